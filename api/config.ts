@@ -1,0 +1,55 @@
+// Settings, read from the environment and validated at start-up. A bad value stops the start with its name.
+import { z } from 'zod';
+
+const IceServer = z.object({
+  urls: z.union([z.string(), z.array(z.string())]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  DATA_DIR: z.string().default('./data'),
+  EVENTSTORE_URL: z.preprocess(
+    emptyToUndefined,
+    z.string().startsWith('esdb', { message: 'must be an esdb:// or esdb+discover:// URL' }).optional(),
+  ),
+  NATS_URL: z.preprocess(emptyToUndefined, z.string().optional()),
+  ICE_SERVERS: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() ? JSON.parse(v) : []),
+    z.array(IceServer),
+  ),
+  SMTP_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 14),
+  DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  let parsed;
+  try {
+    parsed = ConfigSchema.safeParse(env);
+  } catch (error) {
+    throw new ConfigError(`ICE_SERVERS: not valid JSON (${(error as Error).message})`);
+  }
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}
+
+/** The origins allowed to send state-changing requests and open the WebSocket. */
+export const allowedOrigins = (config: Config) => new Set([new URL(config.PUBLIC_URL).origin]);

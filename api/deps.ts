@@ -1,0 +1,21 @@
+// What the app is built from. Nothing in api/ opens a connection of its own.
+import type { Db } from '../db/schema.js';
+import type { EventStore } from '../commands/eventStore/port.js';
+import type { ProjectionRunner } from '../projections/runner.js';
+import type { Bus } from '../realtime/bus/port.js';
+import type { Config } from './config.js';
+
+export type Clock = { now(): Date };
+export const systemClock: Clock = { now: () => new Date() };
+
+export type AppDeps = {
+  config: Config;
+  db: Db;
+  dbKind: 'postgres' | 'pglite';
+  eventStore: EventStore;
+  projections: ProjectionRunner;
+  bus: Bus;
+  clock: Clock;
+  /** false in tests; a pino options object in the server. */
+  logger?: boolean | Record<string, unknown>;
+};

@@ -1,0 +1,80 @@
+// Helpers every route uses: who is asking, the command context of a request, ETags and read-your-writes.
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ForbiddenError, UnauthenticatedError, ValidationError } from '../domain/shared/errors.js';
+import type { CommandContext } from '../commands/handleCommand.js';
+import type { Role } from '../db/people.table.js';
+import type { Actor } from './auth/sessions.js';
+import type { AppDeps } from './deps.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export function requireActor(request: FastifyRequest, ...roles: Role[]): Actor {
+  const actor = request.actor;
+  if (!actor) throw new UnauthenticatedError('sign in first');
+  if (roles.length > 0 && !roles.includes(actor.role))
+    throw new ForbiddenError(`this needs the role ${roles.join(' or ')}`);
+  return actor;
+}
+
+/** The revision a client pinned with If-Match, if any. */
+export function ifMatchOf(request: FastifyRequest): number | undefined {
+  const header = request.headers['if-match'];
+  if (!header || header === '*') return undefined;
+  const match = /^(?:W\/)?"?(-?\d+)"?$/.exec(header.trim());
+  if (!match)
+    throw new ValidationError('If-Match must be an ETag this API returned, like "3"', [
+      { path: 'headers.if-match', message: 'is not an ETag' },
+    ]);
+  return Number(match[1]);
+}
+
+const IDEMPOTENCY_KEY = /^[\w.:-]{1,200}$/;
+
+/** The Idempotency-Key, scoped to the organisation, the person and the route, so keys never collide. */
+export function idempotencyKeyOf(request: FastifyRequest, actor: Actor): string | undefined {
+  const key = request.headers['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+    throw new ValidationError('Idempotency-Key must be 1-200 letters, digits or .:_-', [
+      { path: 'headers.idempotency-key', message: 'is invalid' },
+    ]);
+  }
+  const route = `${request.method} ${request.routeOptions.url}`;
+  return createHash('sha256')
+    .update(`${actor.orgId}|${actor.personId}|${route}|${JSON.stringify(request.params)}|${key}`)
+    .digest('hex');
+}
+
+export function commandContext(
+  deps: AppDeps,
+  request: FastifyRequest,
+  actor: Actor,
+  options: { ifMatch?: boolean } = {},
+): CommandContext {
+  return {
+    orgId: actor.orgId,
+    actorId: actor.personId,
+    now: deps.clock.now().toISOString(),
+    correlationId: (request.headers['x-correlation-id'] as string | undefined) ?? request.id,
+    ifMatch: options.ifMatch === false ? undefined : ifMatchOf(request),
+    idempotencyKey: idempotencyKeyOf(request, actor),
+  };
+}
+
+export const etag = (revision: number) => `"${revision}"`;
+
+/** Sets the ETag and waits (briefly) until the read models include the write, so the next read sees it. */
+export async function afterWrite(
+  deps: AppDeps,
+  reply: FastifyReply,
+  result: { revision: number; position: string | null; replayed?: boolean },
+) {
+  reply.header('etag', etag(result.revision));
+  if (result.replayed) reply.header('idempotent-replayed', 'true');
+  if (result.position) await deps.projections.waitFor(result.position, 3000);
+}

@@ -1,0 +1,128 @@
+// Courses and their ordered lessons.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../deps.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
+import { LessonKind } from '../../domain/course/course.js';
+import { handleCommand } from '../../commands/handleCommand.js';
+import { courses } from '../../commands/aggregates.js';
+import { afterWrite, commandContext, requireActor } from '../http.js';
+import { newId } from './ids.js';
+import { errors, IdParams } from './schemas.js';
+import '../../projections/catalog/catalog.table.js';
+
+const LessonSchema = z.object({ id: z.string(), title: z.string(), kind: z.string(), position: z.number() });
+const CourseSchema = z.object({ id: z.string(), name: z.string(), lessons: z.array(LessonSchema) });
+const NewLesson = z.object({ title: z.string().trim().min(1).max(200), kind: LessonKind });
+
+export async function courseRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  const load = async (orgId: string, ids?: string[]) => {
+    let q = deps.db.selectFrom('courses').selectAll().where('org_id', '=', orgId);
+    if (ids) q = q.where('id', 'in', ids);
+    const rows = await q.orderBy('name').execute();
+    if (rows.length === 0) return [];
+    const lessons = await deps.db
+      .selectFrom('course_lessons')
+      .selectAll()
+      .where(
+        'course_id',
+        'in',
+        rows.map((c) => c.id),
+      )
+      .orderBy('position')
+      .execute();
+    return rows.map((c) => ({
+      id: c.id,
+      name: c.name,
+      lessons: lessons
+        .filter((l) => l.course_id === c.id)
+        .map((l) => ({ id: l.id, title: l.title, kind: l.kind, position: l.position })),
+    }));
+  };
+
+  r.get(
+    '/api/courses',
+    {
+      schema: {
+        tags: ['courses'],
+        response: { 200: z.object({ courses: z.array(CourseSchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return { courses: await load(actor.orgId) };
+    },
+  );
+
+  r.get(
+    '/api/courses/:id',
+    { schema: { tags: ['courses'], params: IdParams, response: { 200: CourseSchema, ...errors } } },
+    async (request) => {
+      const actor = requireActor(request);
+      const [course] = await load(actor.orgId, [request.params.id]);
+      if (!course) throw new NotFoundError('course not found');
+      return course;
+    },
+  );
+
+  r.post(
+    '/api/courses',
+    {
+      schema: {
+        tags: ['courses'],
+        body: z.object({
+          name: z.string().trim().min(1).max(200),
+          lessons: z.array(NewLesson).max(500).default([]),
+        }),
+        response: { 201: CourseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, 'admin');
+      const context = commandContext(deps, request, actor, { ifMatch: false });
+      const courseId = newId(context.idempotencyKey);
+      const lessons = request.body.lessons.map((l) => ({ lessonId: randomUUID(), ...l }));
+      const result = await handleCommand(
+        deps.eventStore,
+        courses,
+        courseId,
+        { type: 'CreateCourse', courseId, orgId: actor.orgId, name: request.body.name, lessons },
+        context,
+      );
+      await afterWrite(deps, reply, result);
+      return reply.status(201).send((await load(actor.orgId, [courseId]))[0]!);
+    },
+  );
+
+  r.post(
+    '/api/courses/:id/lessons',
+    {
+      schema: {
+        tags: ['courses'],
+        params: IdParams,
+        body: NewLesson,
+        response: { 201: CourseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, 'admin');
+      const [existing] = await load(actor.orgId, [request.params.id]);
+      if (!existing) throw new NotFoundError('course not found');
+      const context = commandContext(deps, request, actor);
+      const lesson = { lessonId: newId(context.idempotencyKey), ...request.body };
+      const result = await handleCommand(
+        deps.eventStore,
+        courses,
+        request.params.id,
+        { type: 'AddCourseLesson', courseId: request.params.id, lesson },
+        context,
+      );
+      await afterWrite(deps, reply, result);
+      return reply.status(201).send((await load(actor.orgId, [request.params.id]))[0]!);
+    },
+  );
+}

@@ -1,0 +1,161 @@
+// Enrollments: a student on a course with a teacher, a default lesson length and a lesson cost.
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../deps.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
+import { Tokens } from '../../domain/shared/schemas.js';
+import { handleCommand, loadAggregate } from '../../commands/handleCommand.js';
+import { courses, enrollments } from '../../commands/aggregates.js';
+import type { Actor } from '../auth/sessions.js';
+import { afterWrite, commandContext, requireActor } from '../http.js';
+import { newId } from './ids.js';
+import { errors, IdParams } from './schemas.js';
+import '../../projections/catalog/catalog.table.js';
+
+const EnrollmentSchema = z.object({
+  id: z.string(),
+  courseId: z.string(),
+  courseName: z.string().nullable(),
+  studentId: z.string(),
+  studentName: z.string().nullable(),
+  teacherId: z.string(),
+  teacherName: z.string().nullable(),
+  defaultLessonMinutes: z.number(),
+  lessonCostTokens: z.number(),
+});
+const Minutes = z.number().int().min(5).max(480);
+
+export async function enrollmentRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  const list = async (actor: Actor, id?: string) => {
+    let q = deps.db
+      .selectFrom('enrollments as e')
+      .leftJoin('courses as c', 'c.id', 'e.course_id')
+      .leftJoin('people as s', 's.id', 'e.student_id')
+      .leftJoin('people as t', 't.id', 'e.teacher_id')
+      .select([
+        'e.id',
+        'e.course_id',
+        'c.name as course_name',
+        'e.student_id',
+        's.name as student_name',
+        'e.teacher_id',
+        't.name as teacher_name',
+        'e.default_lesson_minutes',
+        'e.lesson_cost_tokens',
+      ])
+      .where('e.org_id', '=', actor.orgId);
+    if (actor.role === 'teacher') q = q.where('e.teacher_id', '=', actor.personId);
+    if (actor.role === 'student') q = q.where('e.student_id', '=', actor.personId);
+    if (id) q = q.where('e.id', '=', id);
+    const rows = await q.orderBy('s.name').execute();
+    return rows.map((e) => ({
+      id: e.id,
+      courseId: e.course_id,
+      courseName: e.course_name,
+      studentId: e.student_id,
+      studentName: e.student_name,
+      teacherId: e.teacher_id,
+      teacherName: e.teacher_name,
+      defaultLessonMinutes: e.default_lesson_minutes,
+      lessonCostTokens: e.lesson_cost_tokens,
+    }));
+  };
+  const one = async (actor: Actor, id: string) => {
+    const [enrollment] = await list(actor, id);
+    if (!enrollment) throw new NotFoundError('enrollment not found');
+    return enrollment;
+  };
+
+  r.get(
+    '/api/enrollments',
+    {
+      schema: {
+        tags: ['enrollments'],
+        response: { 200: z.object({ enrollments: z.array(EnrollmentSchema) }), ...errors },
+      },
+    },
+    async (request) => ({
+      enrollments: await list(requireActor(request)),
+    }),
+  );
+
+  r.get(
+    '/api/enrollments/:id',
+    { schema: { tags: ['enrollments'], params: IdParams, response: { 200: EnrollmentSchema, ...errors } } },
+    async (request) => one(requireActor(request), request.params.id),
+  );
+
+  r.post(
+    '/api/enrollments',
+    {
+      schema: {
+        tags: ['enrollments'],
+        body: z.object({
+          courseId: z.uuid(),
+          studentId: z.uuid(),
+          teacherId: z.uuid(),
+          defaultLessonMinutes: Minutes.default(60),
+          lessonCostTokens: Tokens.default(0),
+        }),
+        response: { 201: EnrollmentSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, 'admin');
+      const body = request.body;
+      const course = (await loadAggregate(deps.eventStore, courses, body.courseId)).state;
+      if (course.status === 'none' || course.orgId !== actor.orgId)
+        throw new NotFoundError('course not found');
+      const people = await deps.db
+        .selectFrom('people')
+        .select(['id', 'role'])
+        .where('org_id', '=', actor.orgId)
+        .where('id', 'in', [body.studentId, body.teacherId])
+        .execute();
+      if (!people.some((p) => p.id === body.studentId && p.role === 'student'))
+        throw new NotFoundError('student not found');
+      if (!people.some((p) => p.id === body.teacherId && p.role !== 'student'))
+        throw new NotFoundError('teacher not found');
+      const context = commandContext(deps, request, actor, { ifMatch: false });
+      const enrollmentId = newId(context.idempotencyKey);
+      const result = await handleCommand(
+        deps.eventStore,
+        enrollments,
+        enrollmentId,
+        { type: 'EnrollStudent', enrollmentId, orgId: actor.orgId, ...body },
+        context,
+      );
+      await afterWrite(deps, reply, result);
+      return reply.status(201).send(await one(actor, enrollmentId));
+    },
+  );
+
+  r.patch(
+    '/api/enrollments/:id',
+    {
+      schema: {
+        tags: ['enrollments'],
+        params: IdParams,
+        body: z.object({ defaultLessonMinutes: Minutes, lessonCostTokens: Tokens }),
+        response: { 200: EnrollmentSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, 'admin');
+      await one(actor, request.params.id);
+      const context = commandContext(deps, request, actor);
+      const result = await handleCommand(
+        deps.eventStore,
+        enrollments,
+        request.params.id,
+        { type: 'ChangeEnrollmentTerms', enrollmentId: request.params.id, ...request.body },
+        context,
+      );
+      await afterWrite(deps, reply, result);
+      return one(actor, request.params.id);
+    },
+  );
+}

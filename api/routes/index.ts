@@ -1,0 +1,20 @@
+// Every route module. Each exports one function that registers its routes on the app.
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../deps.js';
+import { healthRoutes } from './health.js';
+import { authRoutes } from './auth.js';
+import { scheduleRoutes } from './schedule.js';
+import { liveSessionRoutes } from './liveSessions.js';
+import { courseRoutes } from './courses.js';
+import { enrollmentRoutes } from './enrollments.js';
+
+export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
+
+export const routes: RouteModule[] = [
+  healthRoutes,
+  authRoutes,
+  scheduleRoutes,
+  liveSessionRoutes,
+  courseRoutes,
+  enrollmentRoutes,
+];

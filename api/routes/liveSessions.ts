@@ -1,0 +1,271 @@
+// Live sessions: schedule, read, reschedule, change details, add and remove students, cancel.
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../deps.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
+import { TimeZone } from '../../domain/shared/schemas.js';
+import { MAX_DURATION, MIN_DURATION } from '../../domain/liveSession/decider.js';
+import { handleCommand } from '../../commands/handleCommand.js';
+import { liveSessions } from '../../commands/aggregates.js';
+import {
+  cancelLiveSession,
+  participantsFor,
+  requireManager,
+  rescheduleLiveSession,
+  scheduleLiveSession,
+  loadLiveSessionFor,
+} from '../../commands/liveSessions.js';
+import { sessionDetail } from '../../projections/schedule/queries.js';
+import { afterWrite, commandContext, etag, requireActor } from '../http.js';
+import { newId } from './ids.js';
+import { errors, IdParams, IsoDateTime } from './schemas.js';
+
+export const ScheduleEntrySchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  courseId: z.string(),
+  courseName: z.string().nullable(),
+  courseLessonId: z.string().nullable(),
+  enrollmentId: z.string().nullable(),
+  studentGroupId: z.string().nullable(),
+  teacherId: z.string(),
+  teacherName: z.string().nullable(),
+  start: z.string(),
+  end: z.string(),
+  durationMinutes: z.number(),
+  timeZone: z.string(),
+  title: z.string().nullable(),
+  notes: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  participants: z.array(
+    z.object({ studentId: z.string(), name: z.string().nullable(), enrollmentId: z.string().nullable() }),
+  ),
+  revision: z.number(),
+  joinOpensAt: z.string(),
+});
+
+const Duration = z.number().int().min(MIN_DURATION).max(MAX_DURATION);
+const Title = z.string().trim().max(200).nullable().default(null);
+const Notes = z.string().max(4000).nullable().default(null);
+
+const ScheduleBody = z
+  .object({
+    kind: z.enum(['individual', 'group']),
+    courseId: z.uuid(),
+    courseLessonId: z.uuid().nullable().default(null),
+    enrollmentId: z.uuid().nullable().default(null),
+    studentIds: z.array(z.uuid()).max(200).default([]),
+    studentGroupId: z.uuid().nullable().default(null),
+    teacherId: z.uuid().nullable().default(null),
+    start: IsoDateTime,
+    durationMinutes: Duration.nullable()
+      .default(null)
+      .describe('defaults to the enrollment default lesson length (individual) or 60'),
+    timeZone: TimeZone,
+    title: Title,
+    notes: Notes,
+  })
+  .refine((b) => b.kind === 'group' || b.enrollmentId !== null, {
+    path: ['enrollmentId'],
+    message: 'an individual session needs an enrollment',
+  })
+  .refine((b) => b.kind === 'individual' || b.studentIds.length > 0 || b.studentGroupId !== null, {
+    path: ['studentIds'],
+    message: 'a group session needs students or a student group',
+  });
+
+const Detail = { 200: ScheduleEntrySchema, ...errors };
+
+export async function liveSessionRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  const reply = async (orgId: string, id: string) => {
+    const detail = await sessionDetail(deps.db, orgId, id);
+    if (!detail) throw new NotFoundError('live session not found');
+    return detail;
+  };
+
+  r.post(
+    '/api/live-sessions',
+    {
+      schema: {
+        tags: ['live sessions'],
+        body: ScheduleBody,
+        response: { 201: ScheduleEntrySchema, ...errors },
+      },
+    },
+    async (request, res) => {
+      const actor = requireActor(request, 'admin', 'teacher');
+      const context = commandContext(deps, request, actor, { ifMatch: false });
+      const id = newId(context.idempotencyKey);
+      const body = request.body;
+      const result = await scheduleLiveSession(
+        deps,
+        actor,
+        id,
+        { ...body, start: new Date(body.start).toISOString() },
+        context,
+      );
+      await afterWrite(deps, res, result);
+      res.header('location', `/api/live-sessions/${id}`);
+      return res.status(201).send(await reply(actor.orgId, id));
+    },
+  );
+
+  r.get(
+    '/api/live-sessions/:id',
+    { schema: { tags: ['live sessions'], params: IdParams, response: Detail } },
+    async (request, res) => {
+      const actor = requireActor(request);
+      const { revision } = await loadLiveSessionFor(deps, actor, request.params.id);
+      res.header('etag', etag(revision));
+      return reply(actor.orgId, request.params.id);
+    },
+  );
+
+  r.post(
+    '/api/live-sessions/:id/reschedule',
+    {
+      schema: {
+        tags: ['live sessions'],
+        params: IdParams,
+        body: z.object({ start: IsoDateTime, durationMinutes: Duration, timeZone: TimeZone }),
+        response: Detail,
+      },
+    },
+    async (request, res) => {
+      const actor = requireActor(request, 'admin', 'teacher');
+      const body = { ...request.body, start: new Date(request.body.start).toISOString() };
+      const result = await rescheduleLiveSession(
+        deps,
+        actor,
+        request.params.id,
+        body,
+        commandContext(deps, request, actor),
+      );
+      await afterWrite(deps, res, result);
+      return reply(actor.orgId, request.params.id);
+    },
+  );
+
+  r.patch(
+    '/api/live-sessions/:id',
+    {
+      schema: {
+        tags: ['live sessions'],
+        params: IdParams,
+        body: z.object({ title: Title, notes: Notes, courseLessonId: z.uuid().nullable().default(null) }),
+        response: Detail,
+      },
+    },
+    async (request, res) => {
+      const actor = requireActor(request, 'admin', 'teacher');
+      await requireManager(deps, actor, request.params.id);
+      const context = commandContext(deps, request, actor);
+      const result = await handleCommand(
+        deps.eventStore,
+        liveSessions,
+        request.params.id,
+        {
+          type: 'ChangeLiveSessionDetails',
+          liveSessionId: request.params.id,
+          now: context.now,
+          ...request.body,
+        },
+        context,
+      );
+      await afterWrite(deps, res, result);
+      return reply(actor.orgId, request.params.id);
+    },
+  );
+
+  r.post(
+    '/api/live-sessions/:id/participants',
+    {
+      schema: {
+        tags: ['live sessions'],
+        params: IdParams,
+        body: z.object({ studentId: z.uuid() }),
+        response: Detail,
+      },
+    },
+    async (request, res) => {
+      const actor = requireActor(request, 'admin', 'teacher');
+      const { state } = await requireManager(deps, actor, request.params.id);
+      const [participant] = await participantsFor(deps.db, actor.orgId, state.courseId, [
+        request.body.studentId,
+      ]);
+      const context = commandContext(deps, request, actor);
+      const result = await handleCommand(
+        deps.eventStore,
+        liveSessions,
+        request.params.id,
+        {
+          type: 'AddParticipant',
+          liveSessionId: request.params.id,
+          now: context.now,
+          participant: participant!,
+        },
+        context,
+      );
+      await afterWrite(deps, res, result);
+      return reply(actor.orgId, request.params.id);
+    },
+  );
+
+  r.delete(
+    '/api/live-sessions/:id/participants/:studentId',
+    {
+      schema: {
+        tags: ['live sessions'],
+        params: z.object({ id: z.uuid(), studentId: z.uuid() }),
+        response: Detail,
+      },
+    },
+    async (request, res) => {
+      const actor = requireActor(request, 'admin', 'teacher');
+      await requireManager(deps, actor, request.params.id);
+      const context = commandContext(deps, request, actor);
+      const result = await handleCommand(
+        deps.eventStore,
+        liveSessions,
+        request.params.id,
+        {
+          type: 'RemoveParticipant',
+          liveSessionId: request.params.id,
+          now: context.now,
+          studentId: request.params.studentId,
+        },
+        context,
+      );
+      await afterWrite(deps, res, result);
+      return reply(actor.orgId, request.params.id);
+    },
+  );
+
+  r.post(
+    '/api/live-sessions/:id/cancel',
+    {
+      schema: {
+        tags: ['live sessions'],
+        params: IdParams,
+        body: z.object({ reason: z.string().trim().min(1).max(1000) }),
+        response: Detail,
+      },
+    },
+    async (request, res) => {
+      const actor = requireActor(request, 'admin', 'teacher');
+      const result = await cancelLiveSession(
+        deps,
+        actor,
+        request.params.id,
+        request.body.reason,
+        commandContext(deps, request, actor),
+      );
+      await afterWrite(deps, res, result);
+      return reply(actor.orgId, request.params.id);
+    },
+  );
+}

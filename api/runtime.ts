@@ -1,0 +1,76 @@
+// The composition root: opens the database, the event store and the bus the configuration names, runs the
+// migrations and the projectors, and hands back the app's dependencies with a way to close them all.
+import { resolve } from 'node:path';
+import type { Config } from './config.js';
+import { systemClock, type AppDeps, type Clock } from './deps.js';
+import { connectDatabase } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { postgresEventStore } from '../commands/eventStore/postgres.js';
+import type { EventStore } from '../commands/eventStore/port.js';
+import { projectionRunner } from '../projections/runner.js';
+import { projections } from '../projections/index.js';
+import { localBus } from '../realtime/bus/local.js';
+import type { Bus } from '../realtime/bus/port.js';
+
+export type Runtime = { deps: AppDeps; close(): Promise<void> };
+
+export async function openRuntime(
+  config: Config,
+  options: {
+    clock?: Clock;
+    logger?: AppDeps['logger'];
+    startProjections?: boolean;
+    onProjectionError?: (name: string, e: unknown) => void;
+  } = {},
+): Promise<Runtime> {
+  const database = await connectDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.DATABASE_URL ? undefined : resolve(config.DATA_DIR),
+  });
+  await migrateToLatest(database.db);
+  const eventStore = await openEventStore(config, database);
+  const bus = await openBus(config);
+  const runner = projectionRunner(database.db, eventStore, projections, {
+    onError: options.onProjectionError,
+  });
+  if (options.startProjections !== false) runner.start();
+  const deps: AppDeps = {
+    config,
+    db: database.db,
+    dbKind: database.kind,
+    eventStore,
+    projections: runner,
+    bus,
+    clock: options.clock ?? systemClock,
+    logger: options.logger,
+  };
+  return {
+    deps,
+    async close() {
+      await runner.stop();
+      await bus.close();
+      await eventStore.close();
+      await database.close();
+    },
+  };
+}
+
+async function openEventStore(
+  config: Config,
+  database: Awaited<ReturnType<typeof connectDatabase>>,
+): Promise<EventStore> {
+  if (config.EVENTSTORE_URL) {
+    const { eventStoreDb } = await import('../commands/eventStore/eventStoreDb.js');
+    return eventStoreDb(config.EVENTSTORE_URL);
+  }
+  return postgresEventStore(database.db, {
+    listen: database.kind === 'postgres' ? database.listen : undefined,
+    kind: database.kind,
+  });
+}
+
+async function openBus(config: Config): Promise<Bus> {
+  if (!config.NATS_URL) return localBus();
+  const { natsBus } = await import('../realtime/bus/nats.js');
+  return natsBus(config.NATS_URL);
+}

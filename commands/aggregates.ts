@@ -1,0 +1,44 @@
+// The aggregates of Lectern and their stream categories.
+import type { Aggregate } from './aggregate.js';
+import { LiveSessionEvent } from '../domain/liveSession/events.js';
+import { liveSessionDecider } from '../domain/liveSession/decider.js';
+import type { LiveSessionCommand } from '../domain/liveSession/commands.js';
+import type { LiveSessionState } from '../domain/liveSession/state.js';
+import {
+  TeacherCalendarEvent,
+  teacherCalendarDecider,
+  type TeacherCalendarCommand,
+  type TeacherCalendarState,
+} from '../domain/teacherCalendar/teacherCalendar.js';
+import { CourseEvent, courseDecider, type CourseCommand, type CourseState } from '../domain/course/course.js';
+import {
+  EnrollmentEvent,
+  enrollmentDecider,
+  type EnrollmentCommand,
+  type EnrollmentState,
+} from '../domain/enrollment/enrollment.js';
+
+export const liveSessions: Aggregate<LiveSessionCommand, LiveSessionEvent, LiveSessionState> = {
+  category: 'liveSession',
+  decider: liveSessionDecider,
+  events: LiveSessionEvent,
+};
+
+export const teacherCalendars: Aggregate<TeacherCalendarCommand, TeacherCalendarEvent, TeacherCalendarState> =
+  {
+    category: 'teacherCalendar',
+    decider: teacherCalendarDecider,
+    events: TeacherCalendarEvent,
+  };
+
+export const courses: Aggregate<CourseCommand, CourseEvent, CourseState> = {
+  category: 'course',
+  decider: courseDecider,
+  events: CourseEvent,
+};
+
+export const enrollments: Aggregate<EnrollmentCommand, EnrollmentEvent, EnrollmentState> = {
+  category: 'enrollment',
+  decider: enrollmentDecider,
+  events: EnrollmentEvent,
+};

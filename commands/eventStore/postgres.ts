@@ -1,0 +1,237 @@
+// The Postgres event store (pg or PGlite through Kysely).
+//
+// Why the xid8 horizon: global_position is assigned when a row is inserted, not when its transaction commits.
+// A slow transaction can commit position 10 after a reader has already seen 11 and checkpointed past it. So
+// readers only see rows whose transaction id is below the oldest transaction still running
+// (pg_snapshot_xmin), and order and checkpoint by (tx_id, global_position): every row a reader could still
+// miss belongs to a transaction at or above that horizon, and so sorts after the checkpoint once it commits.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../db/schema.js';
+import type { Listen } from '../../db/connect.js';
+import { ConcurrencyError } from '../../domain/shared/errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  RecordedEvent,
+} from './port.js';
+
+const CHANNEL = 'lectern_events';
+const UNIQUE_VIOLATION = '23505';
+
+type Row = {
+  position: string;
+  stream_id: string;
+  stream_revision: number;
+  event_id: string;
+  type: string;
+  data: unknown;
+  metadata: RecordedEvent['metadata'];
+  created_at: Date | string;
+};
+
+export async function postgresEventStore(
+  db: Db,
+  options: { listen?: Listen; kind?: string } = {},
+): Promise<EventStore> {
+  const listeners = new Set<() => void>();
+  const wake = () => listeners.forEach((listener) => listener());
+  const unlisten = options.listen ? await options.listen(CHANNEL, wake) : undefined;
+  const notifyOthers = debounce(() => {
+    if (options.listen) sql`SELECT pg_notify(${CHANNEL}, '')`.execute(db).catch(() => undefined);
+  }, 20);
+
+  async function currentRevision(executor: Db, streamId: string): Promise<number> {
+    const { rows } = await sql<{ rev: number | null }>`
+      SELECT max(stream_revision) AS rev FROM events WHERE stream_id = ${streamId}`.execute(executor);
+    return rows[0]?.rev ?? -1;
+  }
+
+  async function insert(
+    executor: Db,
+    streamId: string,
+    events: NewEvent[],
+    expected: AppendOptions['expectedRevision'],
+  ) {
+    const guard =
+      expected === 'any'
+        ? sql`true`
+        : expected === 'no_stream'
+          ? sql`cur.rev = -1`
+          : expected === 'stream_exists'
+            ? sql`cur.rev >= 0`
+            : sql`cur.rev = ${expected}`;
+    const ids = events.map((e) => e.eventId ?? randomUUID());
+    try {
+      const { rows } = await sql<{ position: string; stream_revision: number }>`
+        WITH cur AS (SELECT coalesce(max(stream_revision), -1) AS rev FROM events WHERE stream_id = ${streamId})
+        INSERT INTO events (stream_id, stream_revision, event_id, type, data, metadata)
+        SELECT ${streamId}, cur.rev + e.ord, e.event_id, e.type, e.data::jsonb, e.metadata::jsonb
+        FROM cur, unnest(${ids}::uuid[], ${events.map((e) => e.type)}::text[],
+                         ${events.map((e) => JSON.stringify(e.data))}::text[],
+                         ${events.map((e) => JSON.stringify(e.metadata))}::text[])
+             WITH ORDINALITY AS e(event_id, type, data, metadata, ord)
+        WHERE ${guard}
+        ORDER BY e.ord
+        RETURNING tx_id::text || ':' || global_position::text AS position, stream_revision`.execute(executor);
+      if (rows.length === 0)
+        throw new ConcurrencyError(streamId, expected, await currentRevision(executor, streamId));
+      const last = rows[rows.length - 1]!;
+      return {
+        streamId,
+        nextRevision: last.stream_revision,
+        position: last.position,
+        eventIds: ids,
+        replayed: false,
+      };
+    } catch (error) {
+      if (isUniqueViolation(error, 'events_stream_id_stream_revision_key')) {
+        throw new ConcurrencyError(streamId, expected, 'moved by a concurrent append');
+      }
+      throw error;
+    }
+  }
+
+  async function appendOnce(
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    if (!options.idempotencyKey) return insert(db, streamId, events, options.expectedRevision);
+    const key = options.idempotencyKey;
+    return db.transaction().execute(async (trx) => {
+      // A concurrent holder of the same key makes this insert wait for its commit, then conflict.
+      const claimed = await sql`
+        INSERT INTO idempotency_keys (key, stream_id, result) VALUES (${key}, ${streamId}, '{}'::jsonb)
+        ON CONFLICT (key) DO NOTHING RETURNING key`.execute(trx);
+      if (claimed.rows.length === 0) {
+        const { rows } = await sql<{ result: AppendResult }>`
+          SELECT result FROM idempotency_keys WHERE key = ${key}`.execute(trx);
+        return { ...rows[0]!.result, replayed: true };
+      }
+      const result = await insert(trx as unknown as Db, streamId, events, options.expectedRevision);
+      await sql`UPDATE idempotency_keys SET result = ${JSON.stringify(result)}::jsonb WHERE key = ${key}`.execute(
+        trx,
+      );
+      return result;
+    });
+  }
+
+  return {
+    kind: options.kind ?? 'postgres',
+
+    async appendToStream(streamId, events, options) {
+      if (events.length === 0) throw new Error('appendToStream needs at least one event');
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const result = await appendOnce(streamId, events, options);
+          if (!result.replayed) {
+            queueMicrotask(wake);
+            notifyOthers();
+          }
+          return result;
+        } catch (error) {
+          // `any` promises no check, so losing a race for the next revision is retried, not reported.
+          if (error instanceof ConcurrencyError && options.expectedRevision === 'any' && attempt < 10)
+            continue;
+          throw error;
+        }
+      }
+    },
+
+    async idempotentResult(key) {
+      const { rows } = await sql<{ result: AppendResult }>`
+        SELECT result FROM idempotency_keys WHERE key = ${key}`.execute(db);
+      const result = rows[0]?.result;
+      // An empty result is a claim whose transaction has not committed yet; the append will wait for it.
+      return result && 'streamId' in result ? { ...result, replayed: true } : null;
+    },
+
+    async readStream(streamId, { fromRevision = 0 } = {}) {
+      const { rows } = await sql<Row>`
+        SELECT tx_id::text || ':' || global_position::text AS position, stream_id, stream_revision,
+               event_id::text AS event_id, type, data, metadata, created_at
+        FROM events WHERE stream_id = ${streamId} AND stream_revision >= ${fromRevision}
+        ORDER BY stream_revision`.execute(db);
+      return rows.map(toRecorded);
+    },
+
+    async readAll({ after = null, limit = 1000 }: ReadAllOptions = {}) {
+      const [tx, gp] = parsePosition(after);
+      const { rows } = await sql<Row>`
+        SELECT tx_id::text || ':' || global_position::text AS position, stream_id, stream_revision,
+               event_id::text AS event_id, type, data, metadata, created_at
+        FROM events
+        WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
+          AND (tx_id, global_position) > (${tx}::xid8, ${gp}::bigint)
+        ORDER BY tx_id, global_position
+        LIMIT ${limit}`.execute(db);
+      return rows.map(toRecorded);
+    },
+
+    async headPosition() {
+      const { rows } = await sql<{ position: string }>`
+        SELECT tx_id::text || ':' || global_position::text AS position FROM events
+        WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY tx_id DESC, global_position DESC LIMIT 1`.execute(db);
+      return rows[0]?.position ?? null;
+    },
+
+    async countEvents() {
+      const { rows } = await sql<{ n: string }>`SELECT count(*)::text AS n FROM events`.execute(db);
+      return Number(rows[0]!.n);
+    },
+
+    onAppended(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async close() {
+      listeners.clear();
+      await unlisten?.();
+    },
+  };
+}
+
+/** Positions are `<tx_id>:<global_position>`; both parts are compared as numbers by Postgres, never by JS. */
+export function parsePosition(position: string | null): [string, string] {
+  if (!position) return ['0', '0'];
+  const [tx, gp] = position.split(':');
+  if (!tx || !gp || !/^\d+$/.test(tx) || !/^\d+$/.test(gp))
+    throw new Error(`not a Postgres event position: ${position}`);
+  return [tx, gp];
+}
+
+function toRecorded(row: Row): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamRevision: Number(row.stream_revision),
+    position: row.position,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  return e?.code === UNIQUE_VIOLATION && (e.constraint === constraint || !!e.message?.includes(constraint));
+}
+
+function debounce(fn: () => void, ms: number): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  return () => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      fn();
+    }, ms);
+    timer.unref();
+  };
+}

@@ -1,0 +1,130 @@
+// The generic command handler: read the stream, fold it, decide, append with the expected revision.
+import { randomUUID } from 'node:crypto';
+import { ConcurrencyError, PreconditionFailed } from '../domain/shared/errors.js';
+import type { Aggregate } from './aggregate.js';
+import { streamId as streamIdOf } from './aggregate.js';
+import type { EventMetadata, EventStore, RecordedEvent } from './eventStore/port.js';
+
+export type CommandContext = {
+  orgId: string;
+  actorId: string | null;
+  /** The time the command is taken at (from the clock, or fixed by tests). */
+  now: string;
+  correlationId?: string;
+  /** The event that caused this command, for process managers. */
+  causationId?: string;
+  /** From If-Match: the stream must be at this revision, or the command fails with 412. */
+  ifMatch?: number;
+  /** From Idempotency-Key, already scoped to the organisation and actor. */
+  idempotencyKey?: string;
+};
+
+export type CommandResult<State, Event> = {
+  streamId: string;
+  state: State;
+  events: Event[];
+  /** The stream's revision after the command (the ETag); -1 when the stream still does not exist. */
+  revision: number;
+  position: string | null;
+  replayed: boolean;
+};
+
+const MAX_ATTEMPTS = 5;
+
+export async function loadAggregate<C, E extends { type: string }, S>(
+  store: EventStore,
+  aggregate: Aggregate<C, E, S>,
+  id: string,
+): Promise<{ state: S; revision: number; recorded: RecordedEvent[] }> {
+  const recorded = await store.readStream(streamIdOf(aggregate.category, id));
+  let state = aggregate.decider.initialState();
+  for (const event of recorded) {
+    state = aggregate.decider.evolve(state, aggregate.events.parse({ type: event.type, data: event.data }));
+  }
+  return { state, revision: recorded.length - 1, recorded };
+}
+
+export async function handleCommand<C, E extends { type: string }, S>(
+  store: EventStore,
+  aggregate: Aggregate<C, E, S>,
+  id: string,
+  command: C,
+  context: CommandContext,
+): Promise<CommandResult<S, E>> {
+  const streamId = streamIdOf(aggregate.category, id);
+  if (context.idempotencyKey) {
+    const previous = await store.idempotentResult(context.idempotencyKey);
+    if (previous)
+      return replayedResult(store, aggregate, previous.streamId, previous.nextRevision, previous.position);
+  }
+  for (let attempt = 1; ; attempt++) {
+    // 1. Read and fold the stream.
+    const { state, revision } = await loadAggregate(store, aggregate, id);
+    // 2. Check the caller's precondition.
+    if (context.ifMatch !== undefined && context.ifMatch !== revision) {
+      throw new PreconditionFailed(`the resource is at revision ${revision}, not ${context.ifMatch}`, {
+        revision,
+      });
+    }
+    // 3. Decide.
+    const events = aggregate.decider.decide(command, state);
+    if (events.length === 0) return { streamId, state, events, revision, position: null, replayed: false };
+    // 4. Append, expecting the revision we decided on.
+    const metadata = metadataFor(context);
+    try {
+      const result = await store.appendToStream(
+        streamId,
+        events.map((event) => ({
+          type: event.type,
+          data: (event as { data?: unknown }).data ?? {},
+          metadata,
+        })),
+        {
+          expectedRevision: revision === -1 ? 'no_stream' : revision,
+          idempotencyKey: context.idempotencyKey,
+        },
+      );
+      if (result.replayed)
+        return replayedResult(store, aggregate, result.streamId, result.nextRevision, result.position);
+      const next = events.reduce(aggregate.decider.evolve, state);
+      return {
+        streamId,
+        state: next,
+        events,
+        revision: result.nextRevision,
+        position: result.position,
+        replayed: false,
+      };
+    } catch (error) {
+      // 5. Someone appended in between: decide again on the new state, unless the caller pinned a revision.
+      if (!(error instanceof ConcurrencyError)) throw error;
+      if (context.ifMatch !== undefined)
+        throw new PreconditionFailed('the resource changed while the command ran');
+      if (attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function replayedResult<C, E extends { type: string }, S>(
+  store: EventStore,
+  aggregate: Aggregate<C, E, S>,
+  streamId: string,
+  revision: number,
+  position: string,
+): Promise<CommandResult<S, E>> {
+  const id = streamId.slice(aggregate.category.length + 1);
+  const { state } = await loadAggregate(store, aggregate, id);
+  return { streamId, state, events: [], revision, position, replayed: true };
+}
+
+export function metadataFor(context: CommandContext): EventMetadata {
+  const commandId = randomUUID();
+  return {
+    commandId,
+    correlationId: context.correlationId ?? commandId,
+    causationId: context.causationId ?? commandId,
+    actorId: context.actorId,
+    orgId: context.orgId,
+    at: context.now,
+  };
+}

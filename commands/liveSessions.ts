@@ -1,0 +1,249 @@
+// Scheduling live sessions: checks the references a command names, keeps the teacher's calendar free of
+// overlaps (the teacherCalendar stream), then records the session.
+import { NotFoundError, ForbiddenError, RuleViolation } from '../domain/shared/errors.js';
+import { addMinutes } from '../domain/shared/time.js';
+import type { Participant } from '../domain/liveSession/events.js';
+import type { Db } from '../db/schema.js';
+import type { EventStore } from './eventStore/port.js';
+import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
+import { courses, enrollments, liveSessions, teacherCalendars } from './aggregates.js';
+import type { Role } from '../db/people.table.js';
+
+export type Scheduler = { personId: string; orgId: string; role: Role };
+
+export type ScheduleInput = {
+  kind: 'individual' | 'group';
+  courseId: string;
+  courseLessonId: string | null;
+  enrollmentId: string | null;
+  studentIds: string[];
+  studentGroupId: string | null;
+  teacherId: string | null;
+  start: string;
+  durationMinutes: number | null;
+  timeZone: string;
+  title: string | null;
+  notes: string | null;
+};
+
+type Deps = { db: Db; eventStore: EventStore };
+
+export async function scheduleLiveSession(
+  deps: Deps,
+  actor: Scheduler,
+  liveSessionId: string,
+  input: ScheduleInput,
+  context: CommandContext,
+) {
+  if (actor.role === 'student') throw new ForbiddenError('students cannot schedule live sessions');
+  const course = (await loadAggregate(deps.eventStore, courses, input.courseId)).state;
+  if (course.status === 'none' || course.orgId !== actor.orgId) throw new NotFoundError('course not found');
+  if (input.courseLessonId && !course.lessons.some((l) => l.lessonId === input.courseLessonId)) {
+    throw new RuleViolation('lesson_not_in_course', 'the course lesson does not belong to this course');
+  }
+
+  let teacherId: string;
+  let participants: Participant[];
+  let durationMinutes = input.durationMinutes;
+  if (input.kind === 'individual') {
+    if (!input.enrollmentId)
+      throw new RuleViolation('individual_session', 'an individual session is for exactly one enrollment');
+    const enrollment = (await loadAggregate(deps.eventStore, enrollments, input.enrollmentId)).state;
+    if (enrollment.status === 'none' || enrollment.orgId !== actor.orgId)
+      throw new NotFoundError('enrollment not found');
+    if (enrollment.courseId !== input.courseId)
+      throw new RuleViolation('enrollment_not_in_course', 'the enrollment is for another course');
+    teacherId = enrollment.teacherId;
+    participants = [{ studentId: enrollment.studentId, enrollmentId: enrollment.enrollmentId }];
+    durationMinutes ??= enrollment.defaultLessonMinutes;
+  } else {
+    teacherId = input.teacherId ?? actor.personId;
+    const studentIds = new Set(input.studentIds);
+    if (input.studentGroupId)
+      for (const id of await groupMembers(deps.db, actor.orgId, input.studentGroupId)) studentIds.add(id);
+    participants = await participantsFor(deps.db, actor.orgId, input.courseId, [...studentIds]);
+  }
+  if (actor.role === 'teacher' && teacherId !== actor.personId)
+    throw new ForbiddenError('teachers schedule their own sessions only');
+  await requireTeacher(deps.db, actor.orgId, teacherId);
+  durationMinutes ??= 60;
+
+  // The calendar first: if the teacher is busy, nothing else is written.
+  const end = addMinutes(input.start, durationMinutes);
+  await handleCommand(
+    deps.eventStore,
+    teacherCalendars,
+    teacherId,
+    { type: 'BookTeachingSlot', teacherId, liveSessionId, start: input.start, end },
+    withKey(context, 'calendar'),
+  );
+  try {
+    return await handleCommand(
+      deps.eventStore,
+      liveSessions,
+      liveSessionId,
+      {
+        type: 'ScheduleLiveSession',
+        liveSessionId,
+        now: context.now,
+        orgId: actor.orgId,
+        kind: input.kind,
+        courseId: input.courseId,
+        courseLessonId: input.courseLessonId,
+        teacherId,
+        enrollmentId: input.kind === 'individual' ? input.enrollmentId : null,
+        studentGroupId: input.studentGroupId,
+        participants,
+        start: input.start,
+        durationMinutes,
+        timeZone: input.timeZone,
+        title: input.title,
+        notes: input.notes,
+      },
+      context,
+    );
+  } catch (error) {
+    await handleCommand(
+      deps.eventStore,
+      teacherCalendars,
+      teacherId,
+      { type: 'ReleaseTeachingSlot', teacherId, liveSessionId },
+      withKey(context, undefined),
+    );
+    throw error;
+  }
+}
+
+/** Loads a session the actor may see; anything else is "not found" (never reveal another organisation's ids). */
+export async function loadLiveSessionFor(deps: Deps, actor: Scheduler, liveSessionId: string) {
+  const loaded = await loadAggregate(deps.eventStore, liveSessions, liveSessionId);
+  const state = loaded.state;
+  if (state.status === 'none' || state.orgId !== actor.orgId)
+    throw new NotFoundError('live session not found');
+  const isParticipant = state.participants.some((p) => p.studentId === actor.personId);
+  if (actor.role === 'student' && !isParticipant) throw new NotFoundError('live session not found');
+  if (actor.role === 'teacher' && state.teacherId !== actor.personId)
+    throw new NotFoundError('live session not found');
+  return { ...loaded, state };
+}
+
+export async function rescheduleLiveSession(
+  deps: Deps,
+  actor: Scheduler,
+  liveSessionId: string,
+  input: { start: string; durationMinutes: number; timeZone: string },
+  context: CommandContext,
+) {
+  const { state } = await requireManager(deps, actor, liveSessionId);
+  const end = addMinutes(input.start, input.durationMinutes);
+  if (state.status === 'scheduled') {
+    await handleCommand(
+      deps.eventStore,
+      teacherCalendars,
+      state.teacherId,
+      { type: 'MoveTeachingSlot', teacherId: state.teacherId, liveSessionId, start: input.start, end },
+      withKey(context, 'calendar'),
+    );
+  }
+  return handleCommand(
+    deps.eventStore,
+    liveSessions,
+    liveSessionId,
+    { type: 'RescheduleLiveSession', liveSessionId, now: context.now, ...input },
+    context,
+  );
+}
+
+export async function cancelLiveSession(
+  deps: Deps,
+  actor: Scheduler,
+  liveSessionId: string,
+  reason: string,
+  context: CommandContext,
+) {
+  const { state } = await requireManager(deps, actor, liveSessionId);
+  const result = await handleCommand(
+    deps.eventStore,
+    liveSessions,
+    liveSessionId,
+    { type: 'CancelLiveSession', liveSessionId, now: context.now, reason },
+    context,
+  );
+  await handleCommand(
+    deps.eventStore,
+    teacherCalendars,
+    state.teacherId,
+    { type: 'ReleaseTeachingSlot', teacherId: state.teacherId, liveSessionId },
+    withKey(context, 'calendar'),
+  );
+  return result;
+}
+
+export async function requireManager(deps: Deps, actor: Scheduler, liveSessionId: string) {
+  const loaded = await loadLiveSessionFor(deps, actor, liveSessionId);
+  if (actor.role === 'student')
+    throw new ForbiddenError('only the teacher or an admin can change this live session');
+  return loaded;
+}
+
+export async function participantsFor(
+  db: Db,
+  orgId: string,
+  courseId: string,
+  studentIds: string[],
+): Promise<Participant[]> {
+  if (studentIds.length === 0) return [];
+  const students = await db
+    .selectFrom('people')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'student')
+    .where('id', 'in', studentIds)
+    .execute();
+  const found = new Set(students.map((s) => s.id));
+  const missing = studentIds.filter((id) => !found.has(id));
+  if (missing.length > 0)
+    throw new NotFoundError(`student not found: ${missing.join(', ')}`, { studentIds: missing });
+  const rows = await db
+    .selectFrom('enrollments')
+    .select(['id', 'student_id'])
+    .where('course_id', '=', courseId)
+    .where('student_id', 'in', studentIds)
+    .execute();
+  const enrollmentOf = new Map(rows.map((r) => [r.student_id, r.id]));
+  return studentIds.map((studentId) => ({ studentId, enrollmentId: enrollmentOf.get(studentId) ?? null }));
+}
+
+async function groupMembers(db: Db, orgId: string, groupId: string): Promise<string[]> {
+  const group = await db
+    .selectFrom('student_groups')
+    .select('id')
+    .where('id', '=', groupId)
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+  if (!group) throw new NotFoundError('student group not found');
+  const rows = await db
+    .selectFrom('student_group_members')
+    .select('person_id')
+    .where('group_id', '=', groupId)
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
+async function requireTeacher(db: Db, orgId: string, teacherId: string) {
+  const teacher = await db
+    .selectFrom('people')
+    .select('id')
+    .where('id', '=', teacherId)
+    .where('org_id', '=', orgId)
+    .where('role', 'in', ['teacher', 'admin'])
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!teacher) throw new NotFoundError('teacher not found');
+}
+
+/** A step of a multi-stream command gets its own idempotency key derived from the request's. */
+export function withKey(context: CommandContext, suffix: string | undefined): CommandContext {
+  const { idempotencyKey, ifMatch: _ignored, ...rest } = context;
+  return suffix && idempotencyKey ? { ...rest, idempotencyKey: `${idempotencyKey}:${suffix}` } : rest;
+}

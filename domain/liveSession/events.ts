@@ -1,0 +1,61 @@
+// Facts about a live session. Type strings are never renamed: a changed shape gets a new type and an upcaster.
+import { z } from 'zod';
+
+const Participant = z.object({ studentId: z.string(), enrollmentId: z.string().nullable() });
+export type Participant = z.infer<typeof Participant>;
+
+export const LiveSessionEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('LiveSessionScheduled'),
+    data: z.object({
+      liveSessionId: z.string(),
+      orgId: z.string(),
+      kind: z.enum(['individual', 'group']),
+      courseId: z.string(),
+      courseLessonId: z.string().nullable(),
+      teacherId: z.string(),
+      enrollmentId: z.string().nullable(),
+      studentGroupId: z.string().nullable(),
+      participants: z.array(Participant),
+      start: z.string(),
+      durationMinutes: z.number(),
+      timeZone: z.string(),
+      title: z.string().nullable(),
+      notes: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    type: z.literal('LiveSessionRescheduled'),
+    data: z.object({
+      liveSessionId: z.string(),
+      start: z.string(),
+      durationMinutes: z.number(),
+      timeZone: z.string(),
+    }),
+  }),
+  z.object({
+    type: z.literal('LiveSessionDetailsChanged'),
+    data: z.object({
+      liveSessionId: z.string(),
+      title: z.string().nullable(),
+      notes: z.string().nullable(),
+      courseLessonId: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    type: z.literal('LiveSessionParticipantAdded'),
+    data: z.object({ liveSessionId: z.string(), studentId: z.string(), enrollmentId: z.string().nullable() }),
+  }),
+  z.object({
+    type: z.literal('LiveSessionParticipantRemoved'),
+    data: z.object({ liveSessionId: z.string(), studentId: z.string() }),
+  }),
+  z.object({
+    type: z.literal('LiveSessionCanceled'),
+    data: z.object({ liveSessionId: z.string(), reason: z.string() }),
+  }),
+]);
+
+export type LiveSessionEvent = z.infer<typeof LiveSessionEvent>;
+export type LiveSessionScheduled = Extract<LiveSessionEvent, { type: 'LiveSessionScheduled' }>;
+export const liveSessionEventTypes = new Set(LiveSessionEvent.options.map((o) => o.shape.type.value));

@@ -1,0 +1,12 @@
+// Every migration, by name. Number ranges by feature: 00xx core and scheduling, 01xx people and access,
+// 02xx live-session follow-up and billing, 03xx trainings and mail, 04xx realtime, 05xx reports.
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_events.js';
+import * as m0002 from './0002_people.js';
+import * as m0003 from './0003_schedule.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001_events': m0001,
+  '0002_people': m0002,
+  '0003_schedule': m0003,
+};

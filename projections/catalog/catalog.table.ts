@@ -1,0 +1,34 @@
+export interface CoursesTable {
+  id: string;
+  org_id: string;
+  name: string;
+  last_revision: number;
+}
+
+export interface CourseLessonsTable {
+  id: string;
+  course_id: string;
+  org_id: string;
+  title: string;
+  kind: string;
+  position: number;
+}
+
+export interface EnrollmentsTable {
+  id: string;
+  org_id: string;
+  course_id: string;
+  student_id: string;
+  teacher_id: string;
+  default_lesson_minutes: number;
+  lesson_cost_tokens: number;
+  last_revision: number;
+}
+
+declare module '../../db/schema.js' {
+  interface Database {
+    courses: CoursesTable;
+    course_lessons: CourseLessonsTable;
+    enrollments: EnrollmentsTable;
+  }
+}

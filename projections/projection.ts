@@ -1,0 +1,32 @@
+// A projection: one read model, fed by the event types it handles. `apply` must use the query builder given to
+// it (never a table name in raw SQL), so a rebuild can point it at fresh tables in another schema.
+import type { QueryCreator } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { RecordedEvent } from '../commands/eventStore/port.js';
+
+export type ProjectionDb = QueryCreator<Database>;
+
+export type Projection = {
+  name: string;
+  /** The tables this read model owns: truncated and rebuilt together, summed into its checksum. */
+  tables: readonly string[];
+  handles: ReadonlySet<string>;
+  apply(db: ProjectionDb, event: RecordedEvent): Promise<void>;
+};
+
+/** Builds `handles` and `apply` from one function per event type. */
+export function projection<
+  Handlers extends Record<string, (db: ProjectionDb, event: RecordedEvent) => Promise<void>>,
+>(name: string, tables: readonly string[], handlers: Handlers): Projection {
+  return {
+    name,
+    tables,
+    handles: new Set(Object.keys(handlers)),
+    async apply(db, event) {
+      await handlers[event.type]?.(db, event);
+    },
+  };
+}
+
+/** The typed data of an event whose type the projection handles. */
+export const dataOf = <T>(event: RecordedEvent) => event.data as T;

@@ -1,0 +1,119 @@
+// The schedule read model: every live session with its time, teacher and participants, for calendars.
+import './schedule.table.js';
+import { addMinutes } from '../../domain/shared/time.js';
+import type { LiveSessionEvent } from '../../domain/liveSession/events.js';
+import { projection, type ProjectionDb } from '../projection.js';
+import type { RecordedEvent } from '../../commands/eventStore/port.js';
+
+type Data<T extends LiveSessionEvent['type']> = Extract<LiveSessionEvent, { type: T }>['data'];
+const data = <T extends LiveSessionEvent['type']>(event: RecordedEvent) => event.data as Data<T>;
+
+async function touch(
+  db: ProjectionDb,
+  id: string,
+  event: RecordedEvent,
+  values: Record<string, unknown> = {},
+) {
+  await db
+    .updateTable('schedule_sessions')
+    .set({ ...values, last_revision: event.streamRevision })
+    .where('id', '=', id)
+    .execute();
+}
+
+export const scheduleProjection = projection('schedule', ['schedule_sessions', 'schedule_participants'], {
+  async LiveSessionScheduled(db, event) {
+    const d = data<'LiveSessionScheduled'>(event);
+    await db
+      .insertInto('schedule_sessions')
+      .values({
+        id: d.liveSessionId,
+        org_id: d.orgId,
+        kind: d.kind,
+        status: 'scheduled',
+        course_id: d.courseId,
+        course_lesson_id: d.courseLessonId,
+        enrollment_id: d.enrollmentId,
+        student_group_id: d.studentGroupId,
+        teacher_id: d.teacherId,
+        starts_at: d.start,
+        ends_at: addMinutes(d.start, d.durationMinutes),
+        duration_minutes: d.durationMinutes,
+        time_zone: d.timeZone,
+        title: d.title,
+        notes: d.notes,
+        cancel_reason: null,
+        last_revision: event.streamRevision,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    if (d.participants.length === 0) return;
+    await db
+      .insertInto('schedule_participants')
+      .values(
+        d.participants.map((p) => ({
+          session_id: d.liveSessionId,
+          student_id: p.studentId,
+          enrollment_id: p.enrollmentId,
+          starts_at: d.start,
+        })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  },
+  async LiveSessionRescheduled(db, event) {
+    const d = data<'LiveSessionRescheduled'>(event);
+    await touch(db, d.liveSessionId, event, {
+      starts_at: d.start,
+      ends_at: addMinutes(d.start, d.durationMinutes),
+      duration_minutes: d.durationMinutes,
+      time_zone: d.timeZone,
+    });
+    await db
+      .updateTable('schedule_participants')
+      .set({ starts_at: d.start })
+      .where('session_id', '=', d.liveSessionId)
+      .execute();
+  },
+  async LiveSessionDetailsChanged(db, event) {
+    const d = data<'LiveSessionDetailsChanged'>(event);
+    await touch(db, d.liveSessionId, event, {
+      title: d.title,
+      notes: d.notes,
+      course_lesson_id: d.courseLessonId,
+    });
+  },
+  async LiveSessionParticipantAdded(db, event) {
+    const d = data<'LiveSessionParticipantAdded'>(event);
+    const session = await db
+      .selectFrom('schedule_sessions')
+      .select('starts_at')
+      .where('id', '=', d.liveSessionId)
+      .executeTakeFirst();
+    if (!session) return;
+    await db
+      .insertInto('schedule_participants')
+      .values({
+        session_id: d.liveSessionId,
+        student_id: d.studentId,
+        enrollment_id: d.enrollmentId,
+        starts_at: session.starts_at,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await touch(db, d.liveSessionId, event);
+  },
+  async LiveSessionParticipantRemoved(db, event) {
+    const d = data<'LiveSessionParticipantRemoved'>(event);
+    await db
+      .deleteFrom('schedule_participants')
+      .where('session_id', '=', d.liveSessionId)
+      .where('student_id', '=', d.studentId)
+      .execute();
+    await touch(db, d.liveSessionId, event);
+  },
+  async LiveSessionCanceled(db, event) {
+    const d = data<'LiveSessionCanceled'>(event);
+    await touch(db, d.liveSessionId, event, { status: 'canceled', cancel_reason: d.reason });
+  },
+});
