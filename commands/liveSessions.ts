@@ -3,6 +3,8 @@
 import { NotFoundError, ForbiddenError, RuleViolation } from '../domain/shared/errors.js';
 import { addMinutes } from '../domain/shared/time.js';
 import type { Participant } from '../domain/liveSession/events.js';
+import type { ScheduleLiveSession } from '../domain/liveSession/commands.js';
+import { liveSessionDecider } from '../domain/liveSession/decider.js';
 import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
 import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
@@ -68,40 +70,32 @@ export async function scheduleLiveSession(
   await requireTeacher(deps.db, actor.orgId, teacherId);
   durationMinutes ??= 60;
 
-  // The calendar first: if the teacher is busy, nothing else is written.
-  const end = addMinutes(input.start, durationMinutes);
-  await handleCommand(
-    deps.eventStore,
-    teacherCalendars,
+  const command: ScheduleLiveSession = {
+    type: 'ScheduleLiveSession',
+    liveSessionId,
+    now: context.now,
+    orgId: actor.orgId,
+    kind: input.kind,
+    courseId: input.courseId,
+    courseLessonId: input.courseLessonId,
     teacherId,
-    { type: 'BookTeachingSlot', teacherId, liveSessionId, start: input.start, end },
-    withKey(context, 'calendar'),
-  );
+    enrollmentId: input.kind === 'individual' ? input.enrollmentId : null,
+    studentGroupId: input.studentGroupId,
+    participants,
+    start: input.start,
+    durationMinutes,
+    timeZone: input.timeZone,
+    title: input.title,
+    notes: input.notes,
+  };
+  // The session's own rules first (pure, so free to ask): a refused command books no slot.
+  liveSessionDecider.decide(command, liveSessionDecider.initialState());
+  // Then the calendar: if the teacher is busy, nothing else is written.
+  const end = addMinutes(input.start, durationMinutes);
+  const slot = { type: 'BookTeachingSlot' as const, teacherId, liveSessionId, start: input.start, end };
+  await handleCommand(deps.eventStore, teacherCalendars, teacherId, slot, withKey(context, 'calendar'));
   try {
-    return await handleCommand(
-      deps.eventStore,
-      liveSessions,
-      liveSessionId,
-      {
-        type: 'ScheduleLiveSession',
-        liveSessionId,
-        now: context.now,
-        orgId: actor.orgId,
-        kind: input.kind,
-        courseId: input.courseId,
-        courseLessonId: input.courseLessonId,
-        teacherId,
-        enrollmentId: input.kind === 'individual' ? input.enrollmentId : null,
-        studentGroupId: input.studentGroupId,
-        participants,
-        start: input.start,
-        durationMinutes,
-        timeZone: input.timeZone,
-        title: input.title,
-        notes: input.notes,
-      },
-      context,
-    );
+    return await handleCommand(deps.eventStore, liveSessions, liveSessionId, command, context);
   } catch (error) {
     await handleCommand(
       deps.eventStore,

@@ -1,0 +1,181 @@
+// The contract every EventStore adapter passes. Each adapter's test file calls `eventStoreContract` with a
+// factory for a fresh, empty store.
+import { randomUUID } from 'node:crypto';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { ConcurrencyError } from '../../domain/shared/errors.js';
+import type { EventStore, NewEvent, RecordedEvent } from './port.js';
+
+export type ContractHarness = {
+  store: EventStore;
+  /**
+   * Starts an append whose transaction stays open until `commit` is called (where the store has such a thing).
+   * Returns once the rows are written but not committed.
+   */
+  holdOpenAppend(streamId: string, events: NewEvent[]): Promise<{ commit(): Promise<void> }>;
+  close(): Promise<void>;
+};
+
+const meta = () => ({ commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID(), actorId: null, orgId: randomUUID(), at: new Date().toISOString() });
+export const newEvents = (n: number, type = 'Thing'): NewEvent[] => Array.from({ length: n }, (_, i) => ({ type, data: { i, text: `é ${i} "quoted"` }, metadata: meta() }));
+const stream = () => `test-${randomUUID()}`;
+
+async function readEverything(store: EventStore, after: string | null = null, limit = 500): Promise<RecordedEvent[]> {
+  const out: RecordedEvent[] = [];
+  for (let cursor = after; ; ) {
+    const page = await store.readAll({ after: cursor, limit });
+    out.push(...page);
+    if (page.length < limit) return out;
+    cursor = page[page.length - 1]!.position;
+  }
+}
+
+export function eventStoreContract(name: string, open: () => Promise<ContractHarness>, options: { concurrentWriters?: number } = {}) {
+  const test = suite<{ h: ContractHarness }>(`event store contract: ${name}`);
+  test.before.each(async (ctx) => {
+    ctx.h = await open();
+  });
+  test.after.each(async (ctx) => {
+    await ctx.h.close();
+  });
+
+  test('appends to a new stream and reads it back in order, data and metadata intact', async ({ h }) => {
+    const s = stream();
+    const events = newEvents(3);
+    const result = await h.store.appendToStream(s, events, { expectedRevision: 'no_stream' });
+    assert.is(result.nextRevision, 2);
+    assert.is(result.replayed, false);
+    const read = await h.store.readStream(s);
+    assert.equal(read.map((e) => e.streamRevision), [0, 1, 2]);
+    assert.equal(read.map((e) => e.data), events.map((e) => e.data));
+    assert.equal(read[0]!.metadata, events[0]!.metadata);
+    assert.equal(read.map((e) => e.eventId), result.eventIds);
+  });
+
+  test('a missing stream reads as empty', async ({ h }) => {
+    assert.equal(await h.store.readStream(stream()), []);
+  });
+
+  test('expected revisions: no_stream, exact, stream_exists and any', async ({ h }) => {
+    const s = stream();
+    await rejects(() => h.store.appendToStream(s, newEvents(1), { expectedRevision: 0 }), (e: unknown) => e instanceof ConcurrencyError);
+    await rejects(() => h.store.appendToStream(s, newEvents(1), { expectedRevision: 'stream_exists' }), (e: unknown) => e instanceof ConcurrencyError);
+    await h.store.appendToStream(s, newEvents(1), { expectedRevision: 'no_stream' });
+    await rejects(() => h.store.appendToStream(s, newEvents(1), { expectedRevision: 'no_stream' }), (e: unknown) => e instanceof ConcurrencyError);
+    await rejects(() => h.store.appendToStream(s, newEvents(1), { expectedRevision: 5 }), (e: unknown) => e instanceof ConcurrencyError);
+    assert.is((await h.store.appendToStream(s, newEvents(2), { expectedRevision: 0 })).nextRevision, 2);
+    assert.is((await h.store.appendToStream(s, newEvents(1), { expectedRevision: 'stream_exists' })).nextRevision, 3);
+    assert.is((await h.store.appendToStream(s, newEvents(1), { expectedRevision: 'any' })).nextRevision, 4);
+    assert.is((await h.store.readStream(s)).length, 5);
+  });
+
+  test('concurrent appends at the same revision: exactly one wins, the other gets a concurrency error', async ({ h }) => {
+    const s = stream();
+    await h.store.appendToStream(s, newEvents(1), { expectedRevision: 'no_stream' });
+    const attempts = await Promise.allSettled(Array.from({ length: 8 }, () => h.store.appendToStream(s, newEvents(2), { expectedRevision: 0 })));
+    const won = attempts.filter((a) => a.status === 'fulfilled');
+    const lost = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
+    assert.is(won.length, 1);
+    assert.ok(lost.every((a) => a.reason instanceof ConcurrencyError), String(lost.find((a) => !(a.reason instanceof ConcurrencyError))?.reason));
+    assert.is((await h.store.readStream(s)).length, 3);
+  });
+
+  test('an idempotency key replayed returns the first result and appends nothing', async ({ h }) => {
+    const s = stream();
+    const key = `key-${randomUUID()}`;
+    const first = await h.store.appendToStream(s, newEvents(2), { expectedRevision: 'no_stream', idempotencyKey: key });
+    const again = await h.store.appendToStream(s, newEvents(2), { expectedRevision: 'no_stream', idempotencyKey: key });
+    assert.is(again.replayed, true);
+    assert.is(again.nextRevision, first.nextRevision);
+    assert.equal(again.eventIds, first.eventIds);
+    assert.equal((await h.store.idempotentResult(key))?.eventIds, first.eventIds);
+    assert.is((await h.store.readStream(s)).length, 2);
+  });
+
+  test('readAll pages after a checkpoint without gaps or repeats', async ({ h }) => {
+    const before = await h.store.headPosition();
+    const streams = [stream(), stream(), stream()];
+    for (let round = 0; round < 4; round++) {
+      for (const s of streams) await h.store.appendToStream(s, newEvents(2), { expectedRevision: 'any' });
+    }
+    const all = await readEverything(h.store, before, 5);
+    const ours = all.filter((e) => streams.includes(e.streamId));
+    assert.is(ours.length, 24);
+    assert.is(new Set(ours.map((e) => e.eventId)).size, 24);
+    for (const s of streams) {
+      assert.equal(ours.filter((e) => e.streamId === s).map((e) => e.streamRevision), [0, 1, 2, 3, 4, 5, 6, 7]);
+    }
+    const head = await h.store.headPosition();
+    assert.is(head, all[all.length - 1]!.position);
+    assert.equal(await h.store.readAll({ after: head }), []);
+  });
+
+  test('wakes subscribers when events are appended', async ({ h }) => {
+    let woken = 0;
+    const off = h.store.onAppended(() => woken++);
+    await h.store.appendToStream(stream(), newEvents(1), { expectedRevision: 'no_stream' });
+    await new Promise((r) => setTimeout(r, 300));
+    off();
+    assert.ok(woken >= 1);
+  });
+
+  test('a reader never skips an event that a slow transaction commits late', async ({ h }) => {
+    const start = await h.store.headPosition();
+    const slowStream = stream();
+    const slow = await h.holdOpenAppend(slowStream, newEvents(1, 'Slow'));
+    const writers = options.concurrentWriters ?? 8;
+    const seen: RecordedEvent[] = [];
+    let cursor = start;
+    let reading = true;
+    const reader = (async () => {
+      while (reading) {
+        const page = await h.store.readAll({ after: cursor, limit: 100 });
+        if (page.length > 0) {
+          seen.push(...page);
+          cursor = page[page.length - 1]!.position;
+        } else await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    const fast = await Promise.all(
+      Array.from({ length: writers }, async () => {
+        const s = stream();
+        for (let i = 0; i < 5; i++) await h.store.appendToStream(s, newEvents(1), { expectedRevision: 'any' });
+        return s;
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    await slow.commit();
+    // Drain: keep reading until everything written is seen.
+    const expected = writers * 5 + 1;
+    for (let i = 0; i < 400 && seen.filter((e) => e.streamId === slowStream || fast.includes(e.streamId)).length < expected; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    reading = false;
+    await reader;
+    const ours = seen.filter((e) => e.streamId === slowStream || fast.includes(e.streamId));
+    assert.is(ours.length, expected, 'every event seen');
+    assert.is(new Set(ours.map((e) => e.eventId)).size, expected, 'none seen twice');
+    assert.ok(ours.some((e) => e.streamId === slowStream), 'the late commit is seen');
+    const positions = seen.map((e) => e.position);
+    const sorted = [...positions].sort(comparePositionStrings);
+    assert.equal(positions, sorted, 'in order');
+  });
+
+  return test;
+}
+
+async function rejects(fn: () => Promise<unknown>, accept: (error: unknown) => boolean) {
+  try {
+    await fn();
+  } catch (error) {
+    assert.ok(accept(error), `rejected with an unexpected error: ${String(error)}`);
+    return;
+  }
+  assert.unreachable('expected a rejection');
+}
+
+function comparePositionStrings(a: string, b: string) {
+  const [a1, a2] = a.split(':').map(BigInt) as [bigint, bigint];
+  const [b1, b2] = b.split(':').map(BigInt) as [bigint, bigint];
+  return a1 !== b1 ? (a1 < b1 ? -1 : 1) : a2 === b2 ? 0 : a2 < b2 ? -1 : 1;
+}

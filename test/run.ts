@@ -1,0 +1,79 @@
+// `npm test`: runs every test file (each in its own process, a few at a time), prints their output, and ends
+// with one line `N passed, N failed, N skipped`. Fails when a test failed, a file crashed, or no test ran.
+// Arguments narrow the run to paths containing them: `npm test -- test/domain liveSession`.
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { availableParallelism } from 'node:os';
+
+const root = new URL('..', import.meta.url).pathname;
+const filters = process.argv.slice(2);
+const concurrency = Number(process.env.TEST_CONCURRENCY ?? Math.max(2, availableParallelism()));
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name === 'support') return [];
+    return statSync(path).isDirectory() ? walk(path) : name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const files = walk(join(root, 'test'))
+  .map((f) => relative(root, f))
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  // Browser suites are the slowest: start them first so they overlap with the rest.
+  .sort((a, b) => Number(b.includes('.e2e.')) - Number(a.includes('.e2e.')) || a.localeCompare(b));
+
+type Outcome = { file: string; passed: number; failed: number; skipped: number; seconds: number; output: string; code: number | null };
+
+const strip = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
+const count = (text: string, label: string) => [...text.matchAll(new RegExp(`${label}:\\s+(\\d+)`, 'g'))].reduce((n, m) => n + Number(m[1]), 0);
+
+function runFile(file: string): Promise<Outcome> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', file], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const timeout = setTimeout(() => child.kill('SIGKILL'), Number(process.env.TEST_FILE_TIMEOUT_MS ?? 300_000));
+    child.on('close', (code) => {
+      clearTimeout(timeout);
+      const text = strip(output);
+      const total = count(text, 'Total');
+      const passed = count(text, 'Passed');
+      const skipped = count(text, 'Skipped');
+      let failed = Math.max(0, total - passed - skipped);
+      if (code !== 0 && failed === 0) failed = 1; // crashed, or failed outside a test
+      resolve({ file, passed, failed, skipped, seconds: (performance.now() - started) / 1000, output: text, code });
+    });
+  });
+}
+
+const outcomes: Outcome[] = [];
+const queue = [...files];
+await Promise.all(
+  Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      const o = await runFile(file);
+      outcomes.push(o);
+      const mark = o.failed > 0 ? 'FAIL' : 'ok  ';
+      console.log(`${mark} ${o.file}  (${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped, ${o.seconds.toFixed(1)} s)`);
+      const notices = o.output.split('\n').filter((l) => /^(SKIPPED|NOTE|BENCH)\b/.test(l));
+      for (const line of notices) console.log(`     ${line}`);
+      if (o.failed > 0) console.log(o.output.split('\n').map((l) => `     | ${l}`).join('\n'));
+    }
+  }),
+);
+
+const sum = (k: 'passed' | 'failed' | 'skipped') => outcomes.reduce((n, o) => n + o[k], 0);
+const passed = sum('passed');
+const failed = sum('failed');
+const skipped = sum('skipped');
+console.log(`\n${files.length} files`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
