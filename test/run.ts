@@ -24,10 +24,19 @@ const files = walk(join(root, 'test'))
   // Browser suites are the slowest: start them first so they overlap with the rest.
   .sort((a, b) => Number(b.includes('.e2e.')) - Number(a.includes('.e2e.')) || a.localeCompare(b));
 
-type Outcome = { file: string; passed: number; failed: number; skipped: number; seconds: number; output: string; code: number | null };
+type Outcome = {
+  file: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  seconds: number;
+  output: string;
+  code: number | null;
+};
 
 const strip = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
-const count = (text: string, label: string) => [...text.matchAll(new RegExp(`${label}:\\s+(\\d+)`, 'g'))].reduce((n, m) => n + Number(m[1]), 0);
+const count = (text: string, label: string) =>
+  [...text.matchAll(new RegExp(`${label}:\\s+(\\d+)`, 'g'))].reduce((n, m) => n + Number(m[1]), 0);
 
 function runFile(file: string): Promise<Outcome> {
   const started = performance.now();
@@ -40,7 +49,10 @@ function runFile(file: string): Promise<Outcome> {
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    const timeout = setTimeout(() => child.kill('SIGKILL'), Number(process.env.TEST_FILE_TIMEOUT_MS ?? 300_000));
+    const timeout = setTimeout(
+      () => child.kill('SIGKILL'),
+      Number(process.env.TEST_FILE_TIMEOUT_MS ?? 300_000),
+    );
     child.on('close', (code) => {
       clearTimeout(timeout);
       const text = strip(output);
@@ -49,7 +61,15 @@ function runFile(file: string): Promise<Outcome> {
       const skipped = count(text, 'Skipped');
       let failed = Math.max(0, total - passed - skipped);
       if (code !== 0 && failed === 0) failed = 1; // crashed, or failed outside a test
-      resolve({ file, passed, failed, skipped, seconds: (performance.now() - started) / 1000, output: text, code });
+      resolve({
+        file,
+        passed,
+        failed,
+        skipped,
+        seconds: (performance.now() - started) / 1000,
+        output: text,
+        code,
+      });
     });
   });
 }
@@ -62,10 +82,18 @@ await Promise.all(
       const o = await runFile(file);
       outcomes.push(o);
       const mark = o.failed > 0 ? 'FAIL' : 'ok  ';
-      console.log(`${mark} ${o.file}  (${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped, ${o.seconds.toFixed(1)} s)`);
+      console.log(
+        `${mark} ${o.file}  (${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped, ${o.seconds.toFixed(1)} s)`,
+      );
       const notices = o.output.split('\n').filter((l) => /^(SKIPPED|NOTE|BENCH)\b/.test(l));
       for (const line of notices) console.log(`     ${line}`);
-      if (o.failed > 0) console.log(o.output.split('\n').map((l) => `     | ${l}`).join('\n'));
+      if (o.failed > 0)
+        console.log(
+          o.output
+            .split('\n')
+            .map((l) => `     | ${l}`)
+            .join('\n'),
+        );
     }
   }),
 );

@@ -16,13 +16,25 @@ export type ContractHarness = {
   close(): Promise<void>;
 };
 
-const meta = () => ({ commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID(), actorId: null, orgId: randomUUID(), at: new Date().toISOString() });
-export const newEvents = (n: number, type = 'Thing'): NewEvent[] => Array.from({ length: n }, (_, i) => ({ type, data: { i, text: `é ${i} "quoted"` }, metadata: meta() }));
+const meta = () => ({
+  commandId: randomUUID(),
+  correlationId: randomUUID(),
+  causationId: randomUUID(),
+  actorId: null,
+  orgId: randomUUID(),
+  at: new Date().toISOString(),
+});
+export const newEvents = (n: number, type = 'Thing'): NewEvent[] =>
+  Array.from({ length: n }, (_, i) => ({ type, data: { i, text: `é ${i} "quoted"` }, metadata: meta() }));
 const stream = () => `test-${randomUUID()}`;
 
-async function readEverything(store: EventStore, after: string | null = null, limit = 500): Promise<RecordedEvent[]> {
+async function readEverything(
+  store: EventStore,
+  after: string | null = null,
+  limit = 500,
+): Promise<RecordedEvent[]> {
   const out: RecordedEvent[] = [];
-  for (let cursor = after; ; ) {
+  for (let cursor = after; ;) {
     const page = await store.readAll({ after: cursor, limit });
     out.push(...page);
     if (page.length < limit) return out;
@@ -30,7 +42,11 @@ async function readEverything(store: EventStore, after: string | null = null, li
   }
 }
 
-export function eventStoreContract(name: string, open: () => Promise<ContractHarness>, options: { concurrentWriters?: number } = {}) {
+export function eventStoreContract(
+  name: string,
+  open: () => Promise<ContractHarness>,
+  options: { concurrentWriters?: number } = {},
+) {
   const test = suite<{ h: ContractHarness }>(`event store contract: ${name}`);
   test.before.each(async (ctx) => {
     ctx.h = await open();
@@ -46,10 +62,19 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
     assert.is(result.nextRevision, 2);
     assert.is(result.replayed, false);
     const read = await h.store.readStream(s);
-    assert.equal(read.map((e) => e.streamRevision), [0, 1, 2]);
-    assert.equal(read.map((e) => e.data), events.map((e) => e.data));
+    assert.equal(
+      read.map((e) => e.streamRevision),
+      [0, 1, 2],
+    );
+    assert.equal(
+      read.map((e) => e.data),
+      events.map((e) => e.data),
+    );
     assert.equal(read[0]!.metadata, events[0]!.metadata);
-    assert.equal(read.map((e) => e.eventId), result.eventIds);
+    assert.equal(
+      read.map((e) => e.eventId),
+      result.eventIds,
+    );
   });
 
   test('a missing stream reads as empty', async ({ h }) => {
@@ -58,33 +83,61 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
 
   test('expected revisions: no_stream, exact, stream_exists and any', async ({ h }) => {
     const s = stream();
-    await rejects(() => h.store.appendToStream(s, newEvents(1), { expectedRevision: 0 }), (e: unknown) => e instanceof ConcurrencyError);
-    await rejects(() => h.store.appendToStream(s, newEvents(1), { expectedRevision: 'stream_exists' }), (e: unknown) => e instanceof ConcurrencyError);
+    await rejects(
+      () => h.store.appendToStream(s, newEvents(1), { expectedRevision: 0 }),
+      (e: unknown) => e instanceof ConcurrencyError,
+    );
+    await rejects(
+      () => h.store.appendToStream(s, newEvents(1), { expectedRevision: 'stream_exists' }),
+      (e: unknown) => e instanceof ConcurrencyError,
+    );
     await h.store.appendToStream(s, newEvents(1), { expectedRevision: 'no_stream' });
-    await rejects(() => h.store.appendToStream(s, newEvents(1), { expectedRevision: 'no_stream' }), (e: unknown) => e instanceof ConcurrencyError);
-    await rejects(() => h.store.appendToStream(s, newEvents(1), { expectedRevision: 5 }), (e: unknown) => e instanceof ConcurrencyError);
+    await rejects(
+      () => h.store.appendToStream(s, newEvents(1), { expectedRevision: 'no_stream' }),
+      (e: unknown) => e instanceof ConcurrencyError,
+    );
+    await rejects(
+      () => h.store.appendToStream(s, newEvents(1), { expectedRevision: 5 }),
+      (e: unknown) => e instanceof ConcurrencyError,
+    );
     assert.is((await h.store.appendToStream(s, newEvents(2), { expectedRevision: 0 })).nextRevision, 2);
-    assert.is((await h.store.appendToStream(s, newEvents(1), { expectedRevision: 'stream_exists' })).nextRevision, 3);
+    assert.is(
+      (await h.store.appendToStream(s, newEvents(1), { expectedRevision: 'stream_exists' })).nextRevision,
+      3,
+    );
     assert.is((await h.store.appendToStream(s, newEvents(1), { expectedRevision: 'any' })).nextRevision, 4);
     assert.is((await h.store.readStream(s)).length, 5);
   });
 
-  test('concurrent appends at the same revision: exactly one wins, the other gets a concurrency error', async ({ h }) => {
+  test('concurrent appends at the same revision: exactly one wins, the other gets a concurrency error', async ({
+    h,
+  }) => {
     const s = stream();
     await h.store.appendToStream(s, newEvents(1), { expectedRevision: 'no_stream' });
-    const attempts = await Promise.allSettled(Array.from({ length: 8 }, () => h.store.appendToStream(s, newEvents(2), { expectedRevision: 0 })));
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 8 }, () => h.store.appendToStream(s, newEvents(2), { expectedRevision: 0 })),
+    );
     const won = attempts.filter((a) => a.status === 'fulfilled');
     const lost = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
     assert.is(won.length, 1);
-    assert.ok(lost.every((a) => a.reason instanceof ConcurrencyError), String(lost.find((a) => !(a.reason instanceof ConcurrencyError))?.reason));
+    assert.ok(
+      lost.every((a) => a.reason instanceof ConcurrencyError),
+      String(lost.find((a) => !(a.reason instanceof ConcurrencyError))?.reason),
+    );
     assert.is((await h.store.readStream(s)).length, 3);
   });
 
   test('an idempotency key replayed returns the first result and appends nothing', async ({ h }) => {
     const s = stream();
     const key = `key-${randomUUID()}`;
-    const first = await h.store.appendToStream(s, newEvents(2), { expectedRevision: 'no_stream', idempotencyKey: key });
-    const again = await h.store.appendToStream(s, newEvents(2), { expectedRevision: 'no_stream', idempotencyKey: key });
+    const first = await h.store.appendToStream(s, newEvents(2), {
+      expectedRevision: 'no_stream',
+      idempotencyKey: key,
+    });
+    const again = await h.store.appendToStream(s, newEvents(2), {
+      expectedRevision: 'no_stream',
+      idempotencyKey: key,
+    });
     assert.is(again.replayed, true);
     assert.is(again.nextRevision, first.nextRevision);
     assert.equal(again.eventIds, first.eventIds);
@@ -103,7 +156,10 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
     assert.is(ours.length, 24);
     assert.is(new Set(ours.map((e) => e.eventId)).size, 24);
     for (const s of streams) {
-      assert.equal(ours.filter((e) => e.streamId === s).map((e) => e.streamRevision), [0, 1, 2, 3, 4, 5, 6, 7]);
+      assert.equal(
+        ours.filter((e) => e.streamId === s).map((e) => e.streamRevision),
+        [0, 1, 2, 3, 4, 5, 6, 7],
+      );
     }
     const head = await h.store.headPosition();
     assert.is(head, all[all.length - 1]!.position);
@@ -139,7 +195,8 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
     const fast = await Promise.all(
       Array.from({ length: writers }, async () => {
         const s = stream();
-        for (let i = 0; i < 5; i++) await h.store.appendToStream(s, newEvents(1), { expectedRevision: 'any' });
+        for (let i = 0; i < 5; i++)
+          await h.store.appendToStream(s, newEvents(1), { expectedRevision: 'any' });
         return s;
       }),
     );
@@ -147,7 +204,11 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
     await slow.commit();
     // Drain: keep reading until everything written is seen.
     const expected = writers * 5 + 1;
-    for (let i = 0; i < 400 && seen.filter((e) => e.streamId === slowStream || fast.includes(e.streamId)).length < expected; i++) {
+    for (
+      let i = 0;
+      i < 400 && seen.filter((e) => e.streamId === slowStream || fast.includes(e.streamId)).length < expected;
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 10));
     }
     reading = false;
@@ -155,7 +216,10 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
     const ours = seen.filter((e) => e.streamId === slowStream || fast.includes(e.streamId));
     assert.is(ours.length, expected, 'every event seen');
     assert.is(new Set(ours.map((e) => e.eventId)).size, expected, 'none seen twice');
-    assert.ok(ours.some((e) => e.streamId === slowStream), 'the late commit is seen');
+    assert.ok(
+      ours.some((e) => e.streamId === slowStream),
+      'the late commit is seen',
+    );
     const positions = seen.map((e) => e.position);
     const sorted = [...positions].sort(comparePositionStrings);
     assert.equal(positions, sorted, 'in order');

@@ -24,7 +24,9 @@ async function openPostgres(): Promise<ContractHarness> {
       const done = conn.db.transaction().execute(async (trx) => {
         for (const [i, e] of events.entries()) {
           await sql`INSERT INTO events (stream_id, stream_revision, event_id, type, data, metadata)
-                    VALUES (${streamId}, ${i}, gen_random_uuid(), ${e.type}, ${JSON.stringify(e.data)}::jsonb, ${JSON.stringify(e.metadata)}::jsonb)`.execute(trx);
+                    VALUES (${streamId}, ${i}, gen_random_uuid(), ${e.type}, ${JSON.stringify(e.data)}::jsonb, ${JSON.stringify(e.metadata)}::jsonb)`.execute(
+            trx,
+          );
         }
         written();
         await released;
@@ -53,7 +55,10 @@ async function openPglite(): Promise<ContractHarness> {
     store,
     // One connection: a transaction held open would stop every other writer, so the late writer appends last.
     async holdOpenAppend(streamId: string, events: NewEvent[]) {
-      return { commit: async () => void (await store.appendToStream(streamId, events, { expectedRevision: 'no_stream' })) };
+      return {
+        commit: async () =>
+          void (await store.appendToStream(streamId, events, { expectedRevision: 'no_stream' })),
+      };
     },
     close: async () => {
       await store.close();
@@ -63,6 +68,12 @@ async function openPglite(): Promise<ContractHarness> {
 }
 
 const { postgresAvailable } = await import('../support/services.js');
-if (await postgresAvailable()) eventStoreContract('postgres (pg)', openPostgres, { concurrentWriters: 16 }).run();
-else skippedSuite('event store contract: postgres (pg)', 'no Postgres server answers (set DATABASE_URL or start one on 127.0.0.1:5432)', ['contract']);
+if (await postgresAvailable())
+  eventStoreContract('postgres (pg)', openPostgres, { concurrentWriters: 16 }).run();
+else
+  skippedSuite(
+    'event store contract: postgres (pg)',
+    'no Postgres server answers (set DATABASE_URL or start one on 127.0.0.1:5432)',
+    ['contract'],
+  );
 eventStoreContract('pglite', openPglite).run();

@@ -12,13 +12,22 @@ async function eventStoreUrl(): Promise<{ url: string; stop(): Promise<void> } |
     const { GenericContainer, Wait, getContainerRuntimeClient } = await import('testcontainers');
     await getContainerRuntimeClient();
     const container = await new GenericContainer('eventstore/eventstore:24.10')
-      .withEnvironment({ EVENTSTORE_INSECURE: 'true', EVENTSTORE_RUN_PROJECTIONS: 'None', EVENTSTORE_MEM_DB: 'true' })
+      .withEnvironment({
+        EVENTSTORE_INSECURE: 'true',
+        EVENTSTORE_RUN_PROJECTIONS: 'None',
+        EVENTSTORE_MEM_DB: 'true',
+      })
       .withExposedPorts(2113)
       .withWaitStrategy(Wait.forLogMessage(/IS LEADER/))
       .start();
-    return { url: `esdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`, stop: async () => void (await container.stop()) };
+    return {
+      url: `esdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`,
+      stop: async () => void (await container.stop()),
+    };
   } catch (error) {
-    return { why: `EVENTSTORE_URL is not set and no Docker engine answers for testcontainers (${(error as Error).message.split('\n')[0]})` };
+    return {
+      why: `EVENTSTORE_URL is not set and no Docker engine answers for testcontainers (${(error as Error).message.split('\n')[0]})`,
+    };
   }
 }
 
@@ -31,7 +40,10 @@ if ('why' in found) {
     return {
       store,
       // EventStoreDB assigns $all positions at commit, so a late writer is simply a writer that appends last.
-      holdOpenAppend: async (streamId, events) => ({ commit: async () => void (await store.appendToStream(streamId, events, { expectedRevision: 'no_stream' })) }),
+      holdOpenAppend: async (streamId, events) => ({
+        commit: async () =>
+          void (await store.appendToStream(streamId, events, { expectedRevision: 'no_stream' })),
+      }),
       close: () => store.close(),
     };
   });

@@ -33,12 +33,24 @@ export type Session = {
   orgId: string;
   email: string;
   cookie: string;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 };
 
-export async function testApp(options: { env?: Record<string, string>; clock?: TestClock; nats?: boolean; requirePostgres?: boolean } = {}): Promise<TestApp | null> {
+export async function testApp(
+  options: {
+    env?: Record<string, string>;
+    clock?: TestClock;
+    nats?: boolean;
+    requirePostgres?: boolean;
+  } = {},
+): Promise<TestApp | null> {
   const database = await testDatabase({ requirePostgres: options.requirePostgres });
   if (!database) return null;
   const nats = options.nats ? await natsUrl() : null;
@@ -50,22 +62,48 @@ export async function testApp(options: { env?: Record<string, string>; clock?: T
     ...(nats ? { NATS_URL: nats } : {}),
     ...options.env,
   });
-  const runtime = await openRuntime(config, { clock, onProjectionError: (name, e) => console.error(`projection ${name}:`, e) });
+  const runtime = await openRuntime(config, {
+    clock,
+    onProjectionError: (name, e) => console.error(`projection ${name}:`, e),
+  });
   const app = await buildApp(runtime.deps);
   await app.ready();
   let counter = 0;
 
   const session = (id: string, orgId: string, email: string, cookie: string): Session => {
     const request = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
-      app.inject({ method: method as 'GET', url, payload: body as object | undefined, headers: { cookie, ...headers } });
-    return { id, orgId, email, cookie, request, get: (url) => request('GET', url), post: (url, body, headers) => request('POST', url, body ?? {}, headers) };
+      app.inject({
+        method: method as 'GET',
+        url,
+        payload: body as object | undefined,
+        headers: { cookie, ...headers },
+      });
+    return {
+      id,
+      orgId,
+      email,
+      cookie,
+      request,
+      get: (url) => request('GET', url),
+      post: (url, body, headers) => request('POST', url, body ?? {}, headers),
+    };
   };
 
   const person = async (orgId: string, role: Role, name = `${role} ${++counter}`) => {
     passwordHash ??= hashPassword(PASSWORD);
     const email = `${role}${++counter}.${orgId.slice(0, 8)}@test.lectern.dev`;
-    const id = await createPerson(runtime.deps.db, { orgId, role, name, email, passwordHash: await passwordHash });
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
+    const id = await createPerson(runtime.deps.db, {
+      orgId,
+      role,
+      name,
+      email,
+      passwordHash: await passwordHash,
+    });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: PASSWORD },
+    });
     if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
     return session(id, orgId, email, cookie);

@@ -14,7 +14,11 @@ export async function rejects(fn: () => Promise<unknown>, accept: (error: unknow
 
 /** Asserts an HTTP status, showing the body when it differs. */
 export function status(res: LightMyRequestResponse, expected: number) {
-  assert.is(res.statusCode, expected, `expected ${expected}, got ${res.statusCode}: ${res.body.slice(0, 500)}`);
+  assert.is(
+    res.statusCode,
+    expected,
+    `expected ${expected}, got ${res.statusCode}: ${res.body.slice(0, 500)}`,
+  );
 }
 
 /** Asserts a problem+json response with the given status (and type suffix). */

@@ -7,7 +7,8 @@ import pg from 'pg';
 
 export const isCI = process.env.CI === 'true';
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL =
+  process.env.TEST_POSTGRES_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NATS = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
 function reachable(url: string, defaultPort: number): Promise<boolean> {
@@ -45,7 +46,9 @@ export async function natsUrl(): Promise<string | null> {
 export type TestDatabase = { url: string | undefined; kind: 'postgres' | 'pglite'; drop(): Promise<void> };
 
 /** A new, empty database for one suite: on the Postgres server when there is one, else PGlite in memory. */
-export async function testDatabase(options: { requirePostgres?: boolean } = {}): Promise<TestDatabase | null> {
+export async function testDatabase(
+  options: { requirePostgres?: boolean } = {},
+): Promise<TestDatabase | null> {
   if (!(await postgresAvailable())) {
     if (options.requirePostgres) return null;
     return { url: undefined, kind: 'pglite', drop: async () => undefined };
