@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { ConcurrencyError, PreconditionFailed } from '../domain/shared/errors.js';
 import type { Aggregate } from './aggregate.js';
 import { streamId as streamIdOf } from './aggregate.js';
-import type { EventMetadata, EventStore, RecordedEvent } from './eventStore/port.js';
+import type { EventMetadata, EventStore } from './eventStore/port.js';
+import { cachedState, rememberState, serialized } from './streamCache.js';
 
 export type CommandContext = {
   orgId: string;
@@ -35,13 +36,18 @@ export async function loadAggregate<C, E extends { type: string }, S>(
   store: EventStore,
   aggregate: Aggregate<C, E, S>,
   id: string,
-): Promise<{ state: S; revision: number; recorded: RecordedEvent[] }> {
-  const recorded = await store.readStream(streamIdOf(aggregate.category, id));
-  let state = aggregate.decider.initialState();
+): Promise<{ state: S; revision: number }> {
+  const streamId = streamIdOf(aggregate.category, id);
+  // Start from the cached fold, if any, and read only what was appended since.
+  const cached = cachedState(store, streamId);
+  const recorded = await store.readStream(streamId, { fromRevision: cached ? cached.revision + 1 : 0 });
+  let state = cached ? (cached.state as S) : aggregate.decider.initialState();
   for (const event of recorded) {
     state = aggregate.decider.evolve(state, aggregate.events.parse({ type: event.type, data: event.data }));
   }
-  return { state, revision: recorded.length - 1, recorded };
+  const revision = recorded.length > 0 ? recorded[recorded.length - 1]!.streamRevision : (cached?.revision ?? -1);
+  if (revision >= 0) rememberState(store, streamId, revision, state);
+  return { state, revision };
 }
 
 export async function handleCommand<C, E extends { type: string }, S>(
@@ -57,6 +63,17 @@ export async function handleCommand<C, E extends { type: string }, S>(
     if (previous)
       return replayedResult(store, aggregate, previous.streamId, previous.nextRevision, previous.position);
   }
+  return serialized(store, streamId, () => decideAndAppend(store, aggregate, id, command, context));
+}
+
+async function decideAndAppend<C, E extends { type: string }, S>(
+  store: EventStore,
+  aggregate: Aggregate<C, E, S>,
+  id: string,
+  command: C,
+  context: CommandContext,
+): Promise<CommandResult<S, E>> {
+  const streamId = streamIdOf(aggregate.category, id);
   for (let attempt = 1; ; attempt++) {
     // 1. Read and fold the stream.
     const { state, revision } = await loadAggregate(store, aggregate, id);
@@ -87,6 +104,7 @@ export async function handleCommand<C, E extends { type: string }, S>(
       if (result.replayed)
         return replayedResult(store, aggregate, result.streamId, result.nextRevision, result.position);
       const next = events.reduce(aggregate.decider.evolve, state);
+      rememberState(store, streamId, result.nextRevision, next);
       return {
         streamId,
         state: next,
