@@ -7,6 +7,7 @@ import { NotFoundError } from '../../domain/shared/errors.js';
 import { Tokens } from '../../domain/shared/schemas.js';
 import { handleCommand, loadAggregate } from '../../commands/handleCommand.js';
 import { courses, enrollments } from '../../commands/aggregates.js';
+import { NoShowPolicy } from '../../domain/enrollment/enrollment.js';
 import type { Actor } from '../auth/sessions.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
@@ -24,6 +25,7 @@ const EnrollmentSchema = z.object({
   defaultLessonMinutes: z.number(),
   lessonCostTokens: z.number(),
 });
+const EnrollmentDetailSchema = EnrollmentSchema.extend({ noShowPolicy: NoShowPolicy });
 const Minutes = z.number().int().min(5).max(480);
 
 export async function enrollmentRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -66,7 +68,12 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: AppDeps) {
   const one = async (actor: Actor, id: string) => {
     const [enrollment] = await list(actor, id);
     if (!enrollment) throw new NotFoundError('enrollment not found');
-    return enrollment;
+    // The no-show policy is not in the catalog read model; the aggregate is the one place that holds it.
+    const { state } = await loadAggregate(deps.eventStore, enrollments, id);
+    return {
+      ...enrollment,
+      noShowPolicy: state.status === 'active' ? state.noShowPolicy : ('free' as const),
+    };
   };
 
   r.get(
@@ -84,7 +91,13 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get(
     '/api/enrollments/:id',
-    { schema: { tags: ['enrollments'], params: IdParams, response: { 200: EnrollmentSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['enrollments'],
+        params: IdParams,
+        response: { 200: EnrollmentDetailSchema, ...errors },
+      },
+    },
     async (request) => one(requireActor(request), request.params.id),
   );
 
@@ -100,7 +113,7 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: AppDeps) {
           defaultLessonMinutes: Minutes.default(60),
           lessonCostTokens: Tokens.default(0),
         }),
-        response: { 201: EnrollmentSchema, ...errors },
+        response: { 201: EnrollmentDetailSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -139,23 +152,35 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['enrollments'],
         params: IdParams,
-        body: z.object({ defaultLessonMinutes: Minutes, lessonCostTokens: Tokens }),
-        response: { 200: EnrollmentSchema, ...errors },
+        body: z.object({
+          defaultLessonMinutes: Minutes.optional(),
+          lessonCostTokens: Tokens.optional(),
+          noShowPolicy: NoShowPolicy.optional().describe('whether absent students are charged'),
+        }),
+        response: { 200: EnrollmentDetailSchema, ...errors },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request, 'admin');
-      await one(actor, request.params.id);
+      const enrollmentId = request.params.id;
+      const current = await one(actor, enrollmentId);
+      const body = request.body;
       const context = commandContext(deps, request, actor);
       const result = await handleCommand(
         deps.eventStore,
         enrollments,
-        request.params.id,
-        { type: 'ChangeEnrollmentTerms', enrollmentId: request.params.id, ...request.body },
+        enrollmentId,
+        {
+          type: 'ChangeEnrollmentTerms',
+          enrollmentId,
+          defaultLessonMinutes: body.defaultLessonMinutes ?? current.defaultLessonMinutes,
+          lessonCostTokens: body.lessonCostTokens ?? current.lessonCostTokens,
+          noShowPolicy: body.noShowPolicy,
+        },
         context,
       );
       await afterWrite(deps, reply, result);
-      return one(actor, request.params.id);
+      return one(actor, enrollmentId);
     },
   );
 }

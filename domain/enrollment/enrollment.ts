@@ -4,6 +4,10 @@ import { z } from 'zod';
 import type { Decider } from '../shared/decider.js';
 import { NotFoundError, RuleViolation } from '../shared/errors.js';
 
+/** Whether a student who did not come is charged for the lesson (read by the completion flow). */
+export const NoShowPolicy = z.enum(['free', 'charge']);
+export type NoShowPolicy = z.infer<typeof NoShowPolicy>;
+
 export const EnrollmentEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('StudentEnrolled'),
@@ -25,6 +29,10 @@ export const EnrollmentEvent = z.discriminatedUnion('type', [
       lessonCostTokens: z.number(),
     }),
   }),
+  z.object({
+    type: z.literal('EnrollmentNoShowPolicyChanged'),
+    data: z.object({ enrollmentId: z.string(), noShowPolicy: NoShowPolicy }),
+  }),
 ]);
 export type EnrollmentEvent = z.infer<typeof EnrollmentEvent>;
 type Enrolled = Extract<EnrollmentEvent, { type: 'StudentEnrolled' }>['data'];
@@ -36,9 +44,13 @@ export type EnrollmentCommand =
       enrollmentId: string;
       defaultLessonMinutes: number;
       lessonCostTokens: number;
-    };
+      /** Optional so one PATCH can change terms and policy in one append. */
+      noShowPolicy?: NoShowPolicy;
+    }
+  | { type: 'ChangeNoShowPolicy'; enrollmentId: string; noShowPolicy: NoShowPolicy };
 
-export type EnrollmentState = { status: 'none' } | ({ status: 'active' } & Enrolled);
+export type EnrollmentState =
+  { status: 'none' } | ({ status: 'active'; noShowPolicy: NoShowPolicy } & Enrolled);
 
 export const enrollmentDecider: Decider<EnrollmentCommand, EnrollmentEvent, EnrollmentState> = {
   initialState: () => ({ status: 'none' }),
@@ -50,19 +62,44 @@ export const enrollmentDecider: Decider<EnrollmentCommand, EnrollmentEvent, Enro
       return [{ type: 'StudentEnrolled', data }];
     }
     if (state.status === 'none') throw new NotFoundError('enrollment not found');
-    const { enrollmentId, defaultLessonMinutes, lessonCostTokens } = command;
-    if (defaultLessonMinutes === state.defaultLessonMinutes && lessonCostTokens === state.lessonCostTokens)
-      return [];
-    return [
-      { type: 'EnrollmentTermsChanged', data: { enrollmentId, defaultLessonMinutes, lessonCostTokens } },
-    ];
+    switch (command.type) {
+      case 'ChangeEnrollmentTerms': {
+        const { enrollmentId, defaultLessonMinutes, lessonCostTokens, noShowPolicy } = command;
+        const events: EnrollmentEvent[] = [];
+        if (
+          defaultLessonMinutes !== state.defaultLessonMinutes ||
+          lessonCostTokens !== state.lessonCostTokens
+        )
+          events.push({
+            type: 'EnrollmentTermsChanged',
+            data: { enrollmentId, defaultLessonMinutes, lessonCostTokens },
+          });
+        if (noShowPolicy !== undefined && noShowPolicy !== state.noShowPolicy)
+          events.push({ type: 'EnrollmentNoShowPolicyChanged', data: { enrollmentId, noShowPolicy } });
+        return events;
+      }
+      case 'ChangeNoShowPolicy':
+        if (command.noShowPolicy === state.noShowPolicy) return [];
+        return [
+          {
+            type: 'EnrollmentNoShowPolicyChanged',
+            data: { enrollmentId: command.enrollmentId, noShowPolicy: command.noShowPolicy },
+          },
+        ];
+      default: {
+        const _exhaustive: never = command;
+        return [];
+      }
+    }
   },
   evolve(state, event) {
     switch (event.type) {
       case 'StudentEnrolled':
-        return { status: 'active', ...event.data };
+        return { status: 'active', noShowPolicy: 'free', ...event.data };
       case 'EnrollmentTermsChanged':
         return state.status === 'none' ? state : { ...state, ...event.data };
+      case 'EnrollmentNoShowPolicyChanged':
+        return state.status === 'none' ? state : { ...state, noShowPolicy: event.data.noShowPolicy };
       default: {
         const _exhaustive: never = event;
         return state;
