@@ -7,7 +7,8 @@ import { ConfigError } from '../api/config.js';
 import { isEmpty, seedDemo } from './demo.js';
 
 async function main() {
-  if (existsSync('web/package.json') && !existsSync('web/dist/index.html')) {
+  const skipWeb = process.env.LECTERN_SKIP_WEB_BUILD === '1';
+  if (!skipWeb && existsSync('web/package.json') && !existsSync('web/dist/index.html')) {
     console.log('Building the web client (first start only)…');
     execSync('npm run build:web', { stdio: 'inherit' });
   }

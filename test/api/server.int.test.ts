@@ -1,0 +1,129 @@
+// `npm start` as a newcomer runs it: the real server process on the embedded default (PGlite) and on Postgres
+// (DATABASE_URL), answering /health and /docs, with a demo teacher who can sign in and read their week.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { testDatabase } from '../support/services.js';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+
+async function start(env: Record<string, string>) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://localhost:${port}`,
+      LOG_LEVEL: 'warn',
+      LECTERN_SKIP_WEB_BUILD: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  for (let i = 0; i < 600 && !output.includes('Lectern is running'); i++) {
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(output.includes('Lectern is running'), `server did not start:\n${output}`);
+  return { base: `http://127.0.0.1:${port}`, output: () => output, child };
+}
+
+async function stop(child: ChildProcess) {
+  child.kill('SIGTERM');
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  return code;
+}
+
+async function walkThrough(base: string, output: string) {
+  assert.match(output, /teacher@demo\.lectern\.dev/);
+  const health = await fetch(`${base}/health`);
+  assert.is(health.status, 200);
+  const body = await health.json();
+  assert.is(body.status, 'ok');
+  assert.ok(body.eventStore.kind && body.readModels.kind && body.bus.kind);
+  assert.is((await fetch(`${base}/docs/json`)).status, 200);
+  assert.is((await fetch(`${base}/docs`, { redirect: 'follow' })).status, 200);
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'teacher@demo.lectern.dev', password: 'lectern-demo' }),
+  });
+  assert.is(login.status, 200);
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const now = new Date();
+  const week = await fetch(
+    `${base}/api/schedule?from=${now.toISOString()}&to=${new Date(now.getTime() + 8 * 86_400_000).toISOString()}`,
+    { headers: { cookie } },
+  );
+  assert.is(week.status, 200);
+  const { sessions } = await week.json();
+  assert.ok(sessions.length >= 3, `the demo teacher has a week of sessions (got ${sessions.length})`);
+  return body;
+}
+
+const test = suite('npm start');
+
+test('on the embedded default (PGlite, in-process bus)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-'));
+  try {
+    const env = {
+      ...process.env,
+      DATABASE_URL: '',
+      NATS_URL: '',
+      EVENTSTORE_URL: '',
+      DATA_DIR: join(dir, 'data'),
+    } as Record<string, string>;
+    const server = await start(env);
+    const health = await walkThrough(server.base, server.output());
+    assert.is(health.eventStore.kind, 'pglite');
+    assert.is(health.bus.kind, 'local');
+    assert.is(await stop(server.child), 0, 'graceful shutdown');
+    // A second start on the same data keeps it and seeds nothing new.
+    const again = await start(env);
+    assert.not.match(again.output(), /Demo organisation created/);
+    await stop(again.child);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('with DATABASE_URL pointing at Postgres', async () => {
+  const database = await testDatabase({ requirePostgres: true });
+  if (!database) return console.log('SKIPPED npm start on Postgres: no Postgres server answers');
+  try {
+    const server = await start({ DATABASE_URL: database.url!, NATS_URL: '' });
+    const health = await walkThrough(server.base, server.output());
+    assert.is(health.eventStore.kind, 'postgres');
+    await stop(server.child);
+  } finally {
+    await database.drop();
+  }
+});
+
+test('a bad setting stops the start with a clear message', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env: { ...process.env, PORT: 'not-a-port', LECTERN_SKIP_WEB_BUILD: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr!.on('data', (d) => (output += d));
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  assert.is(code, 1);
+  assert.match(output, /PORT/);
+});
+
+test.run();
