@@ -1,0 +1,207 @@
+// The access matrix: for EVERY route in /docs/json, who may do what to whose resource.
+// test/api/accessMatrix.int.test.ts reads /docs/json and fails for any route without an entry here.
+//
+// HOW TO ADD YOUR ROUTE (one entry per route, keyed exactly `METHOD /path/:param` as registered in Fastify):
+//
+//   'POST /api/things/:id/close': {
+//     request: async (w, scope, role) => ({ url: `/api/things/${await freshThing(w, scope)}/close`, body: {} }),
+//     expect: {
+//       own:     per(200, 200, 403, 401),   // admin, teacher, student, anonymous
+//       other:   per(200, 404, 403, 401),
+//       foreign: per(404, 404, 403, 401),
+//     },
+//   },
+//
+// - The actors always live in organisation A: admin = w.a.admin, teacher = w.a.teacher, student = w.a.students[0]
+//   (see accessMatrix.world.ts for everything in the world: courses, enrollments, live sessions in A and B).
+// - scope `own`: a resource the actor is tied to (admin: any in org A; teacher: one they teach, e.g.
+//   w.a.liveSessionId; student: one they take part in, e.g. w.a.liveSessionId / w.a.enrollmentIds[0]).
+//   scope `other`: another person's resource in org A (w.a.otherLiveSessionId: otherTeacher + otherStudent).
+//   scope `foreign`: organisation B's resource (w.b....). Anything of B must answer 404 (or the same answer a
+//   non-existent id gets), never 403 and never 2xx; the test also checks that no foreign answer is a 403 unless
+//   the same role gets 403 on its own resource (a role check that does not depend on the resource).
+// - Leave `other` out when the resource belongs to the whole organisation (courses), and leave both `other` and
+//   `foreign` out when the route names no resource (lists, sign-in). Lists are checked for org isolation apart.
+// - A route that changes or ends a resource must build a FRESH one per call (w.freshLiveSession(scope),
+//   w.throwaway(scope, role)), because the matrix calls it once per role and scope, in any order.
+// - `request` may return `cookie` to act as someone else (e.g. a throwaway person for sign-out routes) and
+//   `headers` to add any header. An expected status may be a list when several answers are right.
+import type { World, Scope, Role } from './accessMatrix.world.js';
+
+export type Expected = number | readonly number[];
+export type PerRole = Record<Role, Expected>;
+export type MatrixRequest = {
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Send this cookie instead of the role's own (undefined: the role's session; '' for none). */
+  cookie?: string;
+};
+export type Entry = {
+  request: (w: World, scope: Scope, role: Role) => MatrixRequest | Promise<MatrixRequest>;
+  expect: { own: PerRole; other?: PerRole; foreign?: PerRole };
+  /** Why this route behaves as it does, when it is not obvious. */
+  note?: string;
+};
+
+/** Expected statuses in the order admin, teacher, student, anonymous. */
+export const per = (admin: Expected, teacher: Expected, student: Expected, anonymous: Expected): PerRole => ({
+  admin,
+  teacher,
+  student,
+  anonymous,
+});
+const everyone = (status: Expected) => per(status, status, status, status);
+const signedIn = (status: Expected) => per(status, status, status, 401);
+const adminOnly = (ok: Expected) => per(ok, 403, 403, 401);
+const adminOnlyForeign = per(404, 403, 403, 401);
+const future = (w: World) => w.slot();
+
+// Live-session routes only teachers (of the session) and admins may change.
+const manageSession = (ok: Expected) => ({
+  own: per(ok, ok, 403, 401),
+  other: per(ok, 404, 403, 401),
+  foreign: per(404, 404, 403, 401),
+});
+
+export const entries: Record<string, Entry> = {
+  'GET /health': { request: () => ({ url: '/health' }), expect: { own: everyone(200) } },
+
+  // ---- auth ----
+  'POST /api/auth/login': {
+    request: (w) => ({
+      url: '/api/auth/login',
+      body: { email: w.a.otherStudent.email, password: w.password },
+    }),
+    expect: { own: everyone(200) },
+  },
+  'POST /api/auth/logout': {
+    request: async (w, scope, role) => ({
+      url: '/api/auth/logout',
+      cookie: role === 'anonymous' ? '' : (await w.throwaway('own', role)).cookie,
+    }),
+    expect: { own: everyone(200) },
+    note: 'signing out without a session is harmless and answers 200',
+  },
+  'GET /api/me': { request: () => ({ url: '/api/me' }), expect: { own: signedIn(200) } },
+
+  // ---- schedule ----
+  'GET /api/schedule': {
+    request: () => ({ url: '/api/schedule?from=2027-01-01T00:00:00Z&to=2027-02-01T00:00:00Z' }),
+    expect: { own: signedIn(200) },
+  },
+
+  // ---- live sessions ----
+  'POST /api/live-sessions': {
+    request: (w, scope) => {
+      const o = w.org(scope);
+      const own = scope === 'own';
+      return {
+        url: '/api/live-sessions',
+        body: {
+          kind: 'individual',
+          courseId: o.courseId,
+          enrollmentId: own ? o.enrollmentIds[0] : o.otherEnrollmentId,
+          teacherId: own ? o.teacher.id : o.otherTeacher.id,
+          start: future(w),
+          durationMinutes: 30,
+          timeZone: 'UTC',
+        },
+      };
+    },
+    expect: {
+      own: per(201, 201, 403, 401),
+      other: per(201, 403, 403, 401),
+      foreign: per(404, 404, 403, 401),
+    },
+    note: "a teacher schedules their own sessions only; another org's course is 404",
+  },
+  'GET /api/live-sessions/:id': {
+    request: (w, scope) => ({
+      url: `/api/live-sessions/${scope === 'own' ? w.a.liveSessionId : w.org(scope).otherLiveSessionId}`,
+    }),
+    expect: { own: signedIn(200), other: per(200, 404, 404, 401), foreign: per(404, 404, 404, 401) },
+  },
+  'PATCH /api/live-sessions/:id': {
+    request: async (w, scope) => ({
+      url: `/api/live-sessions/${await w.freshLiveSession(scope)}`,
+      body: { title: 'Renamed', notes: null },
+    }),
+    expect: manageSession(200),
+  },
+  'POST /api/live-sessions/:id/reschedule': {
+    request: async (w, scope) => ({
+      url: `/api/live-sessions/${await w.freshLiveSession(scope)}/reschedule`,
+      body: { start: future(w), durationMinutes: 30, timeZone: 'UTC' },
+    }),
+    expect: manageSession(200),
+  },
+  'POST /api/live-sessions/:id/participants': {
+    request: async (w, scope) => ({
+      url: `/api/live-sessions/${await w.freshLiveSession(scope, 'group')}/participants`,
+      body: { studentId: w.org(scope).students[2]!.id },
+    }),
+    expect: manageSession(200),
+  },
+  'DELETE /api/live-sessions/:id/participants/:studentId': {
+    request: async (w, scope) => {
+      const o = w.org(scope);
+      const student = scope === 'own' ? o.students[0]! : o.otherStudent;
+      return { url: `/api/live-sessions/${await w.freshLiveSession(scope)}/participants/${student.id}` };
+    },
+    expect: manageSession([200, 409]),
+    note: 'removing the only participant of an individual session may be refused as a rule (409)',
+  },
+  'POST /api/live-sessions/:id/cancel': {
+    request: async (w, scope) => ({
+      url: `/api/live-sessions/${await w.freshLiveSession(scope)}/cancel`,
+      body: { reason: 'matrix' },
+    }),
+    expect: manageSession(200),
+  },
+
+  // ---- courses (shared by the whole organisation: no `other`) ----
+  'GET /api/courses': { request: () => ({ url: '/api/courses' }), expect: { own: signedIn(200) } },
+  'POST /api/courses': {
+    request: () => ({ url: '/api/courses', body: { name: 'Matrix course', lessons: [] } }),
+    expect: { own: adminOnly(201) },
+  },
+  'GET /api/courses/:id': {
+    request: (w, scope) => ({ url: `/api/courses/${w.org(scope).courseId}` }),
+    expect: { own: signedIn(200), foreign: per(404, 404, 404, 401) },
+  },
+  'POST /api/courses/:id/lessons': {
+    request: (w, scope) => ({
+      url: `/api/courses/${w.org(scope).courseId}/lessons`,
+      body: { title: 'Matrix lesson', kind: 'class' },
+    }),
+    expect: { own: adminOnly(201), foreign: adminOnlyForeign },
+  },
+
+  // ---- enrollments ----
+  'GET /api/enrollments': { request: () => ({ url: '/api/enrollments' }), expect: { own: signedIn(200) } },
+  'POST /api/enrollments': {
+    request: async (w, scope) => {
+      const o = w.org(scope);
+      const student = await w.throwaway(scope, 'student');
+      return {
+        url: '/api/enrollments',
+        body: { courseId: o.courseId, studentId: student.id, teacherId: o.teacher.id },
+      };
+    },
+    expect: { own: adminOnly(201), foreign: adminOnlyForeign },
+  },
+  'GET /api/enrollments/:id': {
+    request: (w, scope) => ({
+      url: `/api/enrollments/${scope === 'own' ? w.a.enrollmentIds[0] : w.org(scope).otherEnrollmentId}`,
+    }),
+    expect: { own: signedIn(200), other: per(200, 404, 404, 401), foreign: per(404, 404, 404, 401) },
+  },
+  'PATCH /api/enrollments/:id': {
+    request: (w, scope) => ({
+      url: `/api/enrollments/${scope === 'own' ? w.a.enrollmentIds[0] : w.org(scope).otherEnrollmentId}`,
+      body: { defaultLessonMinutes: 45, lessonCostTokens: 4 },
+    }),
+    expect: { own: adminOnly(200), other: adminOnly(200), foreign: adminOnlyForeign },
+  },
+};
