@@ -1,5 +1,9 @@
 // The aggregates of Lectern and their stream categories.
 import type { Aggregate } from './aggregate.js';
+import { RoomEvent } from '../domain/room/events.js';
+import { roomDecider } from '../domain/room/decider.js';
+import type { RoomCommand } from '../domain/room/commands.js';
+import type { RoomState } from '../domain/room/state.js';
 import { LiveSessionEvent } from '../domain/liveSession/events.js';
 import { liveSessionDecider } from '../domain/liveSession/decider.js';
 import type { LiveSessionCommand } from '../domain/liveSession/commands.js';
@@ -41,4 +45,10 @@ export const enrollments: Aggregate<EnrollmentCommand, EnrollmentEvent, Enrollme
   category: 'enrollment',
   decider: enrollmentDecider,
   events: EnrollmentEvent,
+};
+
+export const rooms: Aggregate<RoomCommand, RoomEvent, RoomState> = {
+  category: 'room',
+  decider: roomDecider,
+  events: RoomEvent,
 };

@@ -5,10 +5,12 @@ import * as m0001 from './0001_events.js';
 import * as m0002 from './0002_people.js';
 import * as m0003 from './0003_schedule.js';
 import * as m0300 from './0300_trainings.js';
+import * as m0400 from './0400_room_documents.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_events': m0001,
   '0002_people': m0002,
   '0003_schedule': m0003,
   '0300_trainings': m0300,
+  '0400_room_documents': m0400,
 };

@@ -1,0 +1,129 @@
+// The rules of a live room: who may remove chat, run polls, grant editing and switch lessons.
+import { ForbiddenError, NotFoundError, RuleViolation, ValidationError } from '../shared/errors.js';
+import type { Decider } from '../shared/decider.js';
+import type { RoomCommand } from './commands.js';
+import type { RoomEvent } from './events.js';
+import { evolve, initialState, type RoomState } from './state.js';
+
+export const MAX_CHAT_LENGTH = 2000;
+
+function requireHost(command: RoomCommand, what: string) {
+  if (command.actor.roomRole !== 'host') throw new ForbiddenError(`only the teacher can ${what}`);
+}
+
+function requireIndividual(sessionKind: 'individual' | 'group') {
+  if (sessionKind !== 'individual')
+    throw new RuleViolation(
+      'lesson_switching_individual_only',
+      'lesson switching is for individual sessions; in a group session the lesson stays fixed',
+    );
+}
+
+function openPoll(state: RoomState, pollId: string) {
+  const poll = state.polls.find((p) => p.pollId === pollId);
+  if (!poll) throw new NotFoundError('poll not found');
+  if (poll.status === 'closed') throw new RuleViolation('poll_closed', 'the poll is closed');
+  return poll;
+}
+
+export function decide(command: RoomCommand, state: RoomState): RoomEvent[] {
+  const { roomId, now: at } = command;
+  const by = command.actor.personId;
+  switch (command.type) {
+    case 'PostChatMessage': {
+      const text = command.text.trim();
+      if (!text || text.length > MAX_CHAT_LENGTH)
+        throw new ValidationError(`a chat message has 1 to ${MAX_CHAT_LENGTH} characters`, [
+          { path: 'text', message: 'length' },
+        ]);
+      if (state.chat.some((m) => m.messageId === command.messageId)) return [];
+      return [
+        {
+          type: 'RoomChatMessagePosted',
+          data: { roomId, at, messageId: command.messageId, personId: by, text },
+        },
+      ];
+    }
+    case 'RemoveChatMessage': {
+      requireHost(command, 'remove chat messages');
+      const message = state.chat.find((m) => m.messageId === command.messageId);
+      if (!message) throw new NotFoundError('chat message not found');
+      if (message.removed) return [];
+      return [
+        { type: 'RoomChatMessageRemoved', data: { roomId, at, messageId: command.messageId, removedBy: by } },
+      ];
+    }
+    case 'OpenPoll': {
+      requireHost(command, 'open a poll');
+      if (command.options.length < 2 || command.options.length > 10)
+        throw new ValidationError('a poll has 2 to 10 options', [{ path: 'options', message: 'count' }]);
+      if (state.polls.some((p) => p.pollId === command.pollId)) return [];
+      const { pollId, question, options, anonymous } = command;
+      return [
+        { type: 'RoomPollOpened', data: { roomId, at, pollId, question, options, anonymous, openedBy: by } },
+      ];
+    }
+    case 'AnswerPoll': {
+      const poll = openPoll(state, command.pollId);
+      if (command.actor.roomRole !== 'participant')
+        throw new ForbiddenError('the teacher runs the poll; participants answer it');
+      if (!Number.isInteger(command.option) || command.option < 0 || command.option >= poll.options.length)
+        throw new ValidationError('no such option', [{ path: 'option', message: 'out of range' }]);
+      if (poll.answers[by] === command.option) return [];
+      return [
+        {
+          type: 'RoomPollAnswered',
+          data: { roomId, at, pollId: poll.pollId, personId: by, option: command.option },
+        },
+      ];
+    }
+    case 'ClosePoll': {
+      requireHost(command, 'close a poll');
+      const poll = state.polls.find((p) => p.pollId === command.pollId);
+      if (!poll) throw new NotFoundError('poll not found');
+      if (poll.status === 'closed') return [];
+      return [{ type: 'RoomPollClosed', data: { roomId, at, pollId: poll.pollId, closedBy: by } }];
+    }
+    case 'SetEditPermission': {
+      requireHost(command, 'change edit permissions');
+      if ((state.permissions[command.personId] ?? false) === command.canEdit) return [];
+      const { personId, canEdit } = command;
+      return [{ type: 'RoomEditPermissionChanged', data: { roomId, at, personId, canEdit, changedBy: by } }];
+    }
+    case 'CreateInstantLesson': {
+      requireHost(command, 'create an instant lesson');
+      if (state.instantLessons.some((l) => l.lessonId === command.lessonId)) return [];
+      const { lessonId, title } = command;
+      const created: RoomEvent = {
+        type: 'RoomInstantLessonCreated',
+        data: { roomId, at, lessonId, title, createdBy: by },
+      };
+      if (command.sessionKind !== 'individual') return [created];
+      return [
+        created,
+        { type: 'RoomLessonSwitched', data: { roomId, at, lessonId, kind: 'instant', switchedBy: by } },
+      ];
+    }
+    case 'SwitchLesson': {
+      requireHost(command, 'switch the lesson');
+      requireIndividual(command.sessionKind);
+      if (command.kind === 'instant' && !state.instantLessons.some((l) => l.lessonId === command.lessonId))
+        throw new NotFoundError('instant lesson not found');
+      if (state.current?.lessonId === command.lessonId) return [];
+      const { lessonId, kind } = command;
+      return [{ type: 'RoomLessonSwitched', data: { roomId, at, lessonId, kind, switchedBy: by } }];
+    }
+    case 'ReturnToSessionLesson': {
+      requireHost(command, 'switch the lesson');
+      requireIndividual(command.sessionKind);
+      if (state.current === null) return [];
+      return [{ type: 'RoomReturnedToSessionLesson', data: { roomId, at, switchedBy: by } }];
+    }
+    default: {
+      const _exhaustive: never = command;
+      return [];
+    }
+  }
+}
+
+export const roomDecider: Decider<RoomCommand, RoomEvent, RoomState> = { decide, evolve, initialState };
