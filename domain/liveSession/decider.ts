@@ -4,13 +4,15 @@ import type { Decider } from '../shared/decider.js';
 import type { LiveSessionCommand, ScheduleLiveSession } from './commands.js';
 import type { LiveSessionEvent } from './events.js';
 import { evolve, initialState, type LiveSessionState } from './state.js';
+import { decideLifecycle } from './lifecycle.js';
 
 export const MIN_DURATION = 5;
 export const MAX_DURATION = 480;
 
 export function decide(command: LiveSessionCommand, state: LiveSessionState): LiveSessionEvent[] {
   if (command.type === 'ScheduleLiveSession') return schedule(command, state);
-  if (state.status === 'none') throw new NotFoundError('live session not found');
+  if (state.status === 'none' || state.status === 'deleted')
+    throw new NotFoundError('live session not found');
   const id = command.liveSessionId;
   switch (command.type) {
     case 'RescheduleLiveSession': {
@@ -59,13 +61,13 @@ export function decide(command: LiveSessionCommand, state: LiveSessionState): Li
     }
     case 'CancelLiveSession': {
       if (state.status === 'canceled') return [];
-      requireScheduled(state, 'canceled');
+      // A session that did not take place may be closed as canceled from the completion flow too.
+      if (state.status === 'ended' && state.completion)
+        throw new RuleViolation('session_completed', 'a completed live session cannot be canceled');
       return [{ type: 'LiveSessionCanceled', data: { liveSessionId: id, reason: command.reason } }];
     }
-    default: {
-      const _exhaustive: never = command;
-      throw new Error('unknown command');
-    }
+    default:
+      return decideLifecycle(command, state);
   }
 }
 

@@ -1,5 +1,6 @@
 // Facts about a live session. Type strings are never renamed: a changed shape gets a new type and an upcaster.
 import { z } from 'zod';
+import { lifecycleEvents } from './lifecycleEvents.js';
 
 const Participant = z.object({ studentId: z.string(), enrollmentId: z.string().nullable() });
 export type Participant = z.infer<typeof Participant>;
@@ -54,6 +55,7 @@ export const LiveSessionEvent = z.discriminatedUnion('type', [
     type: z.literal('LiveSessionCanceled'),
     data: z.object({ liveSessionId: z.string(), reason: z.string() }),
   }),
+  ...lifecycleEvents,
 ]);
 
 export type LiveSessionEvent = z.infer<typeof LiveSessionEvent>;
