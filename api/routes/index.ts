@@ -7,6 +7,10 @@ import { scheduleRoutes } from './schedule.js';
 import { liveSessionRoutes } from './liveSessions.js';
 import { courseRoutes } from './courses.js';
 import { enrollmentRoutes } from './enrollments.js';
+import { webRoutes } from './web.js';
+import { peopleRoutes } from './people.js';
+import { peopleAccessRoutes } from './peopleAccess.js';
+import { groupRoutes } from './groups.js';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
 
@@ -17,4 +21,9 @@ export const routes: RouteModule[] = [
   liveSessionRoutes,
   courseRoutes,
   enrollmentRoutes,
+  peopleRoutes,
+  peopleAccessRoutes,
+  groupRoutes,
+  // Keep last: the web client's fallback must never shadow an API route.
+  webRoutes,
 ];

@@ -1,0 +1,89 @@
+// The API client: JSON in and out, problem+json errors turned into ApiError with their detail and field errors.
+export type FieldError = { path: string; message: string };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly fields: FieldError[] = [],
+    readonly type = '',
+  ) {
+    super(detail);
+  }
+}
+
+export type ApiResult<T> = { data: T; etag: string | null };
+
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'The server cannot be reached. Check your connection and try again.');
+  }
+  const text = await response.text();
+  const json = text ? safeParse(text) : null;
+  if (!response.ok) {
+    const p = (json ?? {}) as { detail?: string; title?: string; fields?: FieldError[]; type?: string };
+    if (response.status === 401 && path !== '/api/auth/login' && path !== '/api/me') onUnauthenticated();
+    throw new ApiError(
+      response.status,
+      p.detail ?? p.title ?? `${response.status} ${response.statusText}`,
+      Array.isArray(p.fields) ? p.fields : [],
+      p.type ?? '',
+    );
+  }
+  return { data: json as T, etag: response.headers.get('etag') };
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { detail: text.slice(0, 300) };
+  }
+}
+
+let onUnauthenticated = () => {};
+/** Lets the app return to sign-in when the session expires mid-use. */
+export function setUnauthenticatedHandler(handler: () => void) {
+  onUnauthenticated = handler;
+}
+
+export const api = {
+  get: async <T>(path: string) => (await request<T>('GET', path)).data,
+  getWithEtag: <T>(path: string) => request<T>('GET', path),
+  post: async <T>(path: string, body: unknown = {}, headers?: Record<string, string>) =>
+    (await request<T>('POST', path, body, headers)).data,
+  patch: async <T>(path: string, body: unknown, headers?: Record<string, string>) =>
+    (await request<T>('PATCH', path, body, headers)).data,
+  put: async <T>(path: string, body: unknown, headers?: Record<string, string>) =>
+    (await request<T>('PUT', path, body, headers)).data,
+  delete: async <T>(path: string, headers?: Record<string, string>) =>
+    (await request<T>('DELETE', path, undefined, headers)).data,
+};
+
+/** A fresh Idempotency-Key so a double click or a retry never creates twice. */
+export const idempotencyKey = () => ({ 'idempotency-key': crypto.randomUUID() });
+
+export const qs = (params: Record<string, string | number | undefined | null>) => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') s.set(k, String(v));
+  const out = s.toString();
+  return out ? `?${out}` : '';
+};

@@ -1,0 +1,92 @@
+// Entry: the auth gate, the layout and the route table. Pages load lazily so the first screen stays small.
+import { StrictMode, Suspense, lazy, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AuthProvider, useAuth } from './lib/auth';
+import { Router, match, navigate, useLocation } from './lib/router';
+import { Layout } from './ui/Layout';
+import { Empty, Loading } from './ui/feedback';
+import SignIn from './pages/SignIn';
+import './styles.css';
+
+type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+
+const page = (load: () => Promise<{ default: ComponentType<{ params: Record<string, string> }> }>): Page =>
+  lazy(load);
+
+// The live room is its own module (issue 8); it is wired in only when it exists in this checkout.
+const roomModules = import.meta.glob<{ default: ComponentType<{ params: Record<string, string> }> }>(
+  './room/index.tsx',
+);
+const RoomPage = roomModules['./room/index.tsx'] ? page(roomModules['./room/index.tsx']) : null;
+
+const ROUTES: [string, Page][] = [
+  ['/platform/schedule', page(() => import('./pages/Schedule'))],
+  ['/platform/sessions/:id', page(() => import('./pages/SessionDetail'))],
+  ['/platform/sessions/:id/complete', page(() => import('./pages/Completion'))],
+  ['/platform/enrollments', page(() => import('./pages/Enrollments'))],
+  ['/platform/enrollments/:id', page(() => import('./pages/EnrollmentDetail'))],
+  ['/platform/trainings', page(() => import('./pages/Trainings'))],
+  ['/platform/trainings/:id', page(() => import('./pages/TrainingDetail'))],
+  ['/platform/billing', page(() => import('./pages/Billing'))],
+  ['/platform/admin/people', page(() => import('./pages/admin/People'))],
+  ['/platform/admin/groups', page(() => import('./pages/admin/Groups'))],
+  ['/platform/admin/courses', page(() => import('./pages/admin/Courses'))],
+  ['/platform/admin/audit', page(() => import('./pages/admin/Audit'))],
+  ['/platform/admin/reports', page(() => import('./pages/admin/Reports'))],
+];
+
+function Routes() {
+  const { me } = useAuth();
+  const { path } = useLocation();
+  useEffect(() => {
+    if (me && (path === '/' || path === '/signin' || path === '/platform' || path === '/platform/'))
+      navigate('/platform/schedule', { replace: true });
+  }, [me, path]);
+  if (me === undefined) return <Loading label="Starting Lectern…" />;
+  if (me === null) return <SignIn />;
+
+  const roomParams = match('/room/:liveSessionId', path);
+  if (roomParams) {
+    return (
+      <Suspense fallback={<Loading label="Opening the room…" />}>
+        {RoomPage ? (
+          <RoomPage params={roomParams} />
+        ) : (
+          <Layout>
+            <Empty title="The live room is not part of this build.">
+              <a href={`/platform/sessions/${roomParams.liveSessionId}`}>Back to the session</a>
+            </Empty>
+          </Layout>
+        )}
+      </Suspense>
+    );
+  }
+  for (const [pattern, Component] of ROUTES) {
+    const params = match(pattern, path);
+    if (params)
+      return (
+        <Layout>
+          <Suspense fallback={<Loading />}>
+            <Component params={params} />
+          </Suspense>
+        </Layout>
+      );
+  }
+  return (
+    <Layout>
+      <Empty title="This page does not exist.">
+        <a href="/platform/schedule">Go to the schedule</a>
+      </Empty>
+    </Layout>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Router>
+      <AuthProvider>
+        <Routes />
+      </AuthProvider>
+    </Router>
+  </StrictMode>,
+);

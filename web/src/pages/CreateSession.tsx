@@ -1,0 +1,315 @@
+// "Create Session": course, lesson, date and time, duration, individual or group, participants, title, notes.
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { api, idempotencyKey } from '../lib/api';
+import { useMe } from '../lib/auth';
+import { useAction, useApi } from '../lib/useApi';
+import { isoToZoned, zonedToIso } from '../lib/time';
+import type { Course, Enrollment, ScheduleEntry } from '../lib/types';
+import { Dialog } from '../ui/Dialog';
+import { ErrorBox, Loading } from '../ui/feedback';
+
+const DURATIONS = [30, 45, 60, 90];
+type Group = { id: string; name: string; kind?: string; memberCount?: number };
+
+function nextHour(timeZone: string) {
+  const d = new Date(Date.now() + 3_600_000);
+  d.setUTCMinutes(0, 0, 0);
+  return isoToZoned(d.toISOString(), timeZone);
+}
+
+export function CreateSession(props: {
+  initialStart?: string;
+  initial?: { courseId?: string; courseLessonId?: string | null; enrollmentId?: string | null };
+  onClose: () => void;
+  onCreated: (s: ScheduleEntry) => void;
+}) {
+  const me = useMe();
+  const courses = useApi<{ courses: Course[] }>('/api/courses');
+  const enrollments = useApi<{ enrollments: Enrollment[] }>('/api/enrollments');
+  const groups = useApi<{ groups: Group[] }>('/api/groups');
+  const action = useAction();
+
+  const [courseId, setCourseId] = useState(props.initial?.courseId ?? '');
+  const [lessonId, setLessonId] = useState(props.initial?.courseLessonId ?? '');
+  const [start, setStart] = useState(
+    props.initialStart
+      ? isoToZoned(new Date(props.initialStart).toISOString(), me.timeZone)
+      : nextHour(me.timeZone),
+  );
+  const [duration, setDuration] = useState<string>('');
+  const [other, setOther] = useState('50');
+  const [kind, setKind] = useState<'individual' | 'group'>('individual');
+  const [enrollmentId, setEnrollmentId] = useState(props.initial?.enrollmentId ?? '');
+  const [studentIds, setStudentIds] = useState<string[]>([]);
+  const [groupId, setGroupId] = useState('');
+  const [teacherId, setTeacherId] = useState('');
+  const [title, setTitle] = useState('');
+  const [notes, setNotes] = useState('');
+
+  const allCourses = courses.data?.courses ?? [];
+  const course = allCourses.find((c) => c.id === courseId);
+  const allEnrollments = enrollments.data?.enrollments ?? [];
+  const courseEnrollments = allEnrollments.filter((e) => e.courseId === courseId);
+  const students = useMemo(() => {
+    const seen = new Map<string, { id: string; name: string; course: string }>();
+    // Students of this course first, then those of other courses ("add students from different courses").
+    for (const e of [...courseEnrollments, ...allEnrollments.filter((x) => x.courseId !== courseId)])
+      if (!seen.has(e.studentId))
+        seen.set(e.studentId, {
+          id: e.studentId,
+          name: e.studentName ?? e.studentId,
+          course: e.courseName ?? '',
+        });
+    return [...seen.values()];
+  }, [allEnrollments, courseEnrollments, courseId]);
+  const teachers = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const e of allEnrollments) seen.set(e.teacherId, e.teacherName ?? e.teacherId);
+    return [...seen.entries()];
+  }, [allEnrollments]);
+  const studentGroups = (groups.data?.groups ?? []).filter((g) => !g.kind || g.kind === 'students');
+
+  useEffect(() => {
+    if (!courseId && allCourses.length === 1) setCourseId(allCourses[0]!.id);
+  }, [allCourses, courseId]);
+  const enrollment = allEnrollments.find((e) => e.id === enrollmentId);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const minutes = duration === 'other' ? Number(other) : duration ? Number(duration) : null;
+    const body = {
+      kind,
+      courseId,
+      courseLessonId: lessonId || null,
+      enrollmentId: kind === 'individual' ? enrollmentId || null : null,
+      studentIds: kind === 'group' ? studentIds : [],
+      studentGroupId: kind === 'group' ? groupId || null : null,
+      teacherId: kind === 'group' && me.role === 'admin' ? teacherId || null : null,
+      start: zonedToIso(start, me.timeZone),
+      durationMinutes: minutes,
+      timeZone: me.timeZone,
+      title: title.trim() || null,
+      notes: notes.trim() || null,
+    };
+    const created = await action.run(() =>
+      api.post<ScheduleEntry>('/api/live-sessions', body, idempotencyKey()),
+    );
+    if (created) props.onCreated(created);
+  };
+
+  const ready = !courses.loading && !enrollments.loading;
+  return (
+    <Dialog title="Create Session" open onClose={props.onClose} wide>
+      {!ready ? (
+        <Loading />
+      ) : (
+        <form onSubmit={submit} className="form-grid">
+          <ErrorBox error={courses.error ?? enrollments.error ?? action.error} />
+          <label className="field">
+            <span>Course</span>
+            <select
+              required
+              value={courseId}
+              onChange={(e) => (setCourseId(e.target.value), setLessonId(''), setEnrollmentId(''))}
+            >
+              <option value="">Choose a course…</option>
+              {allCourses.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Course lesson (optional)</span>
+            <select value={lessonId} onChange={(e) => setLessonId(e.target.value)} disabled={!course}>
+              <option value="">No specific lesson</option>
+              {course?.lessons.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.position + 1}. {l.title} ({l.kind})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Date and time ({me.timeZone})</span>
+            <input type="datetime-local" required value={start} onChange={(e) => setStart(e.target.value)} />
+          </label>
+          <fieldset className="field">
+            <legend>Duration</legend>
+            <div className="chips">
+              <label className="chip">
+                <input
+                  type="radio"
+                  name="duration"
+                  value=""
+                  checked={duration === ''}
+                  onChange={() => setDuration('')}
+                />
+                Default
+                {kind === 'individual' && enrollment
+                  ? ` (${enrollment.defaultLessonMinutes} min)`
+                  : kind === 'group'
+                    ? ' (60 min)'
+                    : ''}
+              </label>
+              {DURATIONS.map((d) => (
+                <label className="chip" key={d}>
+                  <input
+                    type="radio"
+                    name="duration"
+                    value={d}
+                    checked={duration === String(d)}
+                    onChange={() => setDuration(String(d))}
+                  />
+                  {d} min
+                </label>
+              ))}
+              <label className="chip">
+                <input
+                  type="radio"
+                  name="duration"
+                  value="other"
+                  checked={duration === 'other'}
+                  onChange={() => setDuration('other')}
+                />
+                Other
+              </label>
+              {duration === 'other' && (
+                <input
+                  className="input-small"
+                  type="number"
+                  min={5}
+                  max={480}
+                  aria-label="Minutes"
+                  value={other}
+                  onChange={(e) => setOther(e.target.value)}
+                />
+              )}
+            </div>
+          </fieldset>
+          <fieldset className="field">
+            <legend>Meeting type</legend>
+            <div className="chips">
+              <label className="chip">
+                <input
+                  type="radio"
+                  name="kind"
+                  checked={kind === 'individual'}
+                  onChange={() => setKind('individual')}
+                />
+                Individual
+              </label>
+              <label className="chip">
+                <input
+                  type="radio"
+                  name="kind"
+                  checked={kind === 'group'}
+                  onChange={() => setKind('group')}
+                />
+                Group
+              </label>
+            </div>
+          </fieldset>
+          {kind === 'individual' ? (
+            <label className="field field-wide">
+              <span>Student</span>
+              <select
+                required
+                value={enrollmentId}
+                onChange={(e) => setEnrollmentId(e.target.value)}
+                disabled={!courseId}
+              >
+                <option value="">{courseId ? 'Choose a student…' : 'Choose a course first'}</option>
+                {courseEnrollments.map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {e.studentName} {me.role === 'admin' ? `(teacher ${e.teacherName})` : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <>
+              {me.role === 'admin' && (
+                <label className="field">
+                  <span>Teacher</span>
+                  <select required value={teacherId} onChange={(e) => setTeacherId(e.target.value)}>
+                    <option value="">Choose a teacher…</option>
+                    {teachers.map(([id, name]) => (
+                      <option key={id} value={id}>
+                        {name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              {studentGroups.length > 0 && (
+                <label className="field">
+                  <span>Student group</span>
+                  <select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
+                    <option value="">No group</option>
+                    {studentGroups.map((g) => (
+                      <option key={g.id} value={g.id}>
+                        {g.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <fieldset className="field field-wide">
+                <legend>Students {studentGroups.length > 0 ? '(in addition to the group)' : ''}</legend>
+                {students.length === 0 ? (
+                  <p className="hint">No enrolled students yet.</p>
+                ) : (
+                  <div className="checklist">
+                    {students.map((s) => (
+                      <label key={s.id} className="check">
+                        <input
+                          type="checkbox"
+                          checked={studentIds.includes(s.id)}
+                          onChange={(e) =>
+                            setStudentIds((ids) =>
+                              e.target.checked ? [...ids, s.id] : ids.filter((x) => x !== s.id),
+                            )
+                          }
+                        />
+                        {s.name} <span className="muted">{s.course}</span>
+                      </label>
+                    ))}
+                  </div>
+                )}
+              </fieldset>
+            </>
+          )}
+          <label className="field field-wide">
+            <span>Title (optional)</span>
+            <input
+              value={title}
+              maxLength={200}
+              placeholder="e.g. Present Tense Review"
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </label>
+          <label className="field field-wide">
+            <span>Notes (optional)</span>
+            <textarea
+              value={notes}
+              maxLength={4000}
+              rows={3}
+              placeholder="Preparation or agenda"
+              onChange={(e) => setNotes(e.target.value)}
+            />
+          </label>
+          <div className="form-actions field-wide">
+            <button type="button" className="btn" onClick={props.onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={action.pending}>
+              {action.pending ? 'Saving…' : 'Save'}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,254 @@
+// One live session: when, who, the lesson, "Join Session" (open 10 minutes before start), edit and cancel.
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../lib/api';
+import { useMe } from '../lib/auth';
+import { Link } from '../lib/router';
+import { useAction, useApi } from '../lib/useApi';
+import { formatDateTime, formatTime, relative } from '../lib/time';
+import { sessionTitle, type Course, type ScheduleEntry } from '../lib/types';
+import { PageHeader } from '../ui/Layout';
+import { Badge, ErrorBox, Loading, statusTone } from '../ui/feedback';
+import { Dialog } from '../ui/Dialog';
+import { FeedbackBanner } from './completion/FeedbackBanner';
+
+function useNow(intervalMs = 15_000) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(t);
+  }, [intervalMs]);
+  return now;
+}
+
+export default function SessionDetail({ params }: { params: Record<string, string> }) {
+  const me = useMe();
+  const session = useApi<ScheduleEntry>(`/api/live-sessions/${params.id}`);
+  const courses = useApi<{ courses: Course[] }>('/api/courses');
+  const now = useNow();
+  const [editing, setEditing] = useState(false);
+  const [canceling, setCanceling] = useState(false);
+
+  if (session.loading && !session.data) return <Loading />;
+  if (session.error && !session.data) return <ErrorBox error={session.error} onRetry={session.reload} />;
+  const s = session.data!;
+  const lesson = courses.data?.courses
+    .find((c) => c.id === s.courseId)
+    ?.lessons.find((l) => l.id === s.courseLessonId);
+  const canManage = me.role === 'admin' || (me.role === 'teacher' && s.teacherId === me.id);
+  const open = new Date(s.joinOpensAt).getTime() <= now && new Date(s.end).getTime() > now;
+  const joinable = open && (s.status === 'scheduled' || s.status === 'active');
+  const finished = s.status === 'ended' || new Date(s.end).getTime() <= now;
+
+  return (
+    <section>
+      <p className="crumbs">
+        <Link href="/platform/schedule">← Schedule</Link>
+      </p>
+      <PageHeader
+        title={sessionTitle(s)}
+        actions={
+          <>
+            {s.status !== 'canceled' &&
+              (joinable ? (
+                <Link className="btn btn-primary" href={`/room/${s.id}`}>
+                  Join Session
+                </Link>
+              ) : (
+                <button type="button" className="btn btn-primary" disabled aria-describedby="join-hint">
+                  Join Session
+                </button>
+              ))}
+            {canManage && s.status !== 'canceled' && (
+              <Link className="btn" href={`/platform/sessions/${s.id}/complete`}>
+                {finished ? 'Complete session' : 'Completion'}
+              </Link>
+            )}
+          </>
+        }
+      >
+        <Badge tone={statusTone(s.status)}>{s.status}</Badge> <Badge>{s.kind}</Badge>{' '}
+        {formatDateTime(s.start, me.timeZone)} – {formatTime(s.end, me.timeZone)} ({s.durationMinutes} min)
+      </PageHeader>
+      {s.status !== 'canceled' && !joinable && (
+        <p className="hint" id="join-hint">
+          {new Date(s.end).getTime() <= now
+            ? 'This session is over.'
+            : `The join link opens 10 minutes before the start: ${formatDateTime(s.joinOpensAt, me.timeZone)} (${relative(s.joinOpensAt, now)}).`}
+        </p>
+      )}
+      {s.status === 'canceled' && (
+        <div className="notice notice-bad" role="status">
+          Canceled{s.cancelReason ? `: ${s.cancelReason}` : '.'}
+        </div>
+      )}
+      <FeedbackBanner liveSessionId={s.id} />
+      <div className="grid-2">
+        <div className="card">
+          <h2>Details</h2>
+          <dl className="facts">
+            <dt>Course</dt>
+            <dd>{s.courseName ?? '—'}</dd>
+            <dt>Lesson</dt>
+            <dd>
+              {lesson
+                ? `${lesson.position + 1}. ${lesson.title}`
+                : s.courseLessonId
+                  ? '…'
+                  : 'No specific lesson'}
+            </dd>
+            <dt>Teacher</dt>
+            <dd>{s.teacherName ?? '—'}</dd>
+            <dt>Time zone</dt>
+            <dd>
+              Shown in {me.timeZone}; scheduled in {s.timeZone}
+            </dd>
+            {s.enrollmentId && (
+              <>
+                <dt>Enrollment</dt>
+                <dd>
+                  <Link href={`/platform/enrollments/${s.enrollmentId}`}>Open enrollment</Link>
+                </dd>
+              </>
+            )}
+          </dl>
+          <h3>Notes</h3>
+          <p className="prewrap">{s.notes ?? <span className="muted">No notes.</span>}</p>
+          {canManage && s.status === 'scheduled' && (
+            <div className="row">
+              <button type="button" className="btn" onClick={() => setEditing(true)}>
+                Edit title and notes
+              </button>
+              <button type="button" className="btn btn-danger" onClick={() => setCanceling(true)}>
+                Cancel session
+              </button>
+            </div>
+          )}
+        </div>
+        <div className="card">
+          <h2>Participants ({s.participants.length})</h2>
+          {s.participants.length === 0 ? (
+            <p className="muted">No students in this session.</p>
+          ) : (
+            <ul className="list">
+              {s.participants.map((p) => (
+                <li key={p.studentId}>{p.name ?? p.studentId}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+      {editing && (
+        <EditDetails
+          session={s}
+          onClose={() => setEditing(false)}
+          onSaved={() => (setEditing(false), session.reload())}
+        />
+      )}
+      {canceling && (
+        <CancelSession
+          session={s}
+          onClose={() => setCanceling(false)}
+          onDone={() => (setCanceling(false), session.reload())}
+        />
+      )}
+    </section>
+  );
+}
+
+function EditDetails({
+  session,
+  onClose,
+  onSaved,
+}: {
+  session: ScheduleEntry;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const [title, setTitle] = useState(session.title ?? '');
+  const [notes, setNotes] = useState(session.notes ?? '');
+  const action = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const ok = await action.run(() =>
+      api.patch(
+        `/api/live-sessions/${session.id}`,
+        { title: title.trim() || null, notes: notes.trim() || null, courseLessonId: session.courseLessonId },
+        { 'if-match': `"${session.revision}"` },
+      ),
+    );
+    if (ok) onSaved();
+  };
+  return (
+    <Dialog title="Edit session" open onClose={onClose}>
+      <form onSubmit={submit}>
+        <ErrorBox error={action.error} />
+        <label className="field">
+          <span>Title</span>
+          <input value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Notes</span>
+          <textarea rows={4} value={notes} maxLength={4000} onChange={(e) => setNotes(e.target.value)} />
+        </label>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Close
+          </button>
+          <button className="btn btn-primary" disabled={action.pending}>
+            Save
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function CancelSession({
+  session,
+  onClose,
+  onDone,
+}: {
+  session: ScheduleEntry;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const [reason, setReason] = useState('');
+  const action = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const ok = await action.run(() =>
+      api.post(
+        `/api/live-sessions/${session.id}/cancel`,
+        { reason },
+        { 'if-match': `"${session.revision}"` },
+      ),
+    );
+    if (ok) onDone();
+  };
+  return (
+    <Dialog title="Cancel session" open onClose={onClose}>
+      <form onSubmit={submit}>
+        <p>All participants will be notified. A linked course lesson stays available for rescheduling.</p>
+        <ErrorBox error={action.error} />
+        <label className="field">
+          <span>Reason</span>
+          <textarea
+            required
+            rows={3}
+            maxLength={1000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </label>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Keep session
+          </button>
+          <button className="btn btn-danger" disabled={action.pending}>
+            Cancel session
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

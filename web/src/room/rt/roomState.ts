@@ -1,0 +1,111 @@
+// What the room shows, folded from the gateway's messages: who is here, the chat, the polls, who may edit the
+// lesson document and which lesson is open. Pure, so the reducer reads like the protocol.
+import type { ChatMessage, CurrentLesson, Joined, Peer, PollView, ServerMessage } from './protocol';
+
+export type Notice = { id: number; tone: 'info' | 'warn' | 'ok'; text: string };
+
+export type RoomState = {
+  selfPeerId: string;
+  self: Joined['self'];
+  peers: Peer[];
+  chat: ChatMessage[];
+  polls: PollView[];
+  canEdit: Record<string, boolean>;
+  lesson: CurrentLesson;
+  meshWarning: string | null;
+  notices: Notice[];
+};
+
+let noticeId = 0;
+const notice = (tone: Notice['tone'], text: string): Notice => ({ id: ++noticeId, tone, text });
+
+export function fromJoined(j: Joined, previous?: RoomState): RoomState {
+  return {
+    selfPeerId: j.peerId,
+    self: j.self,
+    peers: j.peers.filter((p) => p.peerId !== j.peerId),
+    chat: j.chat,
+    polls: j.polls,
+    canEdit: Object.fromEntries([
+      ...j.permissions.map((p) => [p.personId, p.canEdit] as const),
+      [j.self.personId, j.self.canEdit] as const,
+    ]),
+    lesson: j.lesson,
+    meshWarning: previous?.meshWarning ?? null,
+    notices: previous?.notices ?? [],
+  };
+}
+
+const upsertPoll = (polls: PollView[], poll: PollView) =>
+  polls.some((p) => p.pollId === poll.pollId)
+    ? polls.map((p) => (p.pollId === poll.pollId ? poll : p))
+    : [...polls, poll];
+
+export function roomReducer(state: RoomState, m: ServerMessage): RoomState {
+  switch (m.type) {
+    case 'joined':
+      return fromJoined(m, state);
+    case 'peer.joined':
+    case 'peer.updated': {
+      const others = state.peers.filter((p) => p.peerId !== m.peer.peerId);
+      if (m.peer.peerId === state.selfPeerId) return state;
+      return { ...state, peers: [...others, m.peer] };
+    }
+    case 'peer.left':
+      return { ...state, peers: state.peers.filter((p) => p.peerId !== m.peerId) };
+    case 'chat.message':
+      if (state.chat.some((c) => c.messageId === m.message.messageId)) return state;
+      return { ...state, chat: [...state.chat, m.message] };
+    case 'chat.removed':
+      return { ...state, chat: state.chat.filter((c) => c.messageId !== m.messageId) };
+    case 'chat.history': {
+      const known = new Set(state.chat.map((c) => c.messageId));
+      return { ...state, chat: [...m.messages.filter((c) => !known.has(c.messageId)), ...state.chat] };
+    }
+    case 'poll.opened':
+    case 'poll.tally':
+    case 'poll.closed':
+      return { ...state, polls: upsertPoll(state.polls, m.poll) };
+    case 'permission.changed': {
+      const canEdit = { ...state.canEdit, [m.personId]: m.canEdit };
+      if (m.personId !== state.self.personId || state.canEdit[m.personId] === m.canEdit)
+        return { ...state, canEdit };
+      const text = m.canEdit
+        ? 'Your teacher turned on editing: you can now edit the lesson document.'
+        : 'Your teacher switched the lesson document to view only.';
+      return { ...state, canEdit, notices: [...state.notices, notice(m.canEdit ? 'ok' : 'info', text)] };
+    }
+    case 'lesson.switched':
+      return { ...state, lesson: m.lesson };
+    case 'lesson.instantCreated':
+      return {
+        ...state,
+        lesson: { ...state.lesson, instantLessons: [...state.lesson.instantLessons, m.lesson] },
+      };
+    case 'mesh.tooLarge':
+      return { ...state, meshWarning: m.message };
+    case 'error':
+      if (m.code === 'read_only' || m.ref === 'join') return state;
+      return { ...state, notices: [...state.notices, notice('warn', m.message)] };
+    case 'left':
+    case 'signal':
+    case 'yjs.sync':
+    case 'yjs.awareness':
+    case 'pong':
+      return state;
+    default: {
+      const _exhaustive: never = m;
+      return _exhaustive;
+    }
+  }
+}
+
+export const dismissNotice = (state: RoomState, id: number): RoomState => ({
+  ...state,
+  notices: state.notices.filter((n) => n.id !== id),
+});
+
+export const addNotice = (state: RoomState, tone: Notice['tone'], text: string): RoomState => ({
+  ...state,
+  notices: [...state.notices, notice(tone, text)],
+});

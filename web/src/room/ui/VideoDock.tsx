@@ -1,0 +1,152 @@
+// The video dock: my own tile and a filmstrip of everyone else. Its height follows the number of people with a
+// smooth transition; the handle at its bottom edge resizes it by hand (which pauses the auto-resize a while).
+import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
+import type { Peer } from '../rt/protocol';
+import type { RemoteMedia } from '../media/mesh';
+import { probe } from '../media/mesh';
+import { useDockSize } from './useDockSize';
+
+type Props = {
+  self: { name: string; preview: MediaStream; muted: boolean; cameraOn: boolean; sharing: boolean };
+  peers: Peer[];
+  media: RemoteMedia[];
+  speakerId: string | null;
+};
+
+export function VideoDock({ self, peers, media, speakerId }: Props) {
+  const tiles = 1 + peers.length;
+  const { height, autoPaused, resizeByHand } = useDockSize(tiles);
+  const dock = useRef<HTMLDivElement>(null);
+
+  const startResize = (e: ReactPointerEvent<HTMLDivElement>) => {
+    const top = dock.current?.getBoundingClientRect().top ?? 0;
+    const handle = e.currentTarget;
+    handle.setPointerCapture(e.pointerId);
+    dock.current?.classList.add('resizing');
+    const move = (ev: PointerEvent) => resizeByHand(ev.clientY - top);
+    const up = () => {
+      dock.current?.classList.remove('resizing');
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+  };
+
+  return (
+    <section
+      ref={dock}
+      className="video-dock"
+      style={{ height }}
+      aria-label="Video"
+      data-testid="video-dock"
+      data-tiles={tiles}
+      data-auto-paused={autoPaused ? 'true' : 'false'}
+    >
+      <div className={`filmstrip ${tiles > 1 ? 'filmstrip-on' : ''}`}>
+        <Tile
+          label={`${self.name} (you)${self.sharing ? ' · sharing screen' : ''}`}
+          stream={self.preview}
+          mirrored={!self.sharing}
+          muted={self.muted}
+          local
+          placeholder={!self.cameraOn && !self.sharing ? initials(self.name) : null}
+        />
+        {peers.map((p) => {
+          const m = media.find((x) => x.peerId === p.peerId);
+          return (
+            <Tile
+              key={p.peerId}
+              peerId={p.peerId}
+              label={p.name + (p.roomRole === 'host' ? ' · teacher' : '')}
+              stream={m?.stream ?? null}
+              muted={!p.audio}
+              state={m?.state ?? 'connecting'}
+              speakerId={speakerId}
+              placeholder={null}
+            />
+          );
+        })}
+      </div>
+      <div
+        className="dock-handle"
+        role="separator"
+        aria-orientation="horizontal"
+        aria-label="Resize the video dock"
+        tabIndex={0}
+        onPointerDown={startResize}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') resizeByHand(height + 24);
+          if (e.key === 'ArrowUp') resizeByHand(height - 24);
+        }}
+        data-testid="dock-handle"
+      />
+    </section>
+  );
+}
+
+type TileProps = {
+  label: string;
+  stream: MediaStream | null;
+  muted: boolean;
+  placeholder: string | null;
+  local?: boolean;
+  mirrored?: boolean;
+  peerId?: string;
+  state?: RemoteMedia['state'];
+  speakerId?: string | null;
+};
+
+function Tile({ label, stream, muted, placeholder, local, mirrored, peerId, state, speakerId }: TileProps) {
+  const video = useRef<HTMLVideoElement>(null);
+
+  useEffect(() => {
+    const el = video.current;
+    if (!el) return;
+    if (el.srcObject !== stream) el.srcObject = stream;
+    if (local || !stream) return;
+    const sink = el as HTMLVideoElement & { setSinkId?: (id: string) => Promise<void> };
+    if (speakerId && sink.setSinkId) sink.setSinkId(speakerId).catch(() => undefined);
+    // The first remote frame on screen: what "joining" feels like, measured for the browser test.
+    const seen = () => {
+      const p = probe();
+      p.firstRemoteFrameAt ??= performance.now();
+      el.dataset.frames = 'yes';
+    };
+    if ('requestVideoFrameCallback' in el) el.requestVideoFrameCallback(seen);
+    else el.addEventListener('loadeddata', seen, { once: true });
+  }, [stream, local, speakerId]);
+
+  return (
+    <figure className={`tile ${local ? 'tile-self' : ''}`} data-testid={local ? 'tile-self' : 'tile-remote'} data-peer={peerId}>
+      <video
+        ref={video}
+        autoPlay
+        playsInline
+        muted={local}
+        className={mirrored ? 'mirrored' : undefined}
+        aria-label={`Video of ${label}`}
+      />
+      {placeholder && <div className="tile-placeholder">{placeholder}</div>}
+      {!local && state !== 'connected' && (
+        <div className="tile-state">{state === 'failed' ? 'Connection lost, retrying…' : 'Connecting…'}</div>
+      )}
+      <figcaption>
+        {muted && (
+          <span className="icon-muted" aria-label="microphone muted" title="Microphone muted">
+            🔇
+          </span>
+        )}
+        {label}
+      </figcaption>
+    </figure>
+  );
+}
+
+export const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .map((w) => w[0] ?? '')
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
