@@ -1,5 +1,9 @@
 // The aggregates of Lectern and their stream categories.
 import type { Aggregate } from './aggregate.js';
+import { TRAINING_CATEGORY, TrainingDomainEvent } from '../domain/training/events.js';
+import { trainingDecider } from '../domain/training/decider.js';
+import type { TrainingCommand } from '../domain/training/commands.js';
+import type { TrainingState } from '../domain/training/state.js';
 import { RoomEvent } from '../domain/room/events.js';
 import { roomDecider } from '../domain/room/decider.js';
 import type { RoomCommand } from '../domain/room/commands.js';
@@ -51,4 +55,10 @@ export const rooms: Aggregate<RoomCommand, RoomEvent, RoomState> = {
   category: 'room',
   decider: roomDecider,
   events: RoomEvent,
+};
+
+export const trainings: Aggregate<TrainingCommand, TrainingDomainEvent, TrainingState> = {
+  category: TRAINING_CATEGORY,
+  decider: trainingDecider,
+  events: TrainingDomainEvent,
 };
