@@ -4,6 +4,10 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_events.js';
 import * as m0002 from './0002_people.js';
 import * as m0003 from './0003_schedule.js';
+import * as m0100 from './0100_access.js';
+import * as m0101 from './0101_audit.js';
+import * as m0200 from './0200_billing.js';
+import * as m0201 from './0201_attendance.js';
 import * as m0300 from './0300_trainings.js';
 import * as m0400 from './0400_room_documents.js';
 
@@ -11,6 +15,10 @@ export const migrations: Record<string, Migration> = {
   '0001_events': m0001,
   '0002_people': m0002,
   '0003_schedule': m0003,
+  '0100_access': m0100,
+  '0101_audit': m0101,
+  '0200_billing': m0200,
+  '0201_attendance': m0201,
   '0300_trainings': m0300,
   '0400_room_documents': m0400,
 };

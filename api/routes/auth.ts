@@ -3,11 +3,19 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
-import { UnauthenticatedError } from '../../domain/shared/errors.js';
-import { verifyPassword } from '../auth/passwords.js';
-import { createSession, deleteSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../domain/shared/errors.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import {
+  actorForToken,
+  createSession,
+  deleteAllSessions,
+  deleteSession,
+  SESSION_COOKIE,
+} from '../auth/sessions.js';
+import { beforeSignIn, signInFailed, signInSucceeded } from '../auth/throttle.js';
+import { redeemInvitation } from '../auth/invitations.js';
 import { requireActor } from '../http.js';
-import { errors, Ok } from './schemas.js';
+import { errors, Ok, ProblemSchema } from './schemas.js';
 
 export const Me = z.object({
   id: z.string(),
@@ -19,19 +27,25 @@ export const Me = z.object({
 
 export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const secure = deps.config.PUBLIC_URL.startsWith('https:');
+  // Secure when the public URL is https, or when a TLS-terminating proxy says so (X-Forwarded-Proto, trusted).
+  const publicHttps = deps.config.PUBLIC_URL.startsWith('https:');
+  const secureFor = (request: { protocol: string }) => publicHttps || request.protocol === 'https';
 
   r.post(
     '/api/auth/login',
     {
       schema: {
         tags: ['auth'],
+        description:
+          'Five failures for one e-mail, or twenty from one IP, within 15 minutes lock sign-in for 15 minutes (429).',
         body: z.object({ email: z.email().max(320), password: z.string().min(1).max(200) }),
-        response: { 200: Me, ...errors },
+        response: { 200: Me, ...errors, 429: ProblemSchema },
       },
     },
     async (request, reply) => {
       const { email, password } = request.body;
+      const now = deps.clock.now();
+      await beforeSignIn(deps.db, email, request.ip, now);
       const person = await deps.db
         .selectFrom('people')
         .selectAll()
@@ -39,18 +53,17 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         .where('erased_at', 'is', null)
         .executeTakeFirst();
       const ok = await verifyPassword(person?.password_hash ?? null, password);
-      if (!person || !ok || !person.active) throw new UnauthenticatedError('e-mail or password is wrong');
-      const { token, expiresAt } = await createSession(
-        deps.db,
-        person,
-        deps.clock.now(),
-        deps.config.SESSION_TTL_HOURS,
-      );
+      if (!person || !ok || !person.active) {
+        await signInFailed(deps.db, email, request.ip, now);
+        throw new UnauthenticatedError('e-mail or password is wrong');
+      }
+      await signInSucceeded(deps.db, email);
+      const { token, expiresAt } = await createSession(deps.db, person, now, deps.config.SESSION_TTL_HOURS);
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure,
+        secure: secureFor(request),
         expires: expiresAt,
       });
       return {
@@ -84,4 +97,71 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       timeZone: actor.timeZone,
     };
   });
+
+  r.post(
+    '/api/auth/logout-everywhere',
+    {
+      schema: {
+        tags: ['auth'],
+        description: 'Ends every session of the signed-in person, on every device.',
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await deleteAllSessions(deps.db, actor.personId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/auth/set-password',
+    {
+      schema: {
+        tags: ['auth'],
+        description: 'Sets a password with the one-time token of an invitation or reset link, then signs in.',
+        body: z.object({
+          token: z.string().min(20).max(200),
+          password: z.string().min(10, 'must be at least 10 characters').max(200),
+        }),
+        response: { 200: Me, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const now = deps.clock.now();
+      const hash = await hashPassword(request.body.password);
+      const personId = await redeemInvitation(deps.db, request.body.token, now);
+      if (!personId)
+        throw new ValidationError('this link is unknown, used or expired; ask an admin for a new one', [
+          { path: 'body.token', message: 'is unknown, used or expired' },
+        ]);
+      const person = await deps.db
+        .updateTable('people')
+        .set({ password_hash: hash })
+        .where('id', '=', personId)
+        .where('erased_at', 'is', null)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      // A new password ends the sessions signed in with the old one.
+      await deleteAllSessions(deps.db, person.id);
+      if (!person.active) throw new ForbiddenError('the password is set, but this account is deactivated');
+      const { token, expiresAt } = await createSession(deps.db, person, now, deps.config.SESSION_TTL_HOURS);
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secureFor(request),
+        expires: expiresAt,
+      });
+      const actor = (await actorForToken(deps.db, token, now))!;
+      return {
+        id: actor.personId,
+        orgId: actor.orgId,
+        role: actor.role,
+        name: actor.name,
+        timeZone: actor.timeZone,
+      };
+    },
+  );
 }
