@@ -9,10 +9,13 @@ import { postgresEventStore } from '../commands/eventStore/postgres.js';
 import type { EventStore } from '../commands/eventStore/port.js';
 import { projectionRunner } from '../projections/runner.js';
 import { projections } from '../projections/index.js';
+import { processRunner, withProcesses } from '../commands/processes/runner.js';
+import { processes } from '../commands/processes/index.js';
 import { localBus } from '../realtime/bus/local.js';
 import type { Bus } from '../realtime/bus/port.js';
+import { mailSender, type MailSender } from '../mail/sender.js';
 
-export type Runtime = { deps: AppDeps; close(): Promise<void> };
+export type Runtime = { deps: AppDeps; mailer: MailSender; close(): Promise<void> };
 
 export async function openRuntime(
   config: Config,
@@ -30,9 +33,11 @@ export async function openRuntime(
   await migrateToLatest(database.db);
   const eventStore = await openEventStore(config, database);
   const bus = await openBus(config);
-  const runner = projectionRunner(database.db, eventStore, projections, {
-    onError: options.onProjectionError,
-  });
+  // Process managers (a finished lesson debits wallets) run beside the projectors and are waited for with them.
+  const runner = withProcesses(
+    projectionRunner(database.db, eventStore, projections, { onError: options.onProjectionError }),
+    processRunner(database.db, eventStore, processes({ eventStore }), { onError: options.onProjectionError }),
+  );
   if (options.startProjections !== false) runner.start();
   const deps: AppDeps = {
     config,
@@ -44,9 +49,20 @@ export async function openRuntime(
     clock: options.clock ?? systemClock,
     logger: options.logger,
   };
+  // Delivers the mail outbox; without SMTP_URL it logs each mail (when the app logs) and counts it as sent.
+  const mailer = mailSender({
+    db: database.db,
+    clock: deps.clock,
+    smtpUrl: config.SMTP_URL,
+    publicUrl: config.PUBLIC_URL,
+    log: options.logger ? (line) => console.log(line) : undefined,
+  });
+  if (options.startProjections !== false) mailer.start();
   return {
     deps,
+    mailer,
     async close() {
+      await mailer.stop();
       await runner.stop();
       await bus.close();
       await eventStore.close();

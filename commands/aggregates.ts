@@ -4,6 +4,7 @@ import { TRAINING_CATEGORY, TrainingDomainEvent } from '../domain/training/event
 import { trainingDecider } from '../domain/training/decider.js';
 import type { TrainingCommand } from '../domain/training/commands.js';
 import type { TrainingState } from '../domain/training/state.js';
+import { WalletEvent, walletDecider, type WalletCommand, type WalletState } from '../domain/wallet/wallet.js';
 import { RoomEvent } from '../domain/room/events.js';
 import { roomDecider } from '../domain/room/decider.js';
 import type { RoomCommand } from '../domain/room/commands.js';
@@ -55,6 +56,12 @@ export const rooms: Aggregate<RoomCommand, RoomEvent, RoomState> = {
   category: 'room',
   decider: roomDecider,
   events: RoomEvent,
+};
+
+export const wallets: Aggregate<WalletCommand, WalletEvent, WalletState> = {
+  category: 'wallet',
+  decider: walletDecider,
+  events: WalletEvent,
 };
 
 export const trainings: Aggregate<TrainingCommand, TrainingDomainEvent, TrainingState> = {

@@ -8,7 +8,9 @@ import * as m0100 from './0100_access.js';
 import * as m0101 from './0101_audit.js';
 import * as m0200 from './0200_billing.js';
 import * as m0201 from './0201_attendance.js';
+import * as m0250 from './0250_homework_and_schedule_rules.js';
 import * as m0300 from './0300_trainings.js';
+import * as m0350 from './0350_mail.js';
 import * as m0400 from './0400_room_documents.js';
 
 export const migrations: Record<string, Migration> = {
@@ -19,6 +21,8 @@ export const migrations: Record<string, Migration> = {
   '0101_audit': m0101,
   '0200_billing': m0200,
   '0201_attendance': m0201,
+  '0250_homework_and_schedule_rules': m0250,
   '0300_trainings': m0300,
+  '0350_mail': m0350,
   '0400_room_documents': m0400,
 };

@@ -1,8 +1,23 @@
 // Every projection, by name. `npm run rebuild -- <name>` takes these names.
 import type { Projection } from './projection.js';
+import { auditProjection } from './audit/audit.js';
 import { scheduleProjection } from './schedule/schedule.js';
 import { catalogProjection } from './catalog/catalog.js';
+import { billingProjection } from './billing/billing.js';
+import { homeworkProjection } from './homework/homework.js';
+import { scheduleRulesProjection } from './lessons/scheduleRules.js';
+import { outboxProjection } from './outbox/outbox.js';
+import { trainingsProjection } from './trainings/trainings.js';
 
-export const projections: Projection[] = [scheduleProjection, catalogProjection];
+export const projections: Projection[] = [
+  scheduleProjection,
+  catalogProjection,
+  billingProjection,
+  homeworkProjection,
+  scheduleRulesProjection,
+  outboxProjection,
+  trainingsProjection,
+  auditProjection,
+];
 
 export const projectionByName = (name: string) => projections.find((p) => p.name === name);

@@ -1,0 +1,18 @@
+// A process manager: reacts to events with further commands. It runs like a projection (its own checkpoint,
+// in order, from the log) but writes to the event store, so it is at-least-once: every command it issues
+// carries an idempotency key derived from the event, which makes a repeat append nothing.
+import { createHash } from 'node:crypto';
+import type { RecordedEvent } from '../eventStore/port.js';
+
+export type Process = {
+  name: string;
+  handles: ReadonlySet<string>;
+  handle(event: RecordedEvent): Promise<void>;
+};
+
+/** A UUID-shaped id that is the same every time for the same seed (a retried process names the same entry). */
+export function deterministicId(seed: string): string {
+  const h = createHash('sha256').update(seed).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

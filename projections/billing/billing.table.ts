@@ -1,0 +1,33 @@
+// Tables of the billing read model (migration 0200).
+export interface BillingWalletsTable {
+  wallet_id: string;
+  org_id: string;
+  owner: string;
+  owner_id: string;
+  balance: number;
+  last_revision: number;
+}
+
+export interface BillingLedgerTable {
+  entry_id: string;
+  wallet_id: string;
+  org_id: string;
+  revision: number;
+  /** session, analysis, credit or reversal */
+  cause: string;
+  change: number;
+  balance_after: number;
+  live_session_id: string | null;
+  reversed_entry_id: string | null;
+  reversed_by: string | null;
+  reason: string | null;
+  actor_id: string | null;
+  at: Date | string;
+}
+
+declare module '../../db/schema.js' {
+  interface Database {
+    billing_wallets: BillingWalletsTable;
+    billing_ledger: BillingLedgerTable;
+  }
+}

@@ -1,0 +1,92 @@
+// The billing read model: each wallet's balance and its ledger lines, each with its cause.
+import './billing.table.js';
+import type { WalletEvent } from '../../domain/wallet/events.js';
+import type { RecordedEvent } from '../../commands/eventStore/port.js';
+import { projection, type ProjectionDb } from '../projection.js';
+
+type Data<T extends WalletEvent['type']> = Extract<WalletEvent, { type: T }>['data'];
+const data = <T extends WalletEvent['type']>(event: RecordedEvent) => event.data as Data<T>;
+
+type Line = {
+  entryId: string;
+  walletId: string;
+  cause: string;
+  change: number;
+  balanceAfter: number;
+  liveSessionId?: string | null;
+  reversedEntryId?: string | null;
+  reason?: string | null;
+};
+
+async function addLine(db: ProjectionDb, event: RecordedEvent, line: Line) {
+  await db
+    .insertInto('billing_ledger')
+    .values({
+      entry_id: line.entryId,
+      wallet_id: line.walletId,
+      org_id: event.metadata.orgId,
+      revision: event.streamRevision,
+      cause: line.cause,
+      change: line.change,
+      balance_after: line.balanceAfter,
+      live_session_id: line.liveSessionId ?? null,
+      reversed_entry_id: line.reversedEntryId ?? null,
+      reversed_by: null,
+      reason: line.reason ?? null,
+      actor_id: event.metadata.actorId,
+      at: event.metadata.at,
+    })
+    .onConflict((oc) => oc.column('entry_id').doNothing())
+    .execute();
+  await db
+    .updateTable('billing_wallets')
+    .set({ balance: line.balanceAfter, last_revision: event.streamRevision })
+    .where('wallet_id', '=', line.walletId)
+    .where('last_revision', '<', event.streamRevision)
+    .execute();
+}
+
+export const billingProjection = projection('billing', ['billing_wallets', 'billing_ledger'], {
+  async WalletOpened(db, event) {
+    const d = data<'WalletOpened'>(event);
+    await db
+      .insertInto('billing_wallets')
+      .values({
+        wallet_id: d.walletId,
+        org_id: d.orgId,
+        owner: d.owner,
+        owner_id: d.ownerId,
+        balance: 0,
+        last_revision: event.streamRevision,
+      })
+      .onConflict((oc) => oc.column('wallet_id').doNothing())
+      .execute();
+  },
+  async WalletCredited(db, event) {
+    const d = data<'WalletCredited'>(event);
+    await addLine(db, event, { ...d, cause: 'credit', change: d.tokens });
+  },
+  async WalletDebited(db, event) {
+    const d = data<'WalletDebited'>(event);
+    const liveSessionId = d.cause.kind === 'session' ? d.cause.liveSessionId : null;
+    await addLine(db, event, { ...d, cause: d.cause.kind, change: -d.tokens, liveSessionId });
+  },
+  async WalletEntryReversed(db, event) {
+    const d = data<'WalletEntryReversed'>(event);
+    const reversed = await db
+      .selectFrom('billing_ledger')
+      .select('live_session_id')
+      .where('entry_id', '=', d.reversedEntryId)
+      .executeTakeFirst();
+    await addLine(db, event, {
+      ...d,
+      cause: 'reversal',
+      liveSessionId: reversed?.live_session_id ?? null,
+    });
+    await db
+      .updateTable('billing_ledger')
+      .set({ reversed_by: d.entryId })
+      .where('entry_id', '=', d.reversedEntryId)
+      .execute();
+  },
+});
