@@ -17,7 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       causation_id text,
       live_session_id uuid,
       training_id uuid,
-      person_ids uuid[] NOT NULL DEFAULT '{}'
+      ref_ids uuid[] NOT NULL DEFAULT '{}'
     )`.execute(db);
   await sql`CREATE INDEX audit_events_org_order ON audit_events (org_id, seq_major DESC, seq_minor DESC)`.execute(
     db,
@@ -25,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX audit_events_live_session ON audit_events (live_session_id)`.execute(db);
   await sql`CREATE INDEX audit_events_training ON audit_events (training_id)`.execute(db);
   await sql`CREATE INDEX audit_events_actor ON audit_events (actor_id)`.execute(db);
-  await sql`CREATE INDEX audit_events_people ON audit_events USING gin (person_ids)`.execute(db);
+  await sql`CREATE INDEX audit_events_refs ON audit_events USING gin (ref_ids)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

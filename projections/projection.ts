@@ -11,6 +11,8 @@ export type Projection = {
   /** The tables this read model owns: truncated and rebuilt together, summed into its checksum. */
   tables: readonly string[];
   handles: ReadonlySet<string>;
+  /** Fed every event whatever its type (the audit log); `handles` is then ignored. */
+  handlesAll?: boolean;
   apply(db: ProjectionDb, event: RecordedEvent): Promise<void>;
 };
 
@@ -26,6 +28,15 @@ export function projection<
       await handlers[event.type]?.(db, event);
     },
   };
+}
+
+/** A projection fed every event, whatever its type. */
+export function projectionOfAll(
+  name: string,
+  tables: readonly string[],
+  apply: (db: ProjectionDb, event: RecordedEvent) => Promise<void>,
+): Projection {
+  return { name, tables, handles: new Set(), handlesAll: true, apply };
 }
 
 /** The typed data of an event whose type the projection handles. */

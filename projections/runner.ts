@@ -43,7 +43,7 @@ export async function applyEvents(
   events: RecordedEvent[],
 ) {
   for (const event of events) {
-    if (projection.handles.has(event.type)) await projection.apply(db, event);
+    if (projection.handlesAll || projection.handles.has(event.type)) await projection.apply(db, event);
   }
 }
 

@@ -11,6 +11,7 @@ import { webRoutes } from './web.js';
 import { peopleRoutes } from './people.js';
 import { peopleAccessRoutes } from './peopleAccess.js';
 import { groupRoutes } from './groups.js';
+import { auditRoutes } from './audit.js';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
 
@@ -24,6 +25,7 @@ export const routes: RouteModule[] = [
   peopleRoutes,
   peopleAccessRoutes,
   groupRoutes,
+  auditRoutes,
   // Keep last: the web client's fallback must never shadow an API route.
   webRoutes,
 ];
