@@ -1,0 +1,72 @@
+// The time-based part of the outbox: reminders for live sessions starting within 24 hours (seed 000) and for
+// training events within the organisation's reminder lead (setting `trainingReminderMinutes`, default 24 h).
+// Each reminder's id names the entry, its start and the recipient, so it is enqueued once however often this
+// runs and on however many nodes; a rescheduled entry gets a reminder for its new time.
+import { sql } from 'kysely';
+import type { Db } from '../db/schema.js';
+import '../db/people.table.js';
+import '../projections/outbox/outbox.table.js';
+import { itemsWhere } from '../projections/outbox/items.js';
+
+export const LIVE_SESSION_REMINDER_MINUTES = 24 * 60;
+export const DEFAULT_TRAINING_REMINDER_MINUTES = 24 * 60;
+export const TRAINING_REMINDER_SETTING = 'trainingReminderMinutes';
+
+export const reminderId = (entryId: string, start: string, personId: string) =>
+  `reminder:${entryId}:${start}:${personId}`;
+
+/** Enqueues the reminders due at `now` that are not enqueued yet; returns how many it added. */
+export async function enqueueReminders(db: Db, now: Date): Promise<number> {
+  const setting = sql`o.settings->>${TRAINING_REMINDER_SETTING}`;
+  const trainingLead = sql<number>`CASE WHEN ${setting} ~ '^[0-9]{1,6}$' THEN (${setting})::int ELSE ${DEFAULT_TRAINING_REMINDER_MINUTES} END`;
+  const due = await db
+    .selectFrom('calendar_entries as e')
+    .innerJoin('organisations as o', 'o.id', 'e.org_id')
+    .innerJoin('calendar_attendees as a', 'a.group_id', 'e.group_id')
+    .select(['e.id', 'e.kind', 'e.org_id', 'e.starts_at', 'a.person_id'])
+    .where('e.status', '=', 'scheduled')
+    .where('e.starts_at', '>', now)
+    .where(
+      sql<boolean>`e.starts_at <= ${now}::timestamptz + make_interval(mins => CASE WHEN e.kind = 'live' THEN ${LIVE_SESSION_REMINDER_MINUTES} ELSE ${trainingLead} END)`,
+    )
+    .limit(5000)
+    .execute();
+  if (due.length === 0) return 0;
+  const idOf = (r: (typeof due)[number]) =>
+    reminderId(r.id, new Date(r.starts_at).toISOString(), r.person_id);
+  const known = new Set(
+    (await db.selectFrom('mail_deliveries').select('id').where('id', 'in', due.map(idOf)).execute()).map(
+      (r) => r.id,
+    ),
+  );
+  const fresh = due.filter((r) => !known.has(idOf(r)));
+  if (fresh.length === 0) return 0;
+  const items = new Map(
+    (await itemsWhere(db, { ids: [...new Set(fresh.map((r) => r.id))] })).map((i) => [i.id, i]),
+  );
+  const rows = fresh.flatMap((r) => {
+    const item = items.get(r.id);
+    if (!item) return [];
+    return [
+      {
+        id: idOf(r),
+        org_id: r.org_id,
+        recipient_id: r.person_id,
+        template: r.kind === 'live' ? 'live-session-reminder' : 'training-reminder',
+        params: JSON.stringify({ item, trainingName: item.trainingName, sectionName: item.sectionName }),
+        status: 'pending' as const,
+        attempts: 0,
+        next_attempt_at: now,
+        created_at: now,
+      },
+    ];
+  });
+  if (rows.length === 0) return 0;
+  const inserted = await db
+    .insertInto('mail_deliveries')
+    .values(rows)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .execute();
+  return inserted.length;
+}

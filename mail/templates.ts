@@ -1,0 +1,166 @@
+// What each mail says. Rendered at send time from the outbox's parameters (no personal data there) and the
+// recipient's current name and time zone; invitations and their changes carry an ICS attachment.
+import type { CalendarItem } from '../projections/outbox/items.js';
+import type { MailTemplate } from '../projections/outbox/enqueue.js';
+import { buildIcs, type IcsMethod } from './ics.js';
+
+export type Recipient = { name: string; email: string; timeZone: string };
+
+export type RenderContext = {
+  recipient: Recipient;
+  from: { name: string; email: string };
+  publicUrl: string;
+  now: Date;
+  courseNames: ReadonlyMap<string, string>;
+  hostNames: ReadonlyMap<string, string>;
+};
+
+export type Params = {
+  item?: CalendarItem;
+  items?: CalendarItem[];
+  trainingName?: string | null;
+  sectionName?: string | null;
+  reason?: string | null;
+};
+
+export type RenderedMail = {
+  subject: string;
+  text: string;
+  ics?: { method: IcsMethod; content: string };
+};
+
+/** The course, person and section ids the render needs names for. */
+export function referencedIds(params: Params) {
+  const items = [...(params.item ? [params.item] : []), ...(params.items ?? [])];
+  return {
+    courseIds: items.flatMap((i) => (i.courseId ? [i.courseId] : [])),
+    hostIds: items.flatMap((i) => (i.hostId ? [i.hostId] : [])),
+  };
+}
+
+export function titleOf(item: CalendarItem, courseNames: ReadonlyMap<string, string>): string {
+  if (item.kind === 'training') {
+    return [item.trainingName, item.sectionName].filter(Boolean).join(' – ') || 'Training';
+  }
+  return item.title ?? (item.courseId ? courseNames.get(item.courseId) : undefined) ?? 'Live lesson';
+}
+
+/** "Tue, 24 Nov 2026, 10:00–11:00 Europe/Berlin", and the recipient's own time when their zone differs. */
+export function whenOf(item: CalendarItem, recipientZone?: string): string {
+  const format = (zone: string, withDate: boolean) => {
+    const opts: Intl.DateTimeFormatOptions = {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    };
+    const day = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+    }).format(new Date(item.start));
+    const time = new Intl.DateTimeFormat('en-GB', opts);
+    const span = `${time.format(new Date(item.start))}–${time.format(new Date(item.end))} ${zone}`;
+    return withDate ? `${day}, ${span}` : span;
+  };
+  const main = format(item.timeZone, true);
+  if (!recipientZone || recipientZone === item.timeZone) return main;
+  return `${main} (${format(recipientZone, true)})`;
+}
+
+function describe(item: CalendarItem, ctx: RenderContext): string {
+  const lines = [`${titleOf(item, ctx.courseNames)}`, `When: ${whenOf(item, ctx.recipient.timeZone)}`];
+  const host = item.hostId ? ctx.hostNames.get(item.hostId) : undefined;
+  if (host) lines.push(`${item.kind === 'live' ? 'Teacher' : 'Trainer'}: ${host}`);
+  if (item.location) lines.push(`Where: ${item.location}`);
+  if (item.link) lines.push(`Link: ${item.link}`);
+  if (item.notes) lines.push(`Notes: ${item.notes}`);
+  return lines.join('\n');
+}
+
+const TEXT: Record<MailTemplate, { subject: string; intro: string; ics?: IcsMethod }> = {
+  'live-session-scheduled': {
+    subject: 'Scheduled',
+    intro: 'A live session was scheduled for you.',
+    ics: 'REQUEST',
+  },
+  'live-session-rescheduled': {
+    subject: 'Rescheduled',
+    intro: 'Your live session has a new time.',
+    ics: 'REQUEST',
+  },
+  'live-session-canceled': { subject: 'Canceled', intro: 'Your live session was canceled.', ics: 'CANCEL' },
+  'live-session-removed': {
+    subject: 'Removed',
+    intro: 'You are no longer in this live session.',
+    ics: 'CANCEL',
+  },
+  'live-session-reminder': { subject: 'Reminder', intro: 'Your live session starts within 24 hours.' },
+  'training-registered': {
+    subject: 'Registered',
+    intro: 'You are registered. These are your dates:',
+    ics: 'REQUEST',
+  },
+  'training-requested': { subject: 'Registration requested', intro: 'Your registration awaits approval.' },
+  'training-waitlisted': { subject: 'Waitlisted', intro: 'The section is full: you are on its waitlist.' },
+  'training-declined': { subject: 'Registration declined', intro: 'Your registration was declined.' },
+  'training-deregistered': {
+    subject: 'Deregistered',
+    intro: 'You are no longer registered for this section.',
+    ics: 'CANCEL',
+  },
+  'training-event-added': {
+    subject: 'New date',
+    intro: 'A date was added to your training.',
+    ics: 'REQUEST',
+  },
+  'training-event-rescheduled': {
+    subject: 'Rescheduled',
+    intro: 'A date of your training has a new time.',
+    ics: 'REQUEST',
+  },
+  'training-event-changed': { subject: 'Updated', intro: 'A date of your training changed.', ics: 'REQUEST' },
+  'training-event-canceled': {
+    subject: 'Canceled',
+    intro: 'A date of your training was canceled.',
+    ics: 'CANCEL',
+  },
+  'training-reminder': { subject: 'Reminder', intro: 'Your training date is coming up.' },
+};
+
+export function render(template: MailTemplate, params: Params, ctx: RenderContext): RenderedMail {
+  const text = TEXT[template];
+  const items = params.items ?? (params.item ? [params.item] : []);
+  const heading = template.startsWith('training-')
+    ? [params.trainingName, params.sectionName].filter(Boolean).join(' – ') || 'Training'
+    : items[0]
+      ? titleOf(items[0], ctx.courseNames)
+      : 'Live session';
+  const when = params.item ? ` on ${whenOf(params.item)}` : '';
+  const body = [
+    `Hello ${ctx.recipient.name},`,
+    '',
+    text.intro,
+    ...(params.reason && params.reason !== 'self' ? ['', `Reason: ${params.reason}`] : []),
+    ...items.flatMap((item) => ['', describe(item, ctx)]),
+    '',
+    `Your schedule: ${ctx.publicUrl}`,
+  ].join('\n');
+  const mail: RenderedMail = { subject: `${text.subject}: ${heading}${when}`, text: body };
+  if (text.ics && items.length > 0) {
+    mail.ics = {
+      method: text.ics,
+      content: buildIcs(items, {
+        method: text.ics,
+        stamp: ctx.now,
+        organizer: ctx.from,
+        attendee: { name: ctx.recipient.name, email: ctx.recipient.email },
+        summaryOf: (item) => titleOf(item, ctx.courseNames),
+        descriptionOf: (item) => describe(item, ctx),
+      }),
+    };
+  }
+  return mail;
+}

@@ -1,0 +1,123 @@
+// The outbox's handlers for live sessions: keep the calendar entry and its attendees, and mail the participants
+// on schedule, reschedule, cancel and when they are added or removed (seed 000: "All participants will be
+// notified automatically").
+import './outbox.table.js';
+import { addMinutes } from '../../domain/shared/time.js';
+import type { LiveSessionEvent } from '../../domain/liveSession/events.js';
+import type { RecordedEvent } from '../../commands/eventStore/port.js';
+import type { ProjectionDb } from '../projection.js';
+import { enqueue } from './enqueue.js';
+import { attendeesOf, itemOf } from './items.js';
+
+type Data<T extends LiveSessionEvent['type']> = Extract<LiveSessionEvent, { type: T }>['data'];
+const data = <T extends LiveSessionEvent['type']>(event: RecordedEvent) => event.data as Data<T>;
+
+/** A change invitees' calendars must apply: SEQUENCE becomes the stream revision, which only grows and
+ * stays the same when an event is applied again. */
+async function change(db: ProjectionDb, event: RecordedEvent, id: string, values: Record<string, unknown>) {
+  await db
+    .updateTable('calendar_entries')
+    .set({ ...values, sequence: event.streamRevision })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Mails every participant about the session's state after `event`. */
+async function mailAll(
+  db: ProjectionDb,
+  event: RecordedEvent,
+  id: string,
+  template: Parameters<typeof enqueue>[2],
+  extra: Record<string, unknown> = {},
+) {
+  const item = await itemOf(db, id);
+  if (!item) return;
+  await enqueue(db, event, template, await attendeesOf(db, id), { item, ...extra });
+}
+
+export const liveSessionHandlers = {
+  async LiveSessionScheduled(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'LiveSessionScheduled'>(event);
+    await db
+      .insertInto('calendar_entries')
+      .values({
+        id: d.liveSessionId,
+        org_id: d.orgId,
+        kind: 'live',
+        group_id: d.liveSessionId,
+        training_id: null,
+        course_id: d.courseId,
+        host_id: d.teacherId,
+        title: d.title,
+        starts_at: d.start,
+        ends_at: addMinutes(d.start, d.durationMinutes),
+        time_zone: d.timeZone,
+        location: null,
+        link: null,
+        notes: d.notes,
+        status: 'scheduled',
+        sequence: 0,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    if (d.participants.length > 0) {
+      await db
+        .insertInto('calendar_attendees')
+        .values(d.participants.map((p) => ({ group_id: d.liveSessionId, person_id: p.studentId })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    await mailAll(db, event, d.liveSessionId, 'live-session-scheduled');
+  },
+  async LiveSessionRescheduled(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'LiveSessionRescheduled'>(event);
+    await change(db, event, d.liveSessionId, {
+      starts_at: d.start,
+      ends_at: addMinutes(d.start, d.durationMinutes),
+      time_zone: d.timeZone,
+    });
+    await mailAll(db, event, d.liveSessionId, 'live-session-rescheduled');
+  },
+  async LiveSessionDetailsChanged(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'LiveSessionDetailsChanged'>(event);
+    await change(db, event, d.liveSessionId, { title: d.title, notes: d.notes });
+  },
+  async LiveSessionParticipantAdded(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'LiveSessionParticipantAdded'>(event);
+    await db
+      .insertInto('calendar_attendees')
+      .values({ group_id: d.liveSessionId, person_id: d.studentId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const item = await itemOf(db, d.liveSessionId);
+    if (item?.status === 'scheduled')
+      await enqueue(db, event, 'live-session-scheduled', [d.studentId], { item });
+  },
+  async LiveSessionParticipantRemoved(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'LiveSessionParticipantRemoved'>(event);
+    await db
+      .deleteFrom('calendar_attendees')
+      .where('group_id', '=', d.liveSessionId)
+      .where('person_id', '=', d.studentId)
+      .execute();
+    const item = await itemOf(db, d.liveSessionId);
+    if (item?.status === 'scheduled')
+      await enqueue(db, event, 'live-session-removed', [d.studentId], { item });
+  },
+  async LiveSessionCanceled(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'LiveSessionCanceled'>(event);
+    await change(db, event, d.liveSessionId, { status: 'canceled' });
+    await mailAll(db, event, d.liveSessionId, 'live-session-canceled', { reason: d.reason });
+  },
+  /** A record created by mistake: it leaves the calendars; a future one is withdrawn from the invitees'. */
+  async LiveSessionDeleted(db: ProjectionDb, event: RecordedEvent) {
+    const { liveSessionId } = event.data as { liveSessionId: string };
+    const item = await itemOf(db, liveSessionId);
+    if (item?.status === 'scheduled' && item.start > event.metadata.at) {
+      await change(db, event, liveSessionId, { status: 'canceled' });
+      await mailAll(db, event, liveSessionId, 'live-session-canceled', { reason: null });
+    }
+    await db.deleteFrom('calendar_attendees').where('group_id', '=', liveSessionId).execute();
+    await db.deleteFrom('calendar_entries').where('id', '=', liveSessionId).execute();
+  },
+};

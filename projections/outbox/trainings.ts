@@ -1,0 +1,192 @@
+// The outbox's handlers for trainings: keep each training event on the calendar of its section's registered
+// learners, and mail them the registration confirmation (with every event of the section), each change to an
+// event (same UID, higher SEQUENCE) and the other turns of their registration.
+import './outbox.table.js';
+import type { TrainingFact, TrainingEventType } from '../../domain/training/events.js';
+import type { RecordedEvent } from '../../commands/eventStore/port.js';
+import type { ProjectionDb } from '../projection.js';
+import { enqueue, type MailTemplate } from './enqueue.js';
+import { attendeesOf, itemOf, itemsWhere } from './items.js';
+
+const data = <T extends TrainingEventType>(event: RecordedEvent) => event.data as TrainingFact<T>['data'];
+
+async function names(db: ProjectionDb, sectionId: string) {
+  const row = await db
+    .selectFrom('calendar_groups as s')
+    .leftJoin('calendar_groups as t', 't.id', 's.training_id')
+    .select(['s.name as section_name', 't.name as training_name'])
+    .where('s.id', '=', sectionId)
+    .executeTakeFirst();
+  return { trainingName: row?.training_name ?? null, sectionName: row?.section_name ?? null };
+}
+
+async function nameGroup(
+  db: ProjectionDb,
+  event: RecordedEvent,
+  kind: 'training' | 'section',
+  id: string,
+  trainingId: string,
+  name: string,
+) {
+  await db
+    .insertInto('calendar_groups')
+    .values({ id, org_id: event.metadata.orgId, kind, training_id: trainingId, name })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ name }))
+    .execute();
+}
+
+/** A change invitees' calendars must apply: SEQUENCE becomes the stream revision, which only grows and
+ * stays the same when an event is applied again. */
+async function changeEvent(
+  db: ProjectionDb,
+  event: RecordedEvent,
+  id: string,
+  values: Record<string, unknown>,
+) {
+  await db
+    .updateTable('calendar_entries')
+    .set({ ...values, sequence: event.streamRevision })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Mails the section's registered learners about one training event as it stands after `event`. */
+async function mailLearners(
+  db: ProjectionDb,
+  event: RecordedEvent,
+  sectionId: string,
+  trainingEventId: string,
+  template: MailTemplate,
+  extra: Record<string, unknown> = {},
+) {
+  const item = await itemOf(db, trainingEventId);
+  if (!item) return;
+  const learners = await attendeesOf(db, sectionId);
+  await enqueue(db, event, template, learners, { ...(await names(db, sectionId)), item, ...extra });
+}
+
+/** Mails one learner about their registration; `withEvents` attaches every scheduled event of the section. */
+async function mailLearner(
+  db: ProjectionDb,
+  event: RecordedEvent,
+  d: { sectionId: string; learnerId: string },
+  template: MailTemplate,
+  withEvents: boolean,
+  extra: Record<string, unknown> = {},
+) {
+  const items = withEvents ? await itemsWhere(db, { groupId: d.sectionId, scheduledOnly: true }) : [];
+  await enqueue(db, event, template, [d.learnerId], { ...(await names(db, d.sectionId)), items, ...extra });
+}
+
+async function seat(db: ProjectionDb, event: RecordedEvent, d: { sectionId: string; learnerId: string }) {
+  await db
+    .insertInto('calendar_attendees')
+    .values({ group_id: d.sectionId, person_id: d.learnerId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await mailLearner(db, event, d, 'training-registered', true);
+}
+
+export const trainingHandlers = {
+  async TrainingCreated(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'TrainingCreated'>(event);
+    await nameGroup(db, event, 'training', d.trainingId, d.trainingId, d.name);
+  },
+  async TrainingDetailsChanged(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'TrainingDetailsChanged'>(event);
+    await nameGroup(db, event, 'training', d.trainingId, d.trainingId, d.name);
+  },
+  async SectionAdded(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'SectionAdded'>(event);
+    await nameGroup(db, event, 'section', d.sectionId, d.trainingId, d.name);
+  },
+  async SectionSettingsChanged(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'SectionSettingsChanged'>(event);
+    await nameGroup(db, event, 'section', d.sectionId, d.trainingId, d.name);
+  },
+  async SectionRemoved(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'SectionRemoved'>(event);
+    await db.deleteFrom('calendar_entries').where('group_id', '=', d.sectionId).execute();
+    await db.deleteFrom('calendar_attendees').where('group_id', '=', d.sectionId).execute();
+    await db.deleteFrom('calendar_groups').where('id', '=', d.sectionId).execute();
+  },
+  async TrainingEventScheduled(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'TrainingEventScheduled'>(event);
+    await db
+      .insertInto('calendar_entries')
+      .values({
+        id: d.trainingEventId,
+        org_id: event.metadata.orgId,
+        kind: 'training',
+        group_id: d.sectionId,
+        training_id: d.trainingId,
+        course_id: null,
+        host_id: d.trainerId,
+        title: null,
+        starts_at: d.start,
+        ends_at: d.end,
+        time_zone: d.timeZone,
+        location: d.location,
+        link: d.link,
+        notes: d.notes,
+        status: 'scheduled',
+        sequence: 0,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    await mailLearners(db, event, d.sectionId, d.trainingEventId, 'training-event-added');
+  },
+  async TrainingEventRescheduled(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'TrainingEventRescheduled'>(event);
+    await changeEvent(db, event, d.trainingEventId, {
+      starts_at: d.start,
+      ends_at: d.end,
+      time_zone: d.timeZone,
+    });
+    await mailLearners(db, event, d.sectionId, d.trainingEventId, 'training-event-rescheduled');
+  },
+  async TrainingEventDetailsChanged(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'TrainingEventDetailsChanged'>(event);
+    await changeEvent(db, event, d.trainingEventId, {
+      host_id: d.trainerId,
+      location: d.location,
+      link: d.link,
+      notes: d.notes,
+    });
+    await mailLearners(db, event, d.sectionId, d.trainingEventId, 'training-event-changed');
+  },
+  async TrainingEventCanceled(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'TrainingEventCanceled'>(event);
+    await changeEvent(db, event, d.trainingEventId, { status: 'canceled' });
+    await mailLearners(db, event, d.sectionId, d.trainingEventId, 'training-event-canceled', {
+      reason: d.reason,
+    });
+  },
+  async LearnerRegistered(db: ProjectionDb, event: RecordedEvent) {
+    await seat(db, event, data<'LearnerRegistered'>(event));
+  },
+  async RegistrationApproved(db: ProjectionDb, event: RecordedEvent) {
+    await seat(db, event, data<'RegistrationApproved'>(event));
+  },
+  async LearnerRegistrationRequested(db: ProjectionDb, event: RecordedEvent) {
+    await mailLearner(db, event, data<'LearnerRegistrationRequested'>(event), 'training-requested', false);
+  },
+  async LearnerWaitlisted(db: ProjectionDb, event: RecordedEvent) {
+    await mailLearner(db, event, data<'LearnerWaitlisted'>(event), 'training-waitlisted', false);
+  },
+  async RegistrationDeclined(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'RegistrationDeclined'>(event);
+    await mailLearner(db, event, d, 'training-declined', false, { reason: d.reason });
+  },
+  async LearnerDeregistered(db: ProjectionDb, event: RecordedEvent) {
+    const d = data<'LearnerDeregistered'>(event);
+    const wasSeated = d.from === 'registered';
+    // Withdraws the section's events from their calendar before they leave its attendees.
+    await mailLearner(db, event, d, 'training-deregistered', wasSeated, { reason: d.reason });
+    await db
+      .deleteFrom('calendar_attendees')
+      .where('group_id', '=', d.sectionId)
+      .where('person_id', '=', d.learnerId)
+      .execute();
+  },
+};
