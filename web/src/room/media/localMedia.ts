@@ -15,6 +15,10 @@ export class LocalMedia {
   private listeners = new Set<(s: LocalState) => void>();
   private muted: boolean;
   private stopPlaceholder: () => void;
+  private preview: { track: MediaStreamTrack | null; stream: MediaStream } = {
+    track: null,
+    stream: new MediaStream(),
+  };
 
   constructor(
     source: MediaStream,
@@ -41,11 +45,14 @@ export class LocalMedia {
 
   get state(): LocalState {
     const shown = this.screen ?? this.camera;
+    // The same stream object while the shown track is the same, so the self view does not flicker.
+    if (this.preview.track !== shown)
+      this.preview = { track: shown, stream: new MediaStream(shown ? [shown] : []) };
     return {
       muted: this.muted,
       cameraOn: !!this.camera,
       sharing: !!this.screen,
-      preview: new MediaStream(shown ? [shown] : []),
+      preview: this.preview.stream,
     };
   }
 
@@ -67,7 +74,10 @@ export class LocalMedia {
 
   async setCamera(on: boolean) {
     if (on && !this.camera) {
-      const s = await openMedia({ cameraId: this.cameraId, microphoneId: null, speakerId: null }, { camera: true, microphone: false });
+      const s = await openMedia(
+        { cameraId: this.cameraId, microphoneId: null, speakerId: null },
+        { camera: true, microphone: false },
+      );
       this.camera = s.getVideoTracks()[0] ?? null;
     } else if (!on && this.camera) {
       this.camera.stop();
@@ -82,7 +92,10 @@ export class LocalMedia {
     if (!navigator.mediaDevices?.getDisplayMedia) throw new MediaProblem('unsupported');
     let display: MediaStream;
     try {
-      display = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: { ideal: 15 } }, audio: false });
+      display = await navigator.mediaDevices.getDisplayMedia({
+        video: { frameRate: { ideal: 15 } },
+        audio: false,
+      });
     } catch (e) {
       const name = e instanceof Error ? e.name : '';
       throw new MediaProblem((name === 'NotAllowedError' ? 'denied' : 'unknown') as ProblemKind);

@@ -46,12 +46,21 @@ export function ChatPanel({ messages, selfPersonId, isHost, timeZone, onSend, on
       >
         {messages.length === 0 && <li className="muted chat-empty">No messages yet. Say hello!</li>}
         {messages.map((m) => (
-          <li key={m.messageId} className={`chat-msg ${m.personId === selfPersonId ? 'chat-mine' : ''}`} data-testid="chat-message">
+          <li
+            key={m.messageId}
+            className={`chat-msg ${m.personId === selfPersonId ? 'chat-mine' : ''}`}
+            data-testid="chat-message"
+          >
             <div className="chat-meta">
               <strong>{m.personId === selfPersonId ? 'You' : m.name}</strong>
               <time dateTime={m.at}>{time.format(new Date(m.at))}</time>
               {isHost && (
-                <button type="button" className="link-btn" onClick={() => onRemove(m.messageId)} aria-label={`Remove message from ${m.name}`}>
+                <button
+                  type="button"
+                  className="link-btn"
+                  onClick={() => onRemove(m.messageId)}
+                  aria-label={`Remove message from ${m.name}`}
+                >
                   Remove
                 </button>
               )}
@@ -85,7 +94,12 @@ export function ChatPanel({ messages, selfPersonId, isHost, timeZone, onSend, on
           }}
           data-testid="chat-input"
         />
-        <button type="submit" className="btn btn-primary btn-small" disabled={!text.trim()} data-testid="chat-send">
+        <button
+          type="submit"
+          className="btn btn-primary btn-small"
+          disabled={!text.trim()}
+          data-testid="chat-send"
+        >
           Send
         </button>
       </form>

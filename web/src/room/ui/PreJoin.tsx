@@ -11,7 +11,12 @@ import {
   type DeviceLists,
 } from '../media/devices';
 
-export type JoinSettings = { stream: MediaStream; muted: boolean; cameraOff: boolean; speakerId: string | null };
+export type JoinSettings = {
+  stream: MediaStream;
+  muted: boolean;
+  cameraOff: boolean;
+  speakerId: string | null;
+};
 
 type Props = {
   title: string;
@@ -103,7 +108,13 @@ export function PreJoin({ title, subtitle, joining, roomError, onJoin }: Props) 
             )}
           </div>
           <div className="prejoin-settings">
-            {select('Camera', devices.cameras, choice.cameraId, (id) => setChoice({ ...choice, cameraId: id }), 'camera-select')}
+            {select(
+              'Camera',
+              devices.cameras,
+              choice.cameraId,
+              (id) => setChoice({ ...choice, cameraId: id }),
+              'camera-select',
+            )}
             {select(
               'Microphone',
               devices.microphones,
@@ -112,13 +123,24 @@ export function PreJoin({ title, subtitle, joining, roomError, onJoin }: Props) 
               'microphone-select',
             )}
             {devices.speakers.length > 0 &&
-              select('Speaker', devices.speakers, choice.speakerId, (id) => setChoice({ ...choice, speakerId: id }), 'speaker-select')}
+              select(
+                'Speaker',
+                devices.speakers,
+                choice.speakerId,
+                (id) => setChoice({ ...choice, speakerId: id }),
+                'speaker-select',
+              )}
             <label className="check">
               <input type="checkbox" checked={useCamera} onChange={(e) => setUseCamera(e.target.checked)} />
               Use my camera
             </label>
             <label className="check">
-              <input type="checkbox" checked={muted} onChange={(e) => setMuted(e.target.checked)} data-testid="join-muted" />
+              <input
+                type="checkbox"
+                checked={muted}
+                onChange={(e) => setMuted(e.target.checked)}
+                data-testid="join-muted"
+              />
               Join with my microphone muted
             </label>
           </div>
@@ -140,7 +162,13 @@ export function PreJoin({ title, subtitle, joining, roomError, onJoin }: Props) 
           <a className="btn" href="/platform/schedule">
             Back to schedule
           </a>
-          <button type="button" className="btn btn-primary" onClick={join} disabled={joining} data-testid="join">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={join}
+            disabled={joining}
+            data-testid="join"
+          >
             {joining ? 'Joining…' : problem ? 'Join without camera and microphone' : 'Join'}
           </button>
         </div>

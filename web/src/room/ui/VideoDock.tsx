@@ -113,12 +113,16 @@ function Tile({ label, stream, muted, placeholder, local, mirrored, peerId, stat
       p.firstRemoteFrameAt ??= performance.now();
       el.dataset.frames = 'yes';
     };
-    if ('requestVideoFrameCallback' in el) el.requestVideoFrameCallback(seen);
+    if (typeof el.requestVideoFrameCallback === 'function') el.requestVideoFrameCallback(seen);
     else el.addEventListener('loadeddata', seen, { once: true });
   }, [stream, local, speakerId]);
 
   return (
-    <figure className={`tile ${local ? 'tile-self' : ''}`} data-testid={local ? 'tile-self' : 'tile-remote'} data-peer={peerId}>
+    <figure
+      className={`tile ${local ? 'tile-self' : ''}`}
+      data-testid={local ? 'tile-self' : 'tile-remote'}
+      data-peer={peerId}
+    >
       <video
         ref={video}
         autoPlay

@@ -18,7 +18,10 @@ export function autoDockHeight(tiles: number) {
 export function useDockSize(tiles: number) {
   const [height, setHeight] = useState(() => autoDockHeight(tiles));
   const [autoPaused, setAutoPaused] = useState(false);
-  const pause = useRef<{ until: number; tiles: number; timer?: ReturnType<typeof setTimeout> }>({ until: 0, tiles });
+  const pause = useRef<{ until: number; tiles: number; timer?: ReturnType<typeof setTimeout> }>({
+    until: 0,
+    tiles,
+  });
   const tilesRef = useRef(tiles);
   tilesRef.current = tiles;
 

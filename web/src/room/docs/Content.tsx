@@ -1,0 +1,112 @@
+// The shared content under the video dock: the lesson document or the whiteboard. Both Yjs documents stay in
+// sync in the background, so switching tabs is instant. In individual sessions the teacher may show another
+// lesson (Lesson Library or an instant lesson) and return to the session lesson; everyone follows.
+import { Suspense, lazy, useEffect, useState } from 'react';
+import type { CurrentLesson, DocName } from '../rt/protocol';
+import type { RoomSession } from '../rt/roomSession';
+import { SharedDoc } from '../rt/yjsProvider';
+import { LessonDocument } from './LessonDocument';
+
+const Whiteboard = lazy(() => import('./Whiteboard'));
+
+type Props = {
+  session: RoomSession;
+  lesson: CurrentLesson;
+  canEdit: boolean;
+  isHost: boolean;
+  individual: boolean;
+  selfName: string;
+};
+
+export function Content({ session, lesson, canEdit, isHost, individual, selfName }: Props) {
+  const [tab, setTab] = useState<'document' | 'whiteboard'>('document');
+  const docName: DocName = lesson.current ? `lesson:${lesson.current.lessonId}` : 'lesson';
+  const lessonDoc = useSharedDoc(session, docName);
+  const whiteboard = useSharedDoc(session, 'whiteboard');
+  const user = { name: selfName, color: colorFor(selfName) };
+  const lessonTitle = lesson.current?.title ?? (lesson.current ? 'Another lesson' : 'Session lesson');
+
+  return (
+    <section className="room-content" aria-label="Shared content">
+      {individual && lesson.current && (
+        <div className="switched" data-testid="lesson-switched">
+          <span>
+            Showing <strong>{lessonTitle}</strong>
+            {lesson.current.kind === 'instant' ? ' (instant lesson)' : ''}
+          </span>
+          {isHost && (
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => session.send({ type: 'lesson.return' })}
+              data-testid="return-to-session-lesson"
+            >
+              Return to Session Lesson
+            </button>
+          )}
+        </div>
+      )}
+      <div role="tablist" className="tabs content-tabs">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'document'}
+          className={`tab ${tab === 'document' ? 'tab-on' : ''}`}
+          onClick={() => setTab('document')}
+          data-testid="tab-document"
+        >
+          Lesson document
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'whiteboard'}
+          className={`tab ${tab === 'whiteboard' ? 'tab-on' : ''}`}
+          onClick={() => setTab('whiteboard')}
+          data-testid="tab-whiteboard"
+        >
+          Whiteboard
+        </button>
+        {tab === 'document' && (
+          <span className={`mode-chip ${canEdit ? 'mode-edit' : 'mode-view'}`} data-testid="doc-mode">
+            {canEdit ? 'You can edit' : 'View only'}
+          </span>
+        )}
+      </div>
+      <div className="room-content-body" role="tabpanel">
+        {tab === 'document' && lessonDoc && (
+          <LessonDocument
+            key={lessonDoc.name}
+            shared={lessonDoc}
+            editable={canEdit}
+            user={user}
+            title={lessonTitle}
+          />
+        )}
+        {tab === 'whiteboard' && whiteboard && (
+          <Suspense fallback={<p className="muted">Opening the whiteboard…</p>}>
+            <Whiteboard shared={whiteboard} />
+          </Suspense>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** A Yjs document for as long as the component shows it; a new name is a new document. */
+function useSharedDoc(session: RoomSession, name: DocName) {
+  const [doc, setDoc] = useState<SharedDoc | null>(null);
+  useEffect(() => {
+    const shared = new SharedDoc(session.socket, name);
+    setDoc(shared);
+    return () => shared.destroy();
+  }, [session, name]);
+  return doc && doc.name === name ? doc : null;
+}
+
+const COLORS = ['#2563eb', '#16a34a', '#db2777', '#ea580c', '#7c3aed', '#0891b2', '#ca8a04'];
+function colorFor(name: string) {
+  let h = 0;
+  for (const c of name) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return COLORS[h % COLORS.length]!;
+}

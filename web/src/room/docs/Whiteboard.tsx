@@ -1,0 +1,80 @@
+// The shared whiteboard: Excalidraw, with its elements kept in a Yjs map (one entry per element, newest version
+// wins) that the gateway relays and stores, so drawings appear for everyone and are there again on join.
+// Fonts come from our own server (EXCALIDRAW_ASSET_PATH), never from a CDN.
+import { useEffect, useRef } from 'react';
+import { Excalidraw } from '@excalidraw/excalidraw';
+import '@excalidraw/excalidraw/index.css';
+import type * as Y from 'yjs';
+import type { SharedDoc } from '../rt/yjsProvider';
+
+declare global {
+  interface Window {
+    EXCALIDRAW_ASSET_PATH?: string;
+  }
+}
+window.EXCALIDRAW_ASSET_PATH = '/excalidraw-assets/';
+
+type Element = { id: string; version: number; versionNonce: number; isDeleted?: boolean };
+type SceneApi = {
+  getSceneElementsIncludingDeleted(): readonly Element[];
+  updateScene(scene: { elements: readonly Element[] }): void;
+};
+
+export default function Whiteboard({ shared }: { shared: SharedDoc }) {
+  const api = useRef<SceneApi | null>(null);
+  const elements = shared.doc.getMap<Element>('elements');
+
+  useEffect(() => {
+    // Remote drawings: take every element whose version is newer than ours.
+    const apply = (event?: Y.YMapEvent<Element>) => {
+      if (event?.transaction.local) return;
+      const scene = api.current;
+      if (!scene) return;
+      const mine = new Map(scene.getSceneElementsIncludingDeleted().map((e) => [e.id, e]));
+      let changed = false;
+      for (const [id, remote] of elements.entries()) {
+        const local = mine.get(id);
+        if (
+          !local ||
+          remote.version > local.version ||
+          (remote.version === local.version && remote.versionNonce < local.versionNonce)
+        ) {
+          mine.set(id, remote);
+          changed = true;
+        }
+      }
+      if (changed) scene.updateScene({ elements: [...mine.values()] });
+    };
+    elements.observe(apply);
+    const offSynced = shared.onSynced(() => apply());
+    return () => {
+      elements.unobserve(apply);
+      offSynced();
+    };
+  }, [shared, elements]);
+
+  const onChange = (scene: readonly Element[]) => {
+    const changed = scene.filter((e) => {
+      const known = elements.get(e.id);
+      return !known || known.version < e.version;
+    });
+    if (changed.length === 0) return;
+    shared.doc.transact(() => {
+      for (const e of changed) elements.set(e.id, JSON.parse(JSON.stringify(e)) as Element);
+    });
+  };
+
+  return (
+    <div className="whiteboard" data-testid="whiteboard">
+      <Excalidraw
+        excalidrawAPI={(a) => {
+          api.current = a as unknown as SceneApi;
+          if (shared.synced) api.current.updateScene({ elements: [...elements.values()] });
+        }}
+        onChange={(scene) => onChange(scene as unknown as readonly Element[])}
+        isCollaborating
+        UIOptions={{ canvasActions: { loadScene: false, saveToActiveFile: false, export: false } }}
+      />
+    </div>
+  );
+}

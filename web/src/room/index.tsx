@@ -1,0 +1,2 @@
+// The live room module, loaded lazily by the web client's router for /room/:liveSessionId.
+export { default } from './RoomPage';

@@ -1,0 +1,106 @@
+// One person's presence in a room, outside React: the socket, the WebRTC mesh and their own media, folded into one
+// snapshot the components read (useSyncExternalStore). Created the moment `joined` arrives so no signal is missed.
+import { Mesh, type RemoteMedia } from '../media/mesh';
+import type { LocalMedia, LocalState } from '../media/localMedia';
+import type { ClientMessage, Joined, ServerMessage } from './protocol';
+import { addNotice, dismissNotice, fromJoined, roomReducer, type Notice, type RoomState } from './roomState';
+import type { RoomSocket, SocketStatus } from './socket';
+
+export type RoomSnapshot = {
+  room: RoomState;
+  media: RemoteMedia[];
+  local: LocalState;
+  connection: SocketStatus;
+};
+
+export class RoomSession {
+  readonly mesh: Mesh;
+  private snapshot: RoomSnapshot;
+  private listeners = new Set<() => void>();
+  private offs: (() => void)[] = [];
+
+  constructor(
+    readonly socket: RoomSocket,
+    joined: Joined,
+    readonly local: LocalMedia,
+  ) {
+    this.mesh = new Mesh(socket, joined.peerId, joined.iceServers, local.stream);
+    local.attach(this.mesh);
+    this.snapshot = { room: fromJoined(joined), media: [], local: local.state, connection: socket.status };
+    this.offs.push(
+      socket.on((m) => this.receive(m)),
+      socket.onStatus((connection) => this.set({ connection })),
+      this.mesh.onChange((media) => this.set({ media })),
+      local.onChange((l) => {
+        this.set({ local: l });
+        this.announceMedia();
+      }),
+    );
+    for (const p of joined.peers) this.mesh.ensure(p.peerId);
+    this.announceMedia();
+  }
+
+  get isHost() {
+    return this.snapshot.room.self.roomRole === 'host';
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  getSnapshot = () => this.snapshot;
+
+  send(message: ClientMessage) {
+    this.socket.send(message);
+  }
+
+  notify(tone: Notice['tone'], text: string) {
+    this.set({ room: addNotice(this.snapshot.room, tone, text) });
+  }
+
+  dismiss(id: number) {
+    this.set({ room: dismissNotice(this.snapshot.room, id) });
+  }
+
+  leave() {
+    for (const off of this.offs) off();
+    this.mesh.destroy();
+    this.local.close();
+    this.socket.close();
+  }
+
+  private receive(m: ServerMessage) {
+    switch (m.type) {
+      case 'joined':
+        this.mesh.rejoinedAs(
+          m.peerId,
+          m.peers.map((p) => p.peerId),
+        );
+        this.announceMedia();
+        break;
+      case 'peer.joined':
+        this.mesh.ensure(m.peer.peerId);
+        break;
+      case 'peer.left':
+        this.mesh.remove(m.peerId);
+        break;
+      case 'signal':
+        this.mesh.signal(m.from, m.data);
+        break;
+    }
+    const room = roomReducer(this.snapshot.room, m);
+    if (room !== this.snapshot.room) this.set({ room });
+  }
+
+  /** Tells the room whether my camera and microphone are on, for the icons on my tile. */
+  private announceMedia() {
+    const { muted, cameraOn, sharing } = this.local.state;
+    this.socket.send({ type: 'media', video: cameraOn || sharing, audio: !muted });
+  }
+
+  private set(patch: Partial<RoomSnapshot>) {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const l of this.listeners) l();
+  }
+}
