@@ -26,7 +26,7 @@
 //   w.throwaway(scope, role)), because the matrix calls it once per role and scope, in any order.
 // - `request` may return `cookie` to act as someone else (e.g. a throwaway person for sign-out routes) and
 //   `headers` to add any header. An expected status may be a list when several answers are right.
-import type { World, Scope, Role } from './accessMatrix.world.js';
+import { actorOf, type World, type Scope, type Role } from './accessMatrix.world.js';
 
 export type Expected = number | readonly number[];
 export type PerRole = Record<Role, Expected>;
@@ -63,6 +63,25 @@ const manageSession = (ok: Expected) => ({
   other: per(ok, 404, 403, 401),
   foreign: per(404, 404, 403, 401),
 });
+
+/** A new student group in the scope's organisation (own: with students[0]; other/foreign: with otherStudent). */
+async function freshGroup(w: World, scope: Scope, withMember = true) {
+  const o = w.org(scope);
+  const member = scope === 'own' ? o.students[0]! : o.otherStudent;
+  const res = await o.admin.post('/api/groups', {
+    name: `Matrix ${scope}`,
+    memberIds: withMember ? [member.id] : [],
+  });
+  if (res.statusCode !== 201) throw new Error(`group: ${res.body}`);
+  return { id: res.json().id as string, memberId: member.id };
+}
+/** One group per scope, made once and kept, for routes that only read or rename it. */
+async function keptGroup(w: World, scope: Scope) {
+  w.ids[`group:${scope}`] ??= (await freshGroup(w, scope)).id;
+  return w.ids[`group:${scope}`]!;
+}
+let emails = 0;
+const selfOrStudent = (w: World, role: Role) => (role === 'anonymous' ? w.a.students[0]! : actorOf(w, role)!);
 
 export const entries: Record<string, Entry> = {
   'GET /health': { request: () => ({ url: '/health' }), expect: { own: everyone(200) } },
@@ -204,4 +223,106 @@ export const entries: Record<string, Entry> = {
     }),
     expect: { own: adminOnly(200), other: adminOnly(200), foreign: adminOnlyForeign },
   },
+
+  // ---- auth: more ----
+  'POST /api/auth/logout-everywhere': {
+    request: async (w, scope, role) => ({
+      url: '/api/auth/logout-everywhere',
+      cookie: role === 'anonymous' ? '' : (await w.throwaway('own', role)).cookie,
+    }),
+    expect: { own: signedIn(200) },
+  },
+  'POST /api/auth/set-password': {
+    request: async (w) => {
+      const res = await w.a.admin.post('/api/people', {
+        name: 'Invited',
+        email: `invited${++emails}@matrix.example`,
+        role: 'student',
+      });
+      const token = String(res.json().invitation.link).split('#token=')[1];
+      return { url: '/api/auth/set-password', body: { token, password: 'a new long password' } };
+    },
+    expect: { own: everyone(200) },
+    note: 'public: whoever holds the one-time link may use it, once',
+  },
+
+  // ---- people ----
+  'POST /api/people': {
+    request: () => ({
+      url: '/api/people',
+      body: { name: 'New Person', email: `new${++emails}@matrix.example`, role: 'student' },
+    }),
+    expect: { own: adminOnly(201) },
+  },
+  'GET /api/people': { request: () => ({ url: '/api/people' }), expect: { own: signedIn(200) } },
+  'GET /api/people/:id': {
+    request: (w, scope, role) => ({
+      url: `/api/people/${scope === 'own' ? selfOrStudent(w, role).id : w.org(scope).otherStudent.id}`,
+    }),
+    expect: { own: signedIn(200), other: per(200, 404, 404, 401), foreign: per(404, 404, 404, 401) },
+    note: 'own = the actor themselves; a teacher also sees the students enrolled with them',
+  },
+  'PATCH /api/people/:id': {
+    request: (w, scope, role) => ({
+      url: `/api/people/${scope === 'own' ? selfOrStudent(w, role).id : w.org(scope).otherStudent.id}`,
+      body: { language: 'en' },
+    }),
+    expect: { own: signedIn(200), other: per(200, 404, 404, 401), foreign: per(404, 404, 404, 401) },
+  },
+  ...Object.fromEntries(
+    ['deactivate', 'reactivate', 'reset-password', 'erase'].map((action) => [
+      `POST /api/people/:id/${action}`,
+      {
+        request: async (w: World, scope: Scope) => ({
+          url: `/api/people/${(await w.throwaway(scope, 'student')).id}/${action}`,
+        }),
+        expect: { own: adminOnly(200), foreign: adminOnlyForeign },
+      } satisfies Entry,
+    ]),
+  ),
+
+  // ---- groups ----
+  'GET /api/groups': { request: () => ({ url: '/api/groups' }), expect: { own: signedIn(200) } },
+  'POST /api/groups': {
+    request: (w, scope) => ({
+      url: '/api/groups',
+      body: { name: 'Matrix', memberIds: [w.org(scope).students[1]!.id] },
+    }),
+    expect: { own: adminOnly(201), foreign: adminOnlyForeign },
+    note: 'members from another organisation are 404',
+  },
+  'GET /api/groups/:id': {
+    request: async (w, scope) => ({ url: `/api/groups/${await keptGroup(w, scope)}` }),
+    expect: { own: signedIn(200), other: per(200, 200, 404, 401), foreign: per(404, 404, 404, 401) },
+    note: 'teachers read every group of their organisation; students the groups they are in',
+  },
+  'PATCH /api/groups/:id': {
+    request: async (w, scope) => ({
+      url: `/api/groups/${await keptGroup(w, scope)}`,
+      body: { name: 'Renamed' },
+    }),
+    expect: { own: adminOnly(200), other: adminOnly(200), foreign: adminOnlyForeign },
+  },
+  'DELETE /api/groups/:id': {
+    request: async (w, scope) => ({ url: `/api/groups/${(await freshGroup(w, scope)).id}` }),
+    expect: { own: adminOnly(204), other: adminOnly(204), foreign: adminOnlyForeign },
+  },
+  'PUT /api/groups/:id/members/:personId': {
+    request: async (w, scope) => {
+      const g = await freshGroup(w, scope, false);
+      return { url: `/api/groups/${g.id}/members/${g.memberId}` };
+    },
+    expect: { own: adminOnly(200), other: adminOnly(200), foreign: adminOnlyForeign },
+  },
+  'DELETE /api/groups/:id/members/:personId': {
+    request: async (w, scope) => {
+      const g = await freshGroup(w, scope);
+      return { url: `/api/groups/${g.id}/members/${g.memberId}` };
+    },
+    expect: { own: adminOnly(200), other: adminOnly(200), foreign: adminOnlyForeign },
+  },
+
+  // ---- audit ----
+  'GET /api/audit': { request: () => ({ url: '/api/audit' }), expect: { own: adminOnly(200) } },
+  'GET /api/audit.csv': { request: () => ({ url: '/api/audit.csv' }), expect: { own: adminOnly(200) } },
 };

@@ -9,7 +9,11 @@ import { actorOf, buildWorld, ROLES, SCOPES, type Org, type World } from './acce
 const test = suite<{ t: TestApp; w: World; routes: string[] }>('access matrix');
 test.before(async (ctx) => {
   ctx.t = (await testApp())!;
-  ctx.w = await buildWorld(ctx.t);
+  // uvu reports a failing hook only as "0 passed": say why.
+  ctx.w = await buildWorld(ctx.t).catch((e) => {
+    console.error('the access-matrix world could not be built:', e);
+    throw e;
+  });
   const doc = (await ctx.t.app.inject({ method: 'GET', url: '/docs/json' })).json() as {
     paths: Record<string, Record<string, unknown>>;
   };
