@@ -12,6 +12,7 @@ import { peopleRoutes } from './people.js';
 import { peopleAccessRoutes } from './peopleAccess.js';
 import { groupRoutes } from './groups.js';
 import { auditRoutes } from './audit.js';
+import { gatewayRoutes } from '../../realtime/gateway.js';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
 
@@ -26,6 +27,7 @@ export const routes: RouteModule[] = [
   peopleAccessRoutes,
   groupRoutes,
   auditRoutes,
+  gatewayRoutes,
   // Keep last: the web client's fallback must never shadow an API route.
   webRoutes,
 ];

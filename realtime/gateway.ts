@@ -1,0 +1,165 @@
+// The live-room gateway: the WebSocket endpoint `/rt`. It checks the session cookie and the Origin on the
+// upgrade, the room's access rule on join, and validates and authorises every message (protocol:
+// messages.ts). Room traffic between nodes goes over the bus (roomNode.ts); room facts become commands.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import websocket from '@fastify/websocket';
+import { allowedOrigins } from '../api/config.js';
+import type { AppDeps } from '../api/deps.js';
+import type { Actor } from '../api/auth/sessions.js';
+import { AppError, RuleViolation } from '../domain/shared/errors.js';
+import { parseClientFrame, type ClientMessage, type ErrorCode, type ServerMessage } from './messages.js';
+import { roomDocs } from './docs.js';
+import { roomNode, type LocalPeer, type LocalRoom } from './roomNode.js';
+import { handleRoomMessage } from './roomHandlers.js';
+import { joinRoom, leaveRoom, recordLeave, type Connection } from './join.js';
+
+/** Close codes that tell the browser why (it cannot read an HTTP status from a refused upgrade). */
+export const CLOSE_UNAUTHENTICATED = 4401;
+export const CLOSE_FORBIDDEN_ORIGIN = 4403;
+
+export type Gateway = ReturnType<typeof createGateway>;
+
+export function createGateway(deps: AppDeps, log: (message: string, error?: unknown) => void) {
+  const docs = roomDocs(deps.db);
+  const node = roomNode(deps.bus, docs, log);
+  const connections = new Set<Connection>();
+  return { deps, docs, node, connections, log };
+}
+
+export async function gatewayRoutes(app: FastifyInstance, deps: AppDeps) {
+  const log = (message: string, error?: unknown) => app.log.warn({ err: error }, message);
+  const gateway = createGateway(deps, log);
+  const origins = allowedOrigins(deps.config);
+  await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
+
+  app.get('/rt', { websocket: true, schema: { hide: true } }, (socket, request) => {
+    const send = (message: ServerMessage) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    };
+    const refusal = refuse(request, origins);
+    if (refusal) {
+      send({ type: 'error', code: refusal.code, message: refusal.message });
+      socket.close(refusal.close, refusal.message);
+      return;
+    }
+    const connection: Connection = {
+      actor: request.actor!,
+      send,
+      socket,
+      room: null,
+      local: null,
+      queue: Promise.resolve(),
+    };
+    gateway.connections.add(connection);
+    socket.on('message', (raw, isBinary) => {
+      // One message at a time per connection, so a peer's signals leave in the order they came.
+      connection.queue = connection.queue.then(() => onFrame(gateway, connection, raw, isBinary));
+    });
+    socket.on('close', () => {
+      gateway.connections.delete(connection);
+      connection.queue = connection.queue.then(() => leaveRoom(gateway, connection, 'dropped'));
+    });
+  });
+
+  app.addHook('onClose', async () => {
+    for (const connection of gateway.connections) connection.socket.close(1001, 'server shutting down');
+    const leaving: Promise<void>[] = [];
+    for (const room of [...gateway.node.rooms.values()])
+      for (const local of [...room.local.values()]) leaving.push(endPeer(gateway, room, local));
+    await Promise.allSettled(leaving);
+  });
+}
+
+function refuse(request: FastifyRequest, origins: Set<string>) {
+  const origin = request.headers.origin;
+  if (origin && !origins.has(origin) && !sameHost(origin, request.headers.host))
+    return {
+      code: 'forbidden' as const,
+      close: CLOSE_FORBIDDEN_ORIGIN,
+      message: `origin ${origin} may not open the room`,
+    };
+  if (!request.actor)
+    return { code: 'unauthenticated' as const, close: CLOSE_UNAUTHENTICATED, message: 'sign in first' };
+  return null;
+}
+
+function sameHost(origin: string, host: string | undefined) {
+  try {
+    return !!host && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+async function onFrame(gateway: Gateway, connection: Connection, raw: unknown, isBinary: boolean) {
+  if (isBinary)
+    return sendError(
+      connection,
+      'invalid_message',
+      'binary frames are not part of the protocol; send JSON text',
+    );
+  const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.concat(raw as Buffer[]).toString('utf8');
+  const parsed = parseClientFrame(text);
+  if (!parsed.ok) return sendError(connection, parsed.code, parsed.message, parsed.ref);
+  const message = parsed.message;
+  try {
+    await dispatch(gateway, connection, message);
+  } catch (error) {
+    reportError(gateway, connection, error, message.ref);
+  }
+}
+
+async function dispatch(gateway: Gateway, connection: Connection, message: ClientMessage) {
+  switch (message.type) {
+    case 'ping':
+      return connection.send({ type: 'pong', ref: message.ref });
+    case 'join':
+      return joinRoom(gateway, connection, message);
+    case 'leave': {
+      const roomId = connection.room?.roomId;
+      await leaveRoom(gateway, connection, 'left');
+      if (roomId) connection.send({ type: 'left', roomId, ref: message.ref });
+      return;
+    }
+    default:
+      if (!connection.room || !connection.local)
+        return sendError(connection, 'not_joined', 'join a room first', message.ref);
+      return handleRoomMessage(gateway, connection as JoinedConnection, message);
+  }
+}
+
+export type JoinedConnection = Connection & { room: LocalRoom; local: LocalPeer; actor: Actor };
+
+export function sendError(
+  connection: { send(message: ServerMessage): void },
+  code: ErrorCode,
+  message: string,
+  ref?: string,
+  details?: Record<string, unknown>,
+) {
+  connection.send({ type: 'error', code, message, ref, ...(details ? { details } : {}) });
+}
+
+function reportError(gateway: Gateway, connection: Connection, error: unknown, ref?: string) {
+  if (error instanceof AppError) {
+    const code: ErrorCode =
+      error instanceof RuleViolation
+        ? error.code === 'room_closed'
+          ? 'room_closed'
+          : 'rule'
+        : error.kind === 'validation'
+          ? 'invalid_message'
+          : error.kind === 'conflict' || error.kind === 'precondition'
+            ? 'rule'
+            : error.kind;
+    return sendError(connection, code, error.message, ref, error.details);
+  }
+  gateway.log('room message failed', error);
+  sendError(connection, 'internal', 'something went wrong; try again', ref);
+}
+
+/** Ends a peer on shutdown: recorded as leaving (the browser will rejoin on another node). */
+async function endPeer(gateway: Gateway, room: LocalRoom, local: LocalPeer) {
+  await recordLeave(gateway, room, local);
+  gateway.node.removePeer(room, local.peer.peerId);
+}

@@ -1,0 +1,198 @@
+// What a joined peer may do in a room: relay signals, announce media, chat, run and answer polls, edit the
+// shared documents (when allowed), and (the host) grant editing and switch lessons.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { loadAggregate } from '../commands/handleCommand.js';
+import { rooms } from '../commands/aggregates.js';
+import { NotFoundError } from '../domain/shared/errors.js';
+import type { RoomCommand } from '../domain/room/commands.js';
+import type { ClientMessage } from './messages.js';
+import { canEdit, chatView, namesOf, newId, runRoomCommand } from './roomEvents.js';
+import { requireOpen } from './rooms.js';
+import { isEmptyUpdate } from './roomNode.js';
+import { sendError, type Gateway, type JoinedConnection } from './gateway.js';
+
+type RoomMessage = Exclude<ClientMessage, { type: 'join' | 'leave' | 'ping' }>;
+
+type Body<T> = T extends RoomCommand ? Omit<T, 'roomId' | 'now' | 'actor'> : never;
+
+export async function handleRoomMessage(
+  gateway: Gateway,
+  connection: JoinedConnection,
+  message: RoomMessage,
+) {
+  const { room, local } = connection;
+  const { deps, node } = gateway;
+  // Membership was checked on join; the room's opening hours are checked on every message.
+  requireOpen(room.info, deps.clock.now());
+  const command = (body: Body<RoomCommand>) =>
+    runRoomCommand(
+      deps,
+      room.info,
+      connection.actor,
+      {
+        ...body,
+        roomId: room.roomId,
+        now: deps.clock.now().toISOString(),
+        actor: local.viewer,
+      } as RoomCommand,
+      { correlationId: message.ref },
+    );
+
+  switch (message.type) {
+    case 'signal':
+      if (!node.hasPeer(room, message.to)) throw new NotFoundError(`peer ${message.to} is not in the room`);
+      await node.signal(room.roomId, message.to, { from: local.peer.peerId, data: message.data });
+      return;
+    case 'media':
+      local.peer = { ...local.peer, video: message.video, audio: message.audio };
+      node.updatePeer(room, local.peer);
+      return;
+    case 'chat.post':
+      await command({ type: 'PostChatMessage', messageId: newId(), text: message.text });
+      return;
+    case 'chat.remove':
+      await command({ type: 'RemoveChatMessage', messageId: message.messageId });
+      return;
+    case 'chat.history': {
+      const { state } = await loadAggregate(deps.eventStore, rooms, room.roomId);
+      let chat = state.chat.filter((m) => !m.removed);
+      if (message.before) {
+        const index = chat.findIndex((m) => m.messageId === message.before);
+        chat = index >= 0 ? chat.slice(0, index) : chat;
+      }
+      const page = chat.slice(-message.limit);
+      const names = await namesOf(
+        deps.db,
+        page.map((m) => m.personId),
+      );
+      connection.send({
+        type: 'chat.history',
+        ref: message.ref,
+        messages: chatView(page, names),
+        hasMore: chat.length > page.length,
+      });
+      return;
+    }
+    case 'poll.open':
+      await command({
+        type: 'OpenPoll',
+        pollId: newId(),
+        question: message.question,
+        options: message.options,
+        anonymous: message.anonymous,
+      });
+      return;
+    case 'poll.answer':
+      await command({ type: 'AnswerPoll', pollId: message.pollId, option: message.option });
+      return;
+    case 'poll.close':
+      await command({ type: 'ClosePoll', pollId: message.pollId });
+      return;
+    case 'permission.set':
+      if (!room.info.participantIds.includes(message.personId))
+        throw new NotFoundError('that person is not a participant of this room');
+      await command({ type: 'SetEditPermission', personId: message.personId, canEdit: message.canEdit });
+      return;
+    case 'lesson.switch': {
+      const { state } = await loadAggregate(deps.eventStore, rooms, room.roomId);
+      const kind = state.instantLessons.some((l) => l.lessonId === message.lessonId) ? 'instant' : 'course';
+      await command({
+        type: 'SwitchLesson',
+        lessonId: message.lessonId,
+        kind,
+        sessionKind: room.info.sessionKind,
+      });
+      return;
+    }
+    case 'lesson.return':
+      await command({ type: 'ReturnToSessionLesson', sessionKind: room.info.sessionKind });
+      return;
+    case 'lesson.instant':
+      await command({
+        type: 'CreateInstantLesson',
+        lessonId: newId(),
+        title: message.title,
+        sessionKind: room.info.sessionKind,
+      });
+      return;
+    case 'yjs.sync':
+      return yjsSync(gateway, connection, message);
+    case 'yjs.awareness':
+      await node.publishEvent(room.roomId, {
+        type: 'yjs.awareness',
+        doc: message.doc,
+        data: message.data,
+        fromPeer: local.peer.peerId,
+      });
+      return;
+    default: {
+      const _exhaustive: never = message;
+      return;
+    }
+  }
+}
+
+/** The lesson documents follow the edit permission; the whiteboard is open to everyone in the room. */
+const guarded = (doc: string) => doc.startsWith('lesson');
+
+async function yjsSync(
+  gateway: Gateway,
+  connection: JoinedConnection,
+  message: Extract<ClientMessage, { type: 'yjs.sync' }>,
+) {
+  const { room, local } = connection;
+  const bytes = Buffer.from(message.data, 'base64');
+  let kind: number;
+  let payload: Uint8Array;
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    kind = decoding.readVarUint(decoder);
+    payload = decoding.readVarUint8Array(decoder);
+  } catch {
+    return sendError(
+      connection,
+      'invalid_message',
+      'yjs.sync data is not a y-protocols sync message',
+      message.ref,
+    );
+  }
+  if (kind === syncProtocol.messageYjsSyncStep1) {
+    const doc = await gateway.docs.get(room.roomId, message.doc);
+    const reply = encoding.createEncoder();
+    syncProtocol.writeSyncStep2(reply, doc, payload);
+    const ask = encoding.createEncoder();
+    syncProtocol.writeSyncStep1(ask, doc);
+    for (const data of [reply, ask])
+      connection.send({
+        type: 'yjs.sync',
+        ref: message.ref,
+        doc: message.doc,
+        data: Buffer.from(encoding.toUint8Array(data)).toString('base64'),
+      });
+    return;
+  }
+  if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate)
+    return sendError(connection, 'invalid_message', `unknown y-protocols sync message ${kind}`, message.ref);
+  try {
+    if (isEmptyUpdate(payload)) return;
+  } catch {
+    return sendError(connection, 'invalid_message', 'the Yjs update cannot be decoded', message.ref);
+  }
+  if (guarded(message.doc) && !canEdit(room, local.viewer))
+    return sendError(
+      connection,
+      'read_only',
+      'you can view this document but not edit it; the teacher can allow editing',
+      message.ref,
+      { doc: message.doc },
+    );
+  await gateway.docs.store(room.roomId, message.doc, payload, local.viewer.personId);
+  await gateway.node.publishEvent(room.roomId, {
+    type: 'yjs.update',
+    doc: message.doc,
+    data: Buffer.from(payload).toString('base64'),
+    fromPeer: local.peer.peerId,
+  });
+}

@@ -1,0 +1,271 @@
+// The rooms one server node holds: its own peers, the peers other nodes announce, and the bus subscriptions
+// that carry a room's presence, signalling and events between nodes. A node subscribes to a room while it
+// has at least one peer in it.
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import type { Bus } from './bus/port.js';
+import { MESH_VIDEO_LIMIT, type Peer, type ServerMessage } from './messages.js';
+import {
+  decodeJson,
+  encodeJson,
+  pollView,
+  roomSubject,
+  type RoomBusEvent,
+  type Viewer,
+} from './roomEvents.js';
+import type { RoomInfo } from './rooms.js';
+import type { RoomDocs } from './docs.js';
+
+/** Where a node sends a peer's messages; null while the browser is away (reconnect grace). */
+export type PeerSink = { send(message: ServerMessage): void } | null;
+
+export type LocalPeer = {
+  peer: Peer;
+  viewer: Viewer;
+  sink: PeerSink;
+  graceTimer: NodeJS.Timeout | null;
+  unsubscribeSignals: () => void;
+};
+
+export type LocalRoom = {
+  roomId: string;
+  info: RoomInfo;
+  permissions: Record<string, boolean>;
+  local: Map<string, LocalPeer>;
+  remote: Map<string, { peer: Peer; node: string }>;
+  videoNoticeAt: number;
+  unsubscribe: (() => void)[];
+};
+
+type Presence =
+  | { op: 'joined' | 'updated'; node: string; peer: Peer }
+  | { op: 'left'; node: string; peerId: string }
+  | { op: 'who'; node: string }
+  | { op: 'here'; node: string; peers: Peer[] };
+
+export type SignalEnvelope = { from: string; data: unknown };
+
+/** How long a new node listens for the peers other nodes already hold in a room. */
+const DISCOVERY_MS = 150;
+
+export function roomNode(bus: Bus, docs: RoomDocs, log: (message: string, error?: unknown) => void) {
+  const node = randomUUID();
+  const rooms = new Map<string, LocalRoom>();
+  const opening = new Map<string, Promise<LocalRoom>>();
+
+  const sendAll = (room: LocalRoom, message: ServerMessage, exceptPeer?: string) => {
+    for (const [peerId, local] of room.local) if (peerId !== exceptPeer) local.sink?.send(message);
+  };
+
+  function onPresence(room: LocalRoom, presence: Presence) {
+    if (
+      presence.node === node &&
+      presence.op !== 'joined' &&
+      presence.op !== 'updated' &&
+      presence.op !== 'left'
+    )
+      return;
+    switch (presence.op) {
+      case 'who':
+        if (room.local.size > 0)
+          void bus.publish(
+            roomSubject.presence(room.roomId),
+            encodeJson({ op: 'here', node, peers: [...room.local.values()].map((l) => l.peer) }),
+          );
+        return;
+      case 'here':
+        for (const peer of presence.peers) room.remote.set(peer.peerId, { peer, node: presence.node });
+        return;
+      case 'joined':
+      case 'updated': {
+        if (presence.node !== node)
+          room.remote.set(presence.peer.peerId, { peer: presence.peer, node: presence.node });
+        const type = presence.op === 'joined' ? 'peer.joined' : 'peer.updated';
+        sendAll(room, { type, peer: presence.peer }, presence.peer.peerId);
+        checkMesh(room);
+        return;
+      }
+      case 'left':
+        if (presence.node !== node) room.remote.delete(presence.peerId);
+        sendAll(room, { type: 'peer.left', peerId: presence.peerId }, presence.peerId);
+        if (videoPeers(room) <= MESH_VIDEO_LIMIT) room.videoNoticeAt = 0;
+        return;
+    }
+  }
+
+  const allPeers = (room: LocalRoom) => [
+    ...[...room.local.values()].map((l) => l.peer),
+    ...[...room.remote.values()].map((r) => r.peer),
+  ];
+  const videoPeers = (room: LocalRoom) => allPeers(room).filter((p) => p.video).length;
+
+  /** Tells the room once each time the number of video peers grows past what a mesh carries. */
+  function checkMesh(room: LocalRoom, only?: LocalPeer) {
+    const count = videoPeers(room);
+    if (count <= MESH_VIDEO_LIMIT || (!only && count <= room.videoNoticeAt)) return;
+    const notice: ServerMessage = {
+      type: 'mesh.tooLarge',
+      videoPeers: count,
+      limit: MESH_VIDEO_LIMIT,
+      message: `${count} people are sending video; a peer-to-peer call works best with up to ${MESH_VIDEO_LIMIT}. Turn off video if the call stutters.`,
+    };
+    if (only) return only.sink?.send(notice);
+    room.videoNoticeAt = count;
+    sendAll(room, notice);
+  }
+
+  async function onEvent(room: LocalRoom, event: RoomBusEvent) {
+    switch (event.type) {
+      case 'chat.message':
+        return sendAll(room, { type: 'chat.message', message: event.message });
+      case 'chat.removed':
+        return sendAll(room, { type: 'chat.removed', messageId: event.messageId });
+      case 'poll': {
+        const type =
+          event.phase === 'opened' ? 'poll.opened' : event.phase === 'closed' ? 'poll.closed' : 'poll.tally';
+        for (const local of room.local.values())
+          local.sink?.send({ type, poll: pollView(event.poll, local.viewer, room.info.participantIds) });
+        return;
+      }
+      case 'permission.changed':
+        room.permissions = { ...room.permissions, [event.personId]: event.canEdit };
+        return sendAll(room, {
+          type: 'permission.changed',
+          personId: event.personId,
+          canEdit: event.canEdit,
+        });
+      case 'lesson.switched':
+        return sendAll(room, { type: 'lesson.switched', lesson: event.lesson });
+      case 'lesson.instantCreated':
+        return sendAll(room, { type: 'lesson.instantCreated', lesson: event.lesson });
+      case 'yjs.update': {
+        const update = Buffer.from(event.data, 'base64');
+        await docs.applyRelayed(room.roomId, event.doc, update);
+        const encoder = encoding.createEncoder();
+        syncProtocol.writeUpdate(encoder, update);
+        const data = Buffer.from(encoding.toUint8Array(encoder)).toString('base64');
+        return sendAll(room, { type: 'yjs.sync', doc: event.doc as 'lesson', data }, event.fromPeer);
+      }
+      case 'yjs.awareness':
+        return sendAll(
+          room,
+          { type: 'yjs.awareness', doc: event.doc as 'lesson', data: event.data },
+          event.fromPeer,
+        );
+    }
+  }
+
+  async function open(
+    info: RoomInfo,
+    permissions: () => Promise<Record<string, boolean>>,
+  ): Promise<LocalRoom> {
+    const room: LocalRoom = {
+      roomId: info.roomId,
+      info,
+      permissions: {},
+      local: new Map(),
+      remote: new Map(),
+      videoNoticeAt: 0,
+      unsubscribe: [],
+    };
+    // Subscribe first, then read the stored state: nothing that happens in between is missed.
+    room.unsubscribe.push(
+      bus.subscribe(roomSubject.presence(info.roomId), (m) => onPresence(room, decodeJson<Presence>(m.data))),
+      bus.subscribe(roomSubject.evtAll(info.roomId), (m) =>
+        onEvent(room, decodeJson<RoomBusEvent>(m.data)).catch((e) => log(`room ${info.roomId} event`, e)),
+      ),
+    );
+    room.permissions = { ...(await permissions()), ...room.permissions };
+    await bus.publish(roomSubject.presence(info.roomId), encodeJson({ op: 'who', node }));
+    if (bus.kind !== 'local') await new Promise((resolve) => setTimeout(resolve, DISCOVERY_MS));
+    rooms.set(info.roomId, room);
+    return room;
+  }
+
+  return {
+    node,
+    rooms,
+
+    /** The room on this node, opened (subscribed, peers discovered) on first use. */
+    async enter(info: RoomInfo, permissions: () => Promise<Record<string, boolean>>): Promise<LocalRoom> {
+      const existing = rooms.get(info.roomId);
+      if (existing) {
+        existing.info = info;
+        return existing;
+      }
+      let pending = opening.get(info.roomId);
+      if (!pending) {
+        pending = open(info, permissions).finally(() => opening.delete(info.roomId));
+        opening.set(info.roomId, pending);
+      }
+      return pending;
+    },
+
+    addPeer(room: LocalRoom, peer: Peer, viewer: Viewer, sink: PeerSink): LocalPeer {
+      const local: LocalPeer = {
+        peer,
+        viewer,
+        sink,
+        graceTimer: null,
+        unsubscribeSignals: bus.subscribe(roomSubject.sig(room.roomId, peer.peerId), (m) => {
+          const envelope = decodeJson<SignalEnvelope>(m.data);
+          local.sink?.send({ type: 'signal', from: envelope.from, data: envelope.data });
+        }),
+      };
+      room.local.set(peer.peerId, local);
+      void bus.publish(roomSubject.presence(room.roomId), encodeJson({ op: 'joined', node, peer }));
+      return local;
+    },
+
+    updatePeer(room: LocalRoom, peer: Peer) {
+      void bus.publish(roomSubject.presence(room.roomId), encodeJson({ op: 'updated', node, peer }));
+    },
+
+    /** Removes the peer; closes the room on this node when it was the last one here. */
+    removePeer(room: LocalRoom, peerId: string) {
+      const local = room.local.get(peerId);
+      if (!local) return;
+      if (local.graceTimer) clearTimeout(local.graceTimer);
+      local.unsubscribeSignals();
+      room.local.delete(peerId);
+      void bus.publish(roomSubject.presence(room.roomId), encodeJson({ op: 'left', node, peerId }));
+      if (room.local.size === 0) {
+        // The "left" above still goes out: unsubscribing does not cancel a publish already made.
+        for (const unsubscribe of room.unsubscribe) unsubscribe();
+        rooms.delete(room.roomId);
+        docs.release(room.roomId);
+      }
+    },
+
+    /** Tells a newly joined peer when the room already has more video than a mesh carries. */
+    checkMesh(room: LocalRoom, local: LocalPeer) {
+      checkMesh(room, local);
+    },
+
+    peersOf(room: LocalRoom, exceptPeer: string): Peer[] {
+      return allPeers(room).filter((p) => p.peerId !== exceptPeer);
+    },
+
+    hasPeer(room: LocalRoom, peerId: string) {
+      return room.local.has(peerId) || room.remote.has(peerId);
+    },
+
+    signal(roomId: string, to: string, envelope: SignalEnvelope) {
+      return bus.publish(roomSubject.sig(roomId, to), encodeJson(envelope));
+    },
+
+    publishEvent(roomId: string, event: RoomBusEvent) {
+      return bus.publish(roomSubject.evt(roomId, event.type), encodeJson(event));
+    },
+  };
+}
+
+export type RoomNode = ReturnType<typeof roomNode>;
+
+/** A y-protocols sync step 2 or update carries no change when it holds no structs and deletes nothing. */
+export function isEmptyUpdate(update: Uint8Array) {
+  const decoded = Y.decodeUpdate(update);
+  return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+}
