@@ -112,7 +112,7 @@ export async function scheduleLiveSession(
 export async function loadLiveSessionFor(deps: Deps, actor: Scheduler, liveSessionId: string) {
   const loaded = await loadAggregate(deps.eventStore, liveSessions, liveSessionId);
   const state = loaded.state;
-  if (state.status === 'none' || state.orgId !== actor.orgId)
+  if (state.status === 'none' || state.status === 'deleted' || state.orgId !== actor.orgId)
     throw new NotFoundError('live session not found');
   const isParticipant = state.participants.some((p) => p.studentId === actor.personId);
   if (actor.role === 'student' && !isParticipant) throw new NotFoundError('live session not found');

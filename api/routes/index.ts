@@ -12,7 +12,9 @@ import { peopleRoutes } from './people.js';
 import { peopleAccessRoutes } from './peopleAccess.js';
 import { groupRoutes } from './groups.js';
 import { auditRoutes } from './audit.js';
-import { gatewayRoutes } from '../../realtime/gateway.js';
+import { walletRoutes } from './wallets.js';
+import { completionRoutes } from './completion.js';
+import { liveSessionLifecycleRoutes } from './liveSessionLifecycle.js';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
 
@@ -27,7 +29,9 @@ export const routes: RouteModule[] = [
   peopleAccessRoutes,
   groupRoutes,
   auditRoutes,
-  gatewayRoutes,
+  walletRoutes,
+  completionRoutes,
+  liveSessionLifecycleRoutes,
   // Keep last: the web client's fallback must never shadow an API route.
   webRoutes,
 ];

@@ -2,7 +2,8 @@
 import './schedule.table.js';
 import { addMinutes } from '../../domain/shared/time.js';
 import type { LiveSessionEvent } from '../../domain/liveSession/events.js';
-import { projection, type ProjectionDb } from '../projection.js';
+import { batched, projection, type ProjectionDb } from '../projection.js';
+import { applyScheduleBatch, BATCH_TYPES } from './scheduleBatch.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
 
 type Data<T extends LiveSessionEvent['type']> = Extract<LiveSessionEvent, { type: T }>['data'];
@@ -21,7 +22,7 @@ async function touch(
     .execute();
 }
 
-export const scheduleProjection = projection('schedule', ['schedule_sessions', 'schedule_participants'], {
+const perEvent = projection('schedule', ['schedule_sessions', 'schedule_participants'], {
   async LiveSessionScheduled(db, event) {
     const d = data<'LiveSessionScheduled'>(event);
     await db
@@ -112,8 +113,27 @@ export const scheduleProjection = projection('schedule', ['schedule_sessions', '
       .execute();
     await touch(db, d.liveSessionId, event);
   },
+  async LiveSessionStarted(db, event) {
+    await touch(db, data<'LiveSessionStarted'>(event).liveSessionId, event, { status: 'active' });
+  },
+  async LiveSessionEnded(db, event) {
+    await touch(db, data<'LiveSessionEnded'>(event).liveSessionId, event, { status: 'ended' });
+  },
+  async LiveSessionCompleted(db, event) {
+    await touch(db, data<'LiveSessionCompleted'>(event).liveSessionId, event, { status: 'ended' });
+  },
+  // A record created by mistake leaves the schedule; its events stay in the log for the audit trail.
+  async LiveSessionDeleted(db, event) {
+    const id = data<'LiveSessionDeleted'>(event).liveSessionId;
+    await db.deleteFrom('schedule_participants').where('session_id', '=', id).execute();
+    await db.deleteFrom('schedule_sessions').where('id', '=', id).execute();
+  },
   async LiveSessionCanceled(db, event) {
     const d = data<'LiveSessionCanceled'>(event);
     await touch(db, d.liveSessionId, event, { status: 'canceled', cancel_reason: d.reason });
   },
 });
+
+/** Set-based per batch (live projector, catch-up and rebuild alike); perEvent is the reference it must match. */
+export const scheduleProjection = batched(perEvent, BATCH_TYPES, applyScheduleBatch);
+export const scheduleProjectionPerEvent = perEvent;

@@ -1,0 +1,139 @@
+// The completion flow: a preview of the billing effect (who is debited how many tokens, each balance after,
+// refused debits), then a confirmation that applies exactly that preview, or 409 with a fresh one when a
+// balance (or a cost) changed in between.
+import { createHash } from 'node:crypto';
+import { RuleViolation } from '../domain/shared/errors.js';
+import type { AttendanceMark } from '../domain/liveSession/attendance.js';
+import type { CompletionAction, CompletionNotes } from '../domain/liveSession/lifecycleEvents.js';
+import type { ExistingSession } from '../domain/liveSession/state.js';
+import type { Db } from '../db/schema.js';
+import type { EventStore } from './eventStore/port.js';
+import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
+import { enrollments, liveSessions, wallets } from './aggregates.js';
+import { requireManager, type Scheduler } from './liveSessions.js';
+
+type Deps = { db: Db; eventStore: EventStore };
+
+export type PreviewLine = {
+  studentId: string;
+  enrollmentId: string | null;
+  attendance: 'present' | 'absent' | 'unmarked';
+  /** What the lesson costs this student (0 when absent and the no-show policy is free). */
+  tokens: number;
+  balance: number;
+  balanceAfter: number;
+  outcome: 'debit' | 'refused' | 'free' | 'not_charged';
+};
+
+export type CompletionPreview = {
+  liveSessionId: string;
+  action: CompletionAction;
+  allowOverdraft: boolean;
+  lines: PreviewLine[];
+  fingerprint: string;
+};
+
+export async function previewCompletion(
+  deps: Deps,
+  actor: Scheduler,
+  liveSessionId: string,
+  input: { action: CompletionAction; attendance: AttendanceMark[] },
+): Promise<CompletionPreview> {
+  const { state } = await requireManager(deps, actor, liveSessionId);
+  return computePreview(deps, state, input.action, input.attendance);
+}
+
+async function computePreview(
+  deps: Deps,
+  state: ExistingSession,
+  action: CompletionAction,
+  marks: AttendanceMark[],
+): Promise<CompletionPreview> {
+  const allowOverdraft = await overdraftAllowed(deps.db, state.orgId);
+  const lines: PreviewLine[] = [];
+  for (const { studentId, enrollmentId } of state.participants) {
+    const attendance = attendanceOf(state, marks, studentId);
+    const wallet = (await loadAggregate(deps.eventStore, wallets, studentId)).state;
+    const balance = wallet.status === 'open' ? wallet.balance : 0;
+    const terms = await lessonTerms(deps.eventStore, enrollmentId);
+    const charged = attendance === 'present' || (attendance === 'absent' && terms.noShowPolicy === 'charge');
+    const tokens = action === 'finish' || !charged ? 0 : terms.lessonCostTokens;
+    let outcome: PreviewLine['outcome'] = action === 'finish' ? 'not_charged' : tokens > 0 ? 'debit' : 'free';
+    if (outcome === 'debit' && balance - tokens < 0 && !allowOverdraft) outcome = 'refused';
+    const balanceAfter = outcome === 'debit' ? balance - tokens : balance;
+    lines.push({ studentId, enrollmentId, attendance, tokens, balance, balanceAfter, outcome });
+  }
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([state.liveSessionId, action, allowOverdraft, lines]))
+    .digest('hex')
+    .slice(0, 32);
+  return { liveSessionId: state.liveSessionId, action, allowOverdraft, lines, fingerprint };
+}
+
+function attendanceOf(state: ExistingSession, marks: AttendanceMark[], studentId: string) {
+  const recorded = state.completion?.attendance.find((a) => a.studentId === studentId);
+  if (recorded) return recorded.status;
+  const mark = marks.find((m) => m.studentId === studentId);
+  if (mark) return mark.status;
+  return state.presence[studentId] ? 'present' : 'unmarked';
+}
+
+async function lessonTerms(store: EventStore, enrollmentId: string | null) {
+  if (!enrollmentId) return { lessonCostTokens: 0, noShowPolicy: 'free' };
+  const enrollment = (await loadAggregate(store, enrollments, enrollmentId)).state;
+  if (enrollment.status === 'none') return { lessonCostTokens: 0, noShowPolicy: 'free' };
+  // The enrollment owner adds the no-show policy; until then every no-show is free.
+  const noShowPolicy = ((enrollment as { noShowPolicy?: string }).noShowPolicy ?? 'free') as string;
+  return { lessonCostTokens: enrollment.lessonCostTokens, noShowPolicy };
+}
+
+export async function overdraftAllowed(db: Db, orgId: string): Promise<boolean> {
+  const org = await db
+    .selectFrom('organisations')
+    .select('settings')
+    .where('id', '=', orgId)
+    .executeTakeFirst();
+  return org?.settings?.allowOverdraft === true;
+}
+
+export type ConfirmInput = {
+  action: CompletionAction;
+  notes: CompletionNotes;
+  attendance: AttendanceMark[];
+  fingerprint: string;
+};
+
+export async function confirmCompletion(
+  deps: Deps,
+  actor: Scheduler,
+  liveSessionId: string,
+  input: ConfirmInput,
+  context: CommandContext,
+) {
+  const { state } = await requireManager(deps, actor, liveSessionId);
+  const command = (preview: CompletionPreview | null) => ({
+    type: 'CompleteLiveSession' as const,
+    liveSessionId,
+    now: context.now,
+    action: input.action,
+    notes: input.notes,
+    attendance: input.attendance,
+    charges: (preview?.lines ?? [])
+      .filter((l) => l.outcome === 'debit')
+      .map(({ studentId, enrollmentId, tokens }) => ({ studentId, enrollmentId, tokens })),
+    refused: (preview?.lines ?? [])
+      .filter((l) => l.outcome === 'refused')
+      .map(({ studentId, enrollmentId, tokens, balance }) => ({ studentId, enrollmentId, tokens, balance })),
+  });
+  // A repeated confirmation (same Idempotency-Key) returns the first result, whatever the balances are now.
+  if (context.idempotencyKey && (await deps.eventStore.idempotentResult(context.idempotencyKey)))
+    return handleCommand(deps.eventStore, liveSessions, liveSessionId, command(null), context);
+  const preview = await computePreview(deps, state, input.action, input.attendance);
+  if (preview.fingerprint !== input.fingerprint)
+    throw new RuleViolation(
+      'preview_changed',
+      'balances or costs changed since the preview; review the fresh preview and confirm again',
+      { preview },
+    );
+  return handleCommand(deps.eventStore, liveSessions, liveSessionId, command(preview), context);
+}
