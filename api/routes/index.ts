@@ -15,6 +15,7 @@ import { auditRoutes } from './audit.js';
 import { walletRoutes } from './wallets.js';
 import { completionRoutes } from './completion.js';
 import { liveSessionLifecycleRoutes } from './liveSessionLifecycle.js';
+import { calendarRoutes } from './calendar.js';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
 
@@ -32,6 +33,7 @@ export const routes: RouteModule[] = [
   walletRoutes,
   completionRoutes,
   liveSessionLifecycleRoutes,
+  calendarRoutes,
   // Keep last: the web client's fallback must never shadow an API route.
   webRoutes,
 ];

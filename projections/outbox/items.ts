@@ -36,13 +36,14 @@ export async function itemsWhere(
   db: Query,
   filter: { ids?: string[]; groupId?: string; scheduledOnly?: boolean },
 ): Promise<CalendarItem[]> {
+  if (filter.ids && filter.ids.length === 0) return [];
   let query = (db as ProjectionDb)
     .selectFrom('calendar_entries as e')
     .leftJoin('calendar_groups as s', 's.id', 'e.group_id')
     .leftJoin('calendar_groups as t', 't.id', 'e.training_id')
     .selectAll('e')
     .select(['s.name as section_name', 't.name as training_name']);
-  if (filter.ids) query = query.where('e.id', 'in', filter.ids.length ? filter.ids : ['']);
+  if (filter.ids) query = query.where('e.id', 'in', filter.ids);
   if (filter.groupId) query = query.where('e.group_id', '=', filter.groupId);
   if (filter.scheduledOnly) query = query.where('e.status', '=', 'scheduled');
   const rows = await query.orderBy('e.starts_at').orderBy('e.id').execute();

@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import { testApp, type Session, type TestApp } from '../support/app.js';
 import { TrainingDomainEvent, type TrainingDomainEvent as Fact } from '../../domain/training/events.js';
 import { smtpInbox, type Inbox } from './support/smtp.js';
-import { icsOf } from './support/ics.js';
+import { calendarOf as icsOfText, icsOf } from './support/ics.js';
 import { deliver, deliverUntil } from './support/deliver.js';
 
 type Ctx = {
@@ -280,6 +280,29 @@ test('reminders go out the organisation lead time before each event, once', asyn
   await new Promise((r) => setTimeout(r, 300));
   assert.is(reminders().length, 1);
   assert.match(reminders()[0]!.text ?? '', /Berlin, Room 1/);
+});
+
+test('the learner’s and the trainer’s calendar feeds carry the training events', async (ctx) => {
+  const [lea] = ctx.learners;
+  const feedOf = async (person: Session) => {
+    const { url } = (await person.get('/api/calendar/feed')).json();
+    const res = await ctx.t.app.inject({ method: 'GET', url: new URL(url).pathname });
+    assert.is(res.statusCode, 200);
+    return icsOfText(res.body);
+  };
+  for (const person of [lea!, ctx.trainer]) {
+    const feed = await feedOf(person);
+    assert.equal(
+      feed.events.map((e) => [e.uid, e.start.tzid, e.status]),
+      [
+        [`training-event-${ctx.eventIds[0]}@lectern`, 'Europe/Berlin', 'CONFIRMED'],
+        [`training-event-${ctx.eventIds[1]}@lectern`, 'America/New_York', 'CANCELLED'],
+        [`training-event-${ctx.eventIds[2]}@lectern`, 'Asia/Tokyo', 'CONFIRMED'],
+      ],
+    );
+  }
+  const leo = await feedOf(ctx.learners[1]!);
+  assert.is(leo.events.length, 0, 'a deregistered learner’s feed no longer has them');
 });
 
 test.run();
