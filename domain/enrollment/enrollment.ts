@@ -3,6 +3,20 @@
 import { z } from 'zod';
 import type { Decider } from '../shared/decider.js';
 import { NotFoundError, RuleViolation } from '../shared/errors.js';
+import {
+  decideHomework,
+  evolveHomework,
+  homeworkEvents,
+  type HomeworkCommand,
+  type HomeworkState,
+} from './homework.js';
+import {
+  decideScheduleRule,
+  evolveScheduleRules,
+  scheduleRuleEvents,
+  type ScheduleRuleCommand,
+  type ScheduleRulesState,
+} from './scheduleRules.js';
 
 /** Whether a student who did not come is charged for the lesson (read by the completion flow). */
 export const NoShowPolicy = z.enum(['free', 'charge']);
@@ -33,6 +47,8 @@ export const EnrollmentEvent = z.discriminatedUnion('type', [
     type: z.literal('EnrollmentNoShowPolicyChanged'),
     data: z.object({ enrollmentId: z.string(), noShowPolicy: NoShowPolicy }),
   }),
+  ...homeworkEvents,
+  ...scheduleRuleEvents,
 ]);
 export type EnrollmentEvent = z.infer<typeof EnrollmentEvent>;
 type Enrolled = Extract<EnrollmentEvent, { type: 'StudentEnrolled' }>['data'];
@@ -47,10 +63,32 @@ export type EnrollmentCommand =
       /** Optional so one PATCH can change terms and policy in one append. */
       noShowPolicy?: NoShowPolicy;
     }
-  | { type: 'ChangeNoShowPolicy'; enrollmentId: string; noShowPolicy: NoShowPolicy };
+  | { type: 'ChangeNoShowPolicy'; enrollmentId: string; noShowPolicy: NoShowPolicy }
+  | HomeworkCommand
+  | ScheduleRuleCommand;
 
 export type EnrollmentState =
-  { status: 'none' } | ({ status: 'active'; noShowPolicy: NoShowPolicy } & Enrolled);
+  | { status: 'none' }
+  | ({
+      status: 'active';
+      noShowPolicy: NoShowPolicy;
+      homework: HomeworkState;
+      scheduleRules: ScheduleRulesState;
+    } & Enrolled);
+
+const homeworkCommands = new Set<string>([
+  'AssignHomework',
+  'RescheduleHomework',
+  'RemoveHomework',
+  'StartHomework',
+  'PassHomework',
+  'VerifyHomework',
+  'RevokeHomeworkVerification',
+] satisfies HomeworkCommand['type'][]);
+const isHomeworkCommand = (c: EnrollmentCommand): c is HomeworkCommand => homeworkCommands.has(c.type);
+const homeworkEventTypes = new Set<string>(homeworkEvents.map((e) => e.shape.type.value));
+type HomeworkEvent = Extract<EnrollmentEvent, { type: `Homework${string}` }>;
+type ScheduleRuleEvent = Extract<EnrollmentEvent, { type: `Schedule${string}` }>;
 
 export const enrollmentDecider: Decider<EnrollmentCommand, EnrollmentEvent, EnrollmentState> = {
   initialState: () => ({ status: 'none' }),
@@ -62,6 +100,7 @@ export const enrollmentDecider: Decider<EnrollmentCommand, EnrollmentEvent, Enro
       return [{ type: 'StudentEnrolled', data }];
     }
     if (state.status === 'none') throw new NotFoundError('enrollment not found');
+    if (isHomeworkCommand(command)) return decideHomework(command, state.homework);
     switch (command.type) {
       case 'ChangeEnrollmentTerms': {
         const { enrollmentId, defaultLessonMinutes, lessonCostTokens, noShowPolicy } = command;
@@ -86,24 +125,32 @@ export const enrollmentDecider: Decider<EnrollmentCommand, EnrollmentEvent, Enro
             data: { enrollmentId: command.enrollmentId, noShowPolicy: command.noShowPolicy },
           },
         ];
-      default: {
-        const _exhaustive: never = command;
-        return [];
-      }
+      default:
+        return decideScheduleRule(command, state.scheduleRules);
     }
   },
   evolve(state, event) {
     switch (event.type) {
       case 'StudentEnrolled':
-        return { status: 'active', noShowPolicy: 'free', ...event.data };
+        return {
+          status: 'active',
+          noShowPolicy: 'free',
+          homework: {},
+          scheduleRules: { rules: {}, occurrences: {} },
+          ...event.data,
+        };
       case 'EnrollmentTermsChanged':
         return state.status === 'none' ? state : { ...state, ...event.data };
       case 'EnrollmentNoShowPolicyChanged':
         return state.status === 'none' ? state : { ...state, noShowPolicy: event.data.noShowPolicy };
-      default: {
-        const _exhaustive: never = event;
-        return state;
-      }
+      default:
+        if (state.status === 'none') return state;
+        if (homeworkEventTypes.has(event.type))
+          return { ...state, homework: evolveHomework(state.homework, event as HomeworkEvent) };
+        return {
+          ...state,
+          scheduleRules: evolveScheduleRules(state.scheduleRules, event as ScheduleRuleEvent),
+        };
     }
   },
 };

@@ -1,0 +1,57 @@
+// The lessons of an enrollment with their type and status: the live room's Lesson Library.
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../deps.js';
+import { LessonKind } from '../../domain/course/course.js';
+import { loadEnrollmentFor } from '../../commands/enrollments.js';
+import { enrollmentLessons, titleMatches } from '../../projections/lessons/queries.js';
+import { requireActor } from '../http.js';
+import { errors, IdParams } from './schemas.js';
+
+const LessonStatus = z.enum(['completed', 'upcoming', 'not_scheduled']);
+const EnrollmentLessonSchema = z.object({
+  courseLessonId: z.string(),
+  position: z.number(),
+  title: z.string(),
+  type: LessonKind,
+  status: LessonStatus,
+  liveSessionId: z.string().nullable().describe('the next session with this lesson, else the last one'),
+  start: z.string().nullable(),
+  homework: z.object({ id: z.string(), status: z.string(), scheduledFor: z.string().nullable() }).nullable(),
+});
+
+export async function enrollmentLessonRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/enrollments/:id/lessons',
+    {
+      schema: {
+        tags: ['enrollments'],
+        description:
+          'Every course lesson of the enrollment with its type and status: completed (an ended or past session, ' +
+          'or homework passed), upcoming (a future session, or open homework) or not scheduled',
+        params: IdParams,
+        querystring: z.object({
+          search: z.string().max(200).optional().describe('part of the title'),
+          type: LessonKind.optional(),
+          status: LessonStatus.optional(),
+        }),
+        response: { 200: z.object({ lessons: z.array(EnrollmentLessonSchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const enrollment = await loadEnrollmentFor(deps.eventStore, actor, request.params.id);
+      const { search, type, status } = request.query;
+      const lessons = (await enrollmentLessons(deps.db, enrollment, deps.clock.now())).filter(
+        (l) =>
+          (!search || titleMatches(l.title, search)) &&
+          (!type || l.type === type) &&
+          (!status || l.status === status),
+      );
+      return { lessons: lessons.map((l) => ({ ...l, type: LessonKind.parse(l.type) })) };
+    },
+  );
+}

@@ -1,0 +1,309 @@
+// Recurring schedules: rules on an enrollment generate individual live sessions for the coming weeks. Each
+// occurrence gets a session id derived from the rule and the occurrence, and is recorded on the enrollment once,
+// so generation (on adding a rule, on demand, or from the periodic top-up) can run any number of times.
+import { createHash } from 'node:crypto';
+import { Temporal } from 'temporal-polyfill';
+import { AppError, NotFoundError, RuleViolation } from '../domain/shared/errors.js';
+import { localDateOf, occurrencesBetween, type Weekday } from '../domain/enrollment/recurrence.js';
+import { occurrenceKey, ruleWindow, type ScheduleRule } from '../domain/enrollment/scheduleRules.js';
+import type { Db } from '../db/schema.js';
+import type { EventStore } from './eventStore/port.js';
+import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
+import { enrollments, liveSessions } from './aggregates.js';
+import { cancelLiveSession, scheduleLiveSession, withKey } from './liveSessions.js';
+import { loadEnrollmentForStaff, type ActiveEnrollment, type EnrollmentActor } from './enrollments.js';
+import '../projections/lessons/scheduleRules.table.js';
+
+/** How far ahead rules keep sessions scheduled. */
+export const HORIZON_WEEKS = 8;
+
+type Deps = { db: Db; eventStore: EventStore };
+
+export type GenerationReport = {
+  scheduled: { ruleId: string; start: string; liveSessionId: string }[];
+  skipped: { ruleId: string; start: string; reason: string; conflictingLiveSessionId: string | null }[];
+  /** The position of the last append, for read-your-writes. */
+  position: string | null;
+};
+
+export type RuleInput = {
+  weekdays: Weekday[];
+  localTime: string;
+  timeZone: string;
+  durationMinutes: number | null;
+  startsOn: string | null;
+};
+
+/** The same rule and occurrence always name the same live session: generating twice cannot double-book. */
+export function occurrenceSessionId(ruleId: string, start: string): string {
+  const h = createHash('sha256').update(`scheduleRule|${ruleId}|${start}`).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export async function addScheduleRule(
+  deps: Deps,
+  actor: EnrollmentActor,
+  enrollmentId: string,
+  ruleId: string,
+  input: RuleInput,
+  context: CommandContext,
+) {
+  const enrollment = await loadEnrollmentForStaff(deps.eventStore, actor, enrollmentId);
+  const result = await handleCommand(
+    deps.eventStore,
+    enrollments,
+    enrollmentId,
+    {
+      type: 'AddScheduleRule',
+      enrollmentId,
+      ruleId,
+      now: context.now,
+      weekdays: input.weekdays,
+      localTime: input.localTime,
+      timeZone: input.timeZone,
+      durationMinutes: input.durationMinutes ?? enrollment.defaultLessonMinutes,
+      startsOn: input.startsOn ?? localDateOf(context.now, input.timeZone),
+    },
+    context,
+  );
+  const report = await generateSessions(deps, enrollmentId, systemContext(context));
+  return { ...report, position: report.position ?? result.position };
+}
+
+/** "This and following": the rule ends at occurrence `from`; a successor with the new terms takes over. */
+export async function splitScheduleRule(
+  deps: Deps,
+  actor: EnrollmentActor,
+  enrollmentId: string,
+  ruleId: string,
+  newRuleId: string,
+  input: { from: string } & Partial<Omit<RuleInput, 'startsOn'>>,
+  context: CommandContext,
+) {
+  const enrollment = await loadEnrollmentForStaff(deps.eventStore, actor, enrollmentId);
+  const rule = activeRule(enrollment, ruleId);
+  const result = await handleCommand(
+    deps.eventStore,
+    enrollments,
+    enrollmentId,
+    {
+      type: 'SplitScheduleRule',
+      enrollmentId,
+      ruleId,
+      newRuleId,
+      now: context.now,
+      from: input.from,
+      weekdays: input.weekdays ?? rule.weekdays,
+      localTime: input.localTime ?? rule.localTime,
+      timeZone: input.timeZone ?? rule.timeZone,
+      durationMinutes: input.durationMinutes ?? rule.durationMinutes,
+    },
+    context,
+  );
+  const canceled = await cancelRuleSessions(deps, actor, enrollment, ruleId, input.from, context);
+  const report = await generateSessions(deps, enrollmentId, systemContext(context));
+  return { ...report, canceled, position: report.position ?? canceled.position ?? result.position };
+}
+
+/** Removing a rule cancels its sessions that have not started yet; what took place stays. */
+export async function removeScheduleRule(
+  deps: Deps,
+  actor: EnrollmentActor,
+  enrollmentId: string,
+  ruleId: string,
+  context: CommandContext,
+) {
+  const enrollment = await loadEnrollmentForStaff(deps.eventStore, actor, enrollmentId);
+  activeRule(enrollment, ruleId);
+  const result = await handleCommand(
+    deps.eventStore,
+    enrollments,
+    enrollmentId,
+    { type: 'RemoveScheduleRule', enrollmentId, ruleId, now: context.now },
+    context,
+  );
+  const canceled = await cancelRuleSessions(deps, actor, enrollment, ruleId, context.now, context);
+  return { ...canceled, position: canceled.position ?? result.position };
+}
+
+function activeRule(enrollment: ActiveEnrollment, ruleId: string): ScheduleRule {
+  const rule = enrollment.scheduleRules.rules[ruleId];
+  if (!rule || rule.removed) throw new NotFoundError('schedule rule not found');
+  return rule;
+}
+
+async function cancelRuleSessions(
+  deps: Deps,
+  actor: EnrollmentActor,
+  enrollment: ActiveEnrollment,
+  ruleId: string,
+  from: string,
+  context: CommandContext,
+) {
+  const canceled: string[] = [];
+  let position: string | null = null;
+  for (const [key, occurrence] of Object.entries(enrollment.scheduleRules.occurrences)) {
+    const [ofRule, start] = key.split('|') as [string, string];
+    if (ofRule !== ruleId || occurrence.kind !== 'scheduled' || Date.parse(start) < Date.parse(from))
+      continue;
+    const id = occurrence.liveSessionId;
+    const session = (await loadAggregate(deps.eventStore, liveSessions, id)).state;
+    // Only sessions still ahead: one that started, ended or was already canceled keeps its record.
+    if (session.status !== 'scheduled' || Date.parse(session.start) <= Date.parse(context.now)) continue;
+    const result = await cancelLiveSession(
+      deps,
+      actor,
+      id,
+      'schedule rule changed',
+      withKey(context, `cancel:${id}`),
+    );
+    position = result.position ?? position;
+    canceled.push(id);
+  }
+  return { canceled, position };
+}
+
+/** The context of generated writes: the caller's time and correlation, but no key or precondition of theirs. */
+export function systemContext(context: CommandContext): CommandContext {
+  return withKey(context, undefined);
+}
+
+/** Schedules every occurrence of the enrollment's rules from now to the horizon that is not recorded yet. */
+export async function generateSessions(
+  deps: Deps,
+  enrollmentId: string,
+  context: CommandContext,
+  horizonWeeks = HORIZON_WEEKS,
+): Promise<GenerationReport> {
+  const { state } = await loadAggregate(deps.eventStore, enrollments, enrollmentId);
+  const report: GenerationReport = { scheduled: [], skipped: [], position: null };
+  if (state.status !== 'active') return report;
+  const horizon = Temporal.Instant.from(context.now)
+    .add({ hours: 24 * 7 * horizonWeeks })
+    .toString();
+  for (const rule of Object.values(state.scheduleRules.rules)) {
+    if (rule.removed) continue;
+    const { from, until } = ruleWindow(rule, context.now, horizon);
+    for (const start of occurrencesBetween(rule, from, until)) {
+      if (state.scheduleRules.occurrences[occurrenceKey(rule.ruleId, start)]) continue;
+      const outcome = await scheduleOccurrence(deps, state, rule, start, context);
+      const result = await handleCommand(
+        deps.eventStore,
+        enrollments,
+        enrollmentId,
+        {
+          type: 'RecordScheduleOccurrence',
+          enrollmentId,
+          ruleId: rule.ruleId,
+          now: context.now,
+          occurrenceStart: start,
+          outcome,
+        },
+        context,
+      );
+      report.position = result.position ?? report.position;
+      if (outcome.kind === 'scheduled')
+        report.scheduled.push({ ruleId: rule.ruleId, start, liveSessionId: outcome.liveSessionId });
+      else
+        report.skipped.push({
+          ruleId: rule.ruleId,
+          start,
+          reason: outcome.reason,
+          conflictingLiveSessionId: outcome.conflictingLiveSessionId,
+        });
+    }
+  }
+  return report;
+}
+
+async function scheduleOccurrence(
+  deps: Deps,
+  enrollment: ActiveEnrollment,
+  rule: ScheduleRule,
+  start: string,
+  context: CommandContext,
+) {
+  const liveSessionId = occurrenceSessionId(rule.ruleId, start);
+  // Written by an earlier run that stopped before recording it: it is this occurrence's session.
+  const existing = (await loadAggregate(deps.eventStore, liveSessions, liveSessionId)).state;
+  if (existing.status !== 'none') return { kind: 'scheduled' as const, liveSessionId };
+  const scheduler = { personId: enrollment.teacherId, orgId: enrollment.orgId, role: 'admin' as const };
+  try {
+    await scheduleLiveSession(
+      deps,
+      scheduler,
+      liveSessionId,
+      {
+        kind: 'individual',
+        courseId: enrollment.courseId,
+        courseLessonId: null,
+        enrollmentId: enrollment.enrollmentId,
+        studentIds: [],
+        studentGroupId: null,
+        teacherId: null,
+        start,
+        durationMinutes: rule.durationMinutes,
+        timeZone: rule.timeZone,
+        title: null,
+        notes: null,
+      },
+      context,
+    );
+    return { kind: 'scheduled' as const, liveSessionId };
+  } catch (error) {
+    // The teacher's calendar is busy then (or the rules refuse this one): skip it and say why.
+    if (!(error instanceof AppError)) throw error;
+    const conflicting = error.details.conflictingLiveSessionId;
+    return {
+      kind: 'skipped' as const,
+      reason: error instanceof RuleViolation ? error.code : error.kind,
+      conflictingLiveSessionId: typeof conflicting === 'string' ? conflicting : null,
+    };
+  }
+}
+
+/** Keeps every active rule's horizon filled: the runtime calls this periodically. */
+export async function topUpScheduleRules(deps: Deps, now: Date): Promise<GenerationReport[]> {
+  const rules = await deps.db
+    .selectFrom('schedule_rules')
+    .select(['enrollment_id', 'org_id'])
+    .where('removed', '=', false)
+    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
+    .distinct()
+    .execute();
+  const reports: GenerationReport[] = [];
+  for (const { enrollment_id, org_id } of rules) {
+    const context = { orgId: org_id, actorId: null, now: now.toISOString() };
+    reports.push(await generateSessions(deps, enrollment_id, context));
+  }
+  return reports;
+}
+
+/** Runs the top-up every `intervalMs` (one run at a time); the returned function stops it and waits. */
+export function startScheduleRuleTopUp(
+  deps: Deps & { clock: { now(): Date } },
+  options: { intervalMs?: number; onError?: (error: unknown) => void } = {},
+): () => Promise<void> {
+  let current: Promise<void> | null = null;
+  const run = async () => {
+    try {
+      await topUpScheduleRules(deps, deps.clock.now());
+    } catch (error) {
+      options.onError?.(error);
+    } finally {
+      current = null;
+    }
+  };
+  const timer = setInterval(
+    () => {
+      current ??= run();
+    },
+    options.intervalMs ?? 60 * 60_000,
+  );
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await current;
+  };
+}

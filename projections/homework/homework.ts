@@ -1,0 +1,59 @@
+// The homework read model: what is assigned on each enrollment, its status and scheduled date.
+import './homework.table.js';
+import type { HomeworkEvent } from '../../domain/enrollment/homework.js';
+import type { RecordedEvent } from '../../commands/eventStore/port.js';
+import { dataOf, projection, type ProjectionDb } from '../projection.js';
+
+type D<T extends HomeworkEvent['type']> = Extract<HomeworkEvent, { type: T }>['data'];
+
+async function setStatus(db: ProjectionDb, event: RecordedEvent, status: string) {
+  const d = dataOf<{ homeworkId: string }>(event);
+  await db
+    .updateTable('homework')
+    .set({ status, updated_at: event.metadata.at, last_revision: event.streamRevision })
+    .where('id', '=', d.homeworkId)
+    .execute();
+}
+
+export const homeworkProjection = projection('homework', ['homework'], {
+  async HomeworkAssigned(db, event) {
+    const d = dataOf<D<'HomeworkAssigned'>>(event);
+    await db
+      .insertInto('homework')
+      .values({
+        id: d.homeworkId,
+        org_id: event.metadata.orgId,
+        enrollment_id: d.enrollmentId,
+        course_lesson_id: d.courseLessonId,
+        status: 'added',
+        scheduled_for: d.scheduledFor,
+        assigned_at: d.at,
+        updated_at: d.at,
+        last_revision: event.streamRevision,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  },
+  async HomeworkRescheduled(db, event) {
+    const d = dataOf<D<'HomeworkRescheduled'>>(event);
+    await db
+      .updateTable('homework')
+      .set({
+        scheduled_for: d.scheduledFor,
+        updated_at: event.metadata.at,
+        last_revision: event.streamRevision,
+      })
+      .where('id', '=', d.homeworkId)
+      .execute();
+  },
+  async HomeworkRemoved(db, event) {
+    await db
+      .deleteFrom('homework')
+      .where('id', '=', dataOf<D<'HomeworkRemoved'>>(event).homeworkId)
+      .execute();
+  },
+  HomeworkStarted: (db, event) => setStatus(db, event, 'started'),
+  HomeworkPassed: (db, event) => setStatus(db, event, 'passed'),
+  HomeworkVerified: (db, event) => setStatus(db, event, 'verified'),
+  HomeworkVerificationRevoked: (db, event) => setStatus(db, event, 'passed'),
+});
