@@ -7,6 +7,9 @@ import { scheduleRoutes } from './schedule.js';
 import { liveSessionRoutes } from './liveSessions.js';
 import { courseRoutes } from './courses.js';
 import { enrollmentRoutes } from './enrollments.js';
+import { homeworkRoutes } from './homework.js';
+import { enrollmentLessonRoutes } from './enrollmentLessons.js';
+import { scheduleRuleRoutes } from './scheduleRules.js';
 import { webRoutes } from './web.js';
 import { peopleRoutes } from './people.js';
 import { peopleAccessRoutes } from './peopleAccess.js';
@@ -33,6 +36,9 @@ export const routes: RouteModule[] = [
   walletRoutes,
   completionRoutes,
   liveSessionLifecycleRoutes,
+  homeworkRoutes,
+  enrollmentLessonRoutes,
+  scheduleRuleRoutes,
   calendarRoutes,
   // Keep last: the web client's fallback must never shadow an API route.
   webRoutes,
