@@ -325,4 +325,30 @@ export const entries: Record<string, Entry> = {
   // ---- audit ----
   'GET /api/audit': { request: () => ({ url: '/api/audit' }), expect: { own: adminOnly(200) } },
   'GET /api/audit.csv': { request: () => ({ url: '/api/audit.csv' }), expect: { own: adminOnly(200) } },
+  // ---- calendar feed and reminders ----
+  'GET /api/calendar/feed/:token.ics': {
+    request: async (w, _scope, role) => {
+      const owner = role === 'anonymous' ? w.a.students[0]! : actorOf(w, role)!;
+      const { url } = (await owner.get('/api/calendar/feed')).json() as { url: string };
+      return { url: new URL(url).pathname };
+    },
+    expect: { own: everyone(200) },
+    note: 'public by design: the secret token in the URL is the credential (calendar apps send no cookie)',
+  },
+  'GET /api/calendar/feed': {
+    request: () => ({ url: '/api/calendar/feed' }),
+    expect: { own: signedIn(200) },
+  },
+  'POST /api/calendar/feed/rotate': {
+    request: () => ({ url: '/api/calendar/feed/rotate', body: {} }),
+    expect: { own: signedIn(200) },
+  },
+  'GET /api/calendar/reminders': {
+    request: () => ({ url: '/api/calendar/reminders' }),
+    expect: { own: adminOnly(200) },
+  },
+  'PUT /api/calendar/reminders': {
+    request: () => ({ url: '/api/calendar/reminders', body: { trainingReminderMinutes: 1440 } }),
+    expect: { own: adminOnly(200) },
+  },
 };
