@@ -1,5 +1,4 @@
 // Who may see which person, and the person as the API shows it. People live in the mutable `people` table.
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { NotFoundError, RuleViolation } from '../../domain/shared/errors.js';
 import type { DbOrTrx } from '../../db/schema.js';
@@ -87,7 +86,3 @@ export async function uniqueEmail<T>(work: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
-
-export const isUuid = (s: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
-export const lowerEmail = (email: string) => sql<string>`lower(${email})`;

@@ -20,7 +20,7 @@ export function referencedIds(data: unknown, found = new Set<string>(), depth = 
   return found;
 }
 
-/** `<tx>:<n>` positions (Postgres) sort as two numbers; any other store's position sorts by its digits. */
+/** Positions are `<major>:<minor>` (Postgres `<tx>:<n>`, EventStoreDB `<commit>:<prepare>`): two numbers. */
 export function sequenceOf(position: string): [string, string] {
   const m = /^(\d+):(\d+)$/.exec(position);
   if (m) return [m[1]!, m[2]!];
