@@ -82,6 +82,36 @@ test('cookie flags: HttpOnly and SameSite always, Secure behind an HTTPS proxy',
   assert.match(String(proxied.headers['set-cookie']), /; Secure/);
 });
 
+test('with an https PUBLIC_URL every session cookie is Secure', async () => {
+  const https = (await testApp({ env: { PUBLIC_URL: 'https://lectern.example' } }))!;
+  try {
+    const { orgId: org } = await https.organisation();
+    const p = await https.person(org, 'student', 'Behind TLS');
+    const res = await login(https, p.email, PASSWORD, '10.4.4.4');
+    status(res, 200);
+    assert.match(String(res.headers['set-cookie']), /; Secure/);
+  } finally {
+    await https.close();
+  }
+});
+
+test('one invitation link, used twice at once: exactly one sets the password', async ({ t, orgId }) => {
+  const admin = (await t.organisation('Race')).admin;
+  const invited = await admin.post('/api/people', {
+    name: 'Racer',
+    email: 'racer@race.example',
+    role: 'student',
+  });
+  const token = String(invited.json().invitation.link).split('#token=')[1];
+  const use = (password: string) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/set-password', payload: { token, password } });
+  const answers = await Promise.all([use('first password 111'), use('second password 222')]);
+  assert.equal(answers.map((a) => a.statusCode).sort(), [200, 400]);
+  const winner = answers[0]!.statusCode === 200 ? 'first password 111' : 'second password 222';
+  status(await login(t, 'racer@race.example', winner, '10.5.5.5'), 200);
+  assert.ok(orgId);
+});
+
 test('security headers on every answer, and a foreign Origin cannot write', async ({ t, orgId }) => {
   const admin = (await t.organisation('Headers')).admin;
   const res = await admin.get('/api/me');
