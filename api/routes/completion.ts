@@ -181,14 +181,22 @@ export async function completionRoutes(app: FastifyInstance, deps: AppDeps) {
   ] as const) {
     r[method](
       '/api/live-sessions/:id/feedback/:studentId/verification',
-      { schema: { tags, params: StudentParams, response: { 200: Feedback, ...errors } } },
+      {
+        schema: {
+          tags,
+          description:
+            'Verified feedback is visible to the student and frozen until the verification is revoked.',
+          params: StudentParams,
+          response: { 200: z.array(Feedback), ...errors },
+        },
+      },
       async (request, res) => {
         const actor = requireActor(request, 'admin', 'teacher');
         const { id, studentId } = request.params;
         const context = commandContext(deps, request, actor);
         const result = await runLifecycleCommand(deps, actor, id, type, { studentId }, context);
         await afterWrite(deps, res, result);
-        return feedbackOf(actor, id, studentId);
+        return visibleFeedback(actor, id);
       },
     );
   }
