@@ -8,6 +8,7 @@ import { homeworkProjection } from './homework/homework.js';
 import { scheduleRulesProjection } from './lessons/scheduleRules.js';
 import { outboxProjection } from './outbox/outbox.js';
 import { trainingsProjection } from './trainings/trainings.js';
+import { trainingsProjection } from './trainings/trainings.js';
 
 export const projections: Projection[] = [
   scheduleProjection,
@@ -18,6 +19,7 @@ export const projections: Projection[] = [
   outboxProjection,
   trainingsProjection,
   auditProjection,
+  trainingsProjection,
 ];
 
 export const projectionByName = (name: string) => projections.find((p) => p.name === name);

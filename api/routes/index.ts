@@ -19,6 +19,7 @@ import { walletRoutes } from './wallets.js';
 import { completionRoutes } from './completion.js';
 import { liveSessionLifecycleRoutes } from './liveSessionLifecycle.js';
 import { calendarRoutes } from './calendar.js';
+import { trainingsRoutes } from './trainingRoutes.js';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
 
@@ -40,6 +41,7 @@ export const routes: RouteModule[] = [
   enrollmentLessonRoutes,
   scheduleRuleRoutes,
   calendarRoutes,
+  trainingsRoutes,
   // Keep last: the web client's fallback must never shadow an API route.
   webRoutes,
 ];

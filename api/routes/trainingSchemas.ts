@@ -1,0 +1,142 @@
+// zod schemas of the trainings routes (bodies and responses), shared by the trainings route modules.
+import { z } from 'zod';
+import { TimeZone } from '../../domain/shared/schemas.js';
+import { TrainingEventFormat } from '../../domain/training/events.js';
+import { IsoDateTime } from './schemas.js';
+
+export const TrainingParams = z.object({ id: z.uuid() });
+export const SectionParams = z.object({ id: z.uuid(), sectionId: z.uuid() });
+export const EventParams = z.object({ id: z.uuid(), trainingEventId: z.uuid() });
+export const LearnerParams = z.object({ id: z.uuid(), learnerId: z.uuid() });
+export const GroupParams = z.object({ id: z.uuid(), sectionId: z.uuid(), groupId: z.uuid() });
+
+const toIso = (s: string) => new Date(s).toISOString();
+export const Instant = IsoDateTime.transform(toIso);
+
+export const TrainingBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(10_000).default(''),
+  imageUrl: z.url().max(2000).nullable().default(null),
+});
+
+export const EventDetailsBody = z
+  .object({
+    format: TrainingEventFormat,
+    trainerId: z.uuid(),
+    location: z.string().trim().min(1).max(500).nullable().default(null),
+    link: z.url().max(2000).nullable().default(null),
+    notes: z.string().max(4000).nullable().default(null),
+  })
+  .refine((e) => e.format === 'in-person' || e.link !== null || e.location !== null, {
+    path: ['link'],
+    message: 'an online or hybrid event needs a link (or a location)',
+  });
+
+export const TimingBody = z.object({ start: Instant, end: Instant, timeZone: TimeZone });
+
+export const NewEventBody = z.intersection(TimingBody, EventDetailsBody);
+
+export const SectionSettingsBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  registrationOpens: Instant,
+  registrationCloses: Instant,
+  capacity: z.number().int().min(1).max(100_000),
+  trainerIds: z.array(z.uuid()).max(50).default([]),
+  attendanceConfirmationRequired: z.boolean().default(false),
+  approvalRequired: z.boolean().default(false),
+  waitlistEnabled: z.boolean().default(true),
+  waitlistCutoffMinutes: z.number().int().min(0).max(525_600).default(0),
+});
+
+export const NewSectionBody = SectionSettingsBody.extend({
+  participantGroupIds: z.array(z.uuid()).min(1).max(100),
+  events: z.array(NewEventBody).max(100).default([]),
+});
+
+const EventView = z.object({
+  id: z.string(),
+  start: z.string(),
+  end: z.string(),
+  timeZone: z.string(),
+  format: TrainingEventFormat,
+  trainerId: z.string(),
+  location: z.string().nullable(),
+  link: z.string().nullable(),
+  notes: z.string().nullable(),
+  status: z.string(),
+  cancelReason: z.string().nullable(),
+});
+
+const SectionView = z.object({
+  id: z.string(),
+  name: z.string(),
+  participantGroupIds: z.array(z.string()),
+  registrationOpens: z.string(),
+  registrationCloses: z.string(),
+  capacity: z.number(),
+  seatsTaken: z.number(),
+  seatsLeft: z.number(),
+  waitlisted: z.number(),
+  trainerIds: z.array(z.string()),
+  attendanceConfirmationRequired: z.boolean(),
+  approvalRequired: z.boolean(),
+  waitlistEnabled: z.boolean(),
+  waitlistCutoffMinutes: z.number(),
+  events: z.array(EventView),
+});
+
+export const ProgressView = z.object({
+  learnerId: z.string(),
+  attended: z.number(),
+  total: z.number(),
+  completed: z.boolean(),
+});
+
+export const TrainingView = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  imageUrl: z.string().nullable(),
+  published: z.boolean(),
+  revision: z.number(),
+  sections: z.array(SectionView),
+  me: z
+    .object({
+      sectionId: z.string(),
+      status: z.string(),
+      waitlistPosition: z.number().nullable(),
+      progress: ProgressView.nullable(),
+    })
+    .nullable(),
+});
+
+export const RosterView = z.array(
+  z.object({
+    learnerId: z.string(),
+    name: z.string().nullable(),
+    status: z.string(),
+    via: z.string(),
+    waitlistPosition: z.number().nullable(),
+    attended: z.number(),
+    total: z.number(),
+    completed: z.boolean(),
+  }),
+);
+
+export const TrainerEventView = z.array(
+  z.object({
+    id: z.string(),
+    trainingId: z.string(),
+    trainingName: z.string(),
+    sectionId: z.string(),
+    sectionName: z.string(),
+    start: z.string(),
+    end: z.string(),
+    timeZone: z.string(),
+    format: TrainingEventFormat,
+    trainerId: z.string(),
+    location: z.string().nullable(),
+    link: z.string().nullable(),
+    status: z.string(),
+  }),
+);

@@ -1,0 +1,325 @@
+// The trainings read model: trainings, sections with their groups, training events, registrations (with the
+// waitlist order), attendance marks and completions. One handler per event type; each is idempotent.
+import './trainings.table.js';
+import type { TrainingDomainEvent } from '../../domain/training/events.js';
+import type { RecordedEvent } from '../../commands/eventStore/port.js';
+import { projection, dataOf, type ProjectionDb } from '../projection.js';
+import type { RegistrationStatus } from './trainings.table.js';
+
+type D<T extends TrainingDomainEvent['type']> = Extract<TrainingDomainEvent, { type: T }>['data'];
+
+const TABLES = [
+  'trainings',
+  'training_sections',
+  'training_section_groups',
+  'training_events',
+  'training_registrations',
+  'training_attendance',
+  'training_completions',
+] as const;
+
+const orgOf = async (db: ProjectionDb, trainingId: string) =>
+  (await db.selectFrom('trainings').select('org_id').where('id', '=', trainingId).executeTakeFirst())?.org_id;
+
+const touch = (db: ProjectionDb, trainingId: string, event: RecordedEvent) =>
+  db
+    .updateTable('trainings')
+    .set({ last_revision: event.streamRevision })
+    .where('id', '=', trainingId)
+    .execute();
+
+async function seat(db: ProjectionDb, event: RecordedEvent, status: RegistrationStatus, via: string) {
+  const d = dataOf<D<'LearnerRegistered'>>(event);
+  const orgId = await orgOf(db, d.trainingId);
+  if (!orgId) return;
+  const row = {
+    training_id: d.trainingId,
+    learner_id: d.learnerId,
+    section_id: d.sectionId,
+    org_id: orgId,
+    status,
+    via,
+    since_revision: event.streamRevision,
+  };
+  await db
+    .insertInto('training_registrations')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['training_id', 'learner_id'])
+        .doUpdateSet({ section_id: row.section_id, status, via, since_revision: row.since_revision }),
+    )
+    .execute();
+  await touch(db, d.trainingId, event);
+}
+
+export const trainingsProjection = projection('trainings', TABLES, {
+  async TrainingCreated(db, event) {
+    const d = dataOf<D<'TrainingCreated'>>(event);
+    await db
+      .insertInto('trainings')
+      .values({
+        id: d.trainingId,
+        org_id: d.orgId,
+        name: d.name,
+        description: d.description,
+        image_url: d.imageUrl,
+        published: false,
+        last_revision: event.streamRevision,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  },
+  async TrainingDetailsChanged(db, event) {
+    const d = dataOf<D<'TrainingDetailsChanged'>>(event);
+    await db
+      .updateTable('trainings')
+      .set({
+        name: d.name,
+        description: d.description,
+        image_url: d.imageUrl,
+        last_revision: event.streamRevision,
+      })
+      .where('id', '=', d.trainingId)
+      .execute();
+  },
+  async TrainingPublished(db, event) {
+    const d = dataOf<D<'TrainingPublished'>>(event);
+    await db
+      .updateTable('trainings')
+      .set({ published: true, last_revision: event.streamRevision })
+      .where('id', '=', d.trainingId)
+      .execute();
+  },
+  async TrainingUnpublished(db, event) {
+    const d = dataOf<D<'TrainingUnpublished'>>(event);
+    await db
+      .updateTable('trainings')
+      .set({ published: false, last_revision: event.streamRevision })
+      .where('id', '=', d.trainingId)
+      .execute();
+  },
+  async SectionAdded(db, event) {
+    const d = dataOf<D<'SectionAdded'>>(event);
+    const orgId = await orgOf(db, d.trainingId);
+    if (!orgId) return;
+    await db
+      .insertInto('training_sections')
+      .values({
+        id: d.sectionId,
+        training_id: d.trainingId,
+        org_id: orgId,
+        ...sectionSettings(d),
+        position: event.streamRevision,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    if (d.participantGroupIds.length > 0)
+      await db
+        .insertInto('training_section_groups')
+        .values(
+          d.participantGroupIds.map((g) => ({
+            section_id: d.sectionId,
+            group_id: g,
+            training_id: d.trainingId,
+            org_id: orgId,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['section_id', 'group_id']).doNothing())
+        .execute();
+    await touch(db, d.trainingId, event);
+  },
+  async SectionSettingsChanged(db, event) {
+    const d = dataOf<D<'SectionSettingsChanged'>>(event);
+    await db.updateTable('training_sections').set(sectionSettings(d)).where('id', '=', d.sectionId).execute();
+    await touch(db, d.trainingId, event);
+  },
+  async SectionGroupAdded(db, event) {
+    const d = dataOf<D<'SectionGroupAdded'>>(event);
+    const orgId = await orgOf(db, d.trainingId);
+    if (!orgId) return;
+    await db
+      .insertInto('training_section_groups')
+      .values({ section_id: d.sectionId, group_id: d.groupId, training_id: d.trainingId, org_id: orgId })
+      .onConflict((oc) => oc.columns(['section_id', 'group_id']).doNothing())
+      .execute();
+    await touch(db, d.trainingId, event);
+  },
+  async SectionGroupRemoved(db, event) {
+    const d = dataOf<D<'SectionGroupRemoved'>>(event);
+    await db
+      .deleteFrom('training_section_groups')
+      .where('section_id', '=', d.sectionId)
+      .where('group_id', '=', d.groupId)
+      .execute();
+    await touch(db, d.trainingId, event);
+  },
+  async SectionRemoved(db, event) {
+    const d = dataOf<D<'SectionRemoved'>>(event);
+    await db.deleteFrom('training_section_groups').where('section_id', '=', d.sectionId).execute();
+    await db.deleteFrom('training_events').where('section_id', '=', d.sectionId).execute();
+    await db.deleteFrom('training_sections').where('id', '=', d.sectionId).execute();
+    await touch(db, d.trainingId, event);
+  },
+  async TrainingEventScheduled(db, event) {
+    const d = dataOf<D<'TrainingEventScheduled'>>(event);
+    const orgId = await orgOf(db, d.trainingId);
+    if (!orgId) return;
+    await db
+      .insertInto('training_events')
+      .values({
+        id: d.trainingEventId,
+        training_id: d.trainingId,
+        section_id: d.sectionId,
+        org_id: orgId,
+        starts_at: d.start,
+        ends_at: d.end,
+        time_zone: d.timeZone,
+        format: d.format,
+        trainer_id: d.trainerId,
+        location: d.location,
+        link: d.link,
+        notes: d.notes,
+        status: 'scheduled',
+        cancel_reason: null,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    await touch(db, d.trainingId, event);
+  },
+  async TrainingEventRescheduled(db, event) {
+    const d = dataOf<D<'TrainingEventRescheduled'>>(event);
+    await db
+      .updateTable('training_events')
+      .set({ starts_at: d.start, ends_at: d.end, time_zone: d.timeZone })
+      .where('id', '=', d.trainingEventId)
+      .execute();
+    await touch(db, d.trainingId, event);
+  },
+  async TrainingEventDetailsChanged(db, event) {
+    const d = dataOf<D<'TrainingEventDetailsChanged'>>(event);
+    await db
+      .updateTable('training_events')
+      .set({ format: d.format, trainer_id: d.trainerId, location: d.location, link: d.link, notes: d.notes })
+      .where('id', '=', d.trainingEventId)
+      .execute();
+    await touch(db, d.trainingId, event);
+  },
+  async TrainingEventCanceled(db, event) {
+    const d = dataOf<D<'TrainingEventCanceled'>>(event);
+    await db
+      .updateTable('training_events')
+      .set({ status: 'canceled', cancel_reason: d.reason })
+      .where('id', '=', d.trainingEventId)
+      .execute();
+    await touch(db, d.trainingId, event);
+  },
+  LearnerRegistered: (db, event) => seat(db, event, 'registered', dataOf<D<'LearnerRegistered'>>(event).via),
+  LearnerRegistrationRequested: (db, event) =>
+    seat(db, event, 'pending', dataOf<D<'LearnerRegistrationRequested'>>(event).via),
+  LearnerWaitlisted: (db, event) => seat(db, event, 'waitlisted', dataOf<D<'LearnerWaitlisted'>>(event).via),
+  async RegistrationApproved(db, event) {
+    const d = dataOf<D<'RegistrationApproved'>>(event);
+    await db
+      .updateTable('training_registrations')
+      .set({ status: 'registered' })
+      .where('training_id', '=', d.trainingId)
+      .where('learner_id', '=', d.learnerId)
+      .execute();
+    await touch(db, d.trainingId, event);
+  },
+  async RegistrationDeclined(db, event) {
+    const d = dataOf<D<'RegistrationDeclined'>>(event);
+    await db
+      .updateTable('training_registrations')
+      .set({ status: 'declined', since_revision: event.streamRevision })
+      .where('training_id', '=', d.trainingId)
+      .where('learner_id', '=', d.learnerId)
+      .execute();
+    await touch(db, d.trainingId, event);
+  },
+  async LearnerDeregistered(db, event) {
+    const d = dataOf<D<'LearnerDeregistered'>>(event);
+    await db
+      .deleteFrom('training_registrations')
+      .where('training_id', '=', d.trainingId)
+      .where('learner_id', '=', d.learnerId)
+      .where('section_id', '=', d.sectionId)
+      .execute();
+    await db
+      .deleteFrom('training_attendance')
+      .where('section_id', '=', d.sectionId)
+      .where('learner_id', '=', d.learnerId)
+      .execute();
+    await touch(db, d.trainingId, event);
+  },
+  async AttendanceRecorded(db, event) {
+    const d = dataOf<D<'AttendanceRecorded'>>(event);
+    const row = { attended: d.attended, confirmed: false, source: d.source };
+    await db
+      .insertInto('training_attendance')
+      .values({
+        training_event_id: d.trainingEventId,
+        learner_id: d.learnerId,
+        training_id: d.trainingId,
+        section_id: d.sectionId,
+        ...row,
+      })
+      .onConflict((oc) => oc.columns(['training_event_id', 'learner_id']).doUpdateSet(row))
+      .execute();
+    await touch(db, d.trainingId, event);
+  },
+  async AttendanceConfirmed(db, event) {
+    const d = dataOf<D<'AttendanceConfirmed'>>(event);
+    for (const m of d.marks) {
+      const row = { attended: m.attended, confirmed: true, source: 'trainer' };
+      await db
+        .insertInto('training_attendance')
+        .values({
+          training_event_id: d.trainingEventId,
+          learner_id: m.learnerId,
+          training_id: d.trainingId,
+          section_id: d.sectionId,
+          ...row,
+        })
+        .onConflict((oc) => oc.columns(['training_event_id', 'learner_id']).doUpdateSet(row))
+        .execute();
+    }
+    await touch(db, d.trainingId, event);
+  },
+  async TrainingCompleted(db, event) {
+    const d = dataOf<D<'TrainingCompleted'>>(event);
+    await db
+      .insertInto('training_completions')
+      .values({
+        training_id: d.trainingId,
+        learner_id: d.learnerId,
+        section_id: d.sectionId,
+        completed_at: event.metadata.at ?? event.createdAt,
+      })
+      .onConflict((oc) => oc.columns(['training_id', 'learner_id']).doNothing())
+      .execute();
+  },
+  async TrainingCompletionRevoked(db, event) {
+    const d = dataOf<D<'TrainingCompletionRevoked'>>(event);
+    await db
+      .deleteFrom('training_completions')
+      .where('training_id', '=', d.trainingId)
+      .where('learner_id', '=', d.learnerId)
+      .execute();
+  },
+});
+
+function sectionSettings(d: D<'SectionSettingsChanged'>) {
+  return {
+    name: d.name,
+    registration_opens: d.registrationOpens,
+    registration_closes: d.registrationCloses,
+    capacity: d.capacity,
+    trainer_ids: JSON.stringify(d.trainerIds) as unknown as string[],
+    attendance_confirmation_required: d.attendanceConfirmationRequired,
+    approval_required: d.approvalRequired,
+    waitlist_enabled: d.waitlistEnabled,
+    waitlist_cutoff_minutes: d.waitlistCutoffMinutes,
+  };
+}
