@@ -5,7 +5,7 @@ import { useMe } from '../lib/auth';
 import { useApi } from '../lib/useApi';
 import { sessionTitle, type ScheduleEntry } from '../lib/types';
 import { LocalMedia } from './media/localMedia';
-import { probe } from './media/mesh';
+import { probe } from './probe';
 import { roomIdForSession } from './rt/protocol';
 import { RoomSession } from './rt/roomSession';
 import { friendlyRoomError, RoomError, RoomSocket } from './rt/socket';
@@ -54,6 +54,7 @@ export default function RoomPage({ params }: { params: Record<string, string> })
     const socket = new RoomSocket(roomIdForSession(liveSessionId), !settings.cameraOff);
     try {
       const joined = await socket.join();
+      probe().joinedAt = performance.now();
       setStage({
         name: 'in',
         session: new RoomSession(socket, joined, local),

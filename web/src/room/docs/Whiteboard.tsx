@@ -6,6 +6,7 @@ import { Excalidraw } from '@excalidraw/excalidraw';
 import '@excalidraw/excalidraw/index.css';
 import type * as Y from 'yjs';
 import type { SharedDoc } from '../rt/yjsProvider';
+import { probe } from '../probe';
 
 declare global {
   interface Window {
@@ -46,6 +47,7 @@ export default function Whiteboard({ shared }: { shared: SharedDoc }) {
       if (changed) scene.updateScene({ elements: [...mine.values()] });
     };
     elements.observe(apply);
+    probe().whiteboardElements = () => [...elements.values()].filter((e) => !e.isDeleted).length;
     const offSynced = shared.onSynced(() => apply());
     return () => {
       elements.unobserve(apply);

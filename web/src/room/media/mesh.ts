@@ -3,6 +3,7 @@
 import SimplePeer, { type SignalData } from 'simple-peer/simplepeer.min.js';
 import type { IceServer } from '../rt/protocol';
 import type { RoomSocket } from '../rt/socket';
+import { probe } from '../probe';
 
 export type RemoteMedia = {
   peerId: string;
@@ -11,19 +12,6 @@ export type RemoteMedia = {
 };
 
 type Entry = { peer: SimplePeer; media: RemoteMedia };
-
-/** What the browser tests read: every peer connection and the first remote frame's time. */
-type RoomProbe = {
-  peers: Map<string, RTCPeerConnection>;
-  joinClickedAt?: number;
-  firstRemoteFrameAt?: number;
-};
-declare global {
-  interface Window {
-    __lectern?: RoomProbe;
-  }
-}
-export const probe = (): RoomProbe => (window.__lectern ??= { peers: new Map() });
 
 export class Mesh {
   private entries = new Map<string, Entry>();
@@ -63,7 +51,10 @@ export class Mesh {
     probe().peers.set(peerId, peer._pc);
     peer.on('signal', (data) => this.socket.send({ type: 'signal', to: peerId, data }));
     peer.on('stream', (stream) => this.update(peerId, { stream }));
-    peer.on('connect', () => this.update(peerId, { state: 'connected' }));
+    peer.on('connect', () => {
+      probe().firstConnectedAt ??= performance.now();
+      this.update(peerId, { state: 'connected' });
+    });
     peer.on('error', () => this.update(peerId, { state: 'failed' }));
     peer.on('close', () => {
       if (this.entries.get(peerId)?.peer === peer) this.update(peerId, { state: 'failed' });

@@ -24,6 +24,7 @@ const STATUSES = [
   ['', 'Any status'],
   ['completed', 'Completed'],
   ['upcoming', 'Upcoming'],
+  ['not_scheduled', 'Not scheduled'],
 ] as const;
 
 export function LessonLibrary({
@@ -54,7 +55,7 @@ export function LessonLibrary({
         (l) =>
           (!search || l.title.toLowerCase().includes(search.toLowerCase())) &&
           (!kind || l.kind === kind) &&
-          (!status || statusGroup(l.status) === status),
+          (!status || l.status === status),
       ),
     [lessons, search, kind, status],
   );
@@ -167,13 +168,6 @@ export function LessonLibrary({
 }
 
 const label = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1).replace(/_/g, ' ') : '');
-
-/** Completed means done by the student; everything else is still ahead. */
-function statusGroup(status: string) {
-  return ['completed', 'passed', 'verified', 'done'].includes(status.toLowerCase())
-    ? 'completed'
-    : 'upcoming';
-}
 
 /** Accepts `{ lessons: [...] }` or a bare list, with `id` or `lessonId`. */
 function normalise(data: unknown): LibraryLesson[] {

@@ -114,7 +114,11 @@ export function ParticipantBar({ people, canEdit, isHost, onToggle }: ListProps)
 }
 
 /** The students of the session, present or not, with what the room knows about them. */
-export function studentsOf(invited: { studentId: string; name: string | null }[], peers: Peer[]): Person[] {
+export function studentsOf(
+  invited: { studentId: string; name: string | null }[],
+  peers: Peer[],
+  self: Peer,
+): Person[] {
   const byPerson = new Map<string, Person>();
   for (const s of invited)
     byPerson.set(s.studentId, {
@@ -123,7 +127,7 @@ export function studentsOf(invited: { studentId: string; name: string | null }[]
       online: false,
       muted: true,
     });
-  for (const p of peers) {
+  for (const p of [self, ...peers]) {
     if (p.roomRole !== 'participant') continue;
     byPerson.set(p.personId, { personId: p.personId, name: p.name, online: true, muted: !p.audio });
   }

@@ -37,7 +37,7 @@ export function Room({
   const [libraryOpen, setLibraryOpen] = useState(false);
   const isHost = room.self.roomRole === 'host';
   const individual = entry?.kind !== 'group';
-  const students = studentsOf(entry?.participants ?? [], room.peers);
+  const students = studentsOf(entry?.participants ?? [], room.peers, { ...room.self, audio: !local.muted });
 
   const nameOf = useCallback(
     (personId: string) =>

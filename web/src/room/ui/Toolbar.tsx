@@ -100,7 +100,7 @@ export function Toolbar(p: Props) {
             Start session
           </button>
         )}
-        {p.isHost && status !== 'ended' && status !== 'canceled' && !confirmEnd && (
+        {p.isHost && status === 'active' && !confirmEnd && (
           <button
             type="button"
             className="btn btn-danger btn-small"

@@ -3,7 +3,7 @@
 import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Peer } from '../rt/protocol';
 import type { RemoteMedia } from '../media/mesh';
-import { probe } from '../media/mesh';
+import { probe } from '../probe';
 import { useDockSize } from './useDockSize';
 
 type Props = {
@@ -137,8 +137,8 @@ function Tile({ label, stream, muted, placeholder, local, mirrored, peerId, stat
       )}
       <figcaption>
         {muted && (
-          <span className="icon-muted" aria-label="microphone muted" title="Microphone muted">
-            🔇
+          <span className="icon-muted" role="img" aria-label="microphone muted" title="Microphone muted">
+            <MicOffIcon />
           </span>
         )}
         {label}
@@ -154,3 +154,24 @@ export const initials = (name: string) =>
     .join('')
     .slice(0, 2)
     .toUpperCase();
+
+const MicOffIcon = () => (
+  <svg
+    viewBox="0 0 24 24"
+    width="14"
+    height="14"
+    aria-hidden="true"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="2"
+    strokeLinecap="round"
+    strokeLinejoin="round"
+  >
+    <path d="m2 2 20 20" />
+    <path d="M18.89 13.23A7 7 0 0 0 19 12v-2" />
+    <path d="M5 10v2a7 7 0 0 0 12 5" />
+    <path d="M15 9.34V5a3 3 0 0 0-5.68-1.33" />
+    <path d="M9 9v3a3 3 0 0 0 5.12 2.12" />
+    <path d="M12 19v3" />
+  </svg>
+);

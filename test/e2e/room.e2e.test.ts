@@ -1,0 +1,297 @@
+// The live room in real browsers: a teacher and two students in one group session, served by two server nodes
+// that share Postgres and NATS. Headless Chromium with a fake camera and microphone. Every pair connects and
+// receives video; chat and a poll answer reach everyone; a view-only student cannot change the lesson document
+// until the teacher allows it; the whiteboard is shared and restored on join; End goes to the completion screen.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Browser, Page } from 'playwright-core';
+import { natsUrl, postgresAvailable, testDatabase, type TestDatabase } from '../support/services.js';
+import { skippedSuite } from '../support/suite.js';
+import { browserUnavailable, screenshot } from './support/browser.js';
+import { ensureWebBuild } from './support/webBuild.js';
+import {
+  closeNodes,
+  contextFor,
+  launchChromium,
+  school,
+  startNodes,
+  type Person,
+  type RoomNode,
+} from './support/roomCluster.js';
+
+// The page's globals as these tests use them (the test project is typed for Node, not the DOM).
+type StatsReport = { forEach(f: (s: { type: string; kind?: string; bytesReceived?: number }) => void): void };
+declare const window: {
+  __lectern?: {
+    peers: Map<string, { connectionState: string; getStats(): Promise<StatsReport> }>;
+    joinClickedAt?: number;
+    joinedAt?: number;
+    firstConnectedAt?: number;
+    firstRemoteFrameAt?: number;
+    whiteboardElements?: () => number;
+  };
+};
+declare const document: {
+  querySelector(
+    selector: string,
+  ): { textContent: string | null; getAttribute(name: string): string | null } | null;
+};
+
+const TESTS = [
+  'three people on two nodes: every pair connects and receives video',
+  'chat and a poll answer reach everyone',
+  'a view-only student cannot edit the document until the teacher allows it',
+  'the whiteboard is shared and restored on join',
+  'the teacher ends the session and lands on the completion screen',
+];
+
+const why =
+  browserUnavailable() ??
+  (!(await postgresAvailable()) ? 'no Postgres server (two nodes must share one database)' : null) ??
+  (!(await natsUrl()) ? 'no NATS server at 127.0.0.1:4222 (two nodes relay through it)' : null);
+
+if (why) skippedSuite('live room (browser)', why, TESTS);
+else await run();
+
+type World = {
+  database: TestDatabase;
+  nodes: RoomNode[];
+  browser: Browser;
+  teacher: Page;
+  students: Page[];
+  people: { teacher: Person; students: Person[] };
+  liveSessionId: string;
+};
+
+async function run() {
+  ensureWebBuild();
+  const Room = suite<World>('live room (browser)');
+
+  Room.before(async (w) => {
+    w.database = (await testDatabase({ requirePostgres: true }))!;
+    w.nodes = await startNodes(w.database, (await natsUrl())!);
+    const s = await school(w.nodes[0]!, ['Sofia Student', 'Lukas Learner']);
+    w.people = { teacher: s.teacher, students: s.students };
+    w.liveSessionId = await s.liveSession('group', s.students);
+    w.browser = await launchChromium();
+  });
+
+  Room.after(async (w) => {
+    await w.browser?.close();
+    if (w.nodes) await closeNodes(w.nodes);
+    await w.database?.drop();
+  });
+
+  Room(TESTS[0]!, async (w) => {
+    const [nodeA, nodeB] = w.nodes as [RoomNode, RoomNode];
+    // The teacher on node A, both students on node B: two of the three pairs cross nodes through NATS.
+    w.teacher = await open(w, w.people.teacher, nodeA);
+    await screenshot(w.teacher, 'room-prejoin');
+    await join(w.teacher);
+    await w.teacher.getByTestId('start-session').click();
+    await w.teacher.getByTestId('session-status').filter({ hasText: 'active' }).waitFor();
+    const aloneHeight = await dockHeight(w.teacher);
+    w.students = [];
+    for (const student of w.people.students) {
+      const page = await open(w, student, nodeB);
+      await join(page);
+      w.students.push(page);
+    }
+    const pages = [w.teacher, ...w.students];
+    for (const page of pages) await allConnected(page, 2);
+    const before = await Promise.all(pages.map(inboundVideoBytes));
+    await new Promise((r) => setTimeout(r, 2000));
+    const after = await Promise.all(pages.map(inboundVideoBytes));
+    pages.forEach((_, i) => {
+      for (const [peer, bytes] of Object.entries(after[i]!))
+        assert.ok(
+          bytes > (before[i]![peer] ?? 0),
+          `page ${i} receives video from ${peer} (${before[i]![peer]} -> ${bytes})`,
+        );
+      assert.is(Object.keys(after[i]!).length, 2, `page ${i} has two peer connections`);
+    });
+    for (const page of pages)
+      await page.locator('[data-testid=tile-remote] video[data-frames=yes]').nth(1).waitFor();
+
+    // The dock grew from a lone self view to a three-person filmstrip.
+    await w.teacher.waitForFunction(
+      () => document.querySelector('[data-testid=video-dock]')?.getAttribute('data-tiles') === '3',
+    );
+    await w.teacher.waitForTimeout(500);
+    assert.ok((await dockHeight(w.teacher)) > aloneHeight, 'the dock expands as people join');
+
+    const timings = await Promise.all(pages.map(joinToFirstFrame));
+    const last = timings[timings.length - 1]!;
+    const steps = await w.students[1]!.evaluate(() => {
+      const p = window.__lectern!;
+      return [p.joinedAt! - p.joinClickedAt!, p.firstConnectedAt! - p.joinClickedAt!];
+    });
+    console.log(
+      `BENCH join-to-first-frame ${last.toFixed(0)} ms for the last to join ` +
+        `(joined ${steps[0]!.toFixed(0)} ms, first peer connected ${steps[1]!.toFixed(0)} ms; ` +
+        `loopback, 2 nodes via NATS, 3 browsers; ` +
+        `teacher ${timings[0]!.toFixed(0)} ms incl. waiting for students, students ${timings
+          .slice(1)
+          .map((t) => t.toFixed(0))
+          .join(' / ')} ms)`,
+    );
+    await screenshot(w.teacher, 'room-teacher');
+  });
+
+  Room(TESTS[1]!, async (w) => {
+    const pages = [w.teacher, ...w.students];
+    await w.teacher.getByTestId('chat-input').fill('Welcome! Page 12 today.');
+    await w.teacher.getByTestId('chat-send').click();
+    for (const page of pages)
+      await page.getByTestId('chat-message').filter({ hasText: 'Welcome! Page 12 today.' }).waitFor();
+
+    await w.students[0]!.getByTestId('chat-input').fill('Hello from Sofia');
+    await w.students[0]!.getByTestId('chat-input').press('Enter');
+    for (const page of pages)
+      await page.getByTestId('chat-message').filter({ hasText: 'Hello from Sofia' }).waitFor();
+
+    await w.teacher.getByTestId('tab-polls').click();
+    await w.teacher.getByTestId('poll-question').fill('Did you do the homework?');
+    await w.teacher.getByTestId('poll-option-0').fill('Yes');
+    await w.teacher.getByTestId('poll-option-1').fill('Not yet');
+    await w.teacher.getByTestId('poll-open').click();
+    // Students are taken to the new poll; one answers.
+    const student = w.students[0]!;
+    await student.getByTestId('poll').filter({ hasText: 'Did you do the homework?' }).waitFor();
+    await student.getByTestId('poll-answer-1').click();
+    for (const page of pages) {
+      if (page !== w.teacher) await page.getByTestId('tab-polls').click();
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=poll-count-1]')?.textContent === '1',
+      );
+      assert.is(await page.getByTestId('poll-count-0').textContent(), '0');
+    }
+    await screenshot(w.teacher, 'room-poll');
+    await w.teacher.getByTestId('poll-close').click();
+    for (const page of pages) await page.locator('.poll-closed').waitFor();
+  });
+
+  Room(TESTS[2]!, async (w) => {
+    const viewer = w.students[1]!;
+    const viewerId = w.people.students[1]!.id;
+    const editor = (p: Page) => p.getByTestId('lesson-editor');
+    await editor(w.teacher).click();
+    await w.teacher.keyboard.type('Today: the present perfect.');
+    await viewer.waitForFunction(() =>
+      document.querySelector('[data-testid=lesson-editor]')?.textContent?.includes('present perfect'),
+    );
+
+    assert.is(await viewer.getByTestId('lesson-document').getAttribute('data-mode'), 'view');
+    assert.is(await editor(viewer).getAttribute('contenteditable'), 'false');
+    await editor(viewer).click();
+    await viewer.keyboard.type('HACKED');
+    await w.teacher.waitForTimeout(800);
+    assert.not.ok(
+      (await editor(w.teacher).textContent())?.includes('HACKED'),
+      'a view-only student changes nothing',
+    );
+    await screenshot(viewer, 'room-student-view-only');
+
+    // The teacher's toggle in the group participant bar (red pencil-off -> green pencil).
+    const toggle = w.teacher.getByTestId(`edit-toggle-${viewerId}`);
+    assert.is(await toggle.getAttribute('data-can-edit'), 'false');
+    await toggle.click();
+    await w.teacher.waitForFunction(
+      (id) =>
+        document.querySelector(`[data-testid=edit-toggle-${id}]`)?.getAttribute('data-can-edit') === 'true',
+      viewerId,
+    );
+    await viewer.getByTestId('notice').filter({ hasText: 'you can now edit' }).waitFor();
+    await viewer.waitForFunction(
+      () => document.querySelector('[data-testid=lesson-document]')?.getAttribute('data-mode') === 'edit',
+    );
+    await editor(viewer).click();
+    await viewer.keyboard.press('End');
+    await viewer.keyboard.type(' Lukas was here.');
+    await w.teacher.waitForFunction(() =>
+      document.querySelector('[data-testid=lesson-editor]')?.textContent?.includes('Lukas was here.'),
+    );
+    await screenshot(viewer, 'room-student-can-edit');
+  });
+
+  Room(TESTS[3]!, async (w) => {
+    await w.teacher.getByTestId('tab-whiteboard').click();
+    const canvas = w.teacher.locator('.excalidraw canvas.interactive');
+    await canvas.waitFor();
+    const box = (await canvas.boundingBox())!;
+    await w.teacher.getByTestId('toolbar-rectangle').click();
+    await w.teacher.mouse.move(box.x + 200, box.y + 150);
+    await w.teacher.mouse.down();
+    await w.teacher.mouse.move(box.x + 360, box.y + 260, { steps: 6 });
+    await w.teacher.mouse.up();
+    await w.teacher.waitForFunction(() => (window.__lectern?.whiteboardElements?.() ?? 0) >= 1);
+
+    const student = w.students[0]!;
+    await student.getByTestId('tab-whiteboard').click();
+    await student.waitForFunction(() => (window.__lectern?.whiteboardElements?.() ?? 0) >= 1);
+
+    // Restored on join: a student who reloads and joins again finds the drawing.
+    const late = w.students[1]!;
+    await late.reload();
+    await join(late);
+    await late.getByTestId('tab-whiteboard').click();
+    await late.waitForFunction(() => (window.__lectern?.whiteboardElements?.() ?? 0) >= 1);
+    await late.locator('.excalidraw canvas.interactive').waitFor();
+    await screenshot(w.teacher, 'room-whiteboard');
+  });
+
+  Room(TESTS[4]!, async (w) => {
+    await w.teacher.getByTestId('end-session').click();
+    await w.teacher.getByTestId('end-session-confirm').click();
+    await w.teacher.waitForURL(`**/platform/sessions/${w.liveSessionId}/complete`);
+  });
+
+  Room.run();
+}
+
+async function open(w: World, who: Person, node: RoomNode) {
+  const context = await contextFor(w.browser, who);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`page error (${who.name}):`, e.message));
+  await page.goto(`${node.url}/room/${w.liveSessionId}`);
+  await page.locator('.prejoin-preview video').waitFor();
+  return page;
+}
+
+async function join(page: Page) {
+  await page.getByTestId('join').click();
+  await page.getByTestId('room').waitFor();
+}
+
+async function allConnected(page: Page, count: number) {
+  await page.waitForFunction(
+    (n) => {
+      const peers = window.__lectern?.peers;
+      return (
+        !!peers && peers.size === n && [...peers.values()].every((pc) => pc.connectionState === 'connected')
+      );
+    },
+    count,
+    { timeout: 30_000 },
+  );
+}
+
+function inboundVideoBytes(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const out: Record<string, number> = {};
+    for (const [peer, pc] of window.__lectern!.peers) {
+      let bytes = 0;
+      (await pc.getStats()).forEach((s) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'video') bytes += s.bytesReceived ?? 0;
+      });
+      out[peer] = bytes;
+    }
+    return out;
+  });
+}
+
+const joinToFirstFrame = (page: Page) =>
+  page.evaluate(() => window.__lectern!.firstRemoteFrameAt! - window.__lectern!.joinClickedAt!);
+
+const dockHeight = (page: Page) =>
+  page.getByTestId('video-dock').evaluate((el) => el.getBoundingClientRect().height);

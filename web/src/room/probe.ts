@@ -1,0 +1,18 @@
+// What the browser tests read from a room page: the peer connections (for getStats), when Join was clicked
+// and when the first remote video frame showed, and the whiteboard's element count.
+export type RoomProbe = {
+  peers: Map<string, RTCPeerConnection>;
+  joinClickedAt?: number;
+  /** When the gateway answered `joined`, and when the first peer connection was up. */
+  joinedAt?: number;
+  firstConnectedAt?: number;
+  firstRemoteFrameAt?: number;
+  /** How many elements the shared whiteboard holds here (drawn locally or received). */
+  whiteboardElements?: () => number;
+};
+declare global {
+  interface Window {
+    __lectern?: RoomProbe;
+  }
+}
+export const probe = (): RoomProbe => (window.__lectern ??= { peers: new Map() });
