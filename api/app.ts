@@ -13,6 +13,7 @@ import {
 import type { AppDeps } from './deps.js';
 import { errorHandler, problem, sendProblem } from './errors.js';
 import { authHooks } from './auth/hooks.js';
+import { logSerializers } from './auth/redact.js';
 import { routes } from './routes/index.js';
 
 export type App = FastifyInstance;
@@ -25,13 +26,16 @@ export const REDACTED_PATHS = [
   'req.body.token',
 ];
 
+/** Redaction for every logger the app is given: secrets in headers, bodies and URLs never reach the logs. */
+export const LOG_OPTIONS = { redact: REDACTED_PATHS, serializers: logSerializers };
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger:
       deps.logger === undefined
         ? false
         : deps.logger === true
-          ? { level: deps.config.LOG_LEVEL, redact: REDACTED_PATHS }
+          ? { level: deps.config.LOG_LEVEL, ...LOG_OPTIONS }
           : deps.logger,
     bodyLimit: 1024 * 1024,
     trustProxy: true,

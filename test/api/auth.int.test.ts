@@ -2,7 +2,7 @@
 import { Writable } from 'node:stream';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildApp, REDACTED_PATHS } from '../../api/app.js';
+import { buildApp, LOG_OPTIONS } from '../../api/app.js';
 import { PASSWORD, testApp, type TestApp } from '../support/app.js';
 import { problem, status } from '../support/assert.js';
 
@@ -139,7 +139,7 @@ test('cookies, passwords and tokens never reach the logs', async ({ t, orgId }) 
   });
   const app = await buildApp({
     ...t.deps,
-    logger: { level: 'trace', redact: REDACTED_PATHS, stream },
+    logger: { level: 'trace', ...LOG_OPTIONS, stream },
   });
   await app.ready();
   const p = await t.person(orgId, 'admin', 'Logged');
@@ -168,13 +168,18 @@ test('cookies, passwords and tokens never reach the logs', async ({ t, orgId }) 
     url: '/api/auth/set-password',
     payload: { token: 'x'.repeat(30) + 'SETPWTOKEN', password: secret },
   });
+  await app.inject({ method: 'GET', url: '/api/calendar/feed/FEEDTOKEN123456789.ics' });
+  await app.inject({ method: 'GET', url: '/api/me?token=QUERYTOKEN42&x=1', headers: { cookie: session } });
   await app.close();
   const log = lines.join('');
+  assert.ok(log.includes('/api/calendar/feed/[REDACTED]'), 'the feed request is logged, masked');
   assert.ok(lines.length >= 6, `requests were logged (${lines.length} lines)`);
   assert.not.ok(log.includes(token), 'the session token');
   assert.not.ok(log.includes(secret), 'a password');
   assert.not.ok(log.includes(PASSWORD), 'a password');
   assert.not.ok(log.includes('SETPWTOKEN'), 'a set-password token');
+  assert.not.ok(log.includes('FEEDTOKEN'), 'a calendar feed token in the path');
+  assert.not.ok(log.includes('QUERYTOKEN'), 'a token in the query string');
 });
 
 test.run();
