@@ -9,7 +9,7 @@ import '../projections/catalog/catalog.table.js';
 import '../projections/outbox/outbox.table.js';
 import { itemsWhere } from '../projections/outbox/items.js';
 import { buildIcs } from './ics.js';
-import { titleOf, whenOf } from './templates.js';
+import { pageOf, titleOf, whenOf } from './templates.js';
 
 const PAST_DAYS = 60;
 const FUTURE_DAYS = 400;
@@ -43,7 +43,12 @@ export async function rotateFeedToken(db: Db, person: { personId: string; orgId:
 }
 
 /** The feed behind a token, or undefined for an unknown token or a person who is erased or inactive. */
-export async function feedFor(db: Db, token: string, now: Date): Promise<string | undefined> {
+export async function feedFor(
+  db: Db,
+  token: string,
+  now: Date,
+  publicUrl: string,
+): Promise<string | undefined> {
   const person = await db
     .selectFrom('calendar_feed_tokens as f')
     .innerJoin('people as p', 'p.id', 'f.person_id')
@@ -87,6 +92,7 @@ export async function feedFor(db: Db, token: string, now: Date): Promise<string 
     name: `Lectern: ${person.name}`,
     stamp: now,
     summaryOf: (item) => titleOf(item, courseNames),
+    urlOf: (item) => pageOf(item, publicUrl),
     descriptionOf: (item) =>
       [whenOf(item), item.location, item.link, item.notes].filter((x): x is string => !!x).join('\n'),
   });

@@ -17,6 +17,8 @@ export type IcsOptions = {
   attendee?: { name: string; email: string };
   summaryOf: (item: CalendarItem) => string;
   descriptionOf?: (item: CalendarItem) => string | null;
+  /** The item's page, when it has no meeting link of its own. */
+  urlOf?: (item: CalendarItem) => string;
 };
 
 /** The wall-clock time of an instant in a zone, as ical-generator takes it with `timezone` set. */
@@ -51,7 +53,7 @@ export function buildIcs(items: readonly CalendarItem[], options: IcsOptions): s
       summary: options.summaryOf(item),
       description: options.descriptionOf?.(item) ?? null,
       location: item.location,
-      url: item.link,
+      url: item.link ?? options.urlOf?.(item) ?? null,
       status: canceled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
     if (options.organizer && options.method !== 'PUBLISH') event.organizer(options.organizer);

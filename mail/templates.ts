@@ -70,6 +70,13 @@ export function whenOf(item: CalendarItem, recipientZone?: string): string {
   return `${main} (${format(recipientZone, true)})`;
 }
 
+/** Where the item lives in the web client. */
+export function pageOf(item: CalendarItem, publicUrl: string): string {
+  const base = publicUrl.replace(/\/$/, '');
+  if (item.kind === 'live') return `${base}/platform/sessions/${item.id}`;
+  return item.trainingId ? `${base}/platform/trainings/${item.trainingId}` : `${base}/platform/schedule`;
+}
+
 function describe(item: CalendarItem, ctx: RenderContext): string {
   const lines = [`${titleOf(item, ctx.courseNames)}`, `When: ${whenOf(item, ctx.recipient.timeZone)}`];
   const host = item.hostId ? ctx.hostNames.get(item.hostId) : undefined;
@@ -77,7 +84,20 @@ function describe(item: CalendarItem, ctx: RenderContext): string {
   if (item.location) lines.push(`Where: ${item.location}`);
   if (item.link) lines.push(`Link: ${item.link}`);
   if (item.notes) lines.push(`Notes: ${item.notes}`);
+  lines.push(`Details: ${pageOf(item, ctx.publicUrl)}`);
   return lines.join('\n');
+}
+
+/** Seed 000 "Pre-Session Communication": how to join, what to prepare, what is needed. */
+function liveReminder(item: CalendarItem, ctx: RenderContext): string[] {
+  return [
+    '',
+    `How to join: open ${pageOf(item, ctx.publicUrl)} and click "Join Session"; the room opens 10 minutes before the start.`,
+    item.notes
+      ? `What to prepare: ${item.notes}`
+      : 'What to prepare: your questions and notes from the last lesson.',
+    'You will need: a camera, a microphone (a headset is best) and an internet connection of at least 5 Mbps.',
+  ];
 }
 
 const TEXT: Record<MailTemplate, { subject: string; intro: string; ics?: IcsMethod }> = {
@@ -145,8 +165,9 @@ export function render(template: MailTemplate, params: Params, ctx: RenderContex
     text.intro,
     ...(params.reason && params.reason !== 'self' ? ['', `Reason: ${params.reason}`] : []),
     ...items.flatMap((item) => ['', describe(item, ctx)]),
+    ...(template === 'live-session-reminder' && params.item ? liveReminder(params.item, ctx) : []),
     '',
-    `Your schedule: ${ctx.publicUrl}`,
+    `Your schedule: ${ctx.publicUrl.replace(/\/$/, '')}/platform/schedule`,
   ].join('\n');
   const mail: RenderedMail = { subject: `${text.subject}: ${heading}${when}`, text: body };
   if (text.ics && items.length > 0) {
@@ -159,6 +180,7 @@ export function render(template: MailTemplate, params: Params, ctx: RenderContex
         attendee: { name: ctx.recipient.name, email: ctx.recipient.email },
         summaryOf: (item) => titleOf(item, ctx.courseNames),
         descriptionOf: (item) => describe(item, ctx),
+        urlOf: (item) => pageOf(item, ctx.publicUrl),
       }),
     };
   }

@@ -43,7 +43,7 @@ export async function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const ics = await feedFor(deps.db, request.params.token, deps.clock.now());
+      const ics = await feedFor(deps.db, request.params.token, deps.clock.now(), deps.config.PUBLIC_URL);
       if (ics === undefined) throw new NotFoundError('no such calendar feed');
       reply.header('cache-control', 'private, max-age=300');
       return reply

@@ -15,6 +15,7 @@ export type CalendarItem = {
   trainingName: string | null;
   sectionName: string | null;
   courseId: string | null;
+  trainingId: string | null;
   hostId: string | null;
   start: string;
   end: string;
@@ -57,6 +58,7 @@ export async function itemsWhere(
     trainingName: r.kind === 'training' ? (r.training_name ?? null) : null,
     sectionName: r.kind === 'training' ? (r.section_name ?? null) : null,
     courseId: r.course_id,
+    trainingId: r.training_id,
     hostId: r.host_id,
     start: iso(r.starts_at),
     end: iso(r.ends_at),

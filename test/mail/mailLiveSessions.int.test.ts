@@ -142,6 +142,10 @@ test('the 24-hour reminder goes out once per participant', async ({ t, s, inbox 
     .where('id', 'like', `%${id}%`)
     .execute();
   assert.is(sent.length, 3);
+  const text = reminders().at(-1)!.text ?? '';
+  assert.match(text, `http://localhost:3000/platform/sessions/${id}`);
+  assert.match(text, 'the room opens 10 minutes before the start');
+  assert.match(text, 'camera');
   t.clock.set('2026-11-23T08:00:00Z');
 });
 
