@@ -9,7 +9,7 @@ import { NotFoundError } from '../domain/shared/errors.js';
 import type { RoomCommand } from '../domain/room/commands.js';
 import type { ClientMessage } from './messages.js';
 import { canEdit, chatView, namesOf, newId, runRoomCommand } from './roomEvents.js';
-import { requireOpen } from './rooms.js';
+import { lessonKind, requireOpen } from './rooms.js';
 import { isEmptyUpdate } from './roomNode.js';
 import { sendError, type Gateway, type JoinedConnection } from './gateway.js';
 
@@ -97,7 +97,7 @@ export async function handleRoomMessage(
       return;
     case 'lesson.switch': {
       const { state } = await loadAggregate(deps.eventStore, rooms, room.roomId);
-      const kind = state.instantLessons.some((l) => l.lessonId === message.lessonId) ? 'instant' : 'course';
+      const kind = await lessonKind(deps, room.info, state, message.lessonId);
       await command({
         type: 'SwitchLesson',
         lessonId: message.lessonId,

@@ -2,7 +2,8 @@
 // `ls-<liveSessionId>`: the session's teacher, its participants and the organisation's admins;
 // `te-<trainingEventId>`: the trainers and registered learners of an online or hybrid training event.
 import { loadAggregate } from '../commands/handleCommand.js';
-import { liveSessions } from '../commands/aggregates.js';
+import { courses, liveSessions } from '../commands/aggregates.js';
+import type { RoomState } from '../domain/room/state.js';
 import type { EventStore } from '../commands/eventStore/port.js';
 import type { Db } from '../db/schema.js';
 import type { Actor } from '../api/auth/sessions.js';
@@ -19,6 +20,7 @@ export type RoomInfo = {
   /** Lesson switching and per-student edit toggles are for individual sessions (training events: group). */
   sessionKind: 'individual' | 'group';
   liveSessionId: string | null;
+  courseId: string | null;
   sessionLessonId: string | null;
   hostIds: string[];
   participantIds: string[];
@@ -71,6 +73,7 @@ async function liveSessionRoom(
     kind: 'liveSession',
     sessionKind: state.kind,
     liveSessionId: id,
+    courseId: state.courseId,
     sessionLessonId: state.courseLessonId,
     hostIds: [state.teacherId],
     participantIds,
@@ -97,6 +100,7 @@ async function trainingEventRoom(
     kind: 'trainingEvent',
     sessionKind: 'group',
     liveSessionId: null,
+    courseId: null,
     sessionLessonId: null,
     hostIds: access.role === 'trainer' ? [actor.personId] : [],
     participantIds: participants,
@@ -140,4 +144,19 @@ export function requireOpen(info: RoomInfo, now: Date) {
         endsAt: info.endsAt,
       },
     );
+}
+
+/** What a lesson to switch to is: one of the room's instant lessons or a lesson of the session's course. */
+export async function lessonKind(
+  deps: Deps,
+  info: RoomInfo,
+  state: RoomState,
+  lessonId: string,
+): Promise<'course' | 'instant'> {
+  if (state.instantLessons.some((l) => l.lessonId === lessonId)) return 'instant';
+  if (info.courseId) {
+    const course = (await loadAggregate(deps.eventStore, courses, info.courseId)).state;
+    if (course.status !== 'none' && course.lessons.some((l) => l.lessonId === lessonId)) return 'course';
+  }
+  throw new NotFoundError('lesson not found in this course or room');
 }

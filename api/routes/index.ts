@@ -20,6 +20,8 @@ import { completionRoutes } from './completion.js';
 import { liveSessionLifecycleRoutes } from './liveSessionLifecycle.js';
 import { calendarRoutes } from './calendar.js';
 import { trainingsRoutes } from './trainingRoutes.js';
+import { gatewayRoutes } from '../../realtime/gateway.js';
+import { roomRoutes } from './rooms.js';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
 
@@ -42,6 +44,8 @@ export const routes: RouteModule[] = [
   scheduleRuleRoutes,
   calendarRoutes,
   trainingsRoutes,
+  gatewayRoutes,
+  roomRoutes,
   // Keep last: the web client's fallback must never shadow an API route.
   webRoutes,
 ];

@@ -39,6 +39,15 @@ if (!(await natsServerAvailable())) {
 } else {
   const test = suite<Ctx>('gateway');
   test.before(async (ctx) => {
+    try {
+      await setUp(ctx);
+    } catch (error) {
+      // uvu reports a failing hook without its reason.
+      console.error('setting up failed:', error);
+      throw error;
+    }
+  });
+  const setUp = async (ctx: Ctx) => {
     ctx.nats = await ownNats();
     ctx.c = await cluster({ natsUrl: ctx.nats.url });
     await ctx.c.start(2);
@@ -52,7 +61,7 @@ if (!(await natsServerAvailable())) {
     ctx.roomId = session.roomId;
     ctx.liveSessionId = session.liveSessionId;
     ctx.clients = [];
-  });
+  };
   test.after.each(({ clients }) => {
     for (const client of clients.splice(0)) client.close();
   });

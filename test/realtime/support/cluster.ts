@@ -1,6 +1,7 @@
 // Test support for the live-room gateway: server nodes sharing one database (and a NATS server of their
 // own), a school with live sessions, and a small WebSocket client that waits for messages.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createServer, Socket } from 'node:net';
 import WebSocket from 'ws';
 import { buildApp, type App } from '../../../api/app.js';
@@ -8,6 +9,9 @@ import { loadConfig } from '../../../api/config.js';
 import { openRuntime, type Runtime } from '../../../api/runtime.js';
 import { createSession, SESSION_COOKIE } from '../../../api/auth/sessions.js';
 import { createOrganisation, createPerson } from '../../../db/people.js';
+import { handleCommand } from '../../../commands/handleCommand.js';
+import { courses, enrollments } from '../../../commands/aggregates.js';
+import { scheduleLiveSession } from '../../../commands/liveSessions.js';
 import type { Role } from '../../../db/people.table.js';
 import type { ClientMessageInput, ServerMessage } from '../../../realtime/messages.js';
 import { testDatabase, type TestDatabase } from '../../support/services.js';
@@ -145,7 +149,10 @@ export async function http(node: Node, who: Person, method: string, url: string,
   return { status: res.statusCode, body: res.body ? res.json() : null };
 }
 
-/** A course and a live session of `kind` with `students`, starting 5 minutes after the clock. */
+/**
+ * A course and a live session of `kind` with `students`, starting 5 minutes after the clock. Written through
+ * the command layer: the HTTP answers read projections, which may lag on a busy machine.
+ */
 export async function liveSession(
   c: Cluster,
   admin: Person,
@@ -153,42 +160,69 @@ export async function liveSession(
   students: Person[],
   kind: 'individual' | 'group' = 'group',
 ) {
-  const node = c.nodes[0]!;
-  const course = await http(node, admin, 'POST', '/api/courses', {
-    name: 'English B1',
-    lessons: [
-      { title: 'Greetings', kind: 'class' },
-      { title: 'Present tense', kind: 'class' },
-    ],
-  });
-  if (course.status !== 201) throw new Error(`course: ${JSON.stringify(course.body)}`);
+  const deps = c.nodes[0]!.runtime.deps;
+  const context = () => ({ orgId: admin.orgId, actorId: admin.id, now: c.clock.now().toISOString() });
+  const courseId = randomUUID();
+  const lessonIds = [randomUUID(), randomUUID()];
+  await handleCommand(
+    deps.eventStore,
+    courses,
+    courseId,
+    {
+      type: 'CreateCourse',
+      courseId,
+      orgId: admin.orgId,
+      name: 'English B1',
+      lessons: [
+        { lessonId: lessonIds[0]!, title: 'Greetings', kind: 'class' },
+        { lessonId: lessonIds[1]!, title: 'Present tense', kind: 'class' },
+      ],
+    },
+    context(),
+  );
   const enrollmentIds: string[] = [];
   for (const student of students) {
-    const res = await http(node, admin, 'POST', '/api/enrollments', {
-      courseId: course.body.id,
-      studentId: student.id,
-      teacherId: teacher.id,
-      defaultLessonMinutes: 45,
-      lessonCostTokens: 4,
-    });
-    if (res.status !== 201) throw new Error(`enrollment: ${JSON.stringify(res.body)}`);
-    enrollmentIds.push(res.body.id);
+    const enrollmentId = randomUUID();
+    await handleCommand(
+      deps.eventStore,
+      enrollments,
+      enrollmentId,
+      {
+        type: 'EnrollStudent',
+        enrollmentId,
+        orgId: admin.orgId,
+        courseId,
+        studentId: student.id,
+        teacherId: teacher.id,
+        defaultLessonMinutes: 45,
+        lessonCostTokens: 4,
+      },
+      context(),
+    );
+    enrollmentIds.push(enrollmentId);
   }
-  const start = new Date(c.clock.now().getTime() + 5 * 60_000).toISOString();
-  const session = await http(node, teacher, 'POST', '/api/live-sessions', {
-    kind,
-    courseId: course.body.id,
-    courseLessonId: course.body.lessons[0].id,
-    ...(kind === 'individual'
-      ? { enrollmentId: enrollmentIds[0] }
-      : { studentIds: students.map((s) => s.id) }),
-    start,
-    durationMinutes: 60,
-    timeZone: 'Europe/Berlin',
-  });
-  if (session.status !== 201) throw new Error(`session: ${JSON.stringify(session.body)}`);
-  const lessonIds = course.body.lessons.map((l: { id: string }) => l.id) as string[];
-  return { liveSessionId: session.body.id as string, roomId: `ls-${session.body.id}`, lessonIds };
+  const liveSessionId = randomUUID();
+  await scheduleLiveSession(
+    deps,
+    { personId: admin.id, orgId: admin.orgId, role: 'admin' },
+    liveSessionId,
+    {
+      kind,
+      courseId,
+      courseLessonId: lessonIds[0]!,
+      enrollmentId: kind === 'individual' ? enrollmentIds[0]! : null,
+      studentIds: kind === 'group' ? students.map((s) => s.id) : [],
+      studentGroupId: null,
+      teacherId: teacher.id,
+      start: new Date(c.clock.now().getTime() + 5 * 60_000).toISOString(),
+      durationMinutes: 60,
+      timeZone: 'Europe/Berlin',
+      title: null,
+      notes: null,
+    },
+    context(),
+  );
+  return { liveSessionId, roomId: `ls-${liveSessionId}`, lessonIds };
 }
 
 type Msg = ServerMessage;

@@ -1,0 +1,251 @@
+// Live rooms over HTTP: the chat and poll results to review after the session, the students' edit
+// permission, lesson switching and instant lessons. Changes reach the people in the room at once (the bus).
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../deps.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
+import type { RoomCommand } from '../../domain/room/commands.js';
+import { loadAggregate } from '../../commands/handleCommand.js';
+import { rooms } from '../../commands/aggregates.js';
+import { ChatMessage, CurrentLesson, PollView, RoomId } from '../../realtime/messages.js';
+import {
+  chatView,
+  currentLesson,
+  namesOf,
+  newId,
+  pollView,
+  runRoomCommand,
+} from '../../realtime/roomEvents.js';
+import { lessonKind, requireOpen, roomMembership } from '../../realtime/rooms.js';
+import { commandContext, requireActor, afterWrite } from '../http.js';
+import type { Actor } from '../auth/sessions.js';
+import { errors } from './schemas.js';
+
+const RoomParams = z.object({ roomId: RoomId });
+const Permission = z.object({ personId: z.string(), canEdit: z.boolean() });
+
+export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['rooms'];
+
+  const member = async (actor: Actor, roomId: string) => {
+    const membership = await roomMembership(deps, actor, roomId);
+    const { state, revision } = await loadAggregate(deps.eventStore, rooms, roomId);
+    return { ...membership, state, revision };
+  };
+
+  /** Runs a host's in-session change: the room must be open (it is about the session in progress). */
+  const change = async (
+    actor: Actor,
+    roomId: string,
+    body: Record<string, unknown>,
+    request: Parameters<typeof commandContext>[1],
+  ) => {
+    const { info, roomRole, state } = await member(actor, roomId);
+    const now = deps.clock.now();
+    requireOpen(info, now);
+    const context = commandContext(deps, request, actor, { ifMatch: false });
+    const command = {
+      ...body,
+      roomId,
+      now: now.toISOString(),
+      actor: { personId: actor.personId, roomRole },
+    } as RoomCommand;
+    const result = await runRoomCommand(deps, info, actor, command, {
+      correlationId: context.correlationId,
+      idempotencyKey: context.idempotencyKey,
+    });
+    return { info, state, result };
+  };
+
+  r.get(
+    '/api/rooms/:roomId/chat',
+    {
+      schema: {
+        tags,
+        summary: 'The chat of a live room, also after the session',
+        params: RoomParams,
+        response: { 200: z.object({ messages: z.array(ChatMessage) }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { state } = await member(actor, request.params.roomId);
+      const names = await namesOf(
+        deps.db,
+        state.chat.map((m) => m.personId),
+      );
+      return { messages: chatView(state.chat, names) };
+    },
+  );
+
+  r.delete(
+    '/api/rooms/:roomId/chat/:messageId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a chat message (the teacher)',
+        params: RoomParams.extend({ messageId: z.string().max(80) }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { result } = await change(
+        actor,
+        request.params.roomId,
+        { type: 'RemoveChatMessage', messageId: request.params.messageId },
+        request,
+      );
+      await afterWrite(deps, reply, result);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/rooms/:roomId/polls',
+    {
+      schema: {
+        tags,
+        summary: "A live room's polls and results; the teacher sees named answers and non-responders",
+        params: RoomParams,
+        response: { 200: z.object({ polls: z.array(PollView) }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { info, roomRole, state } = await member(actor, request.params.roomId);
+      const viewer = { personId: actor.personId, roomRole };
+      return { polls: state.polls.map((p) => pollView(p, viewer, info.participantIds)) };
+    },
+  );
+
+  r.get(
+    '/api/rooms/:roomId/permissions',
+    {
+      schema: {
+        tags,
+        summary: "Who may edit the room's lesson document (students are view-only until allowed)",
+        params: RoomParams,
+        response: { 200: z.object({ permissions: z.array(Permission) }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { info, state } = await member(actor, request.params.roomId);
+      return {
+        permissions: info.participantIds.map((personId) => ({
+          personId,
+          canEdit: state.permissions[personId] === true,
+        })),
+      };
+    },
+  );
+
+  r.put(
+    '/api/rooms/:roomId/permissions/:personId',
+    {
+      schema: {
+        tags,
+        summary:
+          "Allow or stop a student's editing of the lesson document (the teacher); reaches them at once",
+        params: RoomParams.extend({ personId: z.uuid() }),
+        body: z.object({ canEdit: z.boolean() }),
+        response: { 200: Permission, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { roomId, personId } = request.params;
+      const { info } = await roomMembership(deps, actor, roomId);
+      if (!info.participantIds.includes(personId))
+        throw new NotFoundError('that person is not a participant of this room');
+      const { result } = await change(
+        actor,
+        roomId,
+        { type: 'SetEditPermission', personId, canEdit: request.body.canEdit },
+        request,
+      );
+      await afterWrite(deps, reply, result);
+      return { personId, canEdit: request.body.canEdit };
+    },
+  );
+
+  r.get(
+    '/api/rooms/:roomId/lesson',
+    {
+      schema: {
+        tags,
+        summary: 'The lesson on show in the room, and its instant lessons',
+        params: RoomParams,
+        response: { 200: CurrentLesson, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { info, state } = await member(actor, request.params.roomId);
+      return currentLesson(state, info);
+    },
+  );
+
+  r.put(
+    '/api/rooms/:roomId/lesson',
+    {
+      schema: {
+        tags,
+        summary: 'Switch the lesson on show (individual sessions), or null to return to the session lesson',
+        params: RoomParams,
+        body: z.object({ lessonId: z.string().max(80).nullable() }),
+        response: { 200: CurrentLesson, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { roomId } = request.params;
+      const { lessonId } = request.body;
+      const { info, state } = await member(actor, roomId);
+      const body =
+        lessonId === null
+          ? { type: 'ReturnToSessionLesson', sessionKind: info.sessionKind }
+          : {
+              type: 'SwitchLesson',
+              lessonId,
+              kind: await lessonKind(deps, info, state, lessonId),
+              sessionKind: info.sessionKind,
+            };
+      const { result } = await change(actor, roomId, body, request);
+      await afterWrite(deps, reply, result);
+      return currentLesson(result.state, info);
+    },
+  );
+
+  r.post(
+    '/api/rooms/:roomId/instant-lessons',
+    {
+      schema: {
+        tags,
+        summary:
+          'Create an instant lesson tied to this session (not in the course list); shown at once in individual sessions',
+        params: RoomParams,
+        body: z.object({ title: z.string().trim().min(1).max(200) }),
+        response: { 201: z.object({ lessonId: z.string(), title: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { roomId } = request.params;
+      const { info } = await roomMembership(deps, actor, roomId);
+      const lessonId = newId();
+      const { result } = await change(
+        actor,
+        roomId,
+        { type: 'CreateInstantLesson', lessonId, title: request.body.title, sessionKind: info.sessionKind },
+        request,
+      );
+      await afterWrite(deps, reply, result);
+      const created = result.state.instantLessons.at(-1)!;
+      return reply.status(201).send({ lessonId: created.lessonId, title: created.title });
+    },
+  );
+}
