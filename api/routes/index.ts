@@ -10,6 +10,7 @@ import { enrollmentRoutes } from './enrollments.js';
 import { homeworkRoutes } from './homework.js';
 import { enrollmentLessonRoutes } from './enrollmentLessons.js';
 import { scheduleRuleRoutes } from './scheduleRules.js';
+import { nextStepRoutes } from './nextSteps.js';
 import { webRoutes } from './web.js';
 import { peopleRoutes } from './people.js';
 import { peopleAccessRoutes } from './peopleAccess.js';
@@ -42,6 +43,7 @@ export const routes: RouteModule[] = [
   homeworkRoutes,
   enrollmentLessonRoutes,
   scheduleRuleRoutes,
+  nextStepRoutes,
   calendarRoutes,
   trainingsRoutes,
   gatewayRoutes,

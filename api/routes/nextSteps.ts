@@ -1,0 +1,108 @@
+// The completion screen's next steps for a live session: homework, the next class or suggestions, and scheduling
+// the chosen follow-up (Continue Lesson, Next Lesson, or any other lesson).
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../deps.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
+import { MAX_DURATION, MIN_DURATION } from '../../domain/liveSession/decider.js';
+import { HomeworkStatus } from '../../domain/enrollment/homework.js';
+import { nextSteps, scheduleNextStep } from '../../commands/nextSteps.js';
+import { sessionDetail } from '../../projections/schedule/queries.js';
+import { afterWrite, commandContext, requireActor } from '../http.js';
+import { newId } from './ids.js';
+import { errors, IdParams, IsoDateTime } from './schemas.js';
+import { HomeworkSchema } from './homework.js';
+import { ScheduleEntrySchema } from './liveSessions.js';
+
+const Lesson = { courseLessonId: z.string(), title: z.string() };
+const NextStepsSchema = z.object({
+  liveSessionId: z.string(),
+  courseId: z.string(),
+  homework: z.array(HomeworkSchema).describe("the students' homework for this course, with status badges"),
+  nextClass: z
+    .object({
+      id: z.string(),
+      start: z.string(),
+      end: z.string(),
+      courseLessonId: z.string().nullable(),
+      title: z.string().nullable(),
+    })
+    .nullable(),
+  suggestions: z
+    .array(z.object({ suggestion: z.enum(['continue', 'next']), ...Lesson }))
+    .describe('Continue Lesson / Next Lesson, when no next class is scheduled'),
+  allLessonsAssigned: z.boolean().describe('shown as "All lessons assigned"'),
+  nextLesson: z.object(Lesson).nullable(),
+  lessons: z.array(z.object({ ...Lesson, type: z.string(), assigned: z.boolean() })),
+});
+
+export async function nextStepRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/live-sessions/:id/next-steps',
+    {
+      schema: {
+        tags: ['live sessions'],
+        description: 'The completion screen: homework, the next class, or what to schedule next',
+        params: IdParams,
+        response: { 200: NextStepsSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request, 'admin', 'teacher');
+      const steps = await nextSteps(deps, actor, request.params.id);
+      return {
+        ...steps,
+        homework: steps.homework.map((h) => ({ ...h, status: HomeworkStatus.parse(h.status) })),
+      };
+    },
+  );
+
+  r.post(
+    '/api/live-sessions/:id/next-steps/schedule',
+    {
+      schema: {
+        tags: ['live sessions'],
+        description:
+          'Schedules the follow-up class with the same students, teacher and zone: the same lesson (continue), ' +
+          'the next one in the course (next), or courseLessonId (other)',
+        params: IdParams,
+        body: z.object({
+          suggestion: z.enum(['continue', 'next', 'other']),
+          courseLessonId: z.uuid().nullable().default(null),
+          start: IsoDateTime,
+          durationMinutes: z
+            .number()
+            .int()
+            .min(MIN_DURATION)
+            .max(MAX_DURATION)
+            .nullable()
+            .default(null)
+            .describe("defaults to the enrollment's lesson length (individual) or this session's (group)"),
+        }),
+        response: { 201: ScheduleEntrySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, 'admin', 'teacher');
+      const context = commandContext(deps, request, actor, { ifMatch: false });
+      const id = newId(context.idempotencyKey);
+      const body = request.body;
+      const result = await scheduleNextStep(
+        deps,
+        actor,
+        request.params.id,
+        id,
+        { ...body, start: new Date(body.start).toISOString() },
+        context,
+      );
+      await afterWrite(deps, reply, result);
+      const detail = await sessionDetail(deps.db, actor.orgId, id);
+      if (!detail) throw new NotFoundError('live session not found');
+      reply.header('location', `/api/live-sessions/${id}`);
+      return reply.status(201).send(detail);
+    },
+  );
+}
