@@ -15,6 +15,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
     reportCompressedSize: false,
     manifest: true,
+    rollupOptions: {
+      // Libraries marked "use client" for React Server Components: meaningless in a client bundle.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000', '/rt': { target: 'ws://127.0.0.1:3000', ws: true } } },
 });

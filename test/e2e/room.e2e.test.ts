@@ -68,13 +68,21 @@ async function run() {
   const Room = suite<World>('live room (browser)');
 
   Room.before(async (w) => {
+    await setUp(w).catch((error: unknown) => {
+      // uvu does not report a failing hook by itself.
+      console.error('live room set-up failed:', error);
+      throw error;
+    });
+  });
+
+  const setUp = async (w: World) => {
     w.database = (await testDatabase({ requirePostgres: true }))!;
     w.nodes = await startNodes(w.database, (await natsUrl())!);
     const s = await school(w.nodes[0]!, ['Sofia Student', 'Lukas Learner']);
     w.people = { teacher: s.teacher, students: s.students };
     w.liveSessionId = await s.liveSession('group', s.students);
     w.browser = await launchChromium();
-  });
+  };
 
   Room.after(async (w) => {
     await w.browser?.close();

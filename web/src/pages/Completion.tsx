@@ -1,6 +1,143 @@
-// Completion page (placeholder until its API lands).
-import { Unavailable } from '../ui/Unavailable';
+// The completion screen (seed 001): attendance and the completion actions, scores and feedback, homework and
+// the next class. Once completed, it shows how the lesson was closed.
+import { useState } from 'react';
+import { api } from '../lib/api';
+import { useMe } from '../lib/auth';
+import { Link } from '../lib/router';
+import { useAction, useApi } from '../lib/useApi';
+import { formatDateTime } from '../lib/time';
+import { sessionTitle, type Course, type ScheduleEntry } from '../lib/types';
+import { PageHeader } from '../ui/Layout';
+import { Badge, ErrorBox, Loading, statusTone } from '../ui/feedback';
+import { CompletionActions } from './completion/CompletionActions';
+import { ScoresSection } from './completion/ScoresSection';
+import { HomeworkSection, NextClassSection } from './completion/NextStepsSections';
+import { FeedbackBanner } from './completion/FeedbackBanner';
+import {
+  ACTION_LABEL,
+  type Completion as CompletionView,
+  type Feedback,
+  type Lifecycle,
+  type NextSteps,
+} from './completion/types';
 
-export default function CompletionPage(_: { params: Record<string, string> }) {
-  return <Unavailable what="Completion" />;
+export default function Completion({ params }: { params: Record<string, string> }) {
+  const me = useMe();
+  const base = `/api/live-sessions/${params.id}`;
+  const session = useApi<ScheduleEntry>(base);
+  const completion = useApi<CompletionView>(`${base}/completion`);
+  const lifecycle = useApi<Lifecycle>(`${base}/attendance`);
+  const feedback = useApi<Feedback[]>(`${base}/feedback`);
+  const steps = useApi<NextSteps>(`${base}/next-steps`);
+  const courses = useApi<{ courses: Course[] }>('/api/courses');
+  const start = useAction();
+  const [bannerKey, setBannerKey] = useState(0);
+
+  if (session.loading && !session.data) return <Loading />;
+  if (!session.data) return <ErrorBox error={session.error} onRetry={session.reload} />;
+  const s = session.data;
+  const reloadAll = () => {
+    session.reload();
+    completion.reload();
+    lifecycle.reload();
+    feedback.reload();
+    steps.reload();
+    setBannerKey((k) => k + 1);
+  };
+  const done = completion.data?.action ?? (s.status === 'canceled' ? 'cancel' : null);
+  const notStarted = s.status === 'scheduled' && new Date(s.start).getTime() > Date.now();
+  const course = courses.data?.courses.find((c) => c.id === s.courseId);
+
+  return (
+    <section>
+      <p className="crumbs">
+        <Link href={`/platform/sessions/${s.id}`}>← {sessionTitle(s)}</Link>
+      </p>
+      <PageHeader title="Complete session">
+        {sessionTitle(s)} · {formatDateTime(s.start, me.timeZone)} ·{' '}
+        <Badge tone={statusTone(s.status)}>{s.status}</Badge>
+      </PageHeader>
+      <FeedbackBanner key={bannerKey} liveSessionId={s.id} participants={s.participants} />
+      {done ? (
+        <div className="notice notice-ok" role="status">
+          This lesson was closed with{' '}
+          <strong>{ACTION_LABEL[done as keyof typeof ACTION_LABEL] ?? done}</strong>.
+          {s.status === 'canceled' && s.cancelReason ? ` Reason: ${s.cancelReason}` : ''}{' '}
+          {me.role !== 'student' && 'Balance changes are on each student’s billing page.'}
+        </div>
+      ) : notStarted && s.status === 'scheduled' ? (
+        <div className="notice" role="status">
+          This session has not started yet; it can be completed once it has started.
+          <div className="row">
+            <ErrorBox error={start.error} />
+            <button
+              type="button"
+              className="btn"
+              disabled={start.pending || new Date(s.joinOpensAt).getTime() > Date.now()}
+              onClick={() => void start.run(() => api.post(`${base}/start`)).then((r) => r && reloadAll())}
+            >
+              Start session now
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {!done && !notStarted && s.status !== 'canceled' && (
+        <CompletionActions
+          key={lifecycle.data ? 'with-presence' : 'no-presence'}
+          session={s}
+          lifecycle={lifecycle.data}
+          onDone={reloadAll}
+        />
+      )}
+      {done && completion.data && completion.data.attendance.length > 0 && (
+        <div className="card">
+          <h2>Attendance</h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Student</th>
+                <th scope="col" className="num">
+                  Minutes present
+                </th>
+                <th scope="col">Attendance</th>
+              </tr>
+            </thead>
+            <tbody>
+              {completion.data.attendance.map((a) => (
+                <tr key={a.studentId}>
+                  <td>{s.participants.find((p) => p.studentId === a.studentId)?.name ?? a.studentId}</td>
+                  <td className="num">{a.minutesPresent}</td>
+                  <td>
+                    <Badge tone={statusTone(a.status)}>{a.status}</Badge>{' '}
+                    {a.late && <Badge tone="warn">late</Badge>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {s.status !== 'canceled' && feedback.data && (
+        <ScoresSection
+          liveSessionId={s.id}
+          participants={s.participants}
+          feedback={feedback.data}
+          onChange={reloadAll}
+        />
+      )}
+      <ErrorBox error={feedback.error} />
+      <div className="grid-2">
+        {steps.data ? (
+          <>
+            <HomeworkSection session={s} steps={steps.data} course={course} onChange={steps.reload} />
+            <NextClassSection session={s} steps={steps.data} onChange={steps.reload} />
+          </>
+        ) : steps.loading ? (
+          <Loading label="Loading next steps…" />
+        ) : (
+          <ErrorBox error={steps.error} onRetry={steps.reload} />
+        )}
+      </div>
+    </section>
+  );
 }

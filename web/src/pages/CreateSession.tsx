@@ -126,7 +126,7 @@ export function CreateSession(props: {
               <option value="">No specific lesson</option>
               {course?.lessons.map((l) => (
                 <option key={l.id} value={l.id}>
-                  {l.position + 1}. {l.title} ({l.kind})
+                  {l.position}. {l.title} ({l.kind})
                 </option>
               ))}
             </select>

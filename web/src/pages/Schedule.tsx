@@ -1,5 +1,5 @@
 // The schedule: week, month and list views in the person's time zone; drag to reschedule; "Create Session".
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import timeGridPlugin from '@fullcalendar/timegrid';
@@ -9,12 +9,15 @@ import type { EventDropArg, EventInput, EventSourceFuncArg } from '@fullcalendar
 import type { EventResizeDoneArg } from '@fullcalendar/interaction';
 import { api, ApiError } from '../lib/api';
 import { useMe } from '../lib/auth';
-import { navigate } from '../lib/router';
+import { navigate, useSearchParam } from '../lib/router';
+import { isoToZoned } from '../lib/time';
 import { sessionTitle, type ScheduleEntry } from '../lib/types';
 import { intlTimeZonePlugin } from '../lib/fullcalendarTimeZone';
 import { PageHeader } from '../ui/Layout';
 import { ErrorBox } from '../ui/feedback';
 import { CreateSession } from './CreateSession';
+
+const VIEWS = ['timeGridWeek', 'dayGridMonth', 'listWeek'];
 
 export default function Schedule() {
   const me = useMe();
@@ -24,6 +27,8 @@ export default function Schedule() {
   const [notice, setNotice] = useState<string>();
   const [loading, setLoading] = useState(false);
   const [count, setCount] = useState<number>();
+  const initialView = useSearchParam('view');
+  const initialDate = useSearchParam('date');
   const [creating, setCreating] = useState<{ start?: string } | null>(null);
 
   const events = useCallback(
@@ -71,6 +76,30 @@ export default function Schedule() {
     calendar.current?.getApi().refetchEvents();
   };
 
+  // FullCalendar's icons carry role="img" with no text, and its scrollers take no focus: fix both for
+  // screen-reader and keyboard users whenever the calendar re-renders.
+  const wrap = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    const fix = () => {
+      el.querySelectorAll('.fc-icon[role="img"]').forEach((i) => i.setAttribute('aria-hidden', 'true'));
+      // The time grid's body is a layout wrapper without rows: it is not a row group.
+      el.querySelectorAll('.fc-scrollgrid [role="rowgroup"]').forEach((g) => {
+        if (!g.querySelector('[role="row"]')) g.setAttribute('role', 'presentation');
+      });
+      el.querySelectorAll<HTMLElement>('.fc-scroller').forEach((sc) => {
+        if (sc.scrollHeight > sc.clientHeight && !sc.hasAttribute('tabindex')) {
+          sc.tabIndex = 0;
+        }
+      });
+    };
+    fix();
+    const observer = new MutationObserver(fix);
+    observer.observe(el, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+
   const plugins = useMemo(
     () => [intlTimeZonePlugin, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin],
     [],
@@ -99,12 +128,18 @@ export default function Schedule() {
           {notice}
         </div>
       )}
-      <div className="calendar-wrap" aria-busy={loading}>
+      <div className="calendar-wrap" aria-busy={loading} ref={wrap}>
         <FullCalendar
           ref={calendar}
           plugins={plugins}
           timeZone={me.timeZone}
-          initialView="timeGridWeek"
+          initialView={VIEWS.includes(initialView ?? '') ? initialView! : 'timeGridWeek'}
+          initialDate={initialDate ?? undefined}
+          datesSet={(d) => {
+            // Keep the view and date in the address, so a reload or a shared link shows the same week.
+            const url = `/platform/schedule?view=${d.view.type}&date=${isoToZoned(d.view.currentStart.toISOString(), me.timeZone).slice(0, 10)}`;
+            if (location.pathname + location.search !== url) history.replaceState(null, '', url);
+          }}
           headerToolbar={{
             left: 'prev,next today',
             center: 'title',
@@ -115,10 +150,8 @@ export default function Schedule() {
           firstDay={1}
           nowIndicator
           allDaySlot={false}
-          slotMinTime="06:00:00"
-          slotMaxTime="23:00:00"
-          scrollTime="08:00:00"
-          height="auto"
+          scrollTime="07:00:00"
+          contentHeight={620}
           events={events}
           loading={setLoading}
           eventSourceFailure={(e) => setError(e instanceof ApiError ? e : new ApiError(0, String(e)))}

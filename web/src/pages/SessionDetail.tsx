@@ -81,7 +81,7 @@ export default function SessionDetail({ params }: { params: Record<string, strin
           Canceled{s.cancelReason ? `: ${s.cancelReason}` : '.'}
         </div>
       )}
-      <FeedbackBanner liveSessionId={s.id} />
+      <FeedbackBanner liveSessionId={s.id} participants={s.participants} />
       <div className="grid-2">
         <div className="card">
           <h2>Details</h2>
@@ -90,11 +90,7 @@ export default function SessionDetail({ params }: { params: Record<string, strin
             <dd>{s.courseName ?? '—'}</dd>
             <dt>Lesson</dt>
             <dd>
-              {lesson
-                ? `${lesson.position + 1}. ${lesson.title}`
-                : s.courseLessonId
-                  ? '…'
-                  : 'No specific lesson'}
+              {lesson ? `${lesson.position}. ${lesson.title}` : s.courseLessonId ? '…' : 'No specific lesson'}
             </dd>
             <dt>Teacher</dt>
             <dd>{s.teacherName ?? '—'}</dd>

@@ -1,0 +1,121 @@
+// Browser tests: a real server on a free port with a fresh database and the demo organisation, and Debian's
+// Chromium driven by playwright-core (never a downloaded browser). Also axe-core and screenshots.
+import { existsSync, mkdirSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp, type App } from '../../../api/app.js';
+import { loadConfig } from '../../../api/config.js';
+import { openRuntime, type Runtime } from '../../../api/runtime.js';
+import { WEB_DIST } from '../../../api/routes/web.js';
+import { seedDemo, DEMO_PASSWORD, type DemoLogins } from '../../../scripts/demo.js';
+import { isCI, testDatabase, type TestDatabase } from '../../support/services.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = new URL('../../../', import.meta.url).pathname;
+export const SCREENSHOTS = `${ROOT}docs/screenshots/`;
+
+/** Why browser tests cannot run here, or null when they can. In CI a missing browser is a failure. */
+export function browserUnavailable(): string | null {
+  if (existsSync(CHROMIUM)) return null;
+  if (isCI) throw new Error(`CI=true but there is no Chromium at ${CHROMIUM}`);
+  return `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+}
+
+export type E2EServer = {
+  url: string;
+  app: App;
+  runtime: Runtime;
+  logins: DemoLogins;
+  close(): Promise<void>;
+};
+
+/** Builds the web client when it is missing, then starts the real server with the demo organisation. */
+export async function startServer(): Promise<E2EServer> {
+  if (!existsSync(`${WEB_DIST}index.html`)) execSync('npm run build:web', { cwd: ROOT, stdio: 'inherit' });
+  const database: TestDatabase = (await testDatabase())!;
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    DATA_DIR: database.url ? undefined : `${ROOT}data/e2e-${process.pid}`,
+    PUBLIC_URL: 'http://127.0.0.1:3000',
+    DEMO_SEED: 'off',
+    LOG_LEVEL: 'warn',
+  });
+  const runtime = await openRuntime(config, {
+    onProjectionError: (name, e) => console.error(`projection ${name}:`, e),
+  });
+  const app = await buildApp(runtime.deps);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const logins = await seedDemo(runtime.deps);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    runtime,
+    logins,
+    async close() {
+      await app.close();
+      await runtime.close();
+      await database.drop();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A new browser context (its own cookies), signed in as `email` with the demo password. */
+export async function signedIn(
+  browser: Browser,
+  server: E2EServer,
+  email: string,
+  timeZone = 'Europe/Berlin',
+) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, timezoneId: timeZone });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`page error (${email}):`, e.message));
+  await page.goto(server.url);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  return page;
+}
+
+export type AxeViolation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+
+/** Runs axe-core on the page; returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: `${ROOT}node_modules/axe-core/axe.min.js` });
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }
+    ).axe.run();
+    return result.violations as AxeViolation[];
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export const describeViolations = (vs: AxeViolation[]) =>
+  vs
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    .join('\n');
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: false });
+}
