@@ -2,8 +2,10 @@
 // only its hash, and a link works once, until it expires.
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import { RuleViolation } from '../../domain/shared/errors.js';
 import type { DbOrTrx } from '../../db/schema.js';
 import type { AppDeps } from '../deps.js';
+import { mailTransport } from '../../mail/transport.js';
 import './access.table.js';
 
 export const INVITATION_TTL_HOURS = 72;
@@ -50,18 +52,40 @@ export async function redeemInvitation(db: DbOrTrx, token: string, now: Date): P
 export const invitationLink = (publicUrl: string, token: string) =>
   `${publicUrl.replace(/\/$/, '')}/set-password#token=${token}`;
 
+export type InvitationKind = 'invitation' | 'password reset';
+
 /**
- * Creates a link and "sends" it. Mail is log-only until the outbox takes it (DESIGN: SMTP_URL unset = log-only
- * mail), so the link goes to the log, on purpose, and back to the admin who asked.
+ * Sends one-time links. With SMTP_URL the link goes by mail (mail/transport.ts). Without it, mail is log-only
+ * (DESIGN: the embedded default), so the link is written to the log, on purpose, and the routes also hand it
+ * back to the admin who asked, to pass on.
  */
-export async function sendInvitation(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'config'>,
-  log: FastifyBaseLogger,
-  person: { id: string; org_id: string },
-  kind: 'invitation' | 'password reset',
-) {
-  const { token, expiresAt } = await createInvitation(deps.db, person, deps.clock.now());
-  const link = invitationLink(deps.config.PUBLIC_URL, token);
-  log.info({ mail: { personId: person.id, kind } }, `mail (log-only) ${kind} link: ${link}`);
-  return { link, expiresAt: expiresAt.toISOString() };
+export function invitationSender(deps: Pick<AppDeps, 'db' | 'clock' | 'config'>, log: FastifyBaseLogger) {
+  const transport = deps.config.SMTP_URL
+    ? mailTransport(deps.config.SMTP_URL, (line) => log.info(line))
+    : null;
+  return {
+    async send(person: { id: string; org_id: string; name: string; email: string }, kind: InvitationKind) {
+      const { token, expiresAt } = await createInvitation(deps.db, person, deps.clock.now());
+      const link = invitationLink(deps.config.PUBLIC_URL, token);
+      if (transport) {
+        await transport
+          .send({
+            from: { name: 'Lectern', email: `no-reply@${new URL(deps.config.PUBLIC_URL).hostname}` },
+            to: { name: person.name, email: person.email },
+            subject: kind === 'invitation' ? 'You are invited to Lectern' : 'Set a new Lectern password',
+            text: `Hello ${person.name},\n\nset your password here (the link works once, for ${INVITATION_TTL_HOURS} hours):\n${link}\n`,
+            messageId: `<${randomBytes(12).toString('hex')}@lectern>`,
+          })
+          .catch((error: unknown) => {
+            log.error({ err: error, personId: person.id }, `${kind} mail failed`);
+            throw new RuleViolation('mail_failed', `the ${kind} mail could not be sent; try again later`, {});
+          });
+        // Sent by mail: only the person sees the link, not the admin who asked.
+        return { link: null, delivery: 'mail' as const, expiresAt: expiresAt.toISOString() };
+      }
+      log.info({ mail: { personId: person.id, kind } }, `mail (log-only) ${kind} link: ${link}`);
+      return { link, delivery: 'log-only' as const, expiresAt: expiresAt.toISOString() };
+    },
+    close: () => transport?.close(),
+  };
 }

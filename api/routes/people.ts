@@ -7,7 +7,7 @@ import type { AppDeps } from '../deps.js';
 import { ForbiddenError, RuleViolation } from '../../domain/shared/errors.js';
 import { TimeZone } from '../../domain/shared/schemas.js';
 import { createPerson } from '../../db/people.js';
-import { sendInvitation } from '../auth/invitations.js';
+import { invitationSender } from '../auth/invitations.js';
 import {
   personInOrg,
   PersonSchema,
@@ -26,10 +26,19 @@ const Language = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'must be a language tag like en or pt-BR');
 
-export const Invitation = z.object({ link: z.string(), expiresAt: z.string() });
+export const Invitation = z.object({
+  link: z
+    .string()
+    .nullable()
+    .describe('only while mail is log-only (no SMTP_URL); otherwise null: it was mailed'),
+  delivery: z.enum(['mail', 'log-only']),
+  expiresAt: z.string(),
+});
 
 export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const invitations = invitationSender(deps, app.log);
+  app.addHook('onClose', async () => invitations.close());
 
   r.post(
     '/api/people',
@@ -51,7 +60,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
       const id = randomUUID();
       await uniqueEmail(() => createPerson(deps.db, { ...request.body, id, orgId: actor.orgId }));
       const person = await personInOrg(deps.db, actor.orgId, id);
-      const invitation = await sendInvitation(deps, app.log, person, 'invitation');
+      const invitation = await invitations.send(person, 'invitation');
       reply.header('location', `/api/people/${id}`);
       return reply.status(201).send({ person: toPerson(person), invitation });
     },

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
 import { RuleViolation } from '../../domain/shared/errors.js';
 import { erasePerson } from '../../commands/erasure.js';
-import { sendInvitation } from '../auth/invitations.js';
+import { invitationSender } from '../auth/invitations.js';
 import { personInOrg, PersonSchema, toPerson } from '../auth/people.js';
 import { deleteAllSessions } from '../auth/sessions.js';
 import type { Actor } from '../auth/sessions.js';
@@ -15,6 +15,8 @@ import { Invitation } from './people.js';
 
 export async function peopleAccessRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const invitations = invitationSender(deps, app.log);
+  app.addHook('onClose', async () => invitations.close());
   const schema = (description: string, response: z.ZodType = PersonSchema) => ({
     tags: ['people'],
     description,
@@ -68,7 +70,7 @@ export async function peopleAccessRoutes(app: FastifyInstance, deps: AppDeps) {
       const actor = requireActor(request, 'admin');
       const person = await target(actor, request.params.id, 'reset the password of');
       await deleteAllSessions(deps.db, person.id);
-      const invitation = await sendInvitation(deps, app.log, person, 'password reset');
+      const invitation = await invitations.send(person, 'password reset');
       return { person: toPerson(person), invitation };
     },
   );

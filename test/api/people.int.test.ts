@@ -31,6 +31,7 @@ test('an admin invites a teacher, who sets a password with the one-time link and
   assert.is(person.role, 'teacher');
   assert.is(person.hasPassword, false);
   assert.match(invitation.link, /^http:\/\/localhost:3000\/set-password#token=/);
+  assert.is(invitation.delivery, 'log-only', 'no SMTP_URL: the link is logged and handed to the admin');
   problem(await login(t, 'nina@school.example', 'whatever-it-is'), 401);
 
   const set = await t.app.inject({
