@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
-import { NotFoundError } from '../../domain/shared/errors.js';
+import { ForbiddenError, NotFoundError } from '../../domain/shared/errors.js';
 import type { RoomCommand } from '../../domain/room/commands.js';
 import { loadAggregate } from '../../commands/handleCommand.js';
 import { rooms } from '../../commands/aggregates.js';
@@ -43,6 +43,7 @@ export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
     request: Parameters<typeof commandContext>[1],
   ) => {
     const { info, roomRole, state } = await member(actor, roomId);
+    if (roomRole !== 'host') throw new ForbiddenError('only the teacher can change this in the room');
     const now = deps.clock.now();
     requireOpen(info, now);
     const context = commandContext(deps, request, actor, { ifMatch: false });

@@ -487,4 +487,62 @@ export const entries: Record<string, Entry> = {
     },
     expect: { own: adminOnly(201), other: adminOnly(201), foreign: adminOnlyForeign },
   },
+  // ---- live rooms (realtime): members read; the teacher (or an admin) changes, only while the room is open ----
+  ...roomEntries(),
 };
+
+/** The live-room routes. The world's sessions lie in the future, so a permitted change meets 409 room_closed. */
+function roomEntries(): Record<string, Entry> {
+  const room = (w: World, scope: Scope) =>
+    `ls-${scope === 'own' ? w.a.liveSessionId : w.org(scope).otherLiveSessionId}`;
+  const read = { own: signedIn(200), other: per(200, 404, 404, 401), foreign: per(404, 404, 404, 401) };
+  const change = {
+    own: per(409, 409, 403, 401),
+    other: per(409, 404, 404, 401),
+    foreign: per(404, 404, 404, 401),
+  };
+  const note = 'access first (strangers 404, students 403), then the room must be open: 409 room_closed';
+  return {
+    'GET /api/rooms/:roomId/chat': {
+      request: (w, s) => ({ url: `/api/rooms/${room(w, s)}/chat` }),
+      expect: read,
+    },
+    'GET /api/rooms/:roomId/polls': {
+      request: (w, s) => ({ url: `/api/rooms/${room(w, s)}/polls` }),
+      expect: read,
+    },
+    'GET /api/rooms/:roomId/permissions': {
+      request: (w, s) => ({ url: `/api/rooms/${room(w, s)}/permissions` }),
+      expect: read,
+    },
+    'GET /api/rooms/:roomId/lesson': {
+      request: (w, s) => ({ url: `/api/rooms/${room(w, s)}/lesson` }),
+      expect: read,
+    },
+    'DELETE /api/rooms/:roomId/chat/:messageId': {
+      request: (w, s) => ({
+        url: `/api/rooms/${room(w, s)}/chat/00000000-0000-4000-8000-000000000000`,
+      }),
+      expect: change,
+      note,
+    },
+    'PUT /api/rooms/:roomId/permissions/:personId': {
+      request: (w, s) => ({
+        url: `/api/rooms/${room(w, s)}/permissions/${s === 'own' ? w.a.students[0]!.id : w.org(s).otherStudent.id}`,
+        body: { canEdit: true },
+      }),
+      expect: change,
+      note,
+    },
+    'PUT /api/rooms/:roomId/lesson': {
+      request: (w, s) => ({ url: `/api/rooms/${room(w, s)}/lesson`, body: { lessonId: null } }),
+      expect: change,
+      note,
+    },
+    'POST /api/rooms/:roomId/instant-lessons': {
+      request: (w, s) => ({ url: `/api/rooms/${room(w, s)}/instant-lessons`, body: { title: 'Warm-up' } }),
+      expect: change,
+      note,
+    },
+  };
+}
