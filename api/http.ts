@@ -68,7 +68,15 @@ export function commandContext(
 
 export const etag = (revision: number) => `"${revision}"`;
 
-/** Sets the ETag and waits (briefly) until the read models include the write, so the next read sees it. */
+/** True when the client sent `Prefer: return=minimal` (RFC 7240): it wants 204 and no representation. */
+export function prefersMinimal(request: FastifyRequest): boolean {
+  return /\breturn=minimal\b/.test(String(request.headers.prefer ?? ''));
+}
+
+/**
+ * Sets the ETag and, unless the client asked for a minimal return, waits (briefly) until the read models include
+ * the write, so the response and the client's next read see it.
+ */
 export async function afterWrite(
   deps: AppDeps,
   reply: FastifyReply,
@@ -76,5 +84,9 @@ export async function afterWrite(
 ) {
   reply.header('etag', etag(result.revision));
   if (result.replayed) reply.header('idempotent-replayed', 'true');
+  if (prefersMinimal(reply.request)) {
+    reply.header('preference-applied', 'return=minimal');
+    return;
+  }
   if (result.position) await deps.projections.waitFor(result.position, 3000);
 }

@@ -42,9 +42,12 @@ export async function applyEvents(
   projection: Projection,
   events: RecordedEvent[],
 ) {
-  for (const event of events) {
-    if (projection.handlesAll || projection.handles.has(event.type)) await projection.apply(db, event);
-  }
+  const relevant = projection.handlesAll
+    ? events
+    : events.filter((event) => projection.handles.has(event.type));
+  if (relevant.length === 0) return;
+  if (projection.applyBatch) return projection.applyBatch(db, relevant);
+  for (const event of relevant) await projection.apply(db, event);
 }
 
 export function projectionRunner(

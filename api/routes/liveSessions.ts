@@ -17,7 +17,7 @@ import {
   loadLiveSessionFor,
 } from '../../commands/liveSessions.js';
 import { sessionDetail } from '../../projections/schedule/queries.js';
-import { afterWrite, commandContext, etag, requireActor } from '../http.js';
+import { afterWrite, commandContext, etag, prefersMinimal, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams, IsoDateTime } from './schemas.js';
 
@@ -157,7 +157,7 @@ export async function liveSessionRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['live sessions'],
         params: IdParams,
         body: z.object({ title: Title, notes: Notes, courseLessonId: z.uuid().nullable().default(null) }),
-        response: Detail,
+        response: { ...Detail, 204: z.null().describe('with Prefer: return=minimal') },
       },
     },
     async (request, res) => {
@@ -177,6 +177,7 @@ export async function liveSessionRoutes(app: FastifyInstance, deps: AppDeps) {
         context,
       );
       await afterWrite(deps, res, result);
+      if (prefersMinimal(request)) return res.status(204).send(null);
       return reply(actor.orgId, request.params.id);
     },
   );

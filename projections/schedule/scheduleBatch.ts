@@ -1,0 +1,186 @@
+// The schedule projection, a batch at a time: load the sessions a batch touches (two queries), fold the batch
+// in memory with the same rules as schedule.ts, and write the result back (an upsert and a participant swap).
+// A batch of thousands of events costs a handful of round trips instead of one or two per event.
+import { sql } from 'kysely';
+import { addMinutes } from '../../domain/shared/time.js';
+import type { LiveSessionEvent } from '../../domain/liveSession/events.js';
+import type { RecordedEvent } from '../../commands/eventStore/port.js';
+import type { ProjectionDb } from '../projection.js';
+import type { ScheduleParticipantsTable, ScheduleSessionsTable } from './schedule.table.js';
+
+type Session = ScheduleSessionsTable;
+type Participant = ScheduleParticipantsTable;
+type Touched = { session: Session; participants: Map<string, Participant> };
+
+/** The event types the batch path folds; others go one by one through schedule.ts. */
+export const BATCH_TYPES: ReadonlySet<string> = new Set([
+  'LiveSessionScheduled',
+  'LiveSessionRescheduled',
+  'LiveSessionDetailsChanged',
+  'LiveSessionParticipantAdded',
+  'LiveSessionParticipantRemoved',
+  'LiveSessionCanceled',
+]);
+
+const sessionIdOf = (event: RecordedEvent) => (event.data as { liveSessionId: string }).liveSessionId;
+
+export async function applyScheduleBatch(db: ProjectionDb, events: RecordedEvent[]) {
+  const touched = await loadTouched(db, events);
+  const newlyScheduled = new Set<string>();
+  for (const event of events) fold(touched, newlyScheduled, event);
+  await write(db, touched);
+}
+
+async function loadTouched(db: ProjectionDb, events: RecordedEvent[]) {
+  const ids = [...new Set(events.map(sessionIdOf))];
+  const touched = new Map<string, Touched>();
+  if (ids.length === 0) return touched;
+  const sessions = await db
+    .selectFrom('schedule_sessions')
+    .selectAll()
+    .where('id', '=', sql<string>`any(${ids}::uuid[])`)
+    .execute();
+  for (const session of sessions) touched.set(session.id, { session, participants: new Map() });
+  if (sessions.length > 0) {
+    const found = sessions.map((s) => s.id);
+    const participants = await db
+      .selectFrom('schedule_participants')
+      .selectAll()
+      .where('session_id', '=', sql<string>`any(${found}::uuid[])`)
+      .execute();
+    for (const p of participants) touched.get(p.session_id)?.participants.set(p.student_id, p);
+  }
+  return touched;
+}
+
+function fold(touched: Map<string, Touched>, scheduledHere: Set<string>, recorded: RecordedEvent) {
+  const event = { type: recorded.type, data: recorded.data } as LiveSessionEvent;
+  const id = sessionIdOf(recorded);
+  const current = touched.get(id);
+  if (event.type === 'LiveSessionScheduled') {
+    if (current) return; // already projected: the insert would do nothing
+    const d = event.data;
+    const participants = new Map<string, Participant>();
+    for (const p of d.participants)
+      participants.set(p.studentId, {
+        session_id: id,
+        student_id: p.studentId,
+        enrollment_id: p.enrollmentId,
+        starts_at: d.start,
+      });
+    touched.set(id, {
+      session: {
+        id,
+        org_id: d.orgId,
+        kind: d.kind,
+        status: 'scheduled',
+        course_id: d.courseId,
+        course_lesson_id: d.courseLessonId,
+        enrollment_id: d.enrollmentId,
+        student_group_id: d.studentGroupId,
+        teacher_id: d.teacherId,
+        starts_at: d.start,
+        ends_at: addMinutes(d.start, d.durationMinutes),
+        duration_minutes: d.durationMinutes,
+        time_zone: d.timeZone,
+        title: d.title,
+        notes: d.notes,
+        cancel_reason: null,
+        last_revision: recorded.streamRevision,
+      },
+      participants,
+    });
+    scheduledHere.add(id);
+    return;
+  }
+  if (!current) return; // an update of a session the read model never had: the per-event UPDATE touches no row
+  const s = current.session;
+  s.last_revision = recorded.streamRevision;
+  switch (event.type) {
+    case 'LiveSessionRescheduled':
+      s.starts_at = event.data.start;
+      s.ends_at = addMinutes(event.data.start, event.data.durationMinutes);
+      s.duration_minutes = event.data.durationMinutes;
+      s.time_zone = event.data.timeZone;
+      for (const p of current.participants.values()) p.starts_at = event.data.start;
+      return;
+    case 'LiveSessionDetailsChanged':
+      s.title = event.data.title;
+      s.notes = event.data.notes;
+      s.course_lesson_id = event.data.courseLessonId;
+      return;
+    case 'LiveSessionParticipantAdded':
+      if (!current.participants.has(event.data.studentId)) {
+        current.participants.set(event.data.studentId, {
+          session_id: id,
+          student_id: event.data.studentId,
+          enrollment_id: event.data.enrollmentId,
+          starts_at: s.starts_at,
+        });
+      }
+      return;
+    case 'LiveSessionParticipantRemoved':
+      current.participants.delete(event.data.studentId);
+      return;
+    case 'LiveSessionCanceled':
+      s.status = 'canceled';
+      s.cancel_reason = event.data.reason;
+      return;
+    default:
+      // Only BATCH_TYPES reach this function (see `batched` in projection.ts).
+      return;
+  }
+}
+
+const CHUNK = 5000;
+
+// Rows travel as one JSON parameter and are unpacked by jsonb_populate_recordset: one bind parameter per
+// statement instead of one per column per row, which is what makes big batches cheap.
+const rowsOf = <T>(table: 'schedule_sessions' | 'schedule_participants', rows: T[]) =>
+  sql<T>`jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)`.as('r');
+
+async function write(db: ProjectionDb, touched: Map<string, Touched>) {
+  const all = [...touched.values()];
+  for (let i = 0; i < all.length; i += CHUNK) {
+    const chunk = all.slice(i, i + CHUNK);
+    await db
+      .insertInto('schedule_sessions')
+      .expression((eb) =>
+        eb
+          .selectFrom(
+            rowsOf(
+              'schedule_sessions',
+              chunk.map((t) => t.session),
+            ),
+          )
+          .selectAll(),
+      )
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          status: eb.ref('excluded.status'),
+          course_lesson_id: eb.ref('excluded.course_lesson_id'),
+          starts_at: eb.ref('excluded.starts_at'),
+          ends_at: eb.ref('excluded.ends_at'),
+          duration_minutes: eb.ref('excluded.duration_minutes'),
+          time_zone: eb.ref('excluded.time_zone'),
+          title: eb.ref('excluded.title'),
+          notes: eb.ref('excluded.notes'),
+          cancel_reason: eb.ref('excluded.cancel_reason'),
+          last_revision: eb.ref('excluded.last_revision'),
+        })),
+      )
+      .execute();
+    const ids = chunk.map((t) => t.session.id);
+    await db
+      .deleteFrom('schedule_participants')
+      .where('session_id', '=', sql<string>`any(${ids}::uuid[])`)
+      .execute();
+    const participants = chunk.flatMap((t) => [...t.participants.values()]);
+    if (participants.length > 0) {
+      await db
+        .insertInto('schedule_participants')
+        .expression((eb) => eb.selectFrom(rowsOf('schedule_participants', participants)).selectAll())
+        .execute();
+    }
+  }
+}

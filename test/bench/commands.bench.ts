@@ -1,0 +1,174 @@
+// Commands over HTTP: the full path (HTTP, validation, load the stream, decide, append) with 64 connections and
+// no pipelining, 5% of commands racing on one stream; against a Fastify route that does one raw INSERT. Also
+// the server's peak resident memory under that load.
+import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { hashPassword } from '../../api/auth/passwords.js';
+import { createOrganisation, createPerson } from '../../db/people.js';
+import { connectDatabase } from '../../db/connect.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { freshDatabase, load, percentile, row, section, type BenchContext, type Section } from './lib.js';
+
+type Reply = { status: number; body: string; headers: Record<string, string | string[] | undefined> };
+
+function http(
+  agent: Agent,
+  port: number,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...headers },
+      },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (data += d));
+        res.on('end', () => resolve({ status: res.statusCode!, body: data, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+export async function run(ctx: BenchContext): Promise<Section> {
+  const s = section('Commands over HTTP');
+  const db = await freshDatabase();
+  const setup = await connectDatabase({ url: db.url });
+  await migrateToLatest(setup.db);
+  const orgId = await createOrganisation(setup.db, 'Bench School');
+  await createPerson(setup.db, {
+    orgId,
+    role: 'admin',
+    name: 'Admin',
+    email: 'admin@bench.test',
+    passwordHash: await hashPassword('bench-password'),
+  });
+  const teacherId = await createPerson(setup.db, {
+    orgId,
+    role: 'teacher',
+    name: 'Teacher',
+    email: 'teacher@bench.test',
+    passwordHash: await hashPassword('bench-password'),
+  });
+  const studentId = await createPerson(setup.db, {
+    orgId,
+    role: 'student',
+    name: 'Student',
+    email: 'student@bench.test',
+  });
+  await setup.close();
+
+  const server = spawn(process.execPath, ['--import', 'tsx', 'test/bench/fixtures/benchServer.ts'], {
+    env: { ...process.env, DATABASE_URL: db.url, DEMO_SEED: 'off' },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let out = '';
+  server.stdout!.on('data', (d) => (out += d));
+  for (let i = 0; i < 600 && !/listening (\d+)/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
+  const port = Number(/listening (\d+)/.exec(out)![1]);
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  try {
+    const login = await http(agent, port, 'POST', '/api/auth/login', {
+      email: 'admin@bench.test',
+      password: 'bench-password',
+    });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const as = { cookie };
+    const course = JSON.parse(
+      (await http(agent, port, 'POST', '/api/courses', { name: 'Bench', lessons: [] }, as)).body,
+    );
+    const sessions: string[] = [];
+    const count = ctx.tiny ? 20 : 400;
+    for (let i = 0; i < count; i++) {
+      const start = new Date(Date.UTC(2027, 0, 1) + i * 3_600_000).toISOString();
+      const res = await http(
+        agent,
+        port,
+        'POST',
+        '/api/live-sessions',
+        {
+          kind: 'group',
+          courseId: course.id,
+          teacherId,
+          studentIds: [studentId],
+          start,
+          durationMinutes: 45,
+          timeZone: 'UTC',
+        },
+        as,
+      );
+      if (res.status !== 201) throw new Error(`setup: ${res.status} ${res.body}`);
+      sessions.push(JSON.parse(res.body).id);
+    }
+    const seconds = ctx.tiny ? 0.5 : ctx.full ? 20 : 6;
+    const statuses = new Map<number, number>();
+    const r = await load({ concurrency: 64, seconds }, async (worker, n) => {
+      // 5% of commands go to one hot session and race each other.
+      const id =
+        (worker * 7919 + n) % 20 === 0 ? sessions[0]! : sessions[(worker * 31 + n) % sessions.length]!;
+      const res = await http(
+        agent,
+        port,
+        'PATCH',
+        `/api/live-sessions/${id}`,
+        { title: `Title ${worker}-${n}`, notes: null, courseLessonId: null },
+        { ...as, prefer: 'return=minimal' },
+      );
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    });
+    const raw = await load({ concurrency: 64, seconds }, async () => {
+      await http(agent, port, 'POST', '/bench/raw', {});
+    });
+    const p99 = percentile(r.latencies, 99);
+    row(s, {
+      measure: 'change live-session details (64 connections, 5% on one stream)',
+      value: r.perSecond,
+      unit: 'commands/s',
+      baseline: { label: 'raw INSERT route', value: raw.perSecond },
+      target: '>= 0.5 of the route and >= 3,000/s',
+      met: r.perSecond / raw.perSecond >= 0.5 && r.perSecond >= 3000,
+    });
+    row(s, {
+      measure: 'command latency p50',
+      value: percentile(r.latencies, 50),
+      unit: 'ms',
+      baseline: { label: 'raw route p50', value: percentile(raw.latencies, 50) },
+    });
+    row(s, {
+      measure: 'command latency p99',
+      value: p99,
+      unit: 'ms',
+      baseline: { label: 'raw route p99', value: percentile(raw.latencies, 99) },
+      target: '< 25 ms',
+      met: p99 < 25,
+    });
+    s.notes.push(
+      `Responses: ${[...statuses].map(([k, v]) => `${k} × ${v}`).join(', ')} (409 are conflicts that exhausted their retries; 2xx include retried ones).`,
+    );
+  } finally {
+    server.stdin!.write('stop\n');
+    await new Promise((r) => server.once('exit', r));
+    agent.destroy();
+    const rss = /rss-peak-kb (\d+)/.exec(out);
+    if (rss)
+      row(s, {
+        measure: 'server peak resident memory under this load',
+        value: Number(rss[1]) / 1024,
+        unit: 'MiB',
+      });
+    await db.drop();
+  }
+  return s;
+}

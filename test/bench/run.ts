@@ -1,0 +1,88 @@
+// `npm run bench [-- --full] [-- name ...]`: runs the benchmarks in order and writes docs/benchmarks.md, each
+// figure beside a baseline measured in the same run on this machine, with the ratio between them.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { context, fmt, machine, type BenchContext, type Section } from './lib.js';
+
+type Bench = { name: string; load: () => Promise<{ run: (ctx: BenchContext) => Promise<Section> }> };
+
+export const benches: Bench[] = [
+  { name: 'calibration', load: () => import('./calibration.bench.js') },
+  { name: 'append', load: () => import('./append.bench.js') },
+  { name: 'commands', load: () => import('./commands.bench.js') },
+  { name: 'projectionLag', load: () => import('./projectionLag.bench.js') },
+  { name: 'rebuild', load: () => import('./rebuild.bench.js') },
+  { name: 'embedded', load: () => import('./embedded.bench.js') },
+];
+
+/** Benchmarks contributed by feature work (gateway, reports), run when present. */
+const optional = ['gateway', 'reports'];
+
+async function main() {
+  const args = process.argv.slice(2);
+  const full = args.includes('--full');
+  const names = args.filter((a) => !a.startsWith('--'));
+  const ctx = context({ full });
+  const info = await machine(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const sections: Section[] = [];
+  const all = [...benches];
+  for (const name of optional) all.push({ name, load: () => import(`./${name}.bench.js`) });
+  for (const bench of all) {
+    if (names.length > 0 && !names.includes(bench.name) && bench.name !== 'calibration') continue;
+    let module;
+    try {
+      module = await bench.load();
+    } catch (error) {
+      if (optional.includes(bench.name)) continue;
+      throw error;
+    }
+    if (typeof module.run !== 'function') continue;
+    console.log(`\n== ${bench.name}`);
+    sections.push(await module.run(ctx));
+  }
+  mkdirSync('docs', { recursive: true });
+  writeFileSync('docs/benchmarks.md', markdown(sections, info, full));
+  console.log('\nwrote docs/benchmarks.md');
+}
+
+function markdown(sections: Section[], info: Awaited<ReturnType<typeof machine>>, full: boolean) {
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench${full ? ' -- --full' : ''}\` on ${new Date().toISOString()}. Absolute numbers vary by machine; the ratios to the`,
+    'baselines (measured in the same run, on the same machine) are what we track.',
+    '',
+    '| machine | |',
+    '| --- | --- |',
+    `| cores | ${info.cores} (${info.cpu}) |`,
+    `| memory | ${info.memoryGiB} GiB |`,
+    `| Node | ${info.node} |`,
+    `| Postgres | ${info.postgres} (synchronous_commit ${info.synchronousCommit}) |`,
+    `| fsync rate (pg_test_fsync, fdatasync, 8 kB) | ${info.fsyncPerSecond ? `${fmt(info.fsyncPerSecond)}/s` : 'n/a'} |`,
+    `| size | ${full ? 'full (--full)' : 'default (time-bounded; --full for the issue sizes)'} |`,
+    '',
+  ];
+  for (const s of sections) {
+    lines.push(
+      `## ${s.title}`,
+      '',
+      '| measure | value | baseline | ratio | target | note |',
+      '| --- | ---: | --- | ---: | --- | --- |',
+    );
+    for (const r of s.rows) {
+      const value = `${fmt(r.value, r.value < 100 ? 2 : 0)} ${r.unit}`;
+      const base = r.baseline
+        ? `${r.baseline.label}: ${fmt(r.baseline.value, r.baseline.value < 100 ? 2 : 0)}`
+        : '';
+      const ratio = r.ratio === undefined ? '' : fmt(r.ratio, 2);
+      const target = r.target
+        ? `${r.target}: ${r.met === undefined ? '' : r.met ? '**met**' : '**missed**'}`
+        : '';
+      lines.push(`| ${r.measure} | ${value} | ${base} | ${ratio} | ${target} | ${r.note ?? ''} |`);
+    }
+    if (s.notes.length) lines.push('', ...s.notes.map((n) => `- ${n}`));
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

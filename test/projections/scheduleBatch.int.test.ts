@@ -1,0 +1,46 @@
+// The schedule's batch path leaves exactly the rows the one-event-at-a-time path does, whatever the batch
+// boundaries: the per-event projector builds the live model, the batched one rebuilds it, checksums agree.
+import { sql } from 'kysely';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { connectDatabase } from '../../db/connect.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { postgresEventStore } from '../../commands/eventStore/postgres.js';
+import { projectionRunner } from '../../projections/runner.js';
+import { scheduleProjection, scheduleProjectionPerEvent } from '../../projections/schedule/schedule.js';
+import { rebuildProjection } from '../../projections/rebuild.js';
+import { copyEvents, scheduleHistory } from '../bench/generate.js';
+import { testDatabase, postgresAvailable } from '../support/services.js';
+import { skippedSuite } from '../support/suite.js';
+
+if (!(await postgresAvailable())) {
+  skippedSuite('schedule batch path', 'needs a Postgres server (the history is loaded with COPY)', ['equals the per-event path']);
+} else {
+  const test = suite('schedule batch path');
+  test('equals the per-event path, across batch sizes', async () => {
+    const database = (await testDatabase({ requirePostgres: true }))!;
+    const conn = await connectDatabase({ url: database.url });
+    try {
+      await migrateToLatest(conn.db);
+      const store = await postgresEventStore(conn.db);
+      const written = await copyEvents(database.url!, scheduleHistory(1500));
+      await projectionRunner(conn.db, store, [scheduleProjectionPerEvent], { batchSize: 97 }).catchUp();
+      const rows = await conn.db.selectFrom('schedule_sessions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      assert.ok(Number(rows.n) > 500, 'the history projected');
+      const result = await rebuildProjection(conn.db, store, scheduleProjection);
+      assert.is(result.events, written);
+      assert.is(result.rebuiltChecksum, result.liveChecksum);
+      // And a batched live projector with awkward batch sizes agrees too.
+      await conn.db.deleteFrom('schedule_participants').execute();
+      await conn.db.deleteFrom('schedule_sessions').execute();
+      await sql`DELETE FROM projection_checkpoints`.execute(conn.db);
+      await projectionRunner(conn.db, store, [scheduleProjection], { batchSize: 13 }).catchUp();
+      const again = await rebuildProjection(conn.db, store, scheduleProjectionPerEvent, { replace: false });
+      assert.is(again.liveChecksum, again.rebuiltChecksum);
+    } finally {
+      await conn.close();
+      await database.drop();
+    }
+  });
+  test.run();
+}
