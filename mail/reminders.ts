@@ -7,10 +7,9 @@ import type { Db } from '../db/schema.js';
 import '../db/people.table.js';
 import '../projections/outbox/outbox.table.js';
 import { itemsWhere } from '../projections/outbox/items.js';
+import { DEFAULT_TRAINING_REMINDER_MINUTES, TRAINING_REMINDER_SETTING } from './settings.js';
 
 export const LIVE_SESSION_REMINDER_MINUTES = 24 * 60;
-export const DEFAULT_TRAINING_REMINDER_MINUTES = 24 * 60;
-export const TRAINING_REMINDER_SETTING = 'trainingReminderMinutes';
 
 export const reminderId = (entryId: string, start: string, personId: string) =>
   `reminder:${entryId}:${start}:${personId}`;

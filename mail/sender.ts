@@ -12,6 +12,7 @@ import type { MailTemplate } from '../projections/outbox/enqueue.js';
 import { mailTransport, type MailTransport } from './transport.js';
 import { referencedIds, render, type Params } from './templates.js';
 import { enqueueReminders } from './reminders.js';
+import { mailsOff } from './settings.js';
 
 export type MailSenderOptions = {
   db: Db;
@@ -112,15 +113,20 @@ export function mailSender(options: MailSenderOptions): MailSender {
 
   async function deliver(row: Claimed, now: Date): Promise<keyof SendReport> {
     const recipient = await db
-      .selectFrom('people')
-      .select(['name', 'email', 'time_zone'])
-      .where('id', '=', row.recipient_id)
-      .where('org_id', '=', row.org_id)
-      .where('active', '=', true)
-      .where('erased_at', 'is', null)
+      .selectFrom('people as p')
+      .innerJoin('organisations as o', 'o.id', 'p.org_id')
+      .select(['p.name', 'p.email', 'p.time_zone', 'o.settings'])
+      .where('p.id', '=', row.recipient_id)
+      .where('p.org_id', '=', row.org_id)
+      .where('p.active', '=', true)
+      .where('p.erased_at', 'is', null)
       .executeTakeFirst();
     if (!recipient) {
       await finish(row.id, { status: 'skipped', last_error: 'recipient inactive, erased or unknown' });
+      return 'skipped';
+    }
+    if ((mailsOff(recipient.settings) as string[]).includes(row.template)) {
+      await finish(row.id, { status: 'skipped', last_error: 'switched off by the organisation' });
       return 'skipped';
     }
     try {

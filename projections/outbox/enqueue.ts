@@ -3,22 +3,24 @@ import './outbox.table.js';
 import type { ProjectionDb } from '../projection.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
 
-export type MailTemplate =
-  | 'live-session-scheduled'
-  | 'live-session-rescheduled'
-  | 'live-session-canceled'
-  | 'live-session-removed'
-  | 'live-session-reminder'
-  | 'training-registered'
-  | 'training-requested'
-  | 'training-waitlisted'
-  | 'training-declined'
-  | 'training-deregistered'
-  | 'training-event-added'
-  | 'training-event-rescheduled'
-  | 'training-event-changed'
-  | 'training-event-canceled'
-  | 'training-reminder';
+export const MAIL_TEMPLATES = [
+  'live-session-scheduled',
+  'live-session-rescheduled',
+  'live-session-canceled',
+  'live-session-removed',
+  'live-session-reminder',
+  'training-registered',
+  'training-requested',
+  'training-waitlisted',
+  'training-declined',
+  'training-deregistered',
+  'training-event-added',
+  'training-event-rescheduled',
+  'training-event-changed',
+  'training-event-canceled',
+  'training-reminder',
+] as const;
+export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 export const outboxId = (eventId: string, recipientId: string, template: MailTemplate) =>
   `${eventId}:${recipientId}:${template}`;

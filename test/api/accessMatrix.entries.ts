@@ -343,12 +343,12 @@ export const entries: Record<string, Entry> = {
     request: () => ({ url: '/api/calendar/feed/rotate', body: {} }),
     expect: { own: signedIn(200) },
   },
-  'GET /api/calendar/reminders': {
-    request: () => ({ url: '/api/calendar/reminders' }),
+  'GET /api/mail/settings': {
+    request: () => ({ url: '/api/mail/settings' }),
     expect: { own: adminOnly(200) },
   },
-  'PUT /api/calendar/reminders': {
-    request: () => ({ url: '/api/calendar/reminders', body: { trainingReminderMinutes: 1440 } }),
+  'PUT /api/mail/settings': {
+    request: () => ({ url: '/api/mail/settings', body: { trainingReminderMinutes: 1440, mailsOff: [] } }),
     expect: { own: adminOnly(200) },
   },
 

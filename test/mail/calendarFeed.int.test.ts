@@ -103,14 +103,29 @@ test('rotating retires the old URL; unknown tokens and erased people get 404', a
   status(await t.app.inject({ method: 'GET', url: '/api/calendar/feed' }), 401);
 });
 
-test('admins set the training reminder lead; others may not', async ({ s }) => {
-  status(await s.admin.get('/api/calendar/reminders'), 200);
-  assert.is((await s.admin.get('/api/calendar/reminders')).json().trainingReminderMinutes, 1440);
-  const put = await s.admin.request('PUT', '/api/calendar/reminders', { trainingReminderMinutes: 90 });
+test('admins set the training reminder lead and switch mails off; others may not', async ({ s }) => {
+  const initial = await s.admin.get('/api/mail/settings');
+  status(initial, 200);
+  assert.equal(initial.json(), { trainingReminderMinutes: 1440, mailsOff: [] });
+  const put = await s.admin.request('PUT', '/api/mail/settings', {
+    trainingReminderMinutes: 90,
+    mailsOff: ['training-waitlisted'],
+  });
   status(put, 200);
-  assert.is(put.json().trainingReminderMinutes, 90);
-  status(await s.teacher.request('PUT', '/api/calendar/reminders', { trainingReminderMinutes: 5 }), 403);
-  status(await s.admin.request('PUT', '/api/calendar/reminders', { trainingReminderMinutes: -1 }), 400);
+  assert.equal(put.json(), { trainingReminderMinutes: 90, mailsOff: ['training-waitlisted'] });
+  status(
+    await s.teacher.request('PUT', '/api/mail/settings', { trainingReminderMinutes: 5, mailsOff: [] }),
+    403,
+  );
+  status(await s.teacher.get('/api/mail/settings'), 403);
+  status(
+    await s.admin.request('PUT', '/api/mail/settings', { trainingReminderMinutes: -1, mailsOff: [] }),
+    400,
+  );
+  status(
+    await s.admin.request('PUT', '/api/mail/settings', { trainingReminderMinutes: 60, mailsOff: ['spam'] }),
+    400,
+  );
 });
 
 test.run();

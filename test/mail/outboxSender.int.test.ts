@@ -133,4 +133,39 @@ test('without SMTP_URL a mail is logged and counted as sent', async ({ t, s }) =
   assert.is(row!.status, 'sent');
 });
 
+test('a mail the organisation switched off is skipped, not sent', async ({ t, s, inbox }) => {
+  const put = await s.admin.request('PUT', '/api/mail/settings', {
+    trainingReminderMinutes: 1440,
+    mailsOff: ['training-declined'],
+  });
+  status(put, 200);
+  const id = `test:${randomUUID()}`;
+  await t.deps.db
+    .insertInto('mail_deliveries')
+    .values({
+      id,
+      org_id: s.orgId,
+      recipient_id: s.students[2]!.id,
+      template: 'training-declined',
+      params: JSON.stringify({ trainingName: 'Switched off', sectionName: 'C', reason: null }),
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: t.clock.now(),
+      created_at: t.clock.now(),
+    })
+    .execute();
+  const node = mailSender({
+    db: t.deps.db,
+    clock: t.clock,
+    smtpUrl: inbox.url,
+    publicUrl: 'http://localhost:3000',
+  });
+  const report = await node.runOnce();
+  await node.stop();
+  assert.is(report.skipped, 1);
+  const [row] = await t.deps.db.selectFrom('mail_deliveries').selectAll().where('id', '=', id).execute();
+  assert.is(row!.status, 'skipped');
+  assert.not.ok(inbox.messages.some((m) => m.subject?.includes('Switched off')));
+});
+
 test.run();
