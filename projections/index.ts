@@ -4,22 +4,22 @@ import { auditProjection } from './audit/audit.js';
 import { scheduleProjection } from './schedule/schedule.js';
 import { catalogProjection } from './catalog/catalog.js';
 import { billingProjection } from './billing/billing.js';
+import { attendanceProjection } from './attendance/attendance.js';
 import { homeworkProjection } from './homework/homework.js';
 import { scheduleRulesProjection } from './lessons/scheduleRules.js';
 import { outboxProjection } from './outbox/outbox.js';
-import { trainingsProjection } from './trainings/trainings.js';
 import { trainingsProjection } from './trainings/trainings.js';
 
 export const projections: Projection[] = [
   scheduleProjection,
   catalogProjection,
   billingProjection,
+  attendanceProjection,
   homeworkProjection,
   scheduleRulesProjection,
   outboxProjection,
   trainingsProjection,
   auditProjection,
-  trainingsProjection,
 ];
 
 export const projectionByName = (name: string) => projections.find((p) => p.name === name);

@@ -19,6 +19,7 @@ import { auditRoutes } from './audit.js';
 import { walletRoutes } from './wallets.js';
 import { completionRoutes } from './completion.js';
 import { liveSessionLifecycleRoutes } from './liveSessionLifecycle.js';
+import { attendanceRoutes } from './attendance.js';
 import { calendarRoutes } from './calendar.js';
 import { trainingsRoutes } from './trainingRoutes.js';
 import { gatewayRoutes } from '../../realtime/gateway.js';
@@ -40,6 +41,7 @@ export const routes: RouteModule[] = [
   walletRoutes,
   completionRoutes,
   liveSessionLifecycleRoutes,
+  attendanceRoutes,
   homeworkRoutes,
   enrollmentLessonRoutes,
   scheduleRuleRoutes,

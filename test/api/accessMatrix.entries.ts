@@ -446,6 +446,7 @@ export const entries: Record<string, Entry> = {
   ),
 
   // ---- wallets (a student's wallet id is the student's id) ----
+  'GET /api/attendance': { request: () => ({ url: '/api/attendance' }), expect: { own: signedIn(200) } },
   'GET /api/wallets/me': {
     request: () => ({ url: '/api/wallets/me' }),
     expect: { own: per(403, 403, 200, 401) },

@@ -1,0 +1,46 @@
+// Tables of the attendance and scores read model (migration 0201).
+export interface AttendanceCompletionsTable {
+  session_id: string;
+  org_id: string;
+  action: string;
+  covered: string | null;
+  struggled: string | null;
+  next: string | null;
+  verified: boolean;
+  completed_at: Date | string;
+}
+
+export interface AttendanceRecordsTable {
+  session_id: string;
+  student_id: string;
+  org_id: string;
+  status: string;
+  reason: string | null;
+  minutes_present: number;
+  late: boolean;
+  first_joined_at: Date | string | null;
+  charged_tokens: number;
+}
+
+export interface AttendanceFeedbackTable {
+  session_id: string;
+  student_id: string;
+  org_id: string;
+  speaking: number;
+  listening: number;
+  reading: number;
+  writing: number;
+  grammar: number;
+  vocabulary: number;
+  engagement: number;
+  comment: string | null;
+  verified: boolean;
+}
+
+declare module '../../db/schema.js' {
+  interface Database {
+    attendance_completions: AttendanceCompletionsTable;
+    attendance_records: AttendanceRecordsTable;
+    attendance_feedback: AttendanceFeedbackTable;
+  }
+}

@@ -1,0 +1,100 @@
+// The attendance and scores read model: per completed session its notes, per student their attendance
+// (minutes, late, absent), the tokens charged, and the teacher's scores with their verification.
+import './attendance.table.js';
+import type { LiveSessionEvent } from '../../domain/liveSession/events.js';
+import type { Charge } from '../../domain/liveSession/lifecycleEvents.js';
+import type { RecordedEvent } from '../../commands/eventStore/port.js';
+import { projection, type ProjectionDb } from '../projection.js';
+
+type Data<T extends LiveSessionEvent['type']> = Extract<LiveSessionEvent, { type: T }>['data'];
+const data = <T extends LiveSessionEvent['type']>(event: RecordedEvent) => event.data as Data<T>;
+
+async function recordCharges(db: ProjectionDb, sessionId: string, charges: Charge[]) {
+  for (const charge of charges) {
+    await db
+      .updateTable('attendance_records')
+      .set({ charged_tokens: charge.tokens })
+      .where('session_id', '=', sessionId)
+      .where('student_id', '=', charge.studentId)
+      .execute();
+  }
+}
+
+async function setVerified(db: ProjectionDb, event: RecordedEvent, verified: boolean) {
+  const d = data<'ScoresVerified'>(event);
+  await db
+    .updateTable('attendance_feedback')
+    .set({ verified })
+    .where('session_id', '=', d.liveSessionId)
+    .where('student_id', '=', d.studentId)
+    .execute();
+}
+
+export const attendanceProjection = projection(
+  'attendance',
+  ['attendance_completions', 'attendance_records', 'attendance_feedback'],
+  {
+    async LiveSessionCompleted(db, event) {
+      const d = data<'LiveSessionCompleted'>(event);
+      const orgId = event.metadata.orgId;
+      await db
+        .insertInto('attendance_completions')
+        .values({
+          session_id: d.liveSessionId,
+          org_id: orgId,
+          action: d.action,
+          covered: d.notes.covered,
+          struggled: d.notes.struggled,
+          next: d.notes.next,
+          verified: d.action === 'verify_and_deduct',
+          completed_at: d.at,
+        })
+        .onConflict((oc) => oc.column('session_id').doNothing())
+        .execute();
+      if (d.attendance.length === 0) return;
+      await db
+        .insertInto('attendance_records')
+        .values(
+          d.attendance.map((a) => ({
+            session_id: d.liveSessionId,
+            student_id: a.studentId,
+            org_id: orgId,
+            status: a.status,
+            reason: a.reason,
+            minutes_present: a.minutesPresent,
+            late: a.late,
+            first_joined_at: a.firstJoinedAt,
+            charged_tokens: 0,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['session_id', 'student_id']).doNothing())
+        .execute();
+      await recordCharges(db, d.liveSessionId, d.charges);
+    },
+    async LiveSessionVerified(db, event) {
+      const d = data<'LiveSessionVerified'>(event);
+      await db
+        .updateTable('attendance_completions')
+        .set({ verified: true })
+        .where('session_id', '=', d.liveSessionId)
+        .execute();
+      await recordCharges(db, d.liveSessionId, d.charges);
+    },
+    async StudentScored(db, event) {
+      const d = data<'StudentScored'>(event);
+      const values = { ...d.scores, comment: d.comment, verified: false };
+      await db
+        .insertInto('attendance_feedback')
+        .values({
+          session_id: d.liveSessionId,
+          student_id: d.studentId,
+          org_id: event.metadata.orgId,
+          ...values,
+        })
+        .onConflict((oc) => oc.columns(['session_id', 'student_id']).doUpdateSet(values))
+        .execute();
+    },
+    ScoresVerified: (db, event) => setVerified(db, event, true),
+    ScoresVerificationRevoked: (db, event) => setVerified(db, event, false),
+  },
+);
