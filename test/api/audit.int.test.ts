@@ -1,4 +1,5 @@
 // The audit log: an admin answers "who changed this session, and when", filters, pages and exports CSV.
+import { randomUUID } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { testApp, type TestApp } from '../support/app.js';
@@ -77,6 +78,49 @@ test('filters: person, event type and time range', async ({ s, sessionId }) => {
     'validation',
   );
   problem(await s.admin.get('/api/audit?type=DROP%20TABLE'), 400, 'validation');
+});
+
+test('a training filter finds events of the training stream and events that mention it', async ({ t, s }) => {
+  const trainingId = randomUUID();
+  const metadata = (at: string) => ({
+    commandId: randomUUID(),
+    correlationId: 'probe',
+    causationId: 'probe',
+    actorId: s.admin.id,
+    orgId: s.orgId,
+    at,
+  });
+  // Event types only the audit log handles, so no other read model sees these probes.
+  await t.deps.eventStore.appendToStream(
+    `training-${trainingId}`,
+    [{ type: 'AuditProbeOnTraining', data: { trainingId }, metadata: metadata('2026-11-26T10:00:00Z') }],
+    { expectedRevision: 'any' },
+  );
+  await t.deps.eventStore.appendToStream(
+    `somethingElse-${randomUUID()}`,
+    [
+      {
+        type: 'AuditProbeMentioningTraining',
+        data: { nested: { trainingId }, learnerIds: [s.students[1]!.id] },
+        metadata: metadata('2026-11-26T11:00:00Z'),
+      },
+    ],
+    { expectedRevision: 'any' },
+  );
+  await t.settle();
+  const rows = (await s.admin.get(`/api/audit?trainingId=${trainingId}&order=asc`)).json().events as {
+    type: string;
+    trainingId: string | null;
+  }[];
+  assert.equal(
+    rows.map((r) => r.type),
+    ['AuditProbeOnTraining', 'AuditProbeMentioningTraining'],
+  );
+  assert.is(rows[0]!.trainingId, trainingId);
+  const learner = (
+    await s.admin.get(`/api/audit?personId=${s.students[1]!.id}&type=AuditProbeMentioningTraining`)
+  ).json();
+  assert.is(learner.events.length, 1, 'a person named in a list of ids is a subject too');
 });
 
 test('keyset pages cover every event once, in order', async ({ t, s }) => {
