@@ -45,7 +45,8 @@ export async function loadAggregate<C, E extends { type: string }, S>(
   for (const event of recorded) {
     state = aggregate.decider.evolve(state, aggregate.events.parse({ type: event.type, data: event.data }));
   }
-  const revision = recorded.length > 0 ? recorded[recorded.length - 1]!.streamRevision : (cached?.revision ?? -1);
+  const revision =
+    recorded.length > 0 ? recorded[recorded.length - 1]!.streamRevision : (cached?.revision ?? -1);
   if (revision >= 0) rememberState(store, streamId, revision, state);
   return { state, revision };
 }

@@ -52,7 +52,7 @@ async function walkThrough(base: string, output: string) {
   assert.match(output, /teacher@demo\.lectern\.dev/);
   const health = await fetch(`${base}/health`);
   assert.is(health.status, 200);
-  const body = await health.json();
+  const body = (await health.json()) as { status: string; eventStore: { kind: string }; readModels: { kind: string }; bus: { kind: string } };
   assert.is(body.status, 'ok');
   assert.ok(body.eventStore.kind && body.readModels.kind && body.bus.kind);
   assert.is((await fetch(`${base}/docs/json`)).status, 200);
@@ -70,7 +70,7 @@ async function walkThrough(base: string, output: string) {
     { headers: { cookie } },
   );
   assert.is(week.status, 200);
-  const { sessions } = await week.json();
+  const { sessions } = (await week.json()) as { sessions: unknown[] };
   assert.ok(sessions.length >= 3, `the demo teacher has a week of sessions (got ${sessions.length})`);
   return body;
 }
