@@ -14,6 +14,7 @@ import { processes } from '../commands/processes/index.js';
 import { localBus } from '../realtime/bus/local.js';
 import type { Bus } from '../realtime/bus/port.js';
 import { mailSender, type MailSender } from '../mail/sender.js';
+import { startScheduleRuleTopUp } from '../commands/scheduleRules.js';
 
 export type Runtime = { deps: AppDeps; mailer: MailSender; close(): Promise<void> };
 
@@ -58,10 +59,18 @@ export async function openRuntime(
     log: options.logger ? (line) => console.log(line) : undefined,
   });
   if (options.startProjections !== false) mailer.start();
+  // Keeps recurring schedules filled to their horizon (hourly; adding a rule fills it at once).
+  const stopTopUp =
+    options.startProjections !== false
+      ? startScheduleRuleTopUp(deps, {
+          onError: (e) => options.onProjectionError?.('schedule rule top-up', e),
+        })
+      : async () => {};
   return {
     deps,
     mailer,
     async close() {
+      await stopTopUp();
       await mailer.stop();
       await runner.stop();
       await bus.close();

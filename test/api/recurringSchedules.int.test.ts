@@ -6,6 +6,7 @@ import * as assert from 'uvu/assert';
 import { PASSWORD, testApp, type Session, type TestApp } from '../support/app.js';
 import { school, type School } from '../support/fixtures.js';
 import { problem, status } from '../support/assert.js';
+import { topUpScheduleRules } from '../../commands/scheduleRules.js';
 
 type Occurrence = {
   start: string;
@@ -186,6 +187,22 @@ test('in summer the same rule lands at 15:00 UTC', async ({ t, s }) => {
   assert.is(starts.length, 8);
   assert.ok(starts.slice(2).every((x: string) => x.endsWith('T15:00:00.000Z')));
   t.clock.set('2026-11-23T08:00:00.000Z');
+});
+
+test('the periodic top-up keeps eight weeks filled, and adds nothing when run again', async ({ t }) => {
+  const later = new Date('2027-03-29T08:00:00Z');
+  const first = await topUpScheduleRules(t.deps, later);
+  assert.equal(
+    first.flatMap((r) => r.scheduled.map((o) => o.start)),
+    ['2027-05-10T15:00:00.000Z', '2027-05-17T15:00:00.000Z'],
+  );
+  const events = await t.countEvents();
+  const second = await topUpScheduleRules(t.deps, later);
+  assert.equal(
+    second.flatMap((r) => [...r.scheduled, ...r.skipped]),
+    [],
+  );
+  assert.is(await t.countEvents(), events);
 });
 
 test('students read but do not manage rules; other organisations see nothing; bad input is 400', async ({
