@@ -21,7 +21,7 @@ import {
   trainingDetail,
   type Viewer,
 } from '../../projections/trainings/queries.js';
-import { afterWrite, commandContext, requireActor } from '../http.js';
+import { commandContext, requireActor } from '../http.js';
 import { errors } from './schemas.js';
 import {
   EventParams,
@@ -32,6 +32,7 @@ import {
   TrainerEventView,
   TrainingParams,
   TrainingView,
+  afterTrainingWrite,
 } from './trainingSchemas.js';
 
 const tags = ['trainings'];
@@ -64,7 +65,7 @@ export async function trainingRegistrationRoutes(app: FastifyInstance, deps: App
       const input = { sectionId, learnerId: request.body.learnerId, switchSection: false };
       const context = commandContext(deps, request, actor, { ifMatch: false });
       const result = await registerLearner(deps, actor, id, input, context);
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       return res.status(201).send(await detail(actor, id));
     },
   );
@@ -85,7 +86,7 @@ export async function trainingRegistrationRoutes(app: FastifyInstance, deps: App
       const input = { ...request.body, switchSection: true };
       const context = commandContext(deps, request, actor, { ifMatch: false });
       const result = await registerLearner(deps, actor, request.params.id, input, context);
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       return detail(actor, request.params.id);
     },
   );
@@ -105,7 +106,7 @@ export async function trainingRegistrationRoutes(app: FastifyInstance, deps: App
         { type: 'DeregisterLearner' },
         context,
       );
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       return detail(actor, id);
     },
   );
@@ -125,7 +126,7 @@ export async function trainingRegistrationRoutes(app: FastifyInstance, deps: App
         { type: 'ApproveRegistration' },
         context,
       );
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       return detail(actor, id);
     },
   );
@@ -152,7 +153,7 @@ export async function trainingRegistrationRoutes(app: FastifyInstance, deps: App
         command,
         commandContext(deps, request, actor),
       );
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       return detail(actor, id);
     },
   );
@@ -181,7 +182,7 @@ export async function trainingRegistrationRoutes(app: FastifyInstance, deps: App
         input,
         commandContext(deps, request, actor),
       );
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       return detail(actor, id);
     },
   );
@@ -215,7 +216,7 @@ export async function trainingRegistrationRoutes(app: FastifyInstance, deps: App
         input,
         commandContext(deps, request, actor),
       );
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       return detail(actor, id);
     },
   );

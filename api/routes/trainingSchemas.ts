@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { TimeZone } from '../../domain/shared/schemas.js';
 import { TrainingEventFormat } from '../../domain/training/events.js';
+import type { FastifyReply } from 'fastify';
+import type { AppDeps } from '../deps.js';
+import { afterWrite } from '../http.js';
 import { IsoDateTime } from './schemas.js';
 
 export const TrainingParams = z.object({ id: z.uuid() });
@@ -140,3 +143,16 @@ export const TrainerEventView = z.array(
     status: z.string(),
   }),
 );
+
+/**
+ * afterWrite, then a longer wait for the read models: training writes answer with the training as the read model
+ * shows it, and a burst of registrations can keep the projectors busy for longer than afterWrite waits.
+ */
+export async function afterTrainingWrite(
+  deps: AppDeps,
+  reply: FastifyReply,
+  result: { revision: number; position: string | null; replayed?: boolean },
+) {
+  await afterWrite(deps, reply, result);
+  if (result.position) await deps.projections.waitFor(result.position, 20_000);
+}

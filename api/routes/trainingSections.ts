@@ -8,7 +8,7 @@ import type { AppDeps } from '../deps.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { addSection, changeSection, changeTrainingEvent } from '../../commands/trainings.js';
 import { trainingDetail, type Viewer } from '../../projections/trainings/queries.js';
-import { afterWrite, commandContext, requireActor } from '../http.js';
+import { commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors } from './schemas.js';
 import {
@@ -22,6 +22,7 @@ import {
   TimingBody,
   TrainingParams,
   TrainingView,
+  afterTrainingWrite,
 } from './trainingSchemas.js';
 
 const tags = ['trainings'];
@@ -61,7 +62,7 @@ export async function trainingSectionRoutes(app: FastifyInstance, deps: AppDeps)
         { sectionId, settings, participantGroupIds, trainingEvents },
         context,
       );
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       res.header('location', `/api/trainings/${request.params.id}/sections/${sectionId}`);
       return res.status(201).send(await detail(actor, request.params.id));
     },
@@ -82,7 +83,7 @@ export async function trainingSectionRoutes(app: FastifyInstance, deps: AppDeps)
         command,
         commandContext(deps, request, actor),
       );
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       return detail(actor, id);
     },
   );
@@ -95,7 +96,7 @@ export async function trainingSectionRoutes(app: FastifyInstance, deps: AppDeps)
       const { id, sectionId } = request.params;
       const context = commandContext(deps, request, actor);
       const result = await changeSection(deps, actor, id, sectionId, { type: 'RemoveSection' }, context);
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       return detail(actor, id);
     },
   );
@@ -115,7 +116,7 @@ export async function trainingSectionRoutes(app: FastifyInstance, deps: AppDeps)
         command,
         commandContext(deps, request, actor),
       );
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       return detail(actor, id);
     },
   );
@@ -135,7 +136,7 @@ export async function trainingSectionRoutes(app: FastifyInstance, deps: AppDeps)
         command,
         commandContext(deps, request, actor),
       );
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       return detail(actor, id);
     },
   );
@@ -152,7 +153,7 @@ export async function trainingSectionRoutes(app: FastifyInstance, deps: AppDeps)
       const trainingEvent = { ...request.body, trainingEventId: newId(context.idempotencyKey) };
       const command = { type: 'ScheduleTrainingEvent' as const, trainingEvent };
       const result = await changeSection(deps, actor, id, sectionId, command, context);
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       res.header('location', `/api/trainings/${id}/events/${trainingEvent.trainingEventId}`);
       return res.status(201).send(await detail(actor, id));
     },
@@ -167,7 +168,7 @@ export async function trainingSectionRoutes(app: FastifyInstance, deps: AppDeps)
       const command = { type: 'RescheduleTrainingEvent' as const, ...request.body };
       const context = commandContext(deps, request, actor);
       const result = await changeTrainingEvent(deps, actor, id, trainingEventId, command, context);
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       return detail(actor, id);
     },
   );
@@ -181,7 +182,7 @@ export async function trainingSectionRoutes(app: FastifyInstance, deps: AppDeps)
       const command = { type: 'ChangeTrainingEventDetails' as const, details: request.body };
       const context = commandContext(deps, request, actor);
       const result = await changeTrainingEvent(deps, actor, id, trainingEventId, command, context);
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       return detail(actor, id);
     },
   );
@@ -202,7 +203,7 @@ export async function trainingSectionRoutes(app: FastifyInstance, deps: AppDeps)
       const command = { type: 'CancelTrainingEvent' as const, reason: request.body.reason };
       const context = commandContext(deps, request, actor);
       const result = await changeTrainingEvent(deps, actor, id, trainingEventId, command, context);
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       return detail(actor, id);
     },
   );

@@ -9,10 +9,10 @@ import { NotFoundError } from '../../domain/shared/errors.js';
 import { changeTraining, createTraining, loadTrainingFor } from '../../commands/trainings.js';
 import { requireTrainingsEnabled, trainingsEnabled } from '../../commands/trainingAccess.js';
 import { catalogueFor, trainingDetail, type Viewer } from '../../projections/trainings/queries.js';
-import { afterWrite, commandContext, etag, requireActor } from '../http.js';
+import { commandContext, etag, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams } from './schemas.js';
-import { TrainingBody, TrainingParams, TrainingView } from './trainingSchemas.js';
+import { afterTrainingWrite, TrainingBody, TrainingParams, TrainingView } from './trainingSchemas.js';
 
 const Feature = z.object({ trainingsEnabled: z.boolean() });
 const Access = z.object({ participantGroupIds: z.array(z.uuid()).max(500) });
@@ -123,7 +123,7 @@ export async function trainingRoutes(app: FastifyInstance, deps: AppDeps) {
       const context = commandContext(deps, request, actor, { ifMatch: false });
       const id = newId(context.idempotencyKey);
       const result = await createTraining(deps, actor, id, request.body, context);
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       res.header('location', `/api/trainings/${id}`);
       return res.status(201).send(await detail(actor, id));
     },
@@ -160,7 +160,7 @@ export async function trainingRoutes(app: FastifyInstance, deps: AppDeps) {
         command,
         commandContext(deps, request, actor),
       );
-      await afterWrite(deps, res, result);
+      await afterTrainingWrite(deps, res, result);
       return detail(actor, request.params.id);
     },
   );
@@ -181,7 +181,7 @@ export async function trainingRoutes(app: FastifyInstance, deps: AppDeps) {
           { type },
           commandContext(deps, request, actor),
         );
-        await afterWrite(deps, res, result);
+        await afterTrainingWrite(deps, res, result);
         return detail(actor, request.params.id);
       },
     );

@@ -16,13 +16,13 @@ export function registerLearner(c: RegisterLearner, s: Created): E[] {
   const current = s.registrations[c.learnerId];
   if (current?.sectionId === c.sectionId)
     throw new RuleViolation('already_registered', 'the learner is already in this section', {
-      status: current.status,
+      currentStatus: current.status,
     });
   if (current)
     throw new RuleViolation(
       'registered_in_other_section',
       'a learner can be in one section of a training only: deregister first, or switch sections',
-      { sectionId: current.sectionId, status: current.status },
+      { sectionId: current.sectionId, currentStatus: current.status },
     );
   return seatFor(c, s);
 }
@@ -33,7 +33,7 @@ export function switchSection(c: SwitchSection, s: Created): E[] {
   if (!current) throw new RuleViolation('not_registered', 'the learner is not registered for this training');
   if (current.sectionId === c.sectionId)
     throw new RuleViolation('already_registered', 'the learner is already in this section', {
-      status: current.status,
+      currentStatus: current.status,
     });
   const leave: E = {
     type: 'LearnerDeregistered',
