@@ -1,6 +1,237 @@
-// Courses page (placeholder until its API lands).
-import { Unavailable } from '../../ui/Unavailable';
+// Courses (admins): each course with its ordered lessons; create a course, add a lesson, enroll a student.
+import { useState, type FormEvent } from 'react';
+import { api, idempotencyKey } from '../../lib/api';
+import { Link } from '../../lib/router';
+import { useAction, useApi } from '../../lib/useApi';
+import type { Course, Enrollment } from '../../lib/types';
+import { PageHeader } from '../../ui/Layout';
+import { Dialog } from '../../ui/Dialog';
+import { Empty, ErrorBox, Loading } from '../../ui/feedback';
+import type { Person } from './People';
 
-export default function CoursesPage(_: { params: Record<string, string> }) {
-  return <Unavailable what="Courses" />;
+const KINDS = ['class', 'homework', 'independent'];
+
+export default function Courses(_: { params: Record<string, string> }) {
+  const courses = useApi<{ courses: Course[] }>('/api/courses');
+  const enrollments = useApi<{ enrollments: Enrollment[] }>('/api/enrollments');
+  const [creating, setCreating] = useState(false);
+  const [lessonFor, setLessonFor] = useState<Course | null>(null);
+  const [enrollIn, setEnrollIn] = useState<Course | null>(null);
+  return (
+    <section>
+      <PageHeader
+        title="Courses"
+        actions={
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+            New course
+          </button>
+        }
+      />
+      <ErrorBox error={courses.error} onRetry={courses.reload} />
+      {courses.loading && !courses.data && <Loading />}
+      {courses.data && courses.data.courses.length === 0 && <Empty title="No courses yet." />}
+      {courses.data?.courses.map((c) => {
+        const enrolled = (enrollments.data?.enrollments ?? []).filter((e) => e.courseId === c.id);
+        return (
+          <article className="card" key={c.id}>
+            <div className="card-head">
+              <h2>{c.name}</h2>
+              <div className="row-tight">
+                <button type="button" className="btn btn-small" onClick={() => setLessonFor(c)}>
+                  + Add lesson
+                </button>
+                <button type="button" className="btn btn-small" onClick={() => setEnrollIn(c)}>
+                  Enroll student
+                </button>
+              </div>
+            </div>
+            <div className="grid-2">
+              <div>
+                <h3>Lessons ({c.lessons.length})</h3>
+                <ol className="list">
+                  {c.lessons.map((l) => (
+                    <li key={l.id}>
+                      {l.title} <span className="muted">({l.kind})</span>
+                    </li>
+                  ))}
+                </ol>
+              </div>
+              <div>
+                <h3>Enrolled ({enrolled.length})</h3>
+                <ul className="list">
+                  {enrolled.map((e) => (
+                    <li key={e.id}>
+                      <Link href={`/platform/enrollments/${e.id}`}>{e.studentName}</Link>{' '}
+                      <span className="muted">with {e.teacherName}</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </div>
+          </article>
+        );
+      })}
+      {creating && (
+        <NewCourse onClose={() => setCreating(false)} onDone={() => (setCreating(false), courses.reload())} />
+      )}
+      {lessonFor && (
+        <AddLesson
+          course={lessonFor}
+          onClose={() => setLessonFor(null)}
+          onDone={() => (setLessonFor(null), courses.reload())}
+        />
+      )}
+      {enrollIn && (
+        <Enroll
+          course={enrollIn}
+          onClose={() => setEnrollIn(null)}
+          onDone={() => (setEnrollIn(null), enrollments.reload())}
+        />
+      )}
+    </section>
+  );
+}
+
+function NewCourse({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
+  const [name, setName] = useState('');
+  const action = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await action.run(() => api.post('/api/courses', { name, lessons: [] }, idempotencyKey()))) onDone();
+  };
+  return (
+    <Dialog title="New course" open onClose={onClose}>
+      <form onSubmit={submit}>
+        <ErrorBox error={action.error} />
+        <label className="field">
+          <span>Name</span>
+          <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button className="btn btn-primary" disabled={action.pending}>
+            Create
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function AddLesson({ course, onClose, onDone }: { course: Course; onClose: () => void; onDone: () => void }) {
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState('class');
+  const action = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (
+      await action.run(() => api.post(`/api/courses/${course.id}/lessons`, { title, kind }, idempotencyKey()))
+    )
+      onDone();
+  };
+  return (
+    <Dialog title={`Add lesson to ${course.name}`} open onClose={onClose}>
+      <form onSubmit={submit}>
+        <ErrorBox error={action.error} />
+        <label className="field">
+          <span>Title</span>
+          <input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Type</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value)}>
+            {KINDS.map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+        </label>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button className="btn btn-primary" disabled={action.pending}>
+            Add lesson
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function Enroll({ course, onClose, onDone }: { course: Course; onClose: () => void; onDone: () => void }) {
+  const people = useApi<{ people: Person[] }>('/api/people');
+  const [studentId, setStudentId] = useState('');
+  const [teacherId, setTeacherId] = useState('');
+  const [minutes, setMinutes] = useState('45');
+  const [cost, setCost] = useState('1');
+  const action = useAction();
+  const all = people.data?.people ?? [];
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const body = {
+      courseId: course.id,
+      studentId,
+      teacherId,
+      defaultLessonMinutes: Number(minutes),
+      lessonCostTokens: Number(cost),
+    };
+    if (await action.run(() => api.post('/api/enrollments', body, idempotencyKey()))) onDone();
+  };
+  return (
+    <Dialog title={`Enroll in ${course.name}`} open onClose={onClose}>
+      <form onSubmit={submit}>
+        <ErrorBox error={people.error ?? action.error} />
+        <label className="field">
+          <span>Student</span>
+          <select required value={studentId} onChange={(e) => setStudentId(e.target.value)}>
+            <option value="">Choose a student…</option>
+            {all
+              .filter((p) => p.role === 'student')
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Teacher</span>
+          <select required value={teacherId} onChange={(e) => setTeacherId(e.target.value)}>
+            <option value="">Choose a teacher…</option>
+            {all
+              .filter((p) => p.role !== 'student')
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Default lesson length (minutes)</span>
+          <input
+            type="number"
+            min={5}
+            max={480}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>Lesson cost (tokens)</span>
+          <input type="number" min={0} value={cost} onChange={(e) => setCost(e.target.value)} />
+        </label>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button className="btn btn-primary" disabled={action.pending}>
+            Enroll
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
 }
