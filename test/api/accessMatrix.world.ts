@@ -98,19 +98,28 @@ export async function buildWorld(t: TestApp): Promise<World> {
     async freshLiveSession(scope, kind = 'individual') {
       const o = orgOf(scope);
       const own = scope === 'own';
-      const res = await o.admin.post('/api/live-sessions', {
-        kind,
-        courseId: o.courseId,
-        ...(kind === 'individual'
-          ? { enrollmentId: own ? o.enrollmentIds[0] : o.otherEnrollmentId }
-          : { studentIds: [own ? o.students[0]!.id : o.otherStudent.id] }),
-        teacherId: own ? o.teacher.id : o.otherTeacher.id,
-        start: slot(),
-        durationMinutes: 30,
-        timeZone: 'UTC',
-      });
+      // Under load the read model may lag past the write's wait (the answer is then 404): settle, try again.
+      let res = await schedule();
+      if (res.statusCode !== 201) {
+        await t.settle();
+        res = await schedule();
+      }
       if (res.statusCode !== 201) throw new Error(`fresh live session: ${res.body}`);
       return res.json().id as string;
+
+      function schedule() {
+        return o.admin.post('/api/live-sessions', {
+          kind,
+          courseId: o.courseId,
+          ...(kind === 'individual'
+            ? { enrollmentId: own ? o.enrollmentIds[0] : o.otherEnrollmentId }
+            : { studentIds: [own ? o.students[0]!.id : o.otherStudent.id] }),
+          teacherId: own ? o.teacher.id : o.otherTeacher.id,
+          start: slot(),
+          durationMinutes: 30,
+          timeZone: 'UTC',
+        });
+      }
     },
     throwaway: (scope, role) => t.person(orgOf(scope).orgId, role),
   };
