@@ -168,4 +168,42 @@ test('a mail the organisation switched off is skipped, not sent', async ({ t, s,
   assert.not.ok(inbox.messages.some((m) => m.subject?.includes('Switched off')));
 });
 
+test('a claim left by a node that died mid-send is taken over once its lease expires', async ({
+  t,
+  s,
+  inbox,
+}) => {
+  const id = `test:${randomUUID()}`;
+  const now = t.clock.now();
+  await t.deps.db
+    .insertInto('mail_deliveries')
+    .values({
+      id,
+      org_id: s.orgId,
+      recipient_id: s.students[0]!.id,
+      template: 'training-waitlisted',
+      params: JSON.stringify({ trainingName: 'Orphaned claim', sectionName: 'D' }),
+      status: 'sending',
+      attempts: 1,
+      locked_until: new Date(now.getTime() + 60_000),
+      next_attempt_at: now,
+      created_at: now,
+    })
+    .execute();
+  const node = mailSender({
+    db: t.deps.db,
+    clock: t.clock,
+    smtpUrl: inbox.url,
+    publicUrl: 'http://localhost:3000',
+  });
+  assert.is((await node.runOnce()).sent, 0, 'the lease still holds');
+  t.clock.advance(2);
+  assert.is((await node.runOnce()).sent, 1);
+  await node.stop();
+  assert.is(inbox.messages.filter((m) => m.subject?.includes('Orphaned claim')).length, 1);
+  const [row] = await t.deps.db.selectFrom('mail_deliveries').selectAll().where('id', '=', id).execute();
+  assert.is(row!.status, 'sent');
+  assert.is(row!.attempts, 2);
+});
+
 test.run();
