@@ -18,27 +18,30 @@ type Line = {
   reason?: string | null;
 };
 
+/** One round trip per line: the ledger insert and the balance update travel as one statement. */
 async function addLine(db: ProjectionDb, event: RecordedEvent, line: Line) {
   await db
-    .insertInto('billing_ledger')
-    .values({
-      entry_id: line.entryId,
-      wallet_id: line.walletId,
-      org_id: event.metadata.orgId,
-      revision: event.streamRevision,
-      cause: line.cause,
-      change: line.change,
-      balance_after: line.balanceAfter,
-      live_session_id: line.liveSessionId ?? null,
-      reversed_entry_id: line.reversedEntryId ?? null,
-      reversed_by: null,
-      reason: line.reason ?? null,
-      actor_id: event.metadata.actorId,
-      at: event.metadata.at,
-    })
-    .onConflict((oc) => oc.column('entry_id').doNothing())
-    .execute();
-  await db
+    .with('line', (q) =>
+      q
+        .insertInto('billing_ledger')
+        .values({
+          entry_id: line.entryId,
+          wallet_id: line.walletId,
+          org_id: event.metadata.orgId,
+          revision: event.streamRevision,
+          cause: line.cause,
+          change: line.change,
+          balance_after: line.balanceAfter,
+          live_session_id: line.liveSessionId ?? null,
+          reversed_entry_id: line.reversedEntryId ?? null,
+          reversed_by: null,
+          reason: line.reason ?? null,
+          actor_id: event.metadata.actorId,
+          at: event.metadata.at,
+        })
+        .onConflict((oc) => oc.column('entry_id').doNothing())
+        .returning('entry_id'),
+    )
     .updateTable('billing_wallets')
     .set({ balance: line.balanceAfter, last_revision: event.streamRevision })
     .where('wallet_id', '=', line.walletId)
