@@ -22,6 +22,11 @@ export function authHooks(app: FastifyInstance, deps: AppDeps) {
     ) {
       return sendProblem(reply, problem(403, 'forbidden', `origin ${origin} may not send this request`));
     }
+    // Without an Origin (older browsers on same-site forms, or non-browser clients), Fetch Metadata still tells a
+    // cross-site request apart.
+    if (!SAFE_METHODS.has(request.method) && !origin && request.headers['sec-fetch-site'] === 'cross-site') {
+      return sendProblem(reply, problem(403, 'forbidden', 'cross-site requests may not change anything'));
+    }
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await actorForToken(deps.db, token, deps.clock.now());
   });

@@ -126,6 +126,9 @@ test('security headers on every answer, and a foreign Origin cannot write', asyn
     { origin: 'https://evil.example' },
   );
   problem(foreign, 403);
+  problem(await admin.post('/api/groups', { name: 'x' }, { 'sec-fetch-site': 'cross-site' }), 403);
+  status(await admin.post('/api/groups', { name: 'same site' }, { 'sec-fetch-site': 'same-origin' }), 201);
+  status(await admin.post('/api/groups', { name: 'own origin' }, { origin: 'http://localhost:3000' }), 201);
   assert.ok(orgId);
 });
 
