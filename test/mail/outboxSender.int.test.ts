@@ -27,6 +27,36 @@ const deliveries = (t: TestApp, template?: string) => {
   return q.execute();
 };
 
+/** A mail waiting in the deliveries table, as the admission step or the reminder job would leave it. */
+async function queueMail(
+  t: TestApp,
+  s: School,
+  mail: { recipientId: string; template: string; params: object; lockedUntil?: Date },
+) {
+  const id = `test:${randomUUID()}`;
+  const now = t.clock.now();
+  await t.deps.db
+    .insertInto('mail_deliveries')
+    .values({
+      id,
+      org_id: s.orgId,
+      recipient_id: mail.recipientId,
+      template: mail.template,
+      params: JSON.stringify(mail.params),
+      status: mail.lockedUntil ? 'sending' : 'pending',
+      attempts: mail.lockedUntil ? 1 : 0,
+      locked_until: mail.lockedUntil ?? null,
+      next_attempt_at: now,
+      created_at: now,
+    })
+    .execute();
+  return id;
+}
+
+/** Another node's sender on the same database. */
+const node = (t: TestApp, smtpUrl?: string, log?: (line: string) => void) =>
+  mailSender({ db: t.deps.db, clock: t.clock, smtpUrl, publicUrl: 'http://localhost:3000', log });
+
 test('backoff doubles from 30 seconds up to an hour', () => {
   assert.equal([1, 2, 3, 4].map(backoffMs), [30_000, 60_000, 120_000, 240_000]);
   assert.is(backoffMs(20), 3_600_000);
@@ -101,30 +131,15 @@ test('several nodes sending at once deliver every mail exactly once', async ({ t
 
 test('without SMTP_URL a mail is logged and counted as sent', async ({ t, s }) => {
   const lines: string[] = [];
-  const node = mailSender({
-    db: t.deps.db,
-    clock: t.clock,
-    publicUrl: 'http://localhost:3000',
-    log: (line) => lines.push(line),
+  const logOnly = node(t, undefined, (line) => lines.push(line));
+  assert.is(logOnly.transport.kind, 'log');
+  const id = await queueMail(t, s, {
+    recipientId: s.students[1]!.id,
+    template: 'training-requested',
+    params: { trainingName: 'Logged training', sectionName: 'B' },
   });
-  assert.is(node.transport.kind, 'log');
-  const id = `test:${randomUUID()}`;
-  await t.deps.db
-    .insertInto('mail_deliveries')
-    .values({
-      id,
-      org_id: s.orgId,
-      recipient_id: s.students[1]!.id,
-      template: 'training-requested',
-      params: JSON.stringify({ trainingName: 'Logged training', sectionName: 'B' }),
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: t.clock.now(),
-      created_at: t.clock.now(),
-    })
-    .execute();
-  const report = await node.runOnce();
-  await node.stop();
+  const report = await logOnly.runOnce();
+  await logOnly.stop();
   assert.is(report.sent, 1);
   assert.is(lines.length, 1);
   assert.match(lines[0]!, s.students[1]!.email);
@@ -139,29 +154,14 @@ test('a mail the organisation switched off is skipped, not sent', async ({ t, s,
     mailsOff: ['training-declined'],
   });
   status(put, 200);
-  const id = `test:${randomUUID()}`;
-  await t.deps.db
-    .insertInto('mail_deliveries')
-    .values({
-      id,
-      org_id: s.orgId,
-      recipient_id: s.students[2]!.id,
-      template: 'training-declined',
-      params: JSON.stringify({ trainingName: 'Switched off', sectionName: 'C', reason: null }),
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: t.clock.now(),
-      created_at: t.clock.now(),
-    })
-    .execute();
-  const node = mailSender({
-    db: t.deps.db,
-    clock: t.clock,
-    smtpUrl: inbox.url,
-    publicUrl: 'http://localhost:3000',
+  const id = await queueMail(t, s, {
+    recipientId: s.students[2]!.id,
+    template: 'training-declined',
+    params: { trainingName: 'Switched off', sectionName: 'C', reason: null },
   });
-  const report = await node.runOnce();
-  await node.stop();
+  const other = node(t, inbox.url);
+  const report = await other.runOnce();
+  await other.stop();
   assert.is(report.skipped, 1);
   const [row] = await t.deps.db.selectFrom('mail_deliveries').selectAll().where('id', '=', id).execute();
   assert.is(row!.status, 'skipped');
@@ -173,33 +173,17 @@ test('a claim left by a node that died mid-send is taken over once its lease exp
   s,
   inbox,
 }) => {
-  const id = `test:${randomUUID()}`;
-  const now = t.clock.now();
-  await t.deps.db
-    .insertInto('mail_deliveries')
-    .values({
-      id,
-      org_id: s.orgId,
-      recipient_id: s.students[0]!.id,
-      template: 'training-waitlisted',
-      params: JSON.stringify({ trainingName: 'Orphaned claim', sectionName: 'D' }),
-      status: 'sending',
-      attempts: 1,
-      locked_until: new Date(now.getTime() + 60_000),
-      next_attempt_at: now,
-      created_at: now,
-    })
-    .execute();
-  const node = mailSender({
-    db: t.deps.db,
-    clock: t.clock,
-    smtpUrl: inbox.url,
-    publicUrl: 'http://localhost:3000',
+  const id = await queueMail(t, s, {
+    recipientId: s.students[0]!.id,
+    template: 'training-waitlisted',
+    params: { trainingName: 'Orphaned claim', sectionName: 'D' },
+    lockedUntil: new Date(t.clock.now().getTime() + 60_000),
   });
-  assert.is((await node.runOnce()).sent, 0, 'the lease still holds');
+  const other = node(t, inbox.url);
+  assert.is((await other.runOnce()).sent, 0, 'the lease still holds');
   t.clock.advance(2);
-  assert.is((await node.runOnce()).sent, 1);
-  await node.stop();
+  assert.is((await other.runOnce()).sent, 1);
+  await other.stop();
   assert.is(inbox.messages.filter((m) => m.subject?.includes('Orphaned claim')).length, 1);
   const [row] = await t.deps.db.selectFrom('mail_deliveries').selectAll().where('id', '=', id).execute();
   assert.is(row!.status, 'sent');
