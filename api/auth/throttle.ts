@@ -65,6 +65,12 @@ export async function beforeSignIn(db: DbOrTrx, email: string, ip: string, now: 
 
 export async function signInFailed(db: DbOrTrx, email: string, ip: string, now: Date) {
   const k = keys(email, ip);
+  // Forget counts nobody needs any more, so the table stays as small as the current attacks.
+  await db
+    .deleteFrom('sign_in_throttle')
+    .where('window_started_at', '<', new Date(now.getTime() - 86_400_000))
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+    .execute();
   await count(db, k.email, RULES.failuresPerEmail, now);
   await count(db, k.ip, RULES.failuresPerIp, now);
 }
