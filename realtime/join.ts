@@ -38,11 +38,16 @@ export async function joinRoom(
   const viewer = { personId: actor.personId, roomRole };
   const sink = { send: connection.send };
 
+  const checkedAt = deps.clock.now().getTime();
   let local = message.resume ? room.local.get(message.resume) : undefined;
-  const resumed = !!local && local.viewer.personId === actor.personId;
+  // A browser that reconnects to another node keeps its peer id; the old node lets go of it (roomNode.ts).
+  const elsewhere = message.resume ? room.remote.get(message.resume) : undefined;
+  const resumed =
+    (!!local && local.viewer.personId === actor.personId) || elsewhere?.peer.personId === actor.personId;
   if (local && resumed) {
     if (local.graceTimer) clearTimeout(local.graceTimer);
     local.graceTimer = null;
+    local.checkedAt = checkedAt;
     for (const other of gateway.connections)
       if (other !== connection && other.local === local) {
         // The same browser came back on a new socket before the old one was noticed as gone.
@@ -57,15 +62,15 @@ export async function joinRoom(
     }
   } else {
     const peer: Peer = {
-      peerId: randomBytes(9).toString('base64url'),
+      peerId: resumed ? message.resume! : randomBytes(9).toString('base64url'),
       personId: actor.personId,
       name: actor.name,
       roomRole,
       video: message.video,
       audio: true,
     };
-    local = node.addPeer(room, peer, viewer, sink);
-    void presence(gateway, room, actor.personId, 'joined');
+    local = node.addPeer(room, peer, viewer, sink, checkedAt);
+    if (!resumed) void presence(gateway, room, actor.personId, 'joined');
   }
   connection.room = room;
   connection.local = local;
@@ -116,10 +121,12 @@ export async function leaveRoom(gateway: Gateway, connection: Connection, how: '
   }, RECONNECT_GRACE_MS);
 }
 
-/** The person is recorded as having left unless they are still in the room from another tab on this node. */
+/** The person is recorded as having left unless they are still in the room (another tab, another node). */
 export async function recordLeave(gateway: Gateway, room: LocalRoom, local: LocalPeer) {
   const personId = local.viewer.personId;
-  const stillHere = [...room.local.values()].some((l) => l !== local && l.viewer.personId === personId);
+  const stillHere =
+    [...room.local.values()].some((l) => l !== local && l.viewer.personId === personId) ||
+    [...room.remote.values()].some((r) => r.peer.personId === personId);
   if (!stillHere) await presence(gateway, room, personId, 'left');
 }
 

@@ -9,7 +9,10 @@ import { NotFoundError } from '../domain/shared/errors.js';
 import type { RoomCommand } from '../domain/room/commands.js';
 import type { ClientMessage } from './messages.js';
 import { canEdit, chatView, namesOf, newId, runRoomCommand } from './roomEvents.js';
-import { lessonKind, requireOpen } from './rooms.js';
+import { lessonKind, requireOpen, roomMembership } from './rooms.js';
+import { leaveRoom } from './join.js';
+
+const RECHECK_MS = 30_000;
 import { isEmptyUpdate } from './roomNode.js';
 import { sendError, type Gateway, type JoinedConnection } from './gateway.js';
 
@@ -24,8 +27,20 @@ export async function handleRoomMessage(
 ) {
   const { room, local } = connection;
   const { deps, node } = gateway;
-  // Membership was checked on join; the room's opening hours are checked on every message.
-  requireOpen(room.info, deps.clock.now());
+  // The opening hours are checked on every message; membership on join and again every RECHECK_MS (a
+  // participant removed from the session mid-way is then put out of the room).
+  const now = deps.clock.now();
+  if (now.getTime() - local.checkedAt > RECHECK_MS) {
+    try {
+      const membership = await roomMembership(deps, connection.actor, room.roomId);
+      room.info = membership.info;
+      local.checkedAt = now.getTime();
+    } catch (error) {
+      await leaveRoom(gateway, connection, 'left');
+      throw error;
+    }
+  }
+  requireOpen(room.info, now);
   const command = (body: Body<RoomCommand>) =>
     runRoomCommand(
       deps,

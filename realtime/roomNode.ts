@@ -25,6 +25,8 @@ export type LocalPeer = {
   peer: Peer;
   viewer: Viewer;
   sink: PeerSink;
+  /** When the room's access rule was last checked for this peer (ms since the epoch). */
+  checkedAt: number;
   graceTimer: NodeJS.Timeout | null;
   unsubscribeSignals: () => void;
 };
@@ -80,8 +82,12 @@ export function roomNode(bus: Bus, docs: RoomDocs, log: (message: string, error?
         return;
       case 'joined':
       case 'updated': {
-        if (presence.node !== node)
+        if (presence.node !== node) {
           room.remote.set(presence.peer.peerId, { peer: presence.peer, node: presence.node });
+          // The browser came back on another node within the grace period: that node owns the peer now.
+          const away = room.local.get(presence.peer.peerId);
+          if (away && !away.sink) forget(room, away);
+        }
         const type = presence.op === 'joined' ? 'peer.joined' : 'peer.updated';
         sendAll(room, { type, peer: presence.peer }, presence.peer.peerId);
         checkMesh(room);
@@ -114,6 +120,21 @@ export function roomNode(bus: Bus, docs: RoomDocs, log: (message: string, error?
     if (only) return only.sink?.send(notice);
     room.videoNoticeAt = count;
     sendAll(room, notice);
+  }
+
+  /** Drops a peer from this node without telling anyone (it lives on elsewhere). */
+  function forget(room: LocalRoom, local: LocalPeer) {
+    if (local.graceTimer) clearTimeout(local.graceTimer);
+    local.graceTimer = null;
+    local.unsubscribeSignals();
+    room.local.delete(local.peer.peerId);
+    if (room.local.size === 0) close(room);
+  }
+
+  function close(room: LocalRoom) {
+    for (const unsubscribe of room.unsubscribe) unsubscribe();
+    rooms.delete(room.roomId);
+    docs.release(room.roomId);
   }
 
   async function onEvent(room: LocalRoom, event: RoomBusEvent) {
@@ -203,11 +224,13 @@ export function roomNode(bus: Bus, docs: RoomDocs, log: (message: string, error?
       return pending;
     },
 
-    addPeer(room: LocalRoom, peer: Peer, viewer: Viewer, sink: PeerSink): LocalPeer {
+    addPeer(room: LocalRoom, peer: Peer, viewer: Viewer, sink: PeerSink, checkedAt: number): LocalPeer {
+      room.remote.delete(peer.peerId);
       const local: LocalPeer = {
         peer,
         viewer,
         sink,
+        checkedAt,
         graceTimer: null,
         unsubscribeSignals: bus.subscribe(roomSubject.sig(room.roomId, peer.peerId), (m) => {
           const envelope = decodeJson<SignalEnvelope>(m.data);
@@ -231,12 +254,8 @@ export function roomNode(bus: Bus, docs: RoomDocs, log: (message: string, error?
       local.unsubscribeSignals();
       room.local.delete(peerId);
       void bus.publish(roomSubject.presence(room.roomId), encodeJson({ op: 'left', node, peerId }));
-      if (room.local.size === 0) {
-        // The "left" above still goes out: unsubscribing does not cancel a publish already made.
-        for (const unsubscribe of room.unsubscribe) unsubscribe();
-        rooms.delete(room.roomId);
-        docs.release(room.roomId);
-      }
+      // The "left" above still goes out: unsubscribing does not cancel a publish already made.
+      if (room.local.size === 0) close(room);
     },
 
     /** Tells a newly joined peer when the room already has more video than a mesh carries. */

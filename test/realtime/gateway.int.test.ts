@@ -12,6 +12,8 @@ import {
 } from './support/cluster.js';
 import type { Cluster, Person } from './support/cluster.js';
 import { skippedSuite } from '../support/suite.js';
+import { handleCommand } from '../../commands/handleCommand.js';
+import { liveSessions } from '../../commands/aggregates.js';
 
 type Ctx = {
   nats: Awaited<ReturnType<typeof ownNats>>;
@@ -32,6 +34,8 @@ const names = [
   'joining and leaving are recorded as presence; a reconnect within the grace period is not a leave',
   'more than 4 peers with video are told the mesh is too large',
   'signalling carries on after NATS restarts',
+  'a browser that reconnects to the other node keeps its peer id, and nobody sees it leave',
+  'a participant removed from the session is put out of the room at their next message',
 ];
 
 if (!(await natsServerAvailable())) {
@@ -231,6 +235,56 @@ if (!(await natsServerAvailable())) {
     assert.ok(delivered, 'a signal crossed the nodes after NATS came back');
     student.send({ type: 'signal', to: t.peerId, data: { back: true } });
     await teacher.next('signal', (m) => (m.data as { back?: boolean }).back === true, 5000);
+  });
+
+  test(names[7]!, async (ctx) => {
+    const teacher = await connect(ctx, 0, ctx.teacher);
+    await teacher.join(ctx.roomId);
+    const first = await connect(ctx, 0, ctx.students[3]!);
+    const joined = await first.join(ctx.roomId);
+    await teacher.next('peer.joined', (m) => m.peer.peerId === joined.peerId);
+    first.ws.terminate();
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await connect(ctx, 1, ctx.students[3]!);
+    const resumed = await again.join(ctx.roomId, { resume: joined.peerId });
+    assert.ok(resumed.resumed);
+    assert.is(resumed.peerId, joined.peerId, 'the same peer id on the other node');
+    teacher.send({ type: 'signal', to: joined.peerId, data: { hello: 'again' } });
+    const signal = await again.next('signal');
+    assert.equal(signal.data, { hello: 'again' }, 'signals now reach the new node');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.not.ok(
+      teacher.all('peer.left').some((m) => m.peerId === joined.peerId),
+      'the teacher never saw the student leave',
+    );
+  });
+
+  test(names[8]!, async (ctx) => {
+    const student = await connect(ctx, 1, ctx.students[4]!);
+    await student.join(ctx.roomId);
+    const deps = ctx.c.nodes[0]!.runtime.deps;
+    await handleCommand(
+      deps.eventStore,
+      liveSessions,
+      ctx.liveSessionId,
+      {
+        type: 'RemoveParticipant',
+        liveSessionId: ctx.liveSessionId,
+        now: ctx.c.clock.now().toISOString(),
+        studentId: ctx.students[4]!.id,
+      },
+      { orgId: ctx.teacher.orgId, actorId: ctx.teacher.id, now: ctx.c.clock.now().toISOString() },
+    );
+    const now = ctx.c.clock.now().toISOString();
+    ctx.c.clock.advance(1);
+    try {
+      student.send({ type: 'chat.post', text: 'still here?' });
+      assert.is((await student.next('error')).code, 'not_found');
+      student.send({ type: 'chat.post', text: 'hello?' });
+      assert.is((await student.next('error')).code, 'not_joined', 'out of the room');
+    } finally {
+      ctx.c.clock.set(now);
+    }
   });
 
   test.run();
