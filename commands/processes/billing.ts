@@ -19,9 +19,10 @@ export function billingProcess(deps: { eventStore: EventStore }): Process {
     handles: new Set(['LiveSessionCompleted', 'LiveSessionVerified']),
     async handle(event: RecordedEvent) {
       const { liveSessionId, charges } = event.data as Charged;
+      let appended: string | null = null;
       for (const charge of charges) {
         if (charge.tokens <= 0) continue;
-        await handleCommand(
+        const result = await handleCommand(
           deps.eventStore,
           wallets,
           charge.studentId,
@@ -46,7 +47,9 @@ export function billingProcess(deps: { eventStore: EventStore }): Process {
             idempotencyKey: `process:billing:${event.eventId}:${charge.studentId}`,
           },
         );
+        appended = result.position ?? appended;
       }
+      return appended;
     },
   };
 }

@@ -7,7 +7,8 @@ import type { RecordedEvent } from '../eventStore/port.js';
 export type Process = {
   name: string;
   handles: ReadonlySet<string>;
-  handle(event: RecordedEvent): Promise<void>;
+  /** Returns the position of the last event it appended, if any (so waiters can wait for its effects). */
+  handle(event: RecordedEvent): Promise<string | null | void>;
 };
 
 /** A UUID-shaped id that is the same every time for the same seed (a retried process names the same entry). */

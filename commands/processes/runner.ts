@@ -17,12 +17,17 @@ export type ProcessRunnerOptions = {
 
 const checkpointName = (process: Process) => `process:${process.name}`;
 
+export type ProcessRunner = ProjectionRunner & {
+  /** The position of the last event the processes appended (null: none yet). */
+  appendedUpTo(): string | null;
+};
+
 export function processRunner(
   db: Db,
   store: EventStore,
   processes: Process[],
   options: ProcessRunnerOptions = {},
-): ProjectionRunner {
+): ProcessRunner {
   const batchSize = options.batchSize ?? 500;
   const pollMs = options.pollMs ?? 250;
   const reached = new Map<string, string | null>();
@@ -35,6 +40,7 @@ export function processRunner(
   let running = false;
   let loops: Promise<void>[] = [];
   let unsubscribe = () => {};
+  let appended: string | null = null;
 
   async function step(process: Process): Promise<number> {
     const after = await readCheckpoint(db, checkpointName(process));
@@ -44,7 +50,8 @@ export function processRunner(
       for (const event of events) {
         if (process.handles.has(event.type)) {
           try {
-            await process.handle(event);
+            const position = await process.handle(event);
+            if (position && comparePositions(position, appended) > 0) appended = position;
           } catch (error) {
             if (!(error instanceof AppError)) throw error;
             options.onError?.(process.name, error);
@@ -86,6 +93,7 @@ export function processRunner(
   }
 
   return {
+    appendedUpTo: () => appended,
     start() {
       if (running) return;
       running = true;
@@ -132,7 +140,7 @@ export function processRunner(
  * Projections and process managers as one runner: waiting for a position first lets the processes react to
  * it, then waits for the read models to include what they appended (read-your-writes across a process).
  */
-export function withProcesses(projections: ProjectionRunner, processes: ProjectionRunner): ProjectionRunner {
+export function withProcesses(projections: ProjectionRunner, processes: ProcessRunner): ProjectionRunner {
   return {
     start() {
       processes.start();
@@ -151,8 +159,13 @@ export function withProcesses(projections: ProjectionRunner, processes: Projecti
       if (position === null) return true;
       const started = Date.now();
       const reacted = await processes.waitFor(position, timeoutMs);
-      const left = Math.max(1, timeoutMs - (Date.now() - started));
-      return (await projections.waitFor(undefined, left)) && reacted;
+      const left = () => Math.max(1, timeoutMs - (Date.now() - started));
+      let projected = await projections.waitFor(position, left());
+      // What the processes appended in reaction lies beyond the position: wait for that too.
+      const effects = processes.appendedUpTo();
+      if (effects && (position === undefined || comparePositions(effects, position) > 0))
+        projected = (await projections.waitFor(effects, left())) && projected;
+      return projected && reacted;
     },
   };
 }
