@@ -14,7 +14,7 @@ import { processes } from '../commands/processes/index.js';
 import { localBus } from '../realtime/bus/local.js';
 import type { Bus } from '../realtime/bus/port.js';
 import { mailSender, type MailSender } from '../mail/sender.js';
-import { startScheduleRuleTopUp } from '../commands/scheduleRules.js';
+import { startScheduleRuleTopUp } from '../commands/scheduleRulesTopUp.js';
 
 export type Runtime = { deps: AppDeps; mailer: MailSender; close(): Promise<void> };
 

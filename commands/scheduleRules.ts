@@ -4,15 +4,15 @@
 import { createHash } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { AppError, NotFoundError, RuleViolation } from '../domain/shared/errors.js';
+import { addMinutes } from '../domain/shared/time.js';
 import { localDateOf, occurrencesBetween, type Weekday } from '../domain/enrollment/recurrence.js';
 import { occurrenceKey, ruleWindow, type ScheduleRule } from '../domain/enrollment/scheduleRules.js';
 import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
 import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
-import { enrollments, liveSessions } from './aggregates.js';
+import { enrollments, liveSessions, teacherCalendars } from './aggregates.js';
 import { cancelLiveSession, scheduleLiveSession, withKey } from './liveSessions.js';
 import { loadEnrollmentForStaff, type ActiveEnrollment, type EnrollmentActor } from './enrollments.js';
-import '../projections/lessons/scheduleRules.table.js';
 
 /** How far ahead rules keep sessions scheduled. */
 export const HORIZON_WEEKS = 8;
@@ -252,6 +252,20 @@ async function scheduleOccurrence(
     );
     return { kind: 'scheduled' as const, liveSessionId };
   } catch (error) {
+    if (error instanceof RuleViolation && error.code === 'already_scheduled') {
+      // A concurrent run scheduled it first; scheduleLiveSession released the slot both runs booked, so book it
+      // again (for the same session and times this is the slot the session holds).
+      const end = addMinutes(start, rule.durationMinutes);
+      const slot = {
+        type: 'BookTeachingSlot' as const,
+        teacherId: enrollment.teacherId,
+        liveSessionId,
+        start,
+        end,
+      };
+      await handleCommand(deps.eventStore, teacherCalendars, enrollment.teacherId, slot, context);
+      return { kind: 'scheduled' as const, liveSessionId };
+    }
     // The teacher's calendar is busy then (or the rules refuse this one): skip it and say why.
     if (!(error instanceof AppError)) throw error;
     const conflicting = error.details.conflictingLiveSessionId;
@@ -261,49 +275,4 @@ async function scheduleOccurrence(
       conflictingLiveSessionId: typeof conflicting === 'string' ? conflicting : null,
     };
   }
-}
-
-/** Keeps every active rule's horizon filled: the runtime calls this periodically. */
-export async function topUpScheduleRules(deps: Deps, now: Date): Promise<GenerationReport[]> {
-  const rules = await deps.db
-    .selectFrom('schedule_rules')
-    .select(['enrollment_id', 'org_id'])
-    .where('removed', '=', false)
-    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
-    .distinct()
-    .execute();
-  const reports: GenerationReport[] = [];
-  for (const { enrollment_id, org_id } of rules) {
-    const context = { orgId: org_id, actorId: null, now: now.toISOString() };
-    reports.push(await generateSessions(deps, enrollment_id, context));
-  }
-  return reports;
-}
-
-/** Runs the top-up every `intervalMs` (one run at a time); the returned function stops it and waits. */
-export function startScheduleRuleTopUp(
-  deps: Deps & { clock: { now(): Date } },
-  options: { intervalMs?: number; onError?: (error: unknown) => void } = {},
-): () => Promise<void> {
-  let current: Promise<void> | null = null;
-  const run = async () => {
-    try {
-      await topUpScheduleRules(deps, deps.clock.now());
-    } catch (error) {
-      options.onError?.(error);
-    } finally {
-      current = null;
-    }
-  };
-  const timer = setInterval(
-    () => {
-      current ??= run();
-    },
-    options.intervalMs ?? 60 * 60_000,
-  );
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await current;
-  };
 }

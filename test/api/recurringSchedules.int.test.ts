@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { PASSWORD, testApp, type Session, type TestApp } from '../support/app.js';
 import { school, type School } from '../support/fixtures.js';
 import { problem, status } from '../support/assert.js';
-import { topUpScheduleRules } from '../../commands/scheduleRules.js';
+import { topUpScheduleRules } from '../../commands/scheduleRulesTopUp.js';
 
 type Occurrence = {
   start: string;
