@@ -9,6 +9,7 @@ import type { Actor } from '../api/auth/sessions.js';
 import { AppError, RuleViolation } from '../domain/shared/errors.js';
 import { parseClientFrame, type ClientMessage, type ErrorCode, type ServerMessage } from './messages.js';
 import { roomDocs } from './docs.js';
+import { rateLimiter } from './rateLimit.js';
 import { roomNode, type LocalPeer, type LocalRoom } from './roomNode.js';
 import { handleRoomMessage } from './roomHandlers.js';
 import { joinRoom, leaveRoom, recordLeave, type Connection } from './join.js';
@@ -49,6 +50,7 @@ export async function gatewayRoutes(app: FastifyInstance, deps: AppDeps) {
       room: null,
       local: null,
       queue: Promise.resolve(),
+      limiter: rateLimiter(),
     };
     gateway.connections.add(connection);
     socket.on('message', (raw, isBinary) => {
@@ -102,6 +104,8 @@ async function onFrame(gateway: Gateway, connection: Connection, raw: unknown, i
   const parsed = parseClientFrame(text);
   if (!parsed.ok) return sendError(connection, parsed.code, parsed.message, parsed.ref);
   const message = parsed.message;
+  if (!connection.limiter.allow(message.type))
+    return sendError(connection, 'rate_limited', 'too many messages; slow down', message.ref);
   try {
     await dispatch(gateway, connection, message);
   } catch (error) {

@@ -10,6 +10,7 @@ import { canEdit, chatView, currentLesson, namesOf, pollView } from './roomEvent
 import { requireOpen, roomMembership } from './rooms.js';
 import type { LocalPeer, LocalRoom } from './roomNode.js';
 import type { Gateway } from './gateway.js';
+import type { RateLimiter } from './rateLimit.js';
 
 export type Connection = {
   actor: Actor;
@@ -18,6 +19,7 @@ export type Connection = {
   room: LocalRoom | null;
   local: LocalPeer | null;
   queue: Promise<void>;
+  limiter: RateLimiter;
 };
 
 const CHAT_ON_JOIN = 100;
