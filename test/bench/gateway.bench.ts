@@ -13,8 +13,16 @@ import { createOrganisation, createPerson } from '../../db/people.js';
 import { handleCommand } from '../../commands/handleCommand.js';
 import { liveSessions } from '../../commands/aggregates.js';
 import { ownNats, RoomClient } from '../realtime/support/cluster.js';
-import { testDatabase } from '../support/services.js';
-import { context, load, percentile, row, section, type BenchContext, type Section } from './lib.js';
+import {
+  context,
+  freshDatabase,
+  load,
+  percentile,
+  row,
+  section,
+  type BenchContext,
+  type Section,
+} from './lib.js';
 
 const PEERS_PER_ROOM = 4;
 
@@ -30,7 +38,7 @@ export async function run(ctx: BenchContext): Promise<Section> {
   const s = section(`Live-room gateway: ${rooms * PEERS_PER_ROOM} peers in ${rooms} rooms on 2 nodes`);
 
   const nats = await ownNats();
-  const db = (await testDatabase())!;
+  const db = await freshDatabase();
   const config = loadConfig({
     DATABASE_URL: db.url,
     NATS_URL: nats.url,

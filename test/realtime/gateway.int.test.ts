@@ -3,7 +3,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  natsServerAvailable,
+  clusterServices,
   ownNats,
   cluster,
   organisation,
@@ -38,8 +38,9 @@ const names = [
   'a participant removed from the session is put out of the room at their next message',
 ];
 
-if (!(await natsServerAvailable())) {
-  skippedSuite('gateway', 'no /usr/sbin/nats-server to start', names);
+const missing = await clusterServices();
+if (missing) {
+  skippedSuite('gateway', missing, names);
 } else {
   const test = suite<Ctx>('gateway');
   test.before(async (ctx) => {

@@ -7,7 +7,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import {
-  natsServerAvailable,
+  clusterServices,
   ownNats,
   cluster,
   organisation,
@@ -53,8 +53,9 @@ const edit = (doc: Y.Doc, text: string) => {
   return syncMessage((e) => syncProtocol.writeUpdate(e, update!));
 };
 
-if (!(await natsServerAvailable())) {
-  skippedSuite('room tools', 'no /usr/sbin/nats-server to start', names);
+const missing = await clusterServices();
+if (missing) {
+  skippedSuite('room tools', missing, names);
 } else {
   const test = suite<Ctx>('room tools');
   test.before(async (ctx) => {

@@ -14,7 +14,7 @@ import { courses, enrollments } from '../../../commands/aggregates.js';
 import { scheduleLiveSession } from '../../../commands/liveSessions.js';
 import type { Role } from '../../../db/people.table.js';
 import type { ClientMessageInput, ServerMessage } from '../../../realtime/messages.js';
-import { testDatabase, type TestDatabase } from '../../support/services.js';
+import { postgresAvailable, testDatabase, type TestDatabase } from '../../support/services.js';
 import { testClock, type TestClock } from '../../support/clock.js';
 
 export const ORIGIN = 'http://localhost:3000';
@@ -62,6 +62,13 @@ export async function ownNats(port?: number) {
   return server;
 }
 
+/** What the multi-node suites need: a Postgres server (shared by the nodes) and a nats-server to start. */
+export async function clusterServices(): Promise<string | null> {
+  if (!(await postgresAvailable())) return 'no Postgres server answers (the nodes share one database)';
+  if (!(await natsServerAvailable())) return 'no /usr/sbin/nats-server to start';
+  return null;
+}
+
 export const natsServerAvailable = async () => {
   try {
     const { access } = await import('node:fs/promises');
@@ -87,7 +94,9 @@ export type Cluster = {
 export type Person = { id: string; orgId: string; cookie: string; name: string };
 
 export async function cluster(options: { natsUrl?: string; clock?: TestClock } = {}): Promise<Cluster> {
-  const db = (await testDatabase())!;
+  // Nodes must share one database server: PGlite lives inside one process.
+  const db = await testDatabase({ requirePostgres: true });
+  if (!db?.url) throw new Error('the cluster tests need a Postgres server');
   const clock = options.clock ?? testClock('2026-11-23T08:00:00.000Z');
   const config = loadConfig({
     DATABASE_URL: db.url,
