@@ -39,6 +39,8 @@ export function buildIcs(items: readonly CalendarItem[], options: IcsOptions): s
     prodId: { company: 'Lectern', product: 'Lectern', language: 'EN' },
     method: methods[options.method],
     ...(options.name ? { name: options.name } : {}),
+    // Feeds tell subscribing apps to poll hourly (REFRESH-INTERVAL / X-PUBLISHED-TTL).
+    ...(options.method === 'PUBLISH' ? { ttl: 3600 } : {}),
   });
   calendar.timezone({ name: null, generator: getVtimezoneComponent });
   for (const item of items) {

@@ -79,8 +79,10 @@ test('a CANCEL document marks its events cancelled', () => {
 });
 
 test('a canceled entry in a feed is published as CANCELLED', () => {
-  const ics = calendarOf(buildIcs([item({ status: 'canceled' })], { method: 'PUBLISH', stamp, summaryOf }));
+  const text = buildIcs([item({ status: 'canceled' })], { method: 'PUBLISH', stamp, summaryOf });
+  const ics = calendarOf(text);
   assert.is(ics.method, 'PUBLISH');
+  assert.match(text, 'X-PUBLISHED-TTL:PT1H');
   assert.is(ics.events[0]!.status, 'CANCELLED');
 });
 
