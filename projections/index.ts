@@ -9,6 +9,8 @@ import { homeworkProjection } from './homework/homework.js';
 import { scheduleRulesProjection } from './lessons/scheduleRules.js';
 import { outboxProjection } from './outbox/outbox.js';
 import { trainingsProjection } from './trainings/trainings.js';
+import { reportsProjection } from './reports/reports.js';
+import { roomProjection } from './room/room.js';
 
 export const projections: Projection[] = [
   scheduleProjection,
@@ -19,6 +21,8 @@ export const projections: Projection[] = [
   scheduleRulesProjection,
   outboxProjection,
   trainingsProjection,
+  reportsProjection,
+  roomProjection,
   auditProjection,
 ];
 

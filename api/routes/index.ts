@@ -20,10 +20,11 @@ import { walletRoutes } from './wallets.js';
 import { completionRoutes } from './completion.js';
 import { liveSessionLifecycleRoutes } from './liveSessionLifecycle.js';
 import { attendanceRoutes } from './attendance.js';
-import { calendarRoutes } from './calendar.js';
-import { trainingsRoutes } from './trainingRoutes.js';
 import { gatewayRoutes } from '../../realtime/gateway.js';
 import { roomRoutes } from './rooms.js';
+import { calendarRoutes } from './calendar.js';
+import { trainingsRoutes } from './trainingRoutes.js';
+import { reportRoutes } from './reports.js';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
 
@@ -38,18 +39,19 @@ export const routes: RouteModule[] = [
   peopleAccessRoutes,
   groupRoutes,
   auditRoutes,
+  roomRoutes,
   walletRoutes,
   completionRoutes,
   liveSessionLifecycleRoutes,
   attendanceRoutes,
+  gatewayRoutes,
   homeworkRoutes,
   enrollmentLessonRoutes,
   scheduleRuleRoutes,
   nextStepRoutes,
   calendarRoutes,
   trainingsRoutes,
-  gatewayRoutes,
-  roomRoutes,
+  reportRoutes,
   // Keep last: the web client's fallback must never shadow an API route.
   webRoutes,
 ];

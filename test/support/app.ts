@@ -1,5 +1,6 @@
 // The real app on a fresh database, driven through `inject`, with helpers to create people and sign in.
 import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { buildApp, type App } from '../../api/app.js';
 import { loadConfig } from '../../api/config.js';
 import { openRuntime, type Runtime } from '../../api/runtime.js';
@@ -127,7 +128,14 @@ export async function testApp(
     person,
     group: (orgId, name, memberIds, kind) => createGroup(runtime.deps.db, orgId, name, memberIds, kind),
     async settle() {
-      await runtime.deps.projections.waitFor(undefined, 10_000);
+      // The last event actually written, not the reader's head: the head waits behind the oldest running
+      // transaction of the whole Postgres cluster, which another suite's slow transaction may hold back.
+      const { rows } = await sql<{ position: string }>`
+        SELECT tx_id::text || ':' || global_position::text AS position FROM events
+        ORDER BY tx_id DESC, global_position DESC LIMIT 1`.execute(runtime.deps.db);
+      const last = rows[0]?.position;
+      if (last && !(await runtime.deps.projections.waitFor(last, 60_000)))
+        throw new Error(`projections did not reach ${last} within 60 s`);
     },
     async countEvents() {
       return (await runtime.deps.eventStore.countEvents?.()) ?? -1;

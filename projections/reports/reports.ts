@@ -1,0 +1,25 @@
+// The reports read model: one projection feeding the report tables from live-session, wallet and training
+// events. Reports read these flat tables, never the event log.
+import { projection } from '../projection.js';
+import { sessionFacts } from './sessionFacts.js';
+import { ledgerFacts } from './ledgerFacts.js';
+import { trainingFacts } from './trainingFacts.js';
+
+export const REPORT_TABLES = [
+  'report_sessions',
+  'report_attendance',
+  'report_scores',
+  'report_wallets',
+  'report_ledger',
+  'report_trainings',
+  'report_training_sections',
+  'report_training_registrations',
+  'report_training_events',
+  'report_training_attendance',
+] as const;
+
+export const reportsProjection = projection('reports', REPORT_TABLES, {
+  ...sessionFacts,
+  ...ledgerFacts,
+  ...trainingFacts,
+});
