@@ -27,6 +27,7 @@
 // - `request` may return `cookie` to act as someone else (e.g. a throwaway person for sign-out routes) and
 //   `headers` to add any header. An expected status may be a list when several answers are right.
 import { actorOf, type World, type Scope, type Role } from './accessMatrix.world.js';
+import { trainingEntries } from './trainingAccessMatrix.js';
 
 export type Expected = number | readonly number[];
 export type PerRole = Record<Role, Expected>;
@@ -492,6 +493,8 @@ export const entries: Record<string, Entry> = {
   ...roomEntries(),
   // ---- enrollment follow-up: homework, lesson library, schedule rules, next steps ----
   ...followUpEntries(),
+  // ---- trainings (seed 003): entries in trainingAccessMatrix.ts ----
+  ...trainingEntries,
 };
 
 /** The live-room routes. The world's sessions lie in the future, so a permitted change meets 409 room_closed. */
