@@ -1,0 +1,49 @@
+// The live rooms' read model tables (migration 0401), added to Database.
+
+export interface RoomChatMessagesTable {
+  message_id: string;
+  room_id: string;
+  org_id: string;
+  person_id: string;
+  text: string;
+  at: Date | string;
+  removed_by: string | null;
+  removed_at: Date | string | null;
+}
+
+export interface RoomPollsTable {
+  poll_id: string;
+  room_id: string;
+  org_id: string;
+  question: string;
+  options: string[];
+  anonymous: boolean;
+  status: 'open' | 'closed';
+  opened_at: Date | string;
+  closed_at: Date | string | null;
+}
+
+export interface RoomPollAnswersTable {
+  poll_id: string;
+  person_id: string;
+  room_id: string;
+  option: number;
+  answered_at: Date | string;
+}
+
+export interface RoomPermissionsTable {
+  room_id: string;
+  person_id: string;
+  org_id: string;
+  can_edit: boolean;
+  changed_at: Date | string;
+}
+
+declare module '../../db/schema.js' {
+  interface Database {
+    room_chat_messages: RoomChatMessagesTable;
+    room_polls: RoomPollsTable;
+    room_poll_answers: RoomPollAnswersTable;
+    room_permissions: RoomPermissionsTable;
+  }
+}

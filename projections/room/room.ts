@@ -1,0 +1,97 @@
+// Live rooms as read models: chat (with removals), polls with every answer (the latest per person) and the
+// students' edit permissions, for reviewing sessions and reporting across them. Idempotent: replays are no-ops.
+import './room.table.js';
+import type { RoomEvent } from '../../domain/room/events.js';
+import { projection, dataOf } from '../projection.js';
+
+type D<T extends RoomEvent['type']> = Extract<RoomEvent, { type: T }>['data'];
+
+export const roomProjection = projection(
+  'rooms',
+  ['room_chat_messages', 'room_polls', 'room_poll_answers', 'room_permissions'],
+  {
+    async RoomChatMessagePosted(db, event) {
+      const d = dataOf<D<'RoomChatMessagePosted'>>(event);
+      await db
+        .insertInto('room_chat_messages')
+        .values({
+          message_id: d.messageId,
+          room_id: d.roomId,
+          org_id: event.metadata.orgId,
+          person_id: d.personId,
+          text: d.text,
+          at: d.at,
+          removed_by: null,
+          removed_at: null,
+        })
+        .onConflict((oc) => oc.column('message_id').doNothing())
+        .execute();
+    },
+    async RoomChatMessageRemoved(db, event) {
+      const d = dataOf<D<'RoomChatMessageRemoved'>>(event);
+      await db
+        .updateTable('room_chat_messages')
+        .set({ removed_by: d.removedBy, removed_at: d.at })
+        .where('message_id', '=', d.messageId)
+        .execute();
+    },
+    async RoomPollOpened(db, event) {
+      const d = dataOf<D<'RoomPollOpened'>>(event);
+      await db
+        .insertInto('room_polls')
+        .values({
+          poll_id: d.pollId,
+          room_id: d.roomId,
+          org_id: event.metadata.orgId,
+          question: d.question,
+          options: JSON.stringify(d.options) as never,
+          anonymous: d.anonymous,
+          status: 'open',
+          opened_at: d.at,
+          closed_at: null,
+        })
+        .onConflict((oc) => oc.column('poll_id').doNothing())
+        .execute();
+    },
+    async RoomPollAnswered(db, event) {
+      const d = dataOf<D<'RoomPollAnswered'>>(event);
+      await db
+        .insertInto('room_poll_answers')
+        .values({
+          poll_id: d.pollId,
+          person_id: d.personId,
+          room_id: d.roomId,
+          option: d.option,
+          answered_at: d.at,
+        })
+        .onConflict((oc) =>
+          oc.columns(['poll_id', 'person_id']).doUpdateSet({ option: d.option, answered_at: d.at }),
+        )
+        .execute();
+    },
+    async RoomPollClosed(db, event) {
+      const d = dataOf<D<'RoomPollClosed'>>(event);
+      await db
+        .updateTable('room_polls')
+        .set({ status: 'closed', closed_at: d.at })
+        .where('poll_id', '=', d.pollId)
+        .execute();
+    },
+    async RoomEditPermissionChanged(db, event) {
+      const d = dataOf<D<'RoomEditPermissionChanged'>>(event);
+      await db
+        .insertInto('room_permissions')
+        .values({
+          room_id: d.roomId,
+          person_id: d.personId,
+          org_id: event.metadata.orgId,
+          can_edit: d.canEdit,
+          changed_at: d.at,
+        })
+        .onConflict((oc) =>
+          oc.columns(['room_id', 'person_id']).doUpdateSet({ can_edit: d.canEdit, changed_at: d.at }),
+        )
+        .execute();
+    },
+  },
+);
