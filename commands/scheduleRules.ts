@@ -101,7 +101,15 @@ export async function splitScheduleRule(
     },
     context,
   );
-  const canceled = await cancelRuleSessions(deps, actor, enrollment, ruleId, input.from, context);
+  const canceled = await cancelRuleSessions(
+    deps,
+    actor,
+    enrollment,
+    ruleId,
+    input.from,
+    'the recurring schedule changed from this lesson on',
+    context,
+  );
   const report = await generateSessions(deps, enrollmentId, systemContext(context));
   return { ...report, canceled, position: report.position ?? canceled.position ?? result.position };
 }
@@ -123,7 +131,15 @@ export async function removeScheduleRule(
     { type: 'RemoveScheduleRule', enrollmentId, ruleId, now: context.now },
     context,
   );
-  const canceled = await cancelRuleSessions(deps, actor, enrollment, ruleId, context.now, context);
+  const canceled = await cancelRuleSessions(
+    deps,
+    actor,
+    enrollment,
+    ruleId,
+    context.now,
+    'the recurring schedule was removed',
+    context,
+  );
   return { ...canceled, position: canceled.position ?? result.position };
 }
 
@@ -139,6 +155,7 @@ async function cancelRuleSessions(
   enrollment: ActiveEnrollment,
   ruleId: string,
   from: string,
+  reason: string,
   context: CommandContext,
 ) {
   const canceled: string[] = [];
@@ -151,13 +168,7 @@ async function cancelRuleSessions(
     const session = (await loadAggregate(deps.eventStore, liveSessions, id)).state;
     // Only sessions still ahead: one that started, ended or was already canceled keeps its record.
     if (session.status !== 'scheduled' || Date.parse(session.start) <= Date.parse(context.now)) continue;
-    const result = await cancelLiveSession(
-      deps,
-      actor,
-      id,
-      'schedule rule changed',
-      withKey(context, `cancel:${id}`),
-    );
+    const result = await cancelLiveSession(deps, actor, id, reason, withKey(context, `cancel:${id}`));
     position = result.position ?? position;
     canceled.push(id);
   }

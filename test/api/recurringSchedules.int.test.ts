@@ -205,6 +205,21 @@ test('the periodic top-up keeps eight weeks filled, and adds nothing when run ag
   assert.is(await t.countEvents(), events);
 });
 
+test('a retried "add rule" with the same Idempotency-Key names the same rule and appends nothing', async ({
+  t,
+  s,
+}) => {
+  const body = { weekdays: ['FR'], time: '09:30', timeZone: 'Asia/Tokyo', startsOn: '2030-01-04' };
+  const headers = { 'idempotency-key': 'friday-rule-1' };
+  const first = await s.admin.post(rulesUrl(s, 1), body, headers);
+  status(first, 201);
+  const events = await t.countEvents();
+  const again = await s.admin.post(rulesUrl(s, 1), body, headers);
+  status(again, 201);
+  assert.is(again.json().rule.id, first.json().rule.id);
+  assert.is(await t.countEvents(), events);
+});
+
 test('students read but do not manage rules; other organisations see nothing; bad input is 400', async ({
   t,
   s,
