@@ -11,34 +11,28 @@ import { DEFAULT_TRAINING_REMINDER_MINUTES, TRAINING_REMINDER_SETTING } from './
 
 export const LIVE_SESSION_REMINDER_MINUTES = 24 * 60;
 
-export const reminderId = (entryId: string, start: string, personId: string) =>
-  `reminder:${entryId}:${start}:${personId}`;
+/** `reminder:<entry>:<start as ISO>:<person>`, built in SQL so the lookup of sent ones uses the same text. */
+const reminderIdSql = sql<string>`'reminder:' || e.id::text || ':' || to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || ':' || a.person_id::text`;
 
 /** Enqueues the reminders due at `now` that are not enqueued yet; returns how many it added. */
 export async function enqueueReminders(db: Db, now: Date): Promise<number> {
   const setting = sql`o.settings->>${TRAINING_REMINDER_SETTING}`;
   const trainingLead = sql<number>`CASE WHEN ${setting} ~ '^[0-9]{1,6}$' THEN (${setting})::int ELSE ${DEFAULT_TRAINING_REMINDER_MINUTES} END`;
-  const due = await db
+  // Already-enqueued ones are left out here, so a large backlog is worked through in batches.
+  const fresh = await db
     .selectFrom('calendar_entries as e')
     .innerJoin('organisations as o', 'o.id', 'e.org_id')
     .innerJoin('calendar_attendees as a', 'a.group_id', 'e.group_id')
-    .select(['e.id', 'e.kind', 'e.org_id', 'e.starts_at', 'a.person_id'])
+    .select(['e.id', 'e.kind', 'e.org_id', 'a.person_id', reminderIdSql.as('reminder_id')])
     .where('e.status', '=', 'scheduled')
     .where('e.starts_at', '>', now)
     .where(
       sql<boolean>`e.starts_at <= ${now}::timestamptz + make_interval(mins => CASE WHEN e.kind = 'live' THEN ${LIVE_SESSION_REMINDER_MINUTES} ELSE ${trainingLead} END)`,
     )
-    .limit(5000)
+    .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM mail_deliveries d WHERE d.id = ${reminderIdSql})`)
+    .orderBy('e.starts_at')
+    .limit(2000)
     .execute();
-  if (due.length === 0) return 0;
-  const idOf = (r: (typeof due)[number]) =>
-    reminderId(r.id, new Date(r.starts_at).toISOString(), r.person_id);
-  const known = new Set(
-    (await db.selectFrom('mail_deliveries').select('id').where('id', 'in', due.map(idOf)).execute()).map(
-      (r) => r.id,
-    ),
-  );
-  const fresh = due.filter((r) => !known.has(idOf(r)));
   if (fresh.length === 0) return 0;
   const items = new Map(
     (await itemsWhere(db, { ids: [...new Set(fresh.map((r) => r.id))] })).map((i) => [i.id, i]),
@@ -48,7 +42,7 @@ export async function enqueueReminders(db: Db, now: Date): Promise<number> {
     if (!item) return [];
     return [
       {
-        id: idOf(r),
+        id: r.reminder_id,
         org_id: r.org_id,
         recipient_id: r.person_id,
         template: r.kind === 'live' ? 'live-session-reminder' : 'training-reminder',

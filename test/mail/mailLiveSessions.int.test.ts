@@ -142,6 +142,10 @@ test('the 24-hour reminder goes out once per participant', async ({ t, s, inbox 
     .where('id', 'like', `%${id}%`)
     .execute();
   assert.is(sent.length, 3);
+  assert.ok(
+    sent.some((r) => r.id === `reminder:${id}:2026-11-30T09:00:00.000Z:${s.students[0]!.id}`),
+    'the reminder id names the session, its start and the participant',
+  );
   const text = reminders().at(-1)!.text ?? '';
   assert.match(text, `http://localhost:3000/platform/sessions/${id}`);
   assert.match(text, 'the room opens 10 minutes before the start');
