@@ -2,7 +2,8 @@
 import './billing.table.js';
 import type { WalletEvent } from '../../domain/wallet/events.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
-import { projection, type ProjectionDb } from '../projection.js';
+import { batched, projection, type ProjectionDb } from '../projection.js';
+import { applyBillingBatch, BILLING_BATCH_TYPES } from './billingBatch.js';
 
 type Data<T extends WalletEvent['type']> = Extract<WalletEvent, { type: T }>['data'];
 const data = <T extends WalletEvent['type']>(event: RecordedEvent) => event.data as Data<T>;
@@ -49,7 +50,7 @@ async function addLine(db: ProjectionDb, event: RecordedEvent, line: Line) {
     .execute();
 }
 
-export const billingProjection = projection('billing', ['billing_wallets', 'billing_ledger'], {
+const perEvent = projection('billing', ['billing_wallets', 'billing_ledger'], {
   async WalletOpened(db, event) {
     const d = data<'WalletOpened'>(event);
     await db
@@ -93,3 +94,9 @@ export const billingProjection = projection('billing', ['billing_wallets', 'bill
       .execute();
   },
 });
+
+/** One event at a time where that is simpler (tests, a single write), a batch at a time when replaying. */
+export const billingProjection = batched(perEvent, BILLING_BATCH_TYPES, applyBillingBatch);
+
+/** For tests that hold the batch path to the per-event rules. */
+export const billingProjectionPerEvent = perEvent;

@@ -6,6 +6,16 @@ import { testApp, type TestApp } from '../support/app.js';
 import { school, type School } from '../support/fixtures.js';
 import { problem, status } from '../support/assert.js';
 
+/** Read models follow the log; on a busy shared server its readable horizon may lag, so poll a little. */
+async function eventually<T>(read: () => Promise<T>, ready: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 100 && !ready(value); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
 type Ctx = { t: TestApp; s: School; sessionId: string };
 const test = suite<Ctx>('attendance, scores and feedback');
 const scores = {
@@ -116,7 +126,10 @@ test('Verify and Deduct finishes, charges and verifies; the student then sees th
   assert.equal([done.json().status, done.json().attendance[0].status], ['ended', 'present']);
   const seen = (await s.students[0]!.get(`/api/live-sessions/${sessionId}/feedback`)).json();
   assert.equal([seen.length, seen[0].comment, seen[0].verified], [1, 'Good use of the past tense', true]);
-  const history = (await s.students[0]!.get('/api/attendance')).json();
+  const history = await eventually(
+    async () => (await s.students[0]!.get('/api/attendance')).json(),
+    (h) => h.length > 0,
+  );
   assert.is(history.length, 1);
   assert.equal(
     [
@@ -131,7 +144,11 @@ test('Verify and Deduct finishes, charges and verifies; the student then sees th
   const teacherView = (await s.teacher.get(`/api/attendance?studentId=${s.students[0]!.id}`)).json();
   assert.is(teacherView[0].notes.next, 'Irregular verbs');
   assert.is((await s.otherTeacher.get('/api/attendance')).json().length, 0);
-  assert.is((await s.students[0]!.get('/api/wallets/me')).json().balance, 2);
+  const wallet = await eventually(
+    async () => (await s.students[0]!.get('/api/wallets/me')).json(),
+    (w) => w.balance !== 5,
+  );
+  assert.is(wallet.balance, 2);
 });
 
 test('verified feedback changes only after the verification is revoked', async ({ s, sessionId }) => {
