@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import websocket from '@fastify/websocket';
 import { allowedOrigins } from '../api/config.js';
 import type { AppDeps } from '../api/deps.js';
-import type { Actor } from '../api/auth/sessions.js';
+import { actorForToken, SESSION_COOKIE, type Actor } from '../api/auth/sessions.js';
 import { AppError, RuleViolation } from '../domain/shared/errors.js';
 import { parseClientFrame, type ClientMessage, type ErrorCode, type ServerMessage } from './messages.js';
 import { roomDocs } from './docs.js';
@@ -17,6 +17,8 @@ import { joinRoom, leaveRoom, recordLeave, type Connection } from './join.js';
 /** Close codes that tell the browser why (it cannot read an HTTP status from a refused upgrade). */
 export const CLOSE_UNAUTHENTICATED = 4401;
 export const CLOSE_FORBIDDEN_ORIGIN = 4403;
+/** How often a long-lived connection re-reads its session (so signing out reaches it). */
+export const SESSION_RECHECK_MS = 30_000;
 
 export type Gateway = ReturnType<typeof createGateway>;
 
@@ -51,6 +53,8 @@ export async function gatewayRoutes(app: FastifyInstance, deps: AppDeps) {
       local: null,
       queue: Promise.resolve(),
       limiter: rateLimiter(),
+      token: request.cookies[SESSION_COOKIE]!,
+      sessionCheckedAt: deps.clock.now().getTime(),
     };
     gateway.connections.add(connection);
     socket.on('message', (raw, isBinary) => {
@@ -104,6 +108,7 @@ async function onFrame(gateway: Gateway, connection: Connection, raw: unknown, i
   const parsed = parseClientFrame(text);
   if (!parsed.ok) return sendError(connection, parsed.code, parsed.message, parsed.ref);
   const message = parsed.message;
+  if (!(await sessionStillValid(gateway, connection))) return;
   if (!connection.limiter.allow(message.type))
     return sendError(connection, 'rate_limited', 'too many messages; slow down', message.ref);
   try {
@@ -142,6 +147,22 @@ export function sendError(
   details?: Record<string, unknown>,
 ) {
   connection.send({ type: 'error', code, message, ref, ...(details ? { details } : {}) });
+}
+
+/** Re-reads the session every SESSION_RECHECK_MS; an ended or expired one closes the connection (4401). */
+async function sessionStillValid(gateway: Gateway, connection: Connection) {
+  const now = gateway.deps.clock.now();
+  if (now.getTime() - connection.sessionCheckedAt < SESSION_RECHECK_MS) return true;
+  const actor = await actorForToken(gateway.deps.db, connection.token, now);
+  if (actor && actor.personId === connection.actor.personId) {
+    connection.actor = actor;
+    connection.sessionCheckedAt = now.getTime();
+    return true;
+  }
+  sendError(connection, 'unauthenticated', 'your session has ended; sign in again');
+  await leaveRoom(gateway, connection, 'left');
+  connection.socket.close(CLOSE_UNAUTHENTICATED, 'session ended');
+  return false;
 }
 
 function reportError(gateway: Gateway, connection: Connection, error: unknown, ref?: string) {

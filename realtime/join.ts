@@ -20,6 +20,9 @@ export type Connection = {
   local: LocalPeer | null;
   queue: Promise<void>;
   limiter: RateLimiter;
+  /** The session token of the upgrade, re-validated now and then: signing out ends the live connection too. */
+  token: string;
+  sessionCheckedAt: number;
 };
 
 const CHAT_ON_JOIN = 100;

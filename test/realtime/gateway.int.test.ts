@@ -14,6 +14,7 @@ import type { Cluster, Person } from './support/cluster.js';
 import { skippedSuite } from '../support/suite.js';
 import { handleCommand } from '../../commands/handleCommand.js';
 import { liveSessions } from '../../commands/aggregates.js';
+import { deleteAllSessions } from '../../api/auth/sessions.js';
 
 type Ctx = {
   nats: Awaited<ReturnType<typeof ownNats>>;
@@ -36,6 +37,7 @@ const names = [
   'signalling carries on after NATS restarts',
   'a browser that reconnects to the other node keeps its peer id, and nobody sees it leave',
   'a participant removed from the session is put out of the room at their next message',
+  'signing out ends the live connection at the next message',
 ];
 
 const missing = await clusterServices();
@@ -283,6 +285,24 @@ if (missing) {
       assert.is((await student.next('error')).code, 'not_found');
       student.send({ type: 'chat.post', text: 'hello?' });
       assert.is((await student.next('error')).code, 'not_joined', 'out of the room');
+    } finally {
+      ctx.c.clock.set(now);
+    }
+  });
+
+  test(names[9]!, async (ctx) => {
+    const person = await ctx.c.person(ctx.teacher.orgId, 'student', 'Short Session');
+    const client = await connect(ctx, 0, person);
+    client.send({ type: 'ping' });
+    await client.next('pong');
+    await deleteAllSessions(ctx.c.nodes[0]!.runtime.deps.db, person.id);
+    const now = ctx.c.clock.now().toISOString();
+    ctx.c.clock.advance(1);
+    try {
+      client.send({ type: 'ping' });
+      assert.is((await client.next('error')).code, 'unauthenticated');
+      await client.take(() => false, 'close', 1000).catch(() => undefined);
+      assert.is(client.closed?.code, 4401);
     } finally {
       ctx.c.clock.set(now);
     }
