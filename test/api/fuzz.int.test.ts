@@ -201,7 +201,11 @@ const callers = ['admin', 'teacher', 'student', 'anonymous', 'garbage cookie'] a
 const test = suite<{ t: TestApp; s: School; routes: Route[] }>('fuzzing every route');
 test.before(async (ctx) => {
   ctx.t = (await testApp())!;
-  ctx.s = await school(ctx.t);
+  // uvu reports a failing hook only as "0 passed": say why.
+  ctx.s = await school(ctx.t).catch((e) => {
+    console.error('the fuzz fixture could not be built:', e);
+    throw e;
+  });
   const doc = (await ctx.t.app.inject({ method: 'GET', url: '/docs/json' })).json() as {
     paths: Record<string, Record<string, Operation>>;
   };
