@@ -8,6 +8,8 @@ import { status } from '../support/assert.js';
 import { skippedSuite } from '../support/suite.js';
 import { createPerson } from '../../db/people.js';
 import { createSession, SESSION_COOKIE } from '../../api/auth/sessions.js';
+import { buildApp } from '../../api/app.js';
+import { openRuntime } from '../../api/runtime.js';
 import { publishedTraining, trainingSchool, type TrainingSchool } from './trainingFixture.js';
 
 const LEARNERS = 1000;
@@ -35,12 +37,15 @@ async function crowd(t: TestApp, s: TrainingSchool) {
   return cookies;
 }
 
-async function rush(ctx: Ctx, trainingId: string, sectionId: string) {
+type Node = Pick<TestApp['app'], 'inject'>;
+
+/** Everyone registers at once; with several nodes, requests alternate between them. */
+async function rush(ctx: Ctx, trainingId: string, sectionId: string, nodes: Node[] = [ctx.t.app]) {
   const url = `/api/trainings/${trainingId}/sections/${sectionId}/registrations`;
   const started = performance.now();
   const responses = await Promise.all(
-    ctx.cookies.map((c) =>
-      ctx.t.app.inject({ method: 'POST', url, payload: {}, headers: { cookie: c.cookie } }),
+    ctx.cookies.map((c, i) =>
+      nodes[i % nodes.length]!.inject({ method: 'POST', url, payload: {}, headers: { cookie: c.cookie } }),
     ),
   );
   return { responses, ms: performance.now() - started };
@@ -121,6 +126,30 @@ if (!t0) {
     assert.is(read.registered, SEATS);
     assert.is(read.rows.length, SEATS);
     status(ok[0]!, 201);
+  });
+
+  test('two nodes on one database: still exactly 100 registered, nothing lost, nobody twice', async (ctx) => {
+    // A second API node: its own runtime, event store client and command queue, on the same database.
+    const runtime = await openRuntime(ctx.t.deps.config, { clock: ctx.t.clock, startProjections: false });
+    const second = await buildApp(runtime.deps);
+    await second.ready();
+    try {
+      const { trainingId, sectionId } = await publishedTraining(ctx.s, { capacity: SEATS });
+      const { responses, ms } = await rush(ctx, trainingId, sectionId, [ctx.t.app, second]);
+      console.log(`BENCH ${LEARNERS} registrations for ${SEATS} seats over 2 nodes: ${Math.round(ms)} ms`);
+      const bad = responses.filter((r) => r.statusCode !== 201);
+      assert.is(bad.length, 0, `every registration answered 201: ${bad[0]?.body.slice(0, 300)}`);
+      const facts = await eventCounts(ctx.t, trainingId);
+      assert.is(facts.registered.length, SEATS);
+      assert.is(facts.waitlisted.length, LEARNERS - SEATS);
+      assert.is(new Set([...facts.registered, ...facts.waitlisted]).size, LEARNERS, 'nobody twice');
+      await ctx.t.settle();
+      const read = await seatsIn(ctx.t, trainingId);
+      assert.equal([read.rows.length, read.registered], [LEARNERS, SEATS]);
+    } finally {
+      await second.close();
+      await runtime.close();
+    }
   });
 
   test.run();
