@@ -9,6 +9,7 @@ import { actorForToken, SESSION_COOKIE, type Actor } from '../api/auth/sessions.
 import { AppError, RuleViolation } from '../domain/shared/errors.js';
 import { parseClientFrame, type ClientMessage, type ErrorCode, type ServerMessage } from './messages.js';
 import { roomDocs } from './docs.js';
+import { isRoomOpen, refreshRoomInfo } from './rooms.js';
 import { rateLimiter } from './rateLimit.js';
 import { roomNode, type LocalPeer, type LocalRoom } from './roomNode.js';
 import { handleRoomMessage } from './roomHandlers.js';
@@ -19,6 +20,7 @@ export const CLOSE_UNAUTHENTICATED = 4401;
 export const CLOSE_FORBIDDEN_ORIGIN = 4403;
 /** How often a long-lived connection re-reads its session (so signing out reaches it). */
 export const SESSION_RECHECK_MS = 30_000;
+const ROOM_SWEEP_MS = 15_000;
 
 export type Gateway = ReturnType<typeof createGateway>;
 
@@ -67,7 +69,16 @@ export async function gatewayRoutes(app: FastifyInstance, deps: AppDeps) {
     });
   });
 
+  // Rooms close when their session ends: the peers are told (room_closed, then left) and let go.
+  const sweeper = setInterval(
+    () => void sweepRooms(gateway).catch((e) => log('room sweep', e)),
+    ROOM_SWEEP_MS,
+  );
+  sweeper.unref();
+  app.decorate('liveRooms', { sweep: () => sweepRooms(gateway) });
+
   app.addHook('onClose', async () => {
+    clearInterval(sweeper);
     for (const connection of gateway.connections) connection.socket.close(1001, 'server shutting down');
     const leaving: Promise<void>[] = [];
     for (const room of [...gateway.node.rooms.values()])
@@ -181,6 +192,21 @@ function reportError(gateway: Gateway, connection: Connection, error: unknown, r
   }
   gateway.log('room message failed', error);
   sendError(connection, 'internal', 'something went wrong; try again', ref);
+}
+
+/** Closes the rooms on this node whose session has ended (or whose hours are over). */
+export async function sweepRooms(gateway: Gateway) {
+  const now = gateway.deps.clock.now();
+  for (const room of [...gateway.node.rooms.values()]) {
+    room.info = await refreshRoomInfo(gateway.deps, room.info);
+    if (isRoomOpen(room.info, now)) continue;
+    for (const connection of [...gateway.connections].filter((c) => c.room === room)) {
+      sendError(connection, 'room_closed', 'the session has ended');
+      await leaveRoom(gateway, connection, 'left');
+      connection.send({ type: 'left', roomId: room.roomId });
+    }
+    for (const local of [...room.local.values()]) await endPeer(gateway, room, local);
+  }
 }
 
 /** Ends a peer on shutdown: recorded as leaving (the browser will rejoin on another node). */

@@ -21,6 +21,10 @@
 // - `join` answers with `joined`: your peerId, the peers already there, ICE servers (pass them to
 //   simple-peer as `config: { iceServers }`), the chat history (latest 100), the polls, the edit
 //   permissions, the current lesson. The other peers get `peer.joined`.
+// - When the session ends (the teacher ends it, or its hours are over) everyone still in the room gets
+//   `error` code `room_closed` and then `left`; a join after that is refused with `room_closed`.
+// - The session is re-read every 30 s: after signing out, the next message gets `unauthenticated` and the
+//   socket closes with 4401. Flooding gets `rate_limited` (stored messages 5/s, relayed traffic 200/s).
 // - Reconnect: after a dropped connection, open a new socket and `join` again with `resume: <old peerId>`
 //   within 10 s: you get the same peerId back, others see no leave/join and attendance is unbroken.
 //

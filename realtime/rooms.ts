@@ -160,3 +160,18 @@ export async function lessonKind(
   }
   throw new NotFoundError('lesson not found in this course or room');
 }
+
+/** The room's hours and status as they are now (a live session may have started, ended or moved). */
+export async function refreshRoomInfo(deps: Deps, info: RoomInfo): Promise<RoomInfo> {
+  if (info.kind !== 'liveSession' || !info.liveSessionId) return info;
+  const { state } = await loadAggregate(deps.eventStore, liveSessions, info.liveSessionId);
+  if (state.status === 'none') return info;
+  const start = Date.parse(state.start);
+  return {
+    ...info,
+    opensAt: new Date(start - ROOM_OPENS_BEFORE_MS).toISOString(),
+    endsAt: new Date(start + state.durationMinutes * 60_000).toISOString(),
+    running: state.status === 'active',
+    ended: state.status === 'ended' || state.status === 'canceled' || state.status === 'deleted',
+  };
+}

@@ -38,6 +38,7 @@ const names = [
   'a browser that reconnects to the other node keeps its peer id, and nobody sees it leave',
   'a participant removed from the session is put out of the room at their next message',
   'signing out ends the live connection at the next message',
+  'when the teacher ends the session, everyone in the room is told and let go (runs last: it ends the room)',
 ];
 
 const missing = await clusterServices();
@@ -306,6 +307,42 @@ if (missing) {
     } finally {
       ctx.c.clock.set(now);
     }
+  });
+
+  test(names[10]!, async (ctx) => {
+    const teacher = await connect(ctx, 0, ctx.teacher);
+    await teacher.join(ctx.roomId);
+    const student = await connect(ctx, 1, ctx.students[0]!);
+    await student.join(ctx.roomId);
+    const deps = ctx.c.nodes[0]!.runtime.deps;
+    const context = {
+      orgId: ctx.teacher.orgId,
+      actorId: ctx.teacher.id,
+      now: ctx.c.clock.now().toISOString(),
+    };
+    const base = { liveSessionId: ctx.liveSessionId, now: context.now };
+    await handleCommand(
+      deps.eventStore,
+      liveSessions,
+      ctx.liveSessionId,
+      { ...base, type: 'StartLiveSession' },
+      context,
+    );
+    await handleCommand(
+      deps.eventStore,
+      liveSessions,
+      ctx.liveSessionId,
+      { ...base, type: 'EndLiveSession' },
+      context,
+    );
+    for (const node of ctx.c.nodes)
+      await (node.app as unknown as { liveRooms: { sweep(): Promise<void> } }).liveRooms.sweep();
+    const closed = await student.next('error');
+    assert.is(closed.code, 'room_closed');
+    await student.next('left');
+    await teacher.next('left');
+    student.send({ type: 'join', roomId: ctx.roomId });
+    assert.is((await student.next('error', (m) => m !== closed)).code, 'room_closed', 'no way back in');
   });
 
   test.run();
