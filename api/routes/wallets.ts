@@ -35,6 +35,10 @@ const Wallet = WalletSummary.extend({
       reversedBy: z.string().nullable(),
       reason: z.string().nullable(),
       at: z.string(),
+      session: z
+        .object({ title: z.string().nullable(), start: z.string(), courseId: z.string() })
+        .nullable()
+        .describe('the lesson a session line is for'),
     }),
   ),
 });

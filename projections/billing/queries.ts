@@ -1,6 +1,7 @@
 // Reads of the billing read model: a wallet's balance with its ledger (newest first), and all wallets.
 import type { Db } from '../../db/schema.js';
 import './billing.table.js';
+import '../schedule/schedule.table.js';
 
 export type LedgerLine = {
   entryId: string;
@@ -12,6 +13,8 @@ export type LedgerLine = {
   reversedBy: string | null;
   reason: string | null;
   at: string;
+  /** The lesson behind a session line, as the schedule shows it (null once deleted or for other causes). */
+  session: { title: string | null; start: string; courseId: string } | null;
 };
 
 export type WalletView = {
@@ -34,11 +37,16 @@ export async function walletView(
     .where('org_id', '=', ref.orgId)
     .executeTakeFirst();
   const lines = await db
-    .selectFrom('billing_ledger')
-    .selectAll()
-    .where('wallet_id', '=', ref.walletId)
-    .where('org_id', '=', ref.orgId)
-    .orderBy('revision', 'desc')
+    .selectFrom('billing_ledger as l')
+    .leftJoin('schedule_sessions as s', (j) =>
+      // Compared as text: a ledger line's session id is free text in the read model.
+      j.on((eb) => eb(eb.cast('s.id', 'text'), '=', eb.ref('l.live_session_id'))),
+    )
+    .selectAll('l')
+    .select(['s.title', 's.starts_at', 's.course_id'])
+    .where('l.wallet_id', '=', ref.walletId)
+    .where('l.org_id', '=', ref.orgId)
+    .orderBy('l.revision', 'desc')
     .limit(limit)
     .execute();
   const name = await ownerName(db, ref.ownerId);
@@ -58,6 +66,9 @@ export async function walletView(
       reversedBy: l.reversed_by,
       reason: l.reason,
       at: new Date(l.at).toISOString(),
+      session: l.starts_at
+        ? { title: l.title, start: new Date(l.starts_at).toISOString(), courseId: l.course_id! }
+        : null,
     })),
   };
 }

@@ -190,6 +190,7 @@ test('the student sees the debit with its cause; a reversal restores 10', async 
   const { s, sessionId } = ctx;
   const mine = (await s.students[0]!.get('/api/wallets/me')).json();
   const debit = mine.ledger[0];
+  assert.is(debit.session.start, start, 'the line names the lesson it paid for');
   assert.equal(
     [debit.cause, debit.change, debit.balanceAfter, debit.liveSessionId],
     ['session', -4, 6, sessionId],
