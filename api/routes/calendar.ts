@@ -1,15 +1,11 @@
-// The personal calendar feed: GET /api/calendar/feed/:token.ics (public, the secret token is the key), the
-// signed-in person's feed URL and its rotation; and the organisation's mail settings (which mails are off, the
-// reminder lead for training events), which shape what those calendars receive by mail.
+// The personal calendar feed: GET /api/calendar/feed/:token.ics (public, the secret token is the key), and the
+// signed-in person's feed URL and its rotation.
 import { z } from 'zod';
-import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { feedFor, feedToken, feedUrl, rotateFeedToken } from '../../mail/calendarFeed.js';
-import { MAILS_OFF_SETTING, mailSettingsOf, TRAINING_REMINDER_SETTING } from '../../mail/settings.js';
-import { MAIL_TEMPLATES } from '../../projections/outbox/enqueue.js';
 import { requireActor } from '../http.js';
 import { errors, ProblemSchema } from './schemas.js';
 
@@ -17,19 +13,6 @@ const FeedUrl = z.object({
   url: z.string().describe('Subscribe to this URL in a calendar app; keep it secret'),
   createdAt: z.string(),
 });
-const MailSettingsSchema = z.object({
-  trainingReminderMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(60 * 24 * 14)
-    .describe('How long before each training event its learners get a reminder'),
-  mailsOff: z
-    .array(z.enum(MAIL_TEMPLATES))
-    .max(MAIL_TEMPLATES.length)
-    .describe('Mails this organisation does not send'),
-});
-
 export async function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const urlOf = (row: { token: string; created_at: Date | string }) => ({
@@ -76,46 +59,4 @@ export async function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
       return urlOf(await rotateFeedToken(deps.db, actor, deps.clock.now()));
     },
   );
-
-  r.get(
-    '/api/mail/settings',
-    { schema: { tags: ['calendar'], response: { 200: MailSettingsSchema, ...errors } } },
-    async (request) => {
-      const actor = requireActor(request, 'admin');
-      return mailSettingsOf(await orgSettings(deps, actor.orgId));
-    },
-  );
-
-  r.put(
-    '/api/mail/settings',
-    {
-      schema: {
-        tags: ['calendar'],
-        body: MailSettingsSchema,
-        response: { 200: MailSettingsSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request, 'admin');
-      const patch = JSON.stringify({
-        [TRAINING_REMINDER_SETTING]: request.body.trainingReminderMinutes,
-        [MAILS_OFF_SETTING]: [...new Set(request.body.mailsOff)],
-      });
-      await deps.db
-        .updateTable('organisations')
-        .set({ settings: sql`settings || ${patch}::jsonb` as never })
-        .where('id', '=', actor.orgId)
-        .execute();
-      return mailSettingsOf(await orgSettings(deps, actor.orgId));
-    },
-  );
-}
-
-async function orgSettings(deps: AppDeps, orgId: string) {
-  const org = await deps.db
-    .selectFrom('organisations')
-    .select('settings')
-    .where('id', '=', orgId)
-    .executeTakeFirst();
-  return org?.settings;
 }

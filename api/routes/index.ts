@@ -23,6 +23,7 @@ import { attendanceRoutes } from './attendance.js';
 import { gatewayRoutes } from '../../realtime/gateway.js';
 import { roomRoutes } from './rooms.js';
 import { calendarRoutes } from './calendar.js';
+import { mailRoutes } from './mail.js';
 import { trainingsRoutes } from './trainingRoutes.js';
 import { reportRoutes } from './reports.js';
 
@@ -50,6 +51,7 @@ export const routes: RouteModule[] = [
   scheduleRuleRoutes,
   nextStepRoutes,
   calendarRoutes,
+  mailRoutes,
   trainingsRoutes,
   reportRoutes,
   // Keep last: the web client's fallback must never shadow an API route.

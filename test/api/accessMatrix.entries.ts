@@ -81,6 +81,27 @@ async function keptGroup(w: World, scope: Scope) {
   w.ids[`group:${scope}`] ??= (await freshGroup(w, scope)).id;
   return w.ids[`group:${scope}`]!;
 }
+/** A mail that failed for good in the scope's organisation, to be sent again (a fresh one per call). */
+async function failedMail(w: World, scope: Scope) {
+  const o = w.org(scope);
+  const id = `matrix:${crypto.randomUUID()}`;
+  const now = w.t.clock.now();
+  await w.t.deps.db
+    .insertInto('mail_deliveries')
+    .values({
+      id,
+      org_id: o.orgId,
+      recipient_id: o.students[0]!.id,
+      template: 'training-waitlisted',
+      params: JSON.stringify({ trainingName: 'Matrix', sectionName: 'A' }),
+      status: 'failed',
+      attempts: 8,
+      next_attempt_at: now,
+      created_at: now,
+    })
+    .execute();
+  return id;
+}
 let emails = 0;
 const selfOrStudent = (w: World, role: Role) => (role === 'anonymous' ? w.a.students[0]! : actorOf(w, role)!);
 
@@ -351,6 +372,17 @@ export const entries: Record<string, Entry> = {
   'PUT /api/mail/settings': {
     request: () => ({ url: '/api/mail/settings', body: { trainingReminderMinutes: 1440, mailsOff: [] } }),
     expect: { own: adminOnly(200) },
+  },
+  'GET /api/mail/deliveries': {
+    request: () => ({ url: '/api/mail/deliveries' }),
+    expect: { own: adminOnly(200) },
+  },
+  'POST /api/mail/deliveries/:id/retry': {
+    request: async (w, scope) => ({
+      url: `/api/mail/deliveries/${await failedMail(w, scope)}/retry`,
+      body: {},
+    }),
+    expect: { own: adminOnly(200), foreign: adminOnlyForeign },
   },
 
   // ---- live-session lifecycle, completion, feedback (the sessions are in 2027: the room is not open yet) ----

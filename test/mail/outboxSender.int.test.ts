@@ -54,8 +54,15 @@ async function queueMail(
 }
 
 /** Another node's sender on the same database. */
-const node = (t: TestApp, smtpUrl?: string, log?: (line: string) => void) =>
-  mailSender({ db: t.deps.db, clock: t.clock, smtpUrl, publicUrl: 'http://localhost:3000', log });
+const node = (t: TestApp, smtpUrl?: string, log?: (line: string) => void, maxAttempts?: number) =>
+  mailSender({
+    db: t.deps.db,
+    clock: t.clock,
+    smtpUrl,
+    publicUrl: 'http://localhost:3000',
+    log,
+    maxAttempts,
+  });
 
 test('backoff doubles from 30 seconds up to an hour', () => {
   assert.equal([1, 2, 3, 4].map(backoffMs), [30_000, 60_000, 120_000, 240_000]);
@@ -188,6 +195,40 @@ test('a claim left by a node that died mid-send is taken over once its lease exp
   const [row] = await t.deps.db.selectFrom('mail_deliveries').selectAll().where('id', '=', id).execute();
   assert.is(row!.status, 'sent');
   assert.is(row!.attempts, 2);
+});
+
+test('a mail that keeps failing ends as failed; an admin sees why and sends it again', async ({
+  t,
+  s,
+  inbox,
+}) => {
+  const id = await queueMail(t, s, {
+    recipientId: s.students[1]!.id,
+    template: 'training-waitlisted',
+    params: { trainingName: 'Stubborn relay', sectionName: 'E' },
+  });
+  inbox.failNext(1);
+  const giveUpAtOnce = node(t, inbox.url, undefined, 1);
+  assert.equal(await giveUpAtOnce.runOnce(), { sent: 0, skipped: 0, retried: 0, failed: 1 });
+  await giveUpAtOnce.stop();
+
+  const list = await s.admin.get('/api/mail/deliveries?status=failed');
+  status(list, 200);
+  const failed = list.json().deliveries.find((d: { id: string }) => d.id === id);
+  assert.ok(failed, 'listed among the failed');
+  assert.is(failed.recipientName, 'Student 2');
+  assert.match(failed.lastError, /try again later/);
+  status(await s.teacher.get('/api/mail/deliveries'), 403);
+
+  const retry = await s.admin.post(`/api/mail/deliveries/${encodeURIComponent(id)}/retry`);
+  status(retry, 200);
+  assert.is(retry.json().status, 'pending');
+  const again = node(t, inbox.url);
+  assert.is((await again.runOnce()).sent, 1);
+  await again.stop();
+  assert.is(inbox.messages.filter((m) => m.subject?.includes('Stubborn relay')).length, 1);
+  status(await s.admin.post(`/api/mail/deliveries/${encodeURIComponent(id)}/retry`), 409);
+  status(await s.admin.post('/api/mail/deliveries/no-such-mail/retry'), 404);
 });
 
 test.run();
