@@ -1,6 +1,7 @@
 // The reports read model: one projection feeding the report tables from live-session, wallet and training
 // events. Reports read these flat tables, never the event log.
-import { projection } from '../projection.js';
+import { batched, projection } from '../projection.js';
+import { applyReportsBatch, BATCH_TYPES } from './reportsBatch.js';
 import { sessionFacts } from './sessionFacts.js';
 import { ledgerFacts } from './ledgerFacts.js';
 import { trainingFacts } from './trainingFacts.js';
@@ -18,8 +19,12 @@ export const REPORT_TABLES = [
   'report_training_attendance',
 ] as const;
 
-export const reportsProjection = projection('reports', REPORT_TABLES, {
+/** The reference path: one event at a time. */
+export const reportsProjectionPerEvent = projection('reports', REPORT_TABLES, {
   ...sessionFacts,
   ...ledgerFacts,
   ...trainingFacts,
 });
+
+/** Set-based for live sessions and wallets, which are most of any history; must match the reference path. */
+export const reportsProjection = batched(reportsProjectionPerEvent, BATCH_TYPES, applyReportsBatch);

@@ -63,6 +63,7 @@ export async function run(ctx: BenchContext): Promise<Section> {
           events: ctx.full ? 1_000_000 : undefined,
         });
         await store.close();
+        ctx.ceilings.set(`append.b${batch}.c${concurrency}`, r.perSecond);
         const ceiling = ctx.ceilings.get(`insert.b${batch}.c${concurrency}`);
         row(s, {
           measure: `batch ${batch}, concurrency ${concurrency}`,

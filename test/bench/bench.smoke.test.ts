@@ -6,7 +6,15 @@ import { context, type Section } from './lib.js';
 import { postgresAvailable } from '../support/services.js';
 import { skippedSuite } from '../support/suite.js';
 
-const names = ['calibration', 'append', 'commands', 'projectionLag', 'rebuild', 'embedded'] as const;
+const names = [
+  'calibration',
+  'append',
+  'commands',
+  'projectionLag',
+  'rebuild',
+  'embedded',
+  'reports',
+] as const;
 
 if (!(await postgresAvailable())) {
   skippedSuite('benchmarks (tiny)', 'the benchmarks measure a Postgres server; none answers', [...names]);

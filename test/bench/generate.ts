@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
-type Line = [stream: string, revision: number, type: string, data: unknown];
+type Line = [stream: string, revision: number, type: string, data: unknown, metadata?: unknown];
 
 /** Live-session histories: each session is scheduled, then some are rescheduled, joined, renamed or canceled. */
 export function* scheduleHistory(events: number, orgId = randomUUID()): Generator<Line> {
@@ -103,8 +103,8 @@ export async function copyEvents(url: string, lines: Iterable<Line>): Promise<nu
   );
   function* chunks() {
     let chunk = '';
-    for (const [stream, revision, type, data] of lines) {
-      chunk += `${stream}\t${revision}\t${randomUUID()}\t${type}\t${escape(JSON.stringify(data))}\t${metadata}\n`;
+    for (const [stream, revision, type, data, meta] of lines) {
+      chunk += `${stream}\t${revision}\t${randomUUID()}\t${type}\t${escape(JSON.stringify(data))}\t${meta ? escape(JSON.stringify(meta)) : metadata}\n`;
       if (++count % 2000 === 0) {
         yield chunk;
         chunk = '';

@@ -5,7 +5,7 @@ import { connectDatabase } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { postgresEventStore } from '../../commands/eventStore/postgres.js';
 import { projectionByName } from '../../projections/index.js';
-import { projectionRunner } from '../../projections/runner.js';
+import { projectAll } from '../support/projections.js';
 import { rebuildProjection } from '../../projections/rebuild.js';
 import { copyEvents, scheduleHistory } from './generate.js';
 import { freshDatabase, row, section, type BenchContext, type Section } from './lib.js';
@@ -24,8 +24,7 @@ export async function run(ctx: BenchContext): Promise<Section> {
       const projection = projectionByName(name);
       if (!projection) continue;
       // The live model first, as the running server would have built it.
-      const live = projectionRunner(conn.db, store, [projection], { batchSize: 2000 });
-      await live.catchUp();
+      await projectAll(conn.db, store, [projection], 2000);
       const rssBefore = process.memoryUsage().rss;
       let peak = rssBefore;
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import { connectDatabase } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { postgresEventStore } from '../../commands/eventStore/postgres.js';
-import { projectionRunner } from '../../projections/runner.js';
+import { projectAll } from '../support/projections.js';
 import { scheduleProjection } from '../../projections/schedule/schedule.js';
 import { rebuildProjection } from '../../projections/rebuild.js';
 import { readCheckpoint } from '../../projections/checkpoints.js';
@@ -106,8 +106,7 @@ async function main() {
     assert.ok(Number(partial.count) < SESSIONS, 'killed before it finished');
 
     // 2. Restart it here and let it catch up.
-    const runner = projectionRunner(conn.db, store, [scheduleProjection], { batchSize: 25 });
-    await runner.catchUp();
+    await projectAll(conn.db, store, [scheduleProjection], 25);
 
     const sessions = await conn.db
       .selectFrom('schedule_sessions')

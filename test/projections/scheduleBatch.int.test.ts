@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { connectDatabase } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { postgresEventStore } from '../../commands/eventStore/postgres.js';
-import { projectionRunner } from '../../projections/runner.js';
+import { projectAll } from '../support/projections.js';
 import { scheduleProjection, scheduleProjectionPerEvent } from '../../projections/schedule/schedule.js';
 import { rebuildProjection } from '../../projections/rebuild.js';
 import { copyEvents, scheduleHistory } from '../bench/generate.js';
@@ -14,7 +14,9 @@ import { testDatabase, postgresAvailable } from '../support/services.js';
 import { skippedSuite } from '../support/suite.js';
 
 if (!(await postgresAvailable())) {
-  skippedSuite('schedule batch path', 'needs a Postgres server (the history is loaded with COPY)', ['equals the per-event path']);
+  skippedSuite('schedule batch path', 'needs a Postgres server (the history is loaded with COPY)', [
+    'equals the per-event path',
+  ]);
 } else {
   const test = suite('schedule batch path');
   test('equals the per-event path, across batch sizes', async () => {
@@ -24,8 +26,11 @@ if (!(await postgresAvailable())) {
       await migrateToLatest(conn.db);
       const store = await postgresEventStore(conn.db);
       const written = await copyEvents(database.url!, scheduleHistory(1500));
-      await projectionRunner(conn.db, store, [scheduleProjectionPerEvent], { batchSize: 97 }).catchUp();
-      const rows = await conn.db.selectFrom('schedule_sessions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      await projectAll(conn.db, store, [scheduleProjectionPerEvent], 97);
+      const rows = await conn.db
+        .selectFrom('schedule_sessions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       assert.ok(Number(rows.n) > 500, 'the history projected');
       const result = await rebuildProjection(conn.db, store, scheduleProjection);
       assert.is(result.events, written);
@@ -34,7 +39,7 @@ if (!(await postgresAvailable())) {
       await conn.db.deleteFrom('schedule_participants').execute();
       await conn.db.deleteFrom('schedule_sessions').execute();
       await sql`DELETE FROM projection_checkpoints`.execute(conn.db);
-      await projectionRunner(conn.db, store, [scheduleProjection], { batchSize: 13 }).catchUp();
+      await projectAll(conn.db, store, [scheduleProjection], 13);
       const again = await rebuildProjection(conn.db, store, scheduleProjectionPerEvent, { replace: false });
       assert.is(again.liveChecksum, again.rebuiltChecksum);
     } finally {

@@ -1,0 +1,319 @@
+// The reports projection, a batch at a time, for live sessions and wallets (the bulk of any history): load
+// what the batch touches in a few queries, fold it in memory with the same rules as sessionFacts.ts and
+// ledgerFacts.ts, and write it back set-based. Training events stay one at a time (they are few).
+import { sql } from 'kysely';
+import { addMinutes } from '../../domain/shared/time.js';
+import type { RecordedEvent } from '../../commands/eventStore/port.js';
+import type { ProjectionDb } from '../projection.js';
+import type {
+  ReportAttendanceTable,
+  ReportLedgerTable,
+  ReportScoresTable,
+  ReportSessionsTable,
+  ReportWalletsTable,
+} from './reports.table.js';
+
+type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Touched = {
+  session: ReportSessionsTable | null;
+  attendance: Map<string, ReportAttendanceTable>;
+  scores: Map<string, ReportScoresTable>;
+  deleted: boolean;
+};
+
+export const SESSION_TYPES = new Set([
+  'LiveSessionScheduled',
+  'LiveSessionRescheduled',
+  'LiveSessionDetailsChanged',
+  'LiveSessionParticipantAdded',
+  'LiveSessionParticipantRemoved',
+  'LiveSessionCanceled',
+  'LiveSessionStarted',
+  'LiveSessionEnded',
+  'LiveSessionDeleted',
+  'LiveSessionCompleted',
+  'StudentScored',
+  'ScoresVerified',
+  'ScoresVerificationRevoked',
+]);
+export const WALLET_TYPES = new Set([
+  'WalletOpened',
+  'WalletCredited',
+  'WalletDebited',
+  'WalletEntryReversed',
+]);
+export const BATCH_TYPES: ReadonlySet<string> = new Set([...SESSION_TYPES, ...WALLET_TYPES]);
+
+const any = (ids: string[]) => sql<string>`any(${ids}::uuid[])`;
+const rowsOf = <T>(table: string, rows: T[]) =>
+  sql<T>`jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)`.as('r');
+
+export async function applyReportsBatch(db: ProjectionDb, events: RecordedEvent[]) {
+  const sessionEvents = events.filter((e) => SESSION_TYPES.has(e.type));
+  const walletEvents = events.filter((e) => WALLET_TYPES.has(e.type));
+  if (sessionEvents.length) await sessionsBatch(db, sessionEvents);
+  if (walletEvents.length) await ledgerBatch(db, walletEvents);
+}
+
+async function sessionsBatch(db: ProjectionDb, events: RecordedEvent[]) {
+  const ids = [...new Set(events.map((e) => (e.data as Any).liveSessionId as string))];
+  const touched = new Map<string, Touched>(
+    ids.map((id) => [id, { session: null, attendance: new Map(), scores: new Map(), deleted: false }]),
+  );
+  for (const s of await db
+    .selectFrom('report_sessions')
+    .selectAll()
+    .where('session_id', '=', any(ids))
+    .execute())
+    touched.get(s.session_id)!.session = s;
+  for (const a of await db
+    .selectFrom('report_attendance')
+    .selectAll()
+    .where('session_id', '=', any(ids))
+    .execute())
+    touched.get(a.session_id)!.attendance.set(a.student_id, a);
+  for (const r of await db
+    .selectFrom('report_scores')
+    .selectAll()
+    .where('session_id', '=', any(ids))
+    .execute())
+    touched.get(r.session_id)!.scores.set(r.student_id, r);
+  for (const event of events) fold(touched.get((event.data as Any).liveSessionId)!, event);
+  const gone = [...touched.keys()];
+  await db.deleteFrom('report_attendance').where('session_id', '=', any(gone)).execute();
+  await db.deleteFrom('report_scores').where('session_id', '=', any(gone)).execute();
+  const live = [...touched.values()].filter((t) => t.session && !t.deleted);
+  const deleted = [...touched.entries()].filter(([, t]) => t.deleted).map(([id]) => id);
+  if (deleted.length) await db.deleteFrom('report_sessions').where('session_id', '=', any(deleted)).execute();
+  if (live.length) {
+    await db
+      .insertInto('report_sessions')
+      .expression((eb) =>
+        eb
+          .selectFrom(
+            rowsOf(
+              'report_sessions',
+              live.map((t) => t.session!),
+            ),
+          )
+          .selectAll(),
+      )
+      .onConflict((oc) =>
+        oc.column('session_id').doUpdateSet((eb) => ({
+          title: eb.ref('excluded.title'),
+          starts_at: eb.ref('excluded.starts_at'),
+          ends_at: eb.ref('excluded.ends_at'),
+          duration_minutes: eb.ref('excluded.duration_minutes'),
+          time_zone: eb.ref('excluded.time_zone'),
+          status: eb.ref('excluded.status'),
+          held: eb.ref('excluded.held'),
+          canceled_at: eb.ref('excluded.canceled_at'),
+          canceled_by: eb.ref('excluded.canceled_by'),
+          cancel_reason: eb.ref('excluded.cancel_reason'),
+          cancel_notice_minutes: eb.ref('excluded.cancel_notice_minutes'),
+        })),
+      )
+      .execute();
+  }
+  const attendance = live.flatMap((t) => [...t.attendance.values()]);
+  if (attendance.length)
+    await db
+      .insertInto('report_attendance')
+      .expression((eb) => eb.selectFrom(rowsOf('report_attendance', attendance)).selectAll())
+      .execute();
+  const scores = live.flatMap((t) => [...t.scores.values()]);
+  if (scores.length)
+    await db
+      .insertInto('report_scores')
+      .expression((eb) => eb.selectFrom(rowsOf('report_scores', scores)).selectAll())
+      .execute();
+}
+
+function addAttendee(t: Touched, studentId: string) {
+  const s = t.session;
+  if (!s || t.attendance.has(studentId)) return;
+  t.attendance.set(studentId, {
+    session_id: s.session_id,
+    student_id: studentId,
+    org_id: s.org_id,
+    teacher_id: s.teacher_id,
+    course_id: s.course_id,
+    student_group_id: s.student_group_id,
+    starts_at: s.starts_at,
+    minutes_scheduled: s.duration_minutes,
+    status: null,
+    late: false,
+    minutes_present: 0,
+  });
+}
+
+function fold(t: Touched, event: RecordedEvent) {
+  const d = event.data as Any;
+  if (t.deleted) return;
+  if (event.type === 'LiveSessionScheduled') {
+    if (!t.session) {
+      t.session = {
+        session_id: d.liveSessionId,
+        org_id: d.orgId,
+        teacher_id: d.teacherId,
+        course_id: d.courseId,
+        student_group_id: d.studentGroupId,
+        title: d.title,
+        starts_at: d.start,
+        ends_at: addMinutes(d.start, d.durationMinutes),
+        duration_minutes: d.durationMinutes,
+        time_zone: d.timeZone,
+        status: 'scheduled',
+        held: false,
+        canceled_at: null,
+        canceled_by: null,
+        cancel_reason: null,
+        cancel_notice_minutes: null,
+      };
+    }
+    for (const p of d.participants as { studentId: string }[]) addAttendee(t, p.studentId);
+    return;
+  }
+  const s = t.session;
+  if (!s) return; // the per-event path updates no row either
+  switch (event.type) {
+    case 'LiveSessionRescheduled':
+      Object.assign(s, {
+        starts_at: d.start,
+        ends_at: addMinutes(d.start, d.durationMinutes),
+        duration_minutes: d.durationMinutes,
+        time_zone: d.timeZone,
+      });
+      for (const a of t.attendance.values())
+        Object.assign(a, { starts_at: d.start, minutes_scheduled: d.durationMinutes });
+      for (const r of t.scores.values()) r.starts_at = d.start;
+      return;
+    case 'LiveSessionDetailsChanged':
+      s.title = d.title;
+      return;
+    case 'LiveSessionParticipantAdded':
+      return addAttendee(t, d.studentId);
+    case 'LiveSessionParticipantRemoved':
+      t.attendance.delete(d.studentId);
+      return;
+    case 'LiveSessionCanceled': {
+      const notice = Math.round((new Date(s.starts_at).getTime() - Date.parse(event.metadata.at)) / 60_000);
+      Object.assign(s, {
+        status: 'canceled',
+        held: false,
+        canceled_at: event.metadata.at,
+        canceled_by: event.metadata.actorId,
+        cancel_reason: d.reason,
+        cancel_notice_minutes: notice,
+      });
+      return;
+    }
+    case 'LiveSessionStarted':
+      s.status = 'active';
+      return;
+    case 'LiveSessionEnded':
+      Object.assign(s, { status: 'ended', held: true });
+      return;
+    case 'LiveSessionDeleted':
+      t.deleted = true;
+      return;
+    case 'LiveSessionCompleted':
+      Object.assign(s, { status: 'ended', held: true });
+      for (const a of d.attendance as {
+        studentId: string;
+        status: string;
+        late: boolean;
+        minutesPresent: number;
+      }[]) {
+        addAttendee(t, a.studentId);
+        Object.assign(t.attendance.get(a.studentId)!, {
+          status: a.status,
+          late: a.late,
+          minutes_present: Math.round(a.minutesPresent),
+        });
+      }
+      return;
+    case 'StudentScored': {
+      const existing = t.scores.get(d.studentId);
+      if (existing) Object.assign(existing, d.scores, { verified: false });
+      else
+        t.scores.set(d.studentId, {
+          session_id: s.session_id,
+          student_id: d.studentId,
+          org_id: s.org_id,
+          teacher_id: s.teacher_id,
+          course_id: s.course_id,
+          student_group_id: s.student_group_id,
+          starts_at: s.starts_at,
+          ...d.scores,
+          verified: false,
+        });
+      return;
+    }
+    case 'ScoresVerified':
+    case 'ScoresVerificationRevoked': {
+      const r = t.scores.get(d.studentId);
+      if (r) r.verified = event.type === 'ScoresVerified';
+      return;
+    }
+  }
+}
+
+async function ledgerBatch(db: ProjectionDb, events: RecordedEvent[]) {
+  const ids = [...new Set(events.map((e) => (e.data as Any).walletId as string))];
+  const wallets = new Map<string, ReportWalletsTable>();
+  for (const w of await db
+    .selectFrom('report_wallets')
+    .selectAll()
+    .where('wallet_id', '=', any(ids))
+    .execute())
+    wallets.set(w.wallet_id, w);
+  const opened: ReportWalletsTable[] = [];
+  const entries: ReportLedgerTable[] = [];
+  for (const event of events) {
+    const d = event.data as Any;
+    if (event.type === 'WalletOpened') {
+      if (wallets.has(d.walletId)) continue;
+      const w = { wallet_id: d.walletId, org_id: d.orgId, owner_kind: d.owner, owner_id: d.ownerId };
+      wallets.set(d.walletId, w);
+      opened.push(w);
+      continue;
+    }
+    const w = wallets.get(d.walletId);
+    if (!w) continue;
+    const base = {
+      wallet_id: w.wallet_id,
+      org_id: w.org_id,
+      owner_kind: w.owner_kind,
+      owner_id: w.owner_id,
+      at: event.metadata.at,
+      seq: event.streamRevision,
+      entry_id: d.entryId,
+      balance_after: d.balanceAfter,
+    };
+    if (event.type === 'WalletCredited')
+      entries.push({ ...base, kind: 'credit', cause: 'credit', live_session_id: null, tokens: d.tokens });
+    else if (event.type === 'WalletDebited')
+      entries.push({
+        ...base,
+        kind: 'debit',
+        cause: d.cause.kind,
+        live_session_id: d.cause.kind === 'session' ? d.cause.liveSessionId : null,
+        tokens: -d.tokens,
+      });
+    else
+      entries.push({ ...base, kind: 'reversal', cause: 'reversal', live_session_id: null, tokens: d.change });
+  }
+  if (opened.length)
+    await db
+      .insertInto('report_wallets')
+      .expression((eb) => eb.selectFrom(rowsOf('report_wallets', opened)).selectAll())
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  if (entries.length)
+    await db
+      .insertInto('report_ledger')
+      .expression((eb) => eb.selectFrom(rowsOf('report_ledger', entries)).selectAll())
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+}

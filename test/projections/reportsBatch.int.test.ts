@@ -1,0 +1,64 @@
+// The reports' batch path leaves exactly the rows of the one-event-at-a-time path, across batch boundaries.
+import { sql } from 'kysely';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { connectDatabase } from '../../db/connect.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { postgresEventStore } from '../../commands/eventStore/postgres.js';
+import { projectAll } from '../support/projections.js';
+import { reportsProjection, reportsProjectionPerEvent } from '../../projections/reports/reports.js';
+import { rebuildProjection } from '../../projections/rebuild.js';
+import { createOrganisation } from '../../db/people.js';
+import { generateHistory } from '../bench/history.js';
+import { testDatabase } from '../support/services.js';
+
+const test = suite('reports batch path');
+test('equals the per-event path, across batch sizes', async () => {
+  const database = (await testDatabase())!;
+  const conn = await connectDatabase({ url: database.url });
+  try {
+    await migrateToLatest(conn.db);
+    const store = await postgresEventStore(conn.db);
+    const orgId = await createOrganisation(conn.db, 'School');
+    const gen = generateHistory({
+      orgId,
+      adminId: orgId,
+      students: 30,
+      teachers: 3,
+      sessions: 150,
+      trainings: 1,
+      from: new Date('2026-01-01T00:00:00Z'),
+      days: 60,
+      now: new Date('2026-02-15T00:00:00Z'),
+    });
+    const streams = new Map<string, { type: string; data: unknown; metadata: never }[]>();
+    for (let r = gen.next(); !r.done; r = gen.next())
+      streams.set(r.value.stream, [
+        ...(streams.get(r.value.stream) ?? []),
+        { type: r.value.type, data: r.value.data, metadata: r.value.metadata as never },
+      ]);
+    // Interleave streams a little, as a real log would.
+    const entries = [...streams.entries()];
+    for (const [stream, events] of entries)
+      await store.appendToStream(stream, events, { expectedRevision: 'no_stream' });
+    await projectAll(conn.db, store, [reportsProjectionPerEvent], 50);
+    const { n } = await conn.db
+      .selectFrom('report_attendance')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.ok(Number(n) > 100, 'the history projected');
+    const result = await rebuildProjection(conn.db, store, reportsProjection);
+    assert.is(result.rebuiltChecksum, result.liveChecksum);
+    for (const table of ['report_sessions', 'report_attendance', 'report_scores', 'report_ledger'])
+      await sql`DELETE FROM ${sql.table(table)}`.execute(conn.db);
+    await sql`DELETE FROM report_wallets`.execute(conn.db);
+    await sql`DELETE FROM projection_checkpoints`.execute(conn.db);
+    await projectAll(conn.db, store, [reportsProjection], 7);
+    const again = await rebuildProjection(conn.db, store, reportsProjectionPerEvent, { replace: false });
+    assert.is(again.liveChecksum, again.rebuiltChecksum);
+  } finally {
+    await conn.close();
+    await database.drop();
+  }
+});
+test.run();
