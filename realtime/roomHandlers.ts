@@ -11,6 +11,7 @@ import type { ClientMessage } from './messages.js';
 import { canEdit, chatView, namesOf, newId, runRoomCommand } from './roomEvents.js';
 import { lessonKind, requireOpen, roomMembership } from './rooms.js';
 import { leaveRoom } from './join.js';
+import { noteAwareness } from './awareness.js';
 
 const RECHECK_MS = 30_000;
 import { isEmptyUpdate } from './roomNode.js';
@@ -135,6 +136,16 @@ export async function handleRoomMessage(
     case 'yjs.sync':
       return yjsSync(gateway, connection, message);
     case 'yjs.awareness':
+      try {
+        noteAwareness(local.awareness, message.doc, Buffer.from(message.data, 'base64'));
+      } catch {
+        return sendError(
+          connection,
+          'invalid_message',
+          'yjs.awareness data is not an awareness update',
+          message.ref,
+        );
+      }
       await node.publishEvent(room.roomId, {
         type: 'yjs.awareness',
         doc: message.doc,

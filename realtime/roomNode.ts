@@ -17,6 +17,7 @@ import {
 } from './roomEvents.js';
 import type { RoomInfo } from './rooms.js';
 import type { RoomDocs } from './docs.js';
+import { removals, type AwarenessSeen } from './awareness.js';
 
 /** Where a node sends a peer's messages; null while the browser is away (reconnect grace). */
 export type PeerSink = { send(message: ServerMessage): void } | null;
@@ -27,6 +28,8 @@ export type LocalPeer = {
   sink: PeerSink;
   /** When the room's access rule was last checked for this peer (ms since the epoch). */
   checkedAt: number;
+  /** The Yjs awareness clients this peer announced, removed for everyone when it leaves. */
+  awareness: AwarenessSeen;
   graceTimer: NodeJS.Timeout | null;
   unsubscribeSignals: () => void;
 };
@@ -231,6 +234,7 @@ export function roomNode(bus: Bus, docs: RoomDocs, log: (message: string, error?
         viewer,
         sink,
         checkedAt,
+        awareness: new Map(),
         graceTimer: null,
         unsubscribeSignals: bus.subscribe(roomSubject.sig(room.roomId, peer.peerId), (m) => {
           const envelope = decodeJson<SignalEnvelope>(m.data);
@@ -253,6 +257,10 @@ export function roomNode(bus: Bus, docs: RoomDocs, log: (message: string, error?
       if (local.graceTimer) clearTimeout(local.graceTimer);
       local.unsubscribeSignals();
       room.local.delete(peerId);
+      for (const { doc, data } of removals(local.awareness)) {
+        const event: RoomBusEvent = { type: 'yjs.awareness', doc, data, fromPeer: peerId };
+        void bus.publish(roomSubject.evt(room.roomId, event.type), encodeJson(event));
+      }
       void bus.publish(roomSubject.presence(room.roomId), encodeJson({ op: 'left', node, peerId }));
       // The "left" above still goes out: unsubscribing does not cancel a publish already made.
       if (room.local.size === 0) close(room);
