@@ -13,6 +13,7 @@ const FeedUrl = z.object({
   url: z.string().describe('Subscribe to this URL in a calendar app; keep it secret'),
   createdAt: z.string(),
 });
+
 export async function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const urlOf = (row: { token: string; created_at: Date | string }) => ({
