@@ -79,7 +79,12 @@ export async function gatewayRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
-    for (const connection of gateway.connections) connection.socket.close(1001, 'server shutting down');
+    for (const connection of gateway.connections) {
+      // Detached first, so the closing socket does not start a reconnect grace period on a stopping node.
+      connection.room = null;
+      connection.local = null;
+      connection.socket.close(1001, 'server shutting down');
+    }
     const leaving: Promise<void>[] = [];
     for (const room of [...gateway.node.rooms.values()])
       for (const local of [...room.local.values()]) leaving.push(endPeer(gateway, room, local));
