@@ -4,7 +4,8 @@ import './trainings.table.js';
 import type { TrainingDomainEvent } from '../../domain/training/events.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
 import { projection, dataOf, type ProjectionDb } from '../projection.js';
-import type { RegistrationStatus } from './trainings.table.js';
+import { registrationHandlers } from './registrations.js';
+import { orgOf, touch } from './helpers.js';
 
 type D<T extends TrainingDomainEvent['type']> = Extract<TrainingDomainEvent, { type: T }>['data'];
 
@@ -17,41 +18,6 @@ const TABLES = [
   'training_attendance',
   'training_completions',
 ] as const;
-
-const orgOf = async (db: ProjectionDb, trainingId: string) =>
-  (await db.selectFrom('trainings').select('org_id').where('id', '=', trainingId).executeTakeFirst())?.org_id;
-
-const touch = (db: ProjectionDb, trainingId: string, event: RecordedEvent) =>
-  db
-    .updateTable('trainings')
-    .set({ last_revision: event.streamRevision })
-    .where('id', '=', trainingId)
-    .execute();
-
-async function seat(db: ProjectionDb, event: RecordedEvent, status: RegistrationStatus, via: string) {
-  const d = dataOf<D<'LearnerRegistered'>>(event);
-  const orgId = await orgOf(db, d.trainingId);
-  if (!orgId) return;
-  const row = {
-    training_id: d.trainingId,
-    learner_id: d.learnerId,
-    section_id: d.sectionId,
-    org_id: orgId,
-    status,
-    via,
-    since_revision: event.streamRevision,
-  };
-  await db
-    .insertInto('training_registrations')
-    .values(row)
-    .onConflict((oc) =>
-      oc
-        .columns(['training_id', 'learner_id'])
-        .doUpdateSet({ section_id: row.section_id, status, via, since_revision: row.since_revision }),
-    )
-    .execute();
-  await touch(db, d.trainingId, event);
-}
 
 export const trainingsProjection = projection('trainings', TABLES, {
   async TrainingCreated(db, event) {
@@ -101,7 +67,7 @@ export const trainingsProjection = projection('trainings', TABLES, {
   },
   async SectionAdded(db, event) {
     const d = dataOf<D<'SectionAdded'>>(event);
-    const orgId = await orgOf(db, d.trainingId);
+    const orgId = await orgOf(db, d.trainingId, event);
     if (!orgId) return;
     await db
       .insertInto('training_sections')
@@ -136,7 +102,7 @@ export const trainingsProjection = projection('trainings', TABLES, {
   },
   async SectionGroupAdded(db, event) {
     const d = dataOf<D<'SectionGroupAdded'>>(event);
-    const orgId = await orgOf(db, d.trainingId);
+    const orgId = await orgOf(db, d.trainingId, event);
     if (!orgId) return;
     await db
       .insertInto('training_section_groups')
@@ -163,7 +129,7 @@ export const trainingsProjection = projection('trainings', TABLES, {
   },
   async TrainingEventScheduled(db, event) {
     const d = dataOf<D<'TrainingEventScheduled'>>(event);
-    const orgId = await orgOf(db, d.trainingId);
+    const orgId = await orgOf(db, d.trainingId, event);
     if (!orgId) return;
     await db
       .insertInto('training_events')
@@ -214,100 +180,7 @@ export const trainingsProjection = projection('trainings', TABLES, {
       .execute();
     await touch(db, d.trainingId, event);
   },
-  LearnerRegistered: (db, event) => seat(db, event, 'registered', dataOf<D<'LearnerRegistered'>>(event).via),
-  LearnerRegistrationRequested: (db, event) =>
-    seat(db, event, 'pending', dataOf<D<'LearnerRegistrationRequested'>>(event).via),
-  LearnerWaitlisted: (db, event) => seat(db, event, 'waitlisted', dataOf<D<'LearnerWaitlisted'>>(event).via),
-  async RegistrationApproved(db, event) {
-    const d = dataOf<D<'RegistrationApproved'>>(event);
-    await db
-      .updateTable('training_registrations')
-      .set({ status: 'registered' })
-      .where('training_id', '=', d.trainingId)
-      .where('learner_id', '=', d.learnerId)
-      .execute();
-    await touch(db, d.trainingId, event);
-  },
-  async RegistrationDeclined(db, event) {
-    const d = dataOf<D<'RegistrationDeclined'>>(event);
-    await db
-      .updateTable('training_registrations')
-      .set({ status: 'declined', since_revision: event.streamRevision })
-      .where('training_id', '=', d.trainingId)
-      .where('learner_id', '=', d.learnerId)
-      .execute();
-    await touch(db, d.trainingId, event);
-  },
-  async LearnerDeregistered(db, event) {
-    const d = dataOf<D<'LearnerDeregistered'>>(event);
-    await db
-      .deleteFrom('training_registrations')
-      .where('training_id', '=', d.trainingId)
-      .where('learner_id', '=', d.learnerId)
-      .where('section_id', '=', d.sectionId)
-      .execute();
-    await db
-      .deleteFrom('training_attendance')
-      .where('section_id', '=', d.sectionId)
-      .where('learner_id', '=', d.learnerId)
-      .execute();
-    await touch(db, d.trainingId, event);
-  },
-  async AttendanceRecorded(db, event) {
-    const d = dataOf<D<'AttendanceRecorded'>>(event);
-    const row = { attended: d.attended, confirmed: false, source: d.source };
-    await db
-      .insertInto('training_attendance')
-      .values({
-        training_event_id: d.trainingEventId,
-        learner_id: d.learnerId,
-        training_id: d.trainingId,
-        section_id: d.sectionId,
-        ...row,
-      })
-      .onConflict((oc) => oc.columns(['training_event_id', 'learner_id']).doUpdateSet(row))
-      .execute();
-    await touch(db, d.trainingId, event);
-  },
-  async AttendanceConfirmed(db, event) {
-    const d = dataOf<D<'AttendanceConfirmed'>>(event);
-    for (const m of d.marks) {
-      const row = { attended: m.attended, confirmed: true, source: 'trainer' };
-      await db
-        .insertInto('training_attendance')
-        .values({
-          training_event_id: d.trainingEventId,
-          learner_id: m.learnerId,
-          training_id: d.trainingId,
-          section_id: d.sectionId,
-          ...row,
-        })
-        .onConflict((oc) => oc.columns(['training_event_id', 'learner_id']).doUpdateSet(row))
-        .execute();
-    }
-    await touch(db, d.trainingId, event);
-  },
-  async TrainingCompleted(db, event) {
-    const d = dataOf<D<'TrainingCompleted'>>(event);
-    await db
-      .insertInto('training_completions')
-      .values({
-        training_id: d.trainingId,
-        learner_id: d.learnerId,
-        section_id: d.sectionId,
-        completed_at: event.metadata.at ?? event.createdAt,
-      })
-      .onConflict((oc) => oc.columns(['training_id', 'learner_id']).doNothing())
-      .execute();
-  },
-  async TrainingCompletionRevoked(db, event) {
-    const d = dataOf<D<'TrainingCompletionRevoked'>>(event);
-    await db
-      .deleteFrom('training_completions')
-      .where('training_id', '=', d.trainingId)
-      .where('learner_id', '=', d.learnerId)
-      .execute();
-  },
+  ...registrationHandlers,
 });
 
 function sectionSettings(d: D<'SectionSettingsChanged'>) {
