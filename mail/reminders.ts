@@ -18,6 +18,7 @@ const reminderIdSql = sql<string>`'reminder:' || e.id::text || ':' || to_char(e.
 export async function enqueueReminders(db: Db, now: Date): Promise<number> {
   const setting = sql`o.settings->>${TRAINING_REMINDER_SETTING}`;
   const trainingLead = sql<number>`CASE WHEN ${setting} ~ '^[0-9]{1,6}$' THEN (${setting})::int ELSE ${DEFAULT_TRAINING_REMINDER_MINUTES} END`;
+  const lead = sql`make_interval(mins => CASE WHEN e.kind = 'live' THEN ${LIVE_SESSION_REMINDER_MINUTES} ELSE ${trainingLead} END)`;
   // Already-enqueued ones are left out here, so a large backlog is worked through in batches.
   const fresh = await db
     .selectFrom('calendar_entries as e')
@@ -26,9 +27,10 @@ export async function enqueueReminders(db: Db, now: Date): Promise<number> {
     .select(['e.id', 'e.kind', 'e.org_id', 'a.person_id', reminderIdSql.as('reminder_id')])
     .where('e.status', '=', 'scheduled')
     .where('e.starts_at', '>', now)
-    .where(
-      sql<boolean>`e.starts_at <= ${now}::timestamptz + make_interval(mins => CASE WHEN e.kind = 'live' THEN ${LIVE_SESSION_REMINDER_MINUTES} ELSE ${trainingLead} END)`,
-    )
+    .where(sql<boolean>`e.starts_at <= ${now}::timestamptz + ${lead}`)
+    // Someone told of it (invited, registered, updated) inside the window already has their reminder.
+    .where(sql<boolean>`coalesce(e.changed_at, '-infinity') <= e.starts_at - ${lead}`)
+    .where(sql<boolean>`coalesce(a.added_at, '-infinity') <= e.starts_at - ${lead}`)
     .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM mail_deliveries d WHERE d.id = ${reminderIdSql})`)
     .orderBy('e.starts_at')
     .limit(2000)

@@ -11,6 +11,7 @@ import * as m0201 from './0201_attendance.js';
 import * as m0250 from './0250_homework_and_schedule_rules.js';
 import * as m0300 from './0300_trainings.js';
 import * as m0350 from './0350_mail.js';
+import * as m0351 from './0351_calendar_notified.js';
 import * as m0400 from './0400_room_documents.js';
 import * as m0500 from './0500_reports.js';
 import * as m0401 from './0401_room_read_models.js';
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0250_homework_and_schedule_rules': m0250,
   '0300_trainings': m0300,
   '0350_mail': m0350,
+  '0351_calendar_notified': m0351,
   '0400_room_documents': m0400,
   '0500_reports': m0500,
   '0401_room_read_models': m0401,

@@ -57,13 +57,20 @@ export const liveSessionHandlers = {
         notes: d.notes,
         status: 'scheduled',
         sequence: 0,
+        changed_at: event.metadata.at,
       })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
     if (d.participants.length > 0) {
       await db
         .insertInto('calendar_attendees')
-        .values(d.participants.map((p) => ({ group_id: d.liveSessionId, person_id: p.studentId })))
+        .values(
+          d.participants.map((p) => ({
+            group_id: d.liveSessionId,
+            person_id: p.studentId,
+            added_at: event.metadata.at,
+          })),
+        )
         .onConflict((oc) => oc.doNothing())
         .execute();
     }
@@ -75,6 +82,7 @@ export const liveSessionHandlers = {
       starts_at: d.start,
       ends_at: addMinutes(d.start, d.durationMinutes),
       time_zone: d.timeZone,
+      changed_at: event.metadata.at,
     });
     await mailAll(db, event, d.liveSessionId, 'live-session-rescheduled');
   },
@@ -86,7 +94,7 @@ export const liveSessionHandlers = {
     const d = data<'LiveSessionParticipantAdded'>(event);
     await db
       .insertInto('calendar_attendees')
-      .values({ group_id: d.liveSessionId, person_id: d.studentId })
+      .values({ group_id: d.liveSessionId, person_id: d.studentId, added_at: event.metadata.at })
       .onConflict((oc) => oc.doNothing())
       .execute();
     const item = await itemOf(db, d.liveSessionId);

@@ -50,11 +50,15 @@ export interface CalendarEntriesTable {
   status: 'scheduled' | 'canceled';
   /** iCalendar SEQUENCE: the stream revision of the last change an invitee's calendar must apply. */
   sequence: number;
+  /** When the last change invitees were told about happened (the event's time). */
+  changed_at: Date | string | null;
 }
 
 export interface CalendarAttendeesTable {
   group_id: string;
   person_id: string;
+  /** When they joined (the event's time): they were told then. */
+  added_at: Date | string | null;
 }
 
 export interface CalendarGroupsTable {

@@ -45,7 +45,7 @@ async function changeEvent(
 ) {
   await db
     .updateTable('calendar_entries')
-    .set({ ...values, sequence: event.streamRevision })
+    .set({ ...values, sequence: event.streamRevision, changed_at: event.metadata.at })
     .where('id', '=', id)
     .execute();
 }
@@ -81,7 +81,7 @@ async function mailLearner(
 async function seat(db: ProjectionDb, event: RecordedEvent, d: { sectionId: string; learnerId: string }) {
   await db
     .insertInto('calendar_attendees')
-    .values({ group_id: d.sectionId, person_id: d.learnerId })
+    .values({ group_id: d.sectionId, person_id: d.learnerId, added_at: event.metadata.at })
     .onConflict((oc) => oc.doNothing())
     .execute();
   await mailLearner(db, event, d, 'training-registered', true);
@@ -131,6 +131,7 @@ export const trainingHandlers = {
         notes: d.notes,
         status: 'scheduled',
         sequence: 0,
+        changed_at: event.metadata.at,
       })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();

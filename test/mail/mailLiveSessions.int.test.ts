@@ -153,6 +153,27 @@ test('the 24-hour reminder goes out once per participant', async ({ t, s, inbox 
   t.clock.set('2026-11-23T08:00:00Z');
 });
 
+test('a session scheduled inside the 24 hours gets its invitation and no separate reminder', async ({
+  t,
+  s,
+  inbox,
+}) => {
+  const id = await groupSession(s, '2026-11-23T12:00:00Z'); // four hours from the test clock's now
+  await deliverUntil(t, () =>
+    s.students.every((x) => inbox.to(x.email).some((m) => icsOf(m)?.events[0]?.uid.includes(id))),
+  );
+  await deliver(t);
+  t.clock.advance(60);
+  await deliver(t);
+  const reminders = await t.deps.db
+    .selectFrom('mail_deliveries')
+    .select('id')
+    .where('id', 'like', `reminder:${id}:%`)
+    .execute();
+  assert.is(reminders.length, 0);
+  t.clock.set('2026-11-23T08:00:00Z');
+});
+
 test('people erased or deactivated since get nothing more', async ({ t, s, inbox }) => {
   const gone = await t.person(s.orgId, 'student', 'Gone Student');
   const away = await t.person(s.orgId, 'student', 'Away Student');
