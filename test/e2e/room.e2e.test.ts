@@ -35,6 +35,7 @@ declare const document: {
   querySelector(
     selector: string,
   ): { textContent: string | null; getAttribute(name: string): string | null } | null;
+  querySelectorAll(selector: string): { length: number };
 };
 
 const TESTS = [
@@ -43,6 +44,7 @@ const TESTS = [
   'a view-only student cannot edit the document until the teacher allows it',
   'the whiteboard is shared and restored on join',
   'the teacher ends the session and lands on the completion screen',
+  'individual session: the avatar popover toggles editing; the Lesson Library searches, filters and switches',
 ];
 
 const why =
@@ -59,8 +61,9 @@ type World = {
   browser: Browser;
   teacher: Page;
   students: Page[];
-  people: { teacher: Person; students: Person[] };
+  people: { teacher: Person; tutor: Person; students: Person[] };
   liveSessionId: string;
+  schedule: Awaited<ReturnType<typeof school>>['liveSession'];
 };
 
 async function run() {
@@ -79,7 +82,8 @@ async function run() {
     w.database = (await testDatabase({ requirePostgres: true }))!;
     w.nodes = await startNodes(w.database, (await natsUrl())!);
     const s = await school(w.nodes[0]!, ['Sofia Student', 'Lukas Learner']);
-    w.people = { teacher: s.teacher, students: s.students };
+    w.people = { teacher: s.teacher, tutor: s.tutor, students: s.students };
+    w.schedule = s.liveSession;
     w.liveSessionId = await s.liveSession('group', s.students);
     w.browser = await launchChromium();
   };
@@ -225,12 +229,22 @@ async function run() {
   Room(TESTS[3]!, async (w) => {
     await w.teacher.getByTestId('tab-whiteboard').click();
     const canvas = w.teacher.locator('.excalidraw canvas.interactive');
-    await canvas.waitFor();
+    await canvas.waitFor({ timeout: 30_000 }).catch(async (e) => {
+      await screenshot(w.teacher, 'debug-whiteboard');
+      console.log(
+        await w.teacher
+          .locator('.room-content-body')
+          .innerHTML()
+          .catch(() => 'no content'),
+      );
+      throw e;
+    });
     const box = (await canvas.boundingBox())!;
-    await w.teacher.getByTestId('toolbar-rectangle').click();
-    await w.teacher.mouse.move(box.x + 200, box.y + 150);
+    // The rectangle tool (its radio input sits under the icon), then a drag clear of the style panel.
+    await w.teacher.getByTestId('toolbar-rectangle').locator('..').click();
+    await w.teacher.mouse.move(box.x + 420, box.y + 150);
     await w.teacher.mouse.down();
-    await w.teacher.mouse.move(box.x + 360, box.y + 260, { steps: 6 });
+    await w.teacher.mouse.move(box.x + 620, box.y + 300, { steps: 6 });
     await w.teacher.mouse.up();
     await w.teacher.waitForFunction(() => (window.__lectern?.whiteboardElements?.() ?? 0) >= 1);
 
@@ -252,6 +266,78 @@ async function run() {
     await w.teacher.getByTestId('end-session').click();
     await w.teacher.getByTestId('end-session-confirm').click();
     await w.teacher.waitForURL(`**/platform/sessions/${w.liveSessionId}/complete`);
+  });
+
+  Room(TESTS[5]!, async (w) => {
+    for (const page of [w.teacher, ...w.students]) await page.context().close();
+    const [nodeA, nodeB] = w.nodes as [RoomNode, RoomNode];
+    const studentPerson = w.people.students[0]!;
+    w.liveSessionId = await w.schedule('individual', [studentPerson], w.people.tutor);
+    const teacher = await open(w, w.people.tutor, nodeA);
+    await join(teacher);
+    const student = await open(w, studentPerson, nodeB);
+    await join(student);
+    await allConnected(teacher, 1);
+
+    // Hovering the student's avatar in the toolbar opens the popover with the edit switch.
+    await teacher.getByTestId(`avatar-${studentPerson.id}`).hover();
+    const toggle = teacher.getByTestId(`edit-toggle-${studentPerson.id}`);
+    assert.is(await toggle.getAttribute('data-can-edit'), 'false');
+    await screenshot(teacher, 'room-avatar-popover');
+    await toggle.click();
+    await student.getByTestId('notice').filter({ hasText: 'you can now edit' }).waitFor();
+    assert.is(await student.getByTestId('lesson-document').getAttribute('data-mode'), 'edit');
+    await toggle.click();
+    await student.getByTestId('notice').filter({ hasText: 'view only' }).waitFor();
+    assert.is(await student.getByTestId('lesson-document').getAttribute('data-mode'), 'view');
+
+    await teacher.getByTestId('lesson-editor').click();
+    await teacher.keyboard.type('Session lesson notes.');
+    await teacher.getByTestId('library-button').click();
+    const lessons = teacher.getByTestId('library-lesson');
+    await lessons.nth(2).waitFor();
+    assert.is(await lessons.count(), 3);
+    await teacher.getByTestId('library-search').fill('city');
+    await teacher.waitForFunction(
+      () => document.querySelectorAll('[data-testid=library-lesson]').length === 1,
+    );
+    await teacher.getByTestId('library-search').fill('');
+    await teacher.getByTestId('library-type').selectOption('homework');
+    await teacher.waitForFunction(
+      () => document.querySelectorAll('[data-testid=library-lesson]').length === 1,
+    );
+    assert.match((await lessons.first().textContent()) ?? '', 'Present tense practice');
+    await teacher.getByTestId('library-type').selectOption('');
+    await screenshot(teacher, 'room-lesson-library');
+
+    // Open Here: the call goes on, only the content changes, for both.
+    await lessons
+      .filter({ hasText: 'Reading: a day in the city' })
+      .getByRole('button', { name: 'Open Here' })
+      .click();
+    for (const page of [teacher, student])
+      await page.getByTestId('lesson-switched').filter({ hasText: 'Reading: a day in the city' }).waitFor();
+    assert.not.ok(
+      (await student.getByTestId('lesson-editor').textContent())?.includes('Session lesson notes.'),
+    );
+    assert.is(await teacher.evaluate(() => window.__lectern!.peers.size), 1);
+
+    await teacher.getByTestId('return-to-session-lesson').click();
+    for (const page of [teacher, student]) {
+      await page.getByTestId('lesson-switched').waitFor({ state: 'detached' });
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid=lesson-editor]')?.textContent?.includes('Session lesson notes.'),
+      );
+    }
+
+    await teacher.getByLabel('Instant lesson (only for this session)').fill('Warm-up: weekend plans');
+    await teacher.getByRole('button', { name: 'Create Instant Lesson' }).click();
+    for (const page of [teacher, student])
+      await page
+        .getByTestId('lesson-switched')
+        .filter({ hasText: 'Warm-up: weekend plans (instant lesson)' })
+        .waitFor();
+    await allConnected(student, 1);
   });
 
   Room.run();

@@ -1,6 +1,7 @@
 // The live-room browser test's world: two server nodes (each a runtime and an app on a free port) sharing one
 // Postgres database and the NATS server, a school with a teacher and students, and their sessions, and a
 // Chromium with a fake camera and microphone.
+import { randomUUID } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { buildApp, type App } from '../../../api/app.js';
 import { loadConfig } from '../../../api/config.js';
@@ -25,7 +26,9 @@ export async function startNodes(database: TestDatabase, natsUrl: string, count 
   const nodes: RoomNode[] = [];
   // One after the other: the first runs the migrations, the next find them done.
   for (let i = 0; i < count; i++) {
+    // One projector per read model (DESIGN): only the first node runs them, so its writes read their own.
     const runtime = await openRuntime(config, {
+      startProjections: i === 0,
       onProjectionError: (name, e) => console.error(`projection ${name}:`, e),
     });
     const app = await buildApp(runtime.deps);
@@ -55,18 +58,37 @@ export async function school(node: RoomNode, studentNames: string[]) {
   };
   const admin = await person('admin', 'Ada Admin');
   const teacher = await person('teacher', 'Tereza Teacher');
+  // A second teacher for a second session in the same minutes (a teacher cannot be booked twice).
+  const tutor = await person('teacher', 'Tom Tutor');
   const students: Person[] = [];
   for (const name of studentNames) students.push(await person('student', name));
 
+  // Under load the read model may lag past the API's read-your-writes wait (an empty 201): the same request
+  // again with the same Idempotency-Key appends nothing and answers from the read model once it has caught up.
   const call = async (who: Person, method: string, url: string, body?: unknown) => {
-    const res = await node.app.inject({
-      method: method as 'POST',
-      url,
-      payload: body as object | undefined,
-      headers: { cookie: `${SESSION_COOKIE}=${who.token}`, origin: 'http://127.0.0.1:3000' },
-    });
-    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-    return res.json();
+    const key = randomUUID();
+    for (let attempt = 0; ; attempt++) {
+      const res = await node.app.inject({
+        method: method as 'POST',
+        url,
+        payload: body as object | undefined,
+        headers: {
+          cookie: `${SESSION_COOKIE}=${who.token}`,
+          origin: 'http://127.0.0.1:3000',
+          'idempotency-key': key,
+        },
+      });
+      const lagging = !res.body || (res.statusCode === 404 && method === 'POST');
+      if (res.statusCode >= 300 && !lagging)
+        throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+      if (!lagging) return res.json();
+      if (attempt === 0)
+        console.log(
+          `NOTE ${method} ${url} answered ${res.statusCode} before its read model caught up; asking again`,
+        );
+      if (attempt >= 20) throw new Error(`${method} ${url}: ${res.statusCode} and still no body`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
   };
 
   const course = await call(admin, 'POST', '/api/courses', {
@@ -88,16 +110,22 @@ export async function school(node: RoomNode, studentNames: string[]) {
     });
     enrollmentIds.push(enrollment.id);
   }
+  const tutorEnrollment = await call(admin, 'POST', '/api/enrollments', {
+    courseId: course.id,
+    studentId: students[0]!.id,
+    teacherId: tutor.id,
+    defaultLessonMinutes: 45,
+    lessonCostTokens: 4,
+  });
 
   /** A session starting in three minutes: its room is open now (from 10 minutes before). */
-  const liveSession = async (kind: 'group' | 'individual', students_: Person[]) => {
-    const session = await call(teacher, 'POST', '/api/live-sessions', {
+  const liveSession = async (kind: 'group' | 'individual', students_: Person[], host = teacher) => {
+    const enrollmentId = host === tutor ? tutorEnrollment.id : enrollmentIds[students.indexOf(students_[0]!)];
+    const session = await call(host, 'POST', '/api/live-sessions', {
       kind,
       courseId: course.id,
       courseLessonId: course.lessons[0].id,
-      ...(kind === 'individual'
-        ? { enrollmentId: enrollmentIds[students.indexOf(students_[0]!)] }
-        : { studentIds: students_.map((s) => s.id) }),
+      ...(kind === 'individual' ? { enrollmentId } : { studentIds: students_.map((s) => s.id) }),
       start: new Date(Date.now() + 3 * 60_000).toISOString(),
       durationMinutes: 60,
       timeZone: 'Europe/Berlin',
@@ -105,7 +133,7 @@ export async function school(node: RoomNode, studentNames: string[]) {
     return session.id as string;
   };
 
-  return { orgId, admin, teacher, students, liveSession, call };
+  return { orgId, admin, teacher, tutor, students, liveSession, call };
 }
 
 export async function launchChromium(): Promise<Browser> {

@@ -1,6 +1,7 @@
 // A Vite plugin: serves Excalidraw's fonts from our own server at /excalidraw-assets/ (copied into the build,
-// served from node_modules in dev), so the whiteboard never fetches from a CDN. Whiteboard.tsx points
-// window.EXCALIDRAW_ASSET_PATH here.
+// served from node_modules in dev), so the whiteboard never fetches from a CDN. It also sets
+// window.EXCALIDRAW_ASSET_PATH in index.html, before any module runs: Excalidraw reads it when its module
+// is evaluated, which in a bundle can come before the code that imports it.
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize } from 'node:path';
@@ -23,6 +24,15 @@ export function excalidrawAssets(): Plugin {
         res.setHeader('content-type', file.endsWith('.woff2') ? 'font/woff2' : 'application/octet-stream');
         res.end(readFileSync(file));
       });
+    },
+    transformIndexHtml() {
+      return [
+        {
+          tag: 'script',
+          children: `window.EXCALIDRAW_ASSET_PATH = ${JSON.stringify(EXCALIDRAW_ASSET_URL)};`,
+          injectTo: 'head-prepend',
+        },
+      ];
     },
     writeBundle(options) {
       if (!options.dir) return;

@@ -5,7 +5,9 @@ import { Suspense, lazy, useEffect, useState } from 'react';
 import type { CurrentLesson, DocName } from '../rt/protocol';
 import type { RoomSession } from '../rt/roomSession';
 import { SharedDoc } from '../rt/yjsProvider';
+import { api } from '../../lib/api';
 import { LessonDocument } from './LessonDocument';
+import './assetPath';
 
 const Whiteboard = lazy(() => import('./Whiteboard'));
 
@@ -16,15 +18,21 @@ type Props = {
   isHost: boolean;
   individual: boolean;
   selfName: string;
+  enrollmentId: string | null;
 };
 
-export function Content({ session, lesson, canEdit, isHost, individual, selfName }: Props) {
+export function Content({ session, lesson, canEdit, isHost, individual, selfName, enrollmentId }: Props) {
   const [tab, setTab] = useState<'document' | 'whiteboard'>('document');
   const docName: DocName = lesson.current ? `lesson:${lesson.current.lessonId}` : 'lesson';
   const lessonDoc = useSharedDoc(session, docName);
   const whiteboard = useSharedDoc(session, 'whiteboard');
   const user = { name: selfName, color: colorFor(selfName) };
-  const lessonTitle = lesson.current?.title ?? (lesson.current ? 'Another lesson' : 'Session lesson');
+  const courseTitle = useCourseLessonTitle(
+    enrollmentId,
+    lesson.current?.kind === 'course' ? lesson.current.lessonId : null,
+  );
+  const lessonTitle =
+    lesson.current?.title ?? courseTitle ?? (lesson.current ? 'Another lesson' : 'Session lesson');
 
   return (
     <section className="room-content" aria-label="Shared content">
@@ -91,6 +99,21 @@ export function Content({ session, lesson, canEdit, isHost, individual, selfName
       </div>
     </section>
   );
+}
+
+/** The title of a course lesson the teacher switched to (the room only knows its id). */
+function useCourseLessonTitle(enrollmentId: string | null, lessonId: string | null) {
+  const [titles, setTitles] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (!enrollmentId || !lessonId || titles[lessonId]) return;
+    api
+      .get<{ lessons: { courseLessonId: string; title: string }[] }>(
+        `/api/enrollments/${enrollmentId}/lessons`,
+      )
+      .then((r) => setTitles(Object.fromEntries(r.lessons.map((l) => [l.courseLessonId, l.title]))))
+      .catch(() => undefined);
+  }, [enrollmentId, lessonId, titles]);
+  return lessonId ? (titles[lessonId] ?? null) : null;
 }
 
 /** A Yjs document for as long as the component shows it; a new name is a new document. */

@@ -1,19 +1,13 @@
 // The shared whiteboard: Excalidraw, with its elements kept in a Yjs map (one entry per element, newest version
 // wins) that the gateway relays and stores, so drawings appear for everyone and are there again on join.
 // Fonts come from our own server (EXCALIDRAW_ASSET_PATH), never from a CDN.
+import './assetPath';
 import { useEffect, useRef } from 'react';
 import { Excalidraw } from '@excalidraw/excalidraw';
 import '@excalidraw/excalidraw/index.css';
 import type * as Y from 'yjs';
 import type { SharedDoc } from '../rt/yjsProvider';
 import { probe } from '../probe';
-
-declare global {
-  interface Window {
-    EXCALIDRAW_ASSET_PATH?: string;
-  }
-}
-window.EXCALIDRAW_ASSET_PATH = '/excalidraw-assets/';
 
 type Element = { id: string; version: number; versionNonce: number; isDeleted?: boolean };
 type SceneApi = {

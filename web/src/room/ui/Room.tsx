@@ -111,6 +111,7 @@ export function Room({
             isHost={isHost}
             individual={individual}
             selfName={room.self.name}
+            enrollmentId={entry?.enrollmentId ?? null}
           />
         </main>
         <SidePanel
