@@ -65,13 +65,9 @@ export function roomNode(bus: Bus, docs: RoomDocs, log: (message: string, error?
   };
 
   function onPresence(room: LocalRoom, presence: Presence) {
-    if (
-      presence.node === node &&
-      presence.op !== 'joined' &&
-      presence.op !== 'updated' &&
-      presence.op !== 'left'
-    )
-      return;
+    // Our own joins and leaves come back to us too (they tell our other local peers); our own
+    // discovery questions and answers do not concern us.
+    if (presence.node === node && (presence.op === 'who' || presence.op === 'here')) return;
     switch (presence.op) {
       case 'who':
         if (room.local.size > 0)
