@@ -5,6 +5,8 @@ import * as assert from 'uvu/assert';
 import { testApp, type TestApp } from '../support/app.js';
 import { school, type School } from '../support/fixtures.js';
 import { problem, status } from '../support/assert.js';
+import { rebuildProjection } from '../../projections/rebuild.js';
+import { attendanceProjection } from '../../projections/attendance/attendance.js';
 
 /** Read models follow the log; on a busy shared server its readable horizon may lag, so poll a little. */
 async function eventually<T>(read: () => Promise<T>, ready: (value: T) => boolean): Promise<T> {
@@ -199,6 +201,14 @@ test('cancel and delete: a canceled lesson frees the slot; a deleted one leaves 
   ).json();
   assert.not.ok(week.sessions.some((x: { id: string }) => x.id === second));
   await make(); // the slot is free again
+});
+
+test('the attendance read model replays to the same rows', async ({ t }) => {
+  const result = await rebuildProjection(t.deps.db, t.deps.eventStore, attendanceProjection, {
+    replace: false,
+  });
+  assert.is(result.rebuiltChecksum, result.liveChecksum);
+  assert.match(result.liveChecksum, /attendance_feedback:1:/);
 });
 
 test.run();
