@@ -88,5 +88,6 @@ export async function afterWrite(
     reply.header('preference-applied', 'return=minimal');
     return;
   }
-  if (result.position) await deps.projections.waitFor(result.position, 3000);
+  // Normally milliseconds; the bound only matters when a long transaction elsewhere holds the readers back.
+  if (result.position) await deps.projections.waitFor(result.position, 10_000);
 }
