@@ -28,6 +28,7 @@
 //   `headers` to add any header. An expected status may be a list when several answers are right.
 import { actorOf, type World, type Scope, type Role } from './accessMatrix.world.js';
 import { trainingEntries } from './trainingAccessMatrix.js';
+import { reportEntries } from './reportsAccessMatrix.js';
 
 export type Expected = number | readonly number[];
 export type PerRole = Record<Role, Expected>;
@@ -539,6 +540,8 @@ export const entries: Record<string, Entry> = {
   ...followUpEntries(),
   // ---- trainings (seed 003): entries in trainingAccessMatrix.ts ----
   ...trainingEntries,
+  // ---- reports (admins only) ----
+  ...reportEntries,
 };
 
 /** The live-room routes. The world's sessions lie in the future, so a permitted change meets 409 room_closed. */
