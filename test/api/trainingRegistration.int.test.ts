@@ -4,7 +4,13 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { testApp, type TestApp } from '../support/app.js';
 import { problem, status } from '../support/assert.js';
-import { publishedTraining, sectionBody, trainingSchool, type TrainingSchool } from './trainingFixture.js';
+import {
+  eventBody,
+  publishedTraining,
+  sectionBody,
+  trainingSchool,
+  type TrainingSchool,
+} from './trainingFixture.js';
 
 const test = suite<{ t: TestApp; s: TrainingSchool }>('registering for trainings over HTTP');
 test.before(async (ctx) => {
@@ -29,6 +35,13 @@ test('a learner registers for one section and so for all its events; the catalog
   const card = catalogue.find((c: { id: string }) => c.id === trainingId);
   assert.is(card.sections[0].seatsLeft, 2);
   assert.is(card.me.sectionId, sectionId);
+  // An event added later is the learner's too: completion now needs three.
+  const added = await s.trainer.post(
+    `/api/trainings/${trainingId}/sections/${sectionId}/events`,
+    eventBody(s, 8),
+  );
+  status(added, 201);
+  assert.is((await s.learners[0]!.get(`/api/trainings/${trainingId}`)).json().me.progress.total, 3);
 });
 
 test('a learner can be in one section only: deregister first, or switch', async ({ t, s }) => {

@@ -4,6 +4,7 @@ import { suite } from 'uvu';
 import { spec } from '../support/decider.js';
 import { trainingDecider } from '../../domain/training/decider.js';
 import { NotFoundError, RuleViolation } from '../../domain/shared/errors.js';
+import type { TrainingDomainEvent } from '../../domain/training/events.js';
 import {
   at,
   created,
@@ -256,6 +257,27 @@ test4('a section that had registrations cannot be removed', () => {
     .given(ready())
     .when({ type: 'RemoveSection', ...base, sectionId: S1 })
     .then([{ type: 'SectionRemoved', data: { trainingId: T, sectionId: S1 } }]);
+});
+
+test4('the last event of a section with learners cannot be canceled; another can', () => {
+  const cancel = (trainingEventId: string) => ({
+    type: 'CancelTrainingEvent' as const,
+    ...base,
+    trainingEventId,
+    reason: 'ill',
+  });
+  const canceledE1: TrainingDomainEvent = {
+    type: 'TrainingEventCanceled',
+    data: { trainingId: T, sectionId: S1, trainingEventId: E1, reason: 'ill' },
+  };
+  training
+    .given([...ready(), registered(L[0])])
+    .when(cancel(E1))
+    .then([canceledE1]);
+  training
+    .given([...ready(), registered(L[0]), canceledE1])
+    .when(cancel(E2))
+    .thenThrows(RuleViolation, 'last_training_event');
 });
 
 test4('commands on a training that does not exist are not found', () => {
