@@ -8,7 +8,7 @@ import { isEmpty, seedDemo } from './demo.js';
 
 async function main() {
   const skipWeb = process.env.LECTERN_SKIP_WEB_BUILD === '1';
-  if (!skipWeb && existsSync('web/package.json') && !existsSync('web/dist/index.html')) {
+  if (!skipWeb && existsSync('web/index.html') && !existsSync('web/dist/index.html')) {
     console.log('Building the web client (first start only)…');
     execSync('npm run build:web', { stdio: 'inherit' });
   }
