@@ -64,6 +64,8 @@ type World = {
   people: { teacher: Person; tutor: Person; students: Person[] };
   liveSessionId: string;
   schedule: Awaited<ReturnType<typeof school>>['liveSession'];
+  /** Requests any page made to another host (a CDN): there must be none. */
+  external: string[];
 };
 
 async function run() {
@@ -84,6 +86,7 @@ async function run() {
     const s = await school(w.nodes[0]!, ['Sofia Student', 'Lukas Learner']);
     w.people = { teacher: s.teacher, tutor: s.tutor, students: s.students };
     w.schedule = s.liveSession;
+    w.external = [];
     w.liveSessionId = await s.liveSession('group', s.students);
     w.browser = await launchChromium();
   };
@@ -260,6 +263,7 @@ async function run() {
     await late.waitForFunction(() => (window.__lectern?.whiteboardElements?.() ?? 0) >= 1);
     await late.locator('.excalidraw canvas.interactive').waitFor();
     await screenshot(w.teacher, 'room-whiteboard');
+    assert.equal(w.external, [], 'the room (whiteboard fonts included) loads nothing from another host');
   });
 
   Room(TESTS[4]!, async (w) => {
@@ -347,6 +351,10 @@ async function open(w: World, who: Person, node: RoomNode) {
   const context = await contextFor(w.browser, who);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`page error (${who.name}):`, e.message));
+  page.on('request', (r) => {
+    if (!/^(https?|wss?):\/\/127\.0\.0\.1[:/]/.test(r.url()) && !/^(data|blob):/.test(r.url()))
+      w.external.push(r.url());
+  });
   await page.goto(`${node.url}/room/${w.liveSessionId}`);
   await page.locator('.prejoin-preview video').waitFor();
   return page;

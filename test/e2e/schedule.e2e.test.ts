@@ -10,6 +10,7 @@ import {
   describeViolations,
   launchBrowser,
   screenshot,
+  shotsOnFailure,
   seriousViolations,
   signedIn,
   startServer,
@@ -21,6 +22,8 @@ const TESTS = [
   'a teacher schedules a group session with Create Session',
   'a taken slot shows the API error detail in the form',
   'a student sees the session and can join 10 minutes before it starts',
+  'an admin credits the student wallet from Billing',
+  'the teacher completes it with Finish & Deduct after the billing preview; the student balance drops',
   'the main pages have no serious accessibility violations',
 ];
 const why = browserUnavailable();
@@ -45,104 +48,191 @@ else {
     await ctx.server?.close();
   });
 
-  test(TESTS[0]!, async (ctx) => {
-    const page = (ctx.teacher = await signedIn(ctx.browser, ctx.server, 'teacher@demo.lectern.dev', TZ));
-    await page.getByRole('heading', { name: 'Schedule' }).waitFor();
-    await page
-      .locator('.fc-event')
-      .first()
-      .waitFor({ timeout: 10_000 })
-      .catch(() => undefined);
-    await page.getByRole('button', { name: 'Create Session' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Create Session' });
-    await dialog.getByRole('combobox').first().selectOption({ label: 'English B1' });
-    await dialog.getByLabel('Course lesson (optional)').selectOption({ index: 2 });
-    await dialog.getByLabel(/Date and time/).fill(isoToZoned(ctx.start, TZ));
-    await dialog.getByLabel('45 min').check();
-    await dialog.getByLabel('Group').check();
-    await dialog.getByLabel(/Sofia Student/).check();
-    await dialog.getByLabel(/Emma Evans/).check();
-    await dialog.getByLabel('Title (optional)').fill(TITLE);
-    await dialog.getByLabel('Notes (optional)').fill('Bring one question about your week.');
-    await screenshot(page, 'create-session');
-    const created = page.waitForResponse(
-      (r) => r.url().endsWith('/api/live-sessions') && r.request().method() === 'POST',
-    );
-    await dialog.getByRole('button', { name: 'Save' }).click();
-    const response = await created;
-    assert.is(response.status(), 201, await response.text());
-    ctx.sessionId = ((await response.json()) as { id: string }).id;
-    await page
-      .getByRole('status')
-      .filter({ hasText: `Session “${TITLE}” scheduled.` })
-      .waitFor();
-    await page.goto(
-      `${ctx.server.url}/platform/schedule?view=timeGridWeek&date=${isoToZoned(ctx.start, TZ).slice(0, 10)}`,
-    );
-    await page.locator('.fc-event', { hasText: TITLE }).waitFor();
-    await screenshot(page, 'schedule-week');
-  });
+  test(
+    TESTS[0]!,
+    shotsOnFailure(TESTS[0]!, async (ctx: Ctx) => {
+      const page = (ctx.teacher = await signedIn(ctx.browser, ctx.server, 'teacher@demo.lectern.dev', TZ));
+      await page.getByRole('heading', { name: 'Schedule' }).waitFor();
+      await page
+        .locator('.fc-event')
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .catch(() => undefined);
+      await page.getByRole('button', { name: 'Create Session' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Create Session' });
+      await dialog.getByRole('combobox').first().selectOption({ label: 'English B1' });
+      await dialog.getByLabel('Course lesson (optional)').selectOption({ index: 2 });
+      await dialog.getByLabel(/Date and time/).fill(isoToZoned(ctx.start, TZ));
+      await dialog.getByLabel('45 min').check();
+      await dialog.getByLabel('Group').check();
+      await dialog.getByLabel(/Sofia Student/).check();
+      await dialog.getByLabel(/Emma Evans/).check();
+      await dialog.getByLabel('Title (optional)').fill(TITLE);
+      await dialog.getByLabel('Notes (optional)').fill('Bring one question about your week.');
+      await screenshot(page, 'create-session');
+      const created = page.waitForResponse(
+        (r) => r.url().endsWith('/api/live-sessions') && r.request().method() === 'POST',
+      );
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      const response = await created;
+      assert.is(response.status(), 201, await response.text());
+      ctx.sessionId = ((await response.json()) as { id: string }).id;
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Session “${TITLE}” scheduled.` })
+        .waitFor();
+      await page.goto(
+        `${ctx.server.url}/platform/schedule?view=timeGridWeek&date=${isoToZoned(ctx.start, TZ).slice(0, 10)}`,
+      );
+      await page.locator('.fc-event', { hasText: TITLE }).waitFor();
+      await screenshot(page, 'schedule-week');
+    }),
+  );
 
-  test(TESTS[1]!, async ({ teacher: page, start }) => {
-    await page.getByRole('button', { name: 'Create Session' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Create Session' });
-    await dialog.getByRole('combobox').first().selectOption({ label: 'English B1' });
-    await dialog.getByLabel(/Date and time/).fill(isoToZoned(start, TZ));
-    await dialog.getByLabel('Group').check();
-    await dialog.getByLabel(/Emma Evans/).check();
-    await dialog.getByRole('button', { name: 'Save' }).click();
-    const alert = dialog.getByRole('alert');
-    await alert.waitFor();
-    const text = (await alert.textContent()) ?? '';
-    assert.match(text, /Not possible right now\./);
-    assert.ok(text.length > 30, `the API's detail is shown: ${text}`);
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-  });
+  test(
+    TESTS[1]!,
+    shotsOnFailure(TESTS[1]!, async ({ teacher: page, start }: Ctx) => {
+      await page.getByRole('button', { name: 'Create Session' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Create Session' });
+      await dialog.getByRole('combobox').first().selectOption({ label: 'English B1' });
+      await dialog.getByLabel(/Date and time/).fill(isoToZoned(start, TZ));
+      await dialog.getByLabel('Group').check();
+      await dialog.getByLabel(/Emma Evans/).check();
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      const alert = dialog.getByRole('alert');
+      await alert.waitFor();
+      const text = (await alert.textContent()) ?? '';
+      assert.match(text, /Not possible right now\./);
+      assert.ok(text.length > 30, `the API's detail is shown: ${text}`);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+    }),
+  );
 
-  test(TESTS[2]!, async (ctx) => {
-    const page = await signedIn(ctx.browser, ctx.server, 'student@demo.lectern.dev', TZ);
-    assert.not.ok(
-      await page.getByRole('button', { name: 'Create Session' }).isVisible(),
-      'students do not create',
-    );
-    await page.goto(
-      `${ctx.server.url}/platform/schedule?view=listWeek&date=${isoToZoned(ctx.start, TZ).slice(0, 10)}`,
-    );
-    const event = page.getByRole('link', { name: TITLE });
-    await event.waitFor();
-    await screenshot(page, 'schedule-list-student');
-    await event.click();
-    await page.getByRole('heading', { name: TITLE }).waitFor();
-    const join = page.getByRole('link', { name: 'Join Session' });
-    await join.waitFor();
-    assert.is(await join.getAttribute('href'), `/room/${ctx.sessionId}`);
-    assert.ok(await page.getByText('Emma Evans').isVisible());
-    await screenshot(page, 'session-detail');
-    await page.context().close();
-  });
+  test(
+    TESTS[2]!,
+    shotsOnFailure(TESTS[2]!, async (ctx: Ctx) => {
+      const page = await signedIn(ctx.browser, ctx.server, 'student@demo.lectern.dev', TZ);
+      assert.not.ok(
+        await page.getByRole('button', { name: 'Create Session' }).isVisible(),
+        'students do not create',
+      );
+      await page.goto(
+        `${ctx.server.url}/platform/schedule?view=listWeek&date=${isoToZoned(ctx.start, TZ).slice(0, 10)}`,
+      );
+      const event = page.getByRole('link', { name: TITLE });
+      await event.waitFor();
+      await screenshot(page, 'schedule-list-student');
+      await event.click();
+      await page.getByRole('heading', { name: TITLE }).waitFor();
+      const join = page.getByRole('link', { name: 'Join Session' });
+      await join.waitFor();
+      assert.is(await join.getAttribute('href'), `/room/${ctx.sessionId}`);
+      assert.ok(await page.getByText('Emma Evans').isVisible());
+      await screenshot(page, 'session-detail');
+      await page.context().close();
+    }),
+  );
 
-  test(TESTS[3]!, async (ctx) => {
-    const page = ctx.teacher;
-    const pages = [
-      ['/platform/schedule', 'Schedule'],
-      [`/platform/sessions/${ctx.sessionId}`, TITLE],
-    ] as const;
-    for (const [path, heading] of pages) {
-      await page.goto(`${ctx.server.url}${path}`);
-      await page.getByRole('heading', { name: heading }).first().waitFor();
-      await page.waitForLoadState('networkidle');
-      const violations = await seriousViolations(page);
-      assert.is(violations.length, 0, `${path}:\n${describeViolations(violations)}`);
-    }
-    await page.context().close();
-    const anonymous = await ctx.browser.newPage();
-    await anonymous.goto(ctx.server.url);
-    await anonymous.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await screenshot(anonymous, 'sign-in');
-    const violations = await seriousViolations(anonymous);
-    assert.is(violations.length, 0, `sign-in:\n${describeViolations(violations)}`);
-    await anonymous.close();
-  });
+  test(
+    TESTS[3]!,
+    shotsOnFailure(TESTS[3]!, async (ctx: Ctx) => {
+      const page = await signedIn(ctx.browser, ctx.server, 'admin@demo.lectern.dev', TZ);
+      await page.getByRole('link', { name: 'Billing' }).click();
+      await page.getByLabel('Wallet').selectOption({ label: 'Sofia Student (student) · 0 tokens' });
+      await page.getByText('0 tokens', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Credit wallet' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Credit wallet' });
+      await dialog.getByLabel('Tokens').fill('20');
+      await dialog.getByLabel('Reason').fill('Package of 5 lessons paid');
+      await dialog.getByRole('button', { name: 'Credit 20 tokens' }).click();
+      await page.getByTestId('balance').filter({ hasText: '20 tokens' }).waitFor();
+      assert.ok(await page.getByRole('cell', { name: 'Package of 5 lessons paid' }).isVisible());
+      await screenshot(page, 'billing-admin');
+      await page.context().close();
+    }),
+  );
+
+  test(
+    TESTS[4]!,
+    shotsOnFailure(TESTS[4]!, async (ctx: Ctx) => {
+      const page = ctx.teacher;
+      await page.goto(`${ctx.server.url}/platform/sessions/${ctx.sessionId}`);
+      await page.getByRole('link', { name: 'Completion' }).click();
+      await page.getByRole('heading', { name: 'Complete session' }).waitFor();
+      // The session starts in a few minutes: the teacher opens it now (the room is open 10 minutes before).
+      await page.getByRole('button', { name: 'Start session now' }).click();
+      await page.getByRole('heading', { name: 'Attendance' }).waitFor();
+      // Sofia joins the room (what the live room reports for her); Emma never comes.
+      const sofia = await signedIn(ctx.browser, ctx.server, 'student@demo.lectern.dev', TZ);
+      const joined = await sofia.request.post(
+        `${ctx.server.url}/api/live-sessions/${ctx.sessionId}/presence`,
+        {
+          data: { presence: 'joined' },
+        },
+      );
+      assert.is(joined.status(), 200, await joined.text());
+      await sofia.context().close();
+      await page.reload();
+      const sofiaRow = page.getByRole('row').filter({ hasText: 'Sofia Student' });
+      await sofiaRow.getByText('in room').waitFor();
+      assert.ok(await sofiaRow.getByLabel('Present').isChecked(), 'a student who joined starts as present');
+      const emmaRow = page.getByRole('row').filter({ hasText: 'Emma Evans' });
+      assert.ok(
+        await emmaRow.getByLabel('Absent').isChecked(),
+        'a student who never joined starts as absent',
+      );
+      await page.getByLabel('What was covered').fill('Present tense: questions and negatives.');
+      await page.getByRole('button', { name: 'Finish & Deduct' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Confirm: Finish & Deduct' });
+      await confirm.waitFor();
+      const sofiaLine = confirm.getByRole('row').filter({ hasText: 'Sofia Student' });
+      assert.match((await sofiaLine.textContent()) ?? '', /−4 tokens.*20.*16.*Deducted/);
+      await screenshot(page, 'completion-confirm');
+      await confirm.getByRole('button', { name: 'Confirm Finish & Deduct' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'This lesson was closed with Finish & Deduct' })
+        .waitFor();
+      await page.getByRole('heading', { name: 'Homework' }).waitFor();
+      await screenshot(page, 'completion-done');
+
+      const student = await signedIn(ctx.browser, ctx.server, 'student@demo.lectern.dev', TZ);
+      await student.getByRole('link', { name: 'Billing' }).click();
+      await student.getByTestId('balance').filter({ hasText: '16 tokens' }).waitFor();
+      const row = student.getByRole('row').filter({ hasText: 'Live session' });
+      assert.match((await row.textContent()) ?? '', /−?-4\s*16/);
+      await screenshot(student, 'billing-student');
+      await student.context().close();
+    }),
+  );
+
+  test(
+    TESTS[5]!,
+    shotsOnFailure(TESTS[5]!, async (ctx: Ctx) => {
+      const page = ctx.teacher;
+      const pages = [
+        ['/platform/schedule', 'Schedule'],
+        [`/platform/sessions/${ctx.sessionId}`, TITLE],
+        [`/platform/sessions/${ctx.sessionId}/complete`, 'Complete session'],
+        ['/platform/enrollments', 'Enrollments'],
+      ] as const;
+      for (const [path, heading] of pages) {
+        await page.goto(`${ctx.server.url}${path}`);
+        await page.getByRole('heading', { name: heading }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const violations = await seriousViolations(page);
+        assert.is(violations.length, 0, `${path}:\n${describeViolations(violations)}`);
+      }
+      await page.context().close();
+      const anonymous = await ctx.browser.newPage();
+      await anonymous.goto(ctx.server.url);
+      await anonymous.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await screenshot(anonymous, 'sign-in');
+      const violations = await seriousViolations(anonymous);
+      assert.is(violations.length, 0, `sign-in:\n${describeViolations(violations)}`);
+      await anonymous.close();
+    }),
+  );
 
   test.run();
 }

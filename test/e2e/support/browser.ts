@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { sql } from 'kysely';
 import { buildApp, type App } from '../../../api/app.js';
 import { loadConfig } from '../../../api/config.js';
 import { openRuntime, type Runtime } from '../../../api/runtime.js';
@@ -48,6 +49,17 @@ export async function startServer(): Promise<E2EServer> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const logins = await seedDemo(runtime.deps);
+  // The read models must include the whole demo before a browser looks (a busy machine needs more than the
+  // seed's own 10 s): the course, the five enrollments and the week of sessions.
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const { rows } = await sql<{ ready: boolean }>`SELECT
+        (SELECT count(*) FROM courses) >= 1 AND (SELECT count(*) FROM enrollments) >= 5
+        AND (SELECT count(*) FROM schedule_sessions) >= 6 AS ready`.execute(runtime.deps.db);
+    if (rows[0]?.ready) break;
+    if (Date.now() > deadline) throw new Error('the read models did not catch up with the demo data');
+    await new Promise((r) => setTimeout(r, 500));
+  }
   return {
     url: `http://127.0.0.1:${port}`,
     app,
@@ -103,7 +115,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: `${ROOT}node_modules/axe-core/axe.min.js` });
   const violations = await page.evaluate(async () => {
     const result = await (
-      window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }
+      globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }
     ).axe.run();
     return result.violations as AxeViolation[];
   });
@@ -118,4 +130,26 @@ export const describeViolations = (vs: AxeViolation[]) =>
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: false });
+}
+
+/** Runs a test body; when it fails, saves a screenshot of every open page to test-results/ to show why. */
+export function shotsOnFailure<C extends { browser: Browser }>(
+  name: string,
+  body: (ctx: C) => Promise<void>,
+) {
+  return async (ctx: C) => {
+    try {
+      await body(ctx);
+    } catch (error) {
+      mkdirSync(`${ROOT}test-results`, { recursive: true });
+      const pages = ctx.browser?.contexts().flatMap((c) => c.pages()) ?? [];
+      const slug = name.replace(/\W+/g, '-').slice(0, 60);
+      await Promise.all(
+        pages.map((p, i) =>
+          p.screenshot({ path: `${ROOT}test-results/${slug}-${i}.png` }).catch(() => undefined),
+        ),
+      );
+      throw error;
+    }
+  };
 }

@@ -61,7 +61,19 @@ function StudentBilling() {
 }
 
 function AdminBilling() {
-  const wallets = useApi<WalletSummary[]>('/api/wallets');
+  const existing = useApi<WalletSummary[]>('/api/wallets');
+  const students = useApi<{ people: { id: string; name: string }[] }>('/api/people?role=student');
+  // A student's wallet id is the student's id: students without any change yet are listed at 0.
+  const wallets = {
+    ...existing,
+    data: existing.data && [
+      ...existing.data,
+      ...(students.data?.people ?? [])
+        .filter((p) => !existing.data!.some((w) => w.walletId === p.id))
+        .map((p) => ({ walletId: p.id, owner: 'student', ownerId: p.id, ownerName: p.name, balance: 0 })),
+    ],
+    reload: () => (existing.reload(), students.reload()),
+  };
   const selected = useSearchParam('wallet');
   const wallet = useApi<Wallet>(selected ? `/api/wallets/${selected}` : null);
   const [crediting, setCrediting] = useState(false);

@@ -19,6 +19,21 @@ import { CreateSession } from './CreateSession';
 
 const VIEWS = ['timeGridWeek', 'dayGridMonth', 'listWeek'];
 
+/** 07:00-21:00, widened to show every session of the range (in the person's time zone). */
+function visibleHours(sessions: ScheduleEntry[], timeZone: string) {
+  let min = 7;
+  let max = 21;
+  for (const s of sessions) {
+    const start = Number(isoToZoned(s.start, timeZone).slice(11, 13));
+    const end = isoToZoned(s.end, timeZone);
+    const endHour = Number(end.slice(11, 13)) + (end.slice(14, 16) === '00' ? 0 : 1);
+    min = Math.min(min, start);
+    max = Math.max(max, endHour < start ? 24 : endHour);
+  }
+  const hh = (h: number) => `${String(h).padStart(2, '0')}:00:00`;
+  return { min: hh(min), max: hh(Math.min(24, max)) };
+}
+
 export default function Schedule() {
   const me = useMe();
   const canManage = me.role !== 'student';
@@ -29,6 +44,7 @@ export default function Schedule() {
   const [count, setCount] = useState<number>();
   const initialView = useSearchParam('view');
   const initialDate = useSearchParam('date');
+  const [hours, setHours] = useState({ min: '07:00:00', max: '21:00:00' });
   const [creating, setCreating] = useState<{ start?: string } | null>(null);
 
   const events = useCallback(
@@ -37,6 +53,7 @@ export default function Schedule() {
         `/api/schedule?from=${encodeURIComponent(info.start.toISOString())}&to=${encodeURIComponent(info.end.toISOString())}`,
       );
       setCount(sessions.length);
+      setHours(visibleHours(sessions, me.timeZone));
       return sessions.map((s) => ({
         id: s.id,
         title: sessionTitle(s),
@@ -76,8 +93,9 @@ export default function Schedule() {
     calendar.current?.getApi().refetchEvents();
   };
 
-  // FullCalendar's icons carry role="img" with no text, and its scrollers take no focus: fix both for
-  // screen-reader and keyboard users whenever the calendar re-renders.
+  // FullCalendar's icons carry role="img" with no text, and the time grid's body claims to be a row group
+  // without rows: fix both for screen readers whenever the calendar re-renders. (The calendar grows with its
+  // content instead of scrolling inside itself, so keyboard users scroll the page as usual.)
   const wrap = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = wrap.current;
@@ -88,15 +106,10 @@ export default function Schedule() {
       el.querySelectorAll('.fc-scrollgrid [role="rowgroup"]').forEach((g) => {
         if (!g.querySelector('[role="row"]')) g.setAttribute('role', 'presentation');
       });
-      el.querySelectorAll<HTMLElement>('.fc-scroller').forEach((sc) => {
-        if (sc.scrollHeight > sc.clientHeight && !sc.hasAttribute('tabindex')) {
-          sc.tabIndex = 0;
-        }
-      });
     };
     fix();
     const observer = new MutationObserver(fix);
-    observer.observe(el, { childList: true, subtree: true });
+    observer.observe(el, { childList: true, subtree: true, attributes: true, attributeFilter: ['role'] });
     return () => observer.disconnect();
   }, []);
 
@@ -150,8 +163,9 @@ export default function Schedule() {
           firstDay={1}
           nowIndicator
           allDaySlot={false}
-          scrollTime="07:00:00"
-          contentHeight={620}
+          height="auto"
+          slotMinTime={hours.min}
+          slotMaxTime={hours.max}
           events={events}
           loading={setLoading}
           eventSourceFailure={(e) => setError(e instanceof ApiError ? e : new ApiError(0, String(e)))}

@@ -31,7 +31,7 @@ export function CompletionActions({
     Object.fromEntries(
       session.participants.map((p) => [
         p.studentId,
-        { status: (minutes(p.studentId)?.minutesPresent ?? 0) > 0 ? 'present' : 'absent', reason: '' },
+        { status: minutes(p.studentId)?.firstJoinedAt ? 'present' : 'absent', reason: '' },
       ]),
     ),
   );
@@ -148,6 +148,11 @@ export function CompletionActions({
                       aria-label={`Reason for ${p.name}`}
                       value={m.reason}
                       maxLength={500}
+                      // Someone who never joined counts as present only with a reason (e.g. joined by phone).
+                      required={m.status === 'present' && !seen?.firstJoinedAt}
+                      placeholder={
+                        m.status === 'present' && !seen?.firstJoinedAt ? 'Required: never joined' : ''
+                      }
                       onChange={(e) => set({ reason: e.target.value })}
                     />
                   </td>
