@@ -34,6 +34,8 @@ export function PreJoin({ title, subtitle, joining, roomError, onJoin }: Props) 
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Joining before the devices answer would join without them: wait for the camera (or its problem).
+  const [settled, setSettled] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
   const handedOver = useRef(false);
 
@@ -41,16 +43,19 @@ export function PreJoin({ title, subtitle, joining, roomError, onJoin }: Props) 
     let alive = true;
     let opened: MediaStream | null = null;
     setProblem(null);
+    setSettled(false);
     openMedia(choice, { camera: useCamera, microphone: true })
       .then(async (s) => {
         if (!alive) return stopStream(s);
         opened = s;
         setStream(s);
+        setSettled(true);
         setDevices(await listDevices());
       })
       .catch((e: unknown) => {
         if (!alive) return;
         setStream(null);
+        setSettled(true);
         setProblem(e instanceof MediaProblem ? e.message : MEDIA_MESSAGES.unknown);
       });
     return () => {
@@ -166,10 +171,16 @@ export function PreJoin({ title, subtitle, joining, roomError, onJoin }: Props) 
             type="button"
             className="btn btn-primary"
             onClick={join}
-            disabled={joining}
+            disabled={joining || !settled}
             data-testid="join"
           >
-            {joining ? 'Joining…' : problem ? 'Join without camera and microphone' : 'Join'}
+            {joining
+              ? 'Joining…'
+              : !settled
+                ? 'Starting camera…'
+                : problem
+                  ? 'Join without camera and microphone'
+                  : 'Join'}
           </button>
         </div>
       </section>
