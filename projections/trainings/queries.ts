@@ -163,17 +163,17 @@ export async function catalogueFor(db: Db, viewer: Viewer) {
   );
   const mine = await db
     .selectFrom('training_registrations')
-    .select(['training_id'])
+    .select(['training_id', 'section_id'])
     .where('learner_id', '=', viewer.personId)
     .execute();
-  const registeredIn = new Set(mine.map((m) => m.training_id));
+  const sectionIn = new Map(mine.map((m) => [m.training_id, m.section_id]));
   const out = [];
   for (const t of trainings) {
     const all = sections.filter((s) => s.trainingId === t.id);
-    const visible = visibleSections(viewer, all, trainerOf, memberOf);
+    // A learner added by hand to a section outside their groups still sees that section.
+    const visible = visibleSections(viewer, all, trainerOf, memberOf, sectionIn.get(t.id));
     const isManager = viewer.role === 'admin' || (viewer.role === 'teacher' && visible.length > 0);
-    const isLearner =
-      viewer.role === 'student' && t.published && (visible.length > 0 || registeredIn.has(t.id));
+    const isLearner = viewer.role === 'student' && t.published && visible.length > 0;
     if (!isManager && !isLearner) continue;
     out.push({ ...trainingView(t), sections: visible, me: await myPlace(db, t.id, viewer.personId) });
   }

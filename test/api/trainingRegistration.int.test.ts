@@ -157,6 +157,14 @@ test('a learner outside the groups cannot register; only managers add learners b
     }),
     201,
   );
+  // Added by hand outside their groups, the learner sees the training and their section.
+  const card = (await s.outsider.get('/api/trainings'))
+    .json()
+    .find((c: { id: string }) => c.id === trainingId);
+  assert.equal(
+    [card?.me.status, card?.sections.map((x: { id: string }) => x.id)],
+    ['registered', [sectionId]],
+  );
 });
 
 test.run();
