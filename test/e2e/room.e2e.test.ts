@@ -142,7 +142,8 @@ async function run() {
       return [p.joinedAt! - p.joinClickedAt!, p.firstConnectedAt! - p.joinClickedAt!];
     });
     console.log(
-      `BENCH join-to-first-frame ${last.toFixed(0)} ms for the last to join ` +
+      // A line of its own (uvu prints the suite name without a newline), so the test runner repeats it.
+      `\nBENCH join-to-first-frame ${last.toFixed(0)} ms for the last to join ` +
         `(joined ${steps[0]!.toFixed(0)} ms, first peer connected ${steps[1]!.toFixed(0)} ms; ` +
         `loopback, 2 nodes via NATS, 3 browsers; ` +
         `teacher ${timings[0]!.toFixed(0)} ms incl. waiting for students, students ${timings

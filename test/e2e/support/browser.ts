@@ -1,15 +1,14 @@
 // Browser tests: a real server on a free port with a fresh database and the demo organisation, and Debian's
 // Chromium driven by playwright-core (never a downloaded browser). Also axe-core and screenshots.
 import { existsSync, mkdirSync } from 'node:fs';
-import { execSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { buildApp, type App } from '../../../api/app.js';
 import { loadConfig } from '../../../api/config.js';
 import { openRuntime, type Runtime } from '../../../api/runtime.js';
-import { WEB_DIST } from '../../../api/routes/web.js';
 import { seedDemo, DEMO_PASSWORD, type DemoLogins } from '../../../scripts/demo.js';
+import { ensureWebBuild } from './webBuild.js';
 import { isCI, testDatabase, type TestDatabase } from '../../support/services.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -33,7 +32,8 @@ export type E2EServer = {
 
 /** Builds the web client when it is missing, then starts the real server with the demo organisation. */
 export async function startServer(): Promise<E2EServer> {
-  if (!existsSync(`${WEB_DIST}index.html`)) execSync('npm run build:web', { cwd: ROOT, stdio: 'inherit' });
+  // Under a lock shared with the other browser suites, and again when web/ changed since the last build.
+  ensureWebBuild();
   const database: TestDatabase = (await testDatabase())!;
   const config = loadConfig({
     DATABASE_URL: database.url,
