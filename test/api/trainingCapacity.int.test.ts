@@ -128,6 +128,39 @@ if (!t0) {
     status(ok[0]!, 201);
   });
 
+  test('with approval: 100 pending, 900 waitlisted, and approving keeps to the capacity', async (ctx) => {
+    const { trainingId, sectionId } = await publishedTraining(ctx.s, {
+      capacity: SEATS,
+      approvalRequired: true,
+    });
+    const { responses, ms } = await rush(ctx, trainingId, sectionId);
+    console.log(
+      `BENCH ${LEARNERS} registrations for ${SEATS} seats (approval required): ${Math.round(ms)} ms`,
+    );
+    const statuses = responses.map((r) => r.json().me?.status as string);
+    assert.is(statuses.filter((x) => x === 'pending').length, SEATS);
+    assert.is(statuses.filter((x) => x === 'waitlisted').length, LEARNERS - SEATS);
+    const pending = ctx.cookies.filter((_, i) => statuses[i] === 'pending');
+    const waiting = ctx.cookies.filter((_, i) => statuses[i] === 'waitlisted');
+    const approve = (id: string) =>
+      ctx.s.admin.post(`/api/trainings/${trainingId}/registrations/${id}/approve`);
+    status(await approve(pending[0]!.id), 200);
+    // A waitlisted learner cannot be approved past the capacity.
+    const refused = await approve(waiting[0]!.id);
+    assert.is(refused.statusCode, 409);
+    const decline = await ctx.s.admin.post(
+      `/api/trainings/${trainingId}/registrations/${pending[1]!.id}/decline`,
+      {
+        reason: null,
+      },
+    );
+    status(decline, 200);
+    await ctx.t.settle();
+    const read = await seatsIn(ctx.t, trainingId);
+    const held = read.rows.filter((r) => r.status === 'registered' || r.status === 'pending').length;
+    assert.is(held, SEATS, 'the declined seat went to the first in line, no more');
+  });
+
   test('two nodes on one database: still exactly 100 registered, nothing lost, nobody twice', async (ctx) => {
     // A second API node: its own runtime, event store client and command queue, on the same database.
     const runtime = await openRuntime(ctx.t.deps.config, { clock: ctx.t.clock, startProjections: false });
