@@ -107,6 +107,28 @@ test('a full section waitlists, and a freed seat promotes the first in line', as
   assert.equal([next.me.status, next.me.waitlistPosition], ['waitlisted', 1]);
 });
 
+test('after the waitlist cutoff a freed seat promotes no one', async ({ t, s }) => {
+  const today = { ...eventBody(s, 1), start: '2026-11-23T10:00:00Z', end: '2026-11-23T11:00:00Z' };
+  const { trainingId, sectionId } = await publishedTraining(s, {
+    capacity: 1,
+    waitlistCutoffMinutes: 60,
+    events: [today],
+  });
+  status(await register(s, 0, trainingId, sectionId), 201);
+  assert.is((await register(s, 1, trainingId, sectionId)).json().me.status, 'waitlisted');
+  t.clock.set('2026-11-23T09:30:00Z'); // past the cutoff, one hour before the first event
+  try {
+    status(
+      await s.admin.request('DELETE', `/api/trainings/${trainingId}/registrations/${s.learners[0]!.id}`),
+      200,
+    );
+    const still = (await s.learners[1]!.get(`/api/trainings/${trainingId}`)).json();
+    assert.equal([still.me.status, still.sections[0].seatsLeft], ['waitlisted', 1]);
+  } finally {
+    t.clock.set('2026-11-23T08:00:00Z');
+  }
+});
+
 test('without a waitlist a full section refuses', async ({ s }) => {
   const { trainingId, sectionId } = await publishedTraining(s, { capacity: 1, waitlistEnabled: false });
   status(await register(s, 0, trainingId, sectionId), 201);
