@@ -227,7 +227,7 @@ if (missing) {
     await new Promise((r) => setTimeout(r, 300));
     await ctx.nats.start();
     // Each node's client reconnects on its own and restores its subscriptions.
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 20_000;
     let delivered = false;
     for (let i = 0; !delivered && Date.now() < deadline; i++) {
       teacher.send({ type: 'signal', to: s.peerId, data: { after: 'restart', i } });

@@ -46,8 +46,18 @@ export async function ownNats(port?: number) {
     url: `nats://127.0.0.1:${p}`,
     port: p,
     async start() {
-      child = spawn('/usr/sbin/nats-server', ['-a', '127.0.0.1', '-p', String(p)], { stdio: 'ignore' });
-      for (let i = 0; i < 100 && !(await answers(p)); i++) await new Promise((r) => setTimeout(r, 50));
+      // A restart on the same port may lose the race for it for a moment: try again until it listens.
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const c = spawn('/usr/sbin/nats-server', ['-a', '127.0.0.1', '-p', String(p)], { stdio: 'ignore' });
+        child = c;
+        for (let i = 0; i < 40 && c.exitCode === null; i++) {
+          if (await answers(p)) return;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        if (c.exitCode === null) c.kill('SIGKILL');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error(`nats-server would not start on port ${p}`);
     },
     async stop() {
       const c = child;
