@@ -260,6 +260,9 @@ async function run() {
     const late = w.students[1]!;
     await late.reload();
     await join(late);
+    // Chat history comes with the join.
+    await late.getByTestId('chat-message').filter({ hasText: 'Welcome! Page 12 today.' }).waitFor();
+    await late.getByTestId('chat-message').filter({ hasText: 'Hello from Sofia' }).waitFor();
     await late.getByTestId('tab-whiteboard').click();
     await late.waitForFunction(() => (window.__lectern?.whiteboardElements?.() ?? 0) >= 1);
     await late.locator('.excalidraw canvas.interactive').waitFor();
@@ -343,6 +346,20 @@ async function run() {
         .filter({ hasText: 'Warm-up: weekend plans (instant lesson)' })
         .waitFor();
     await allConnected(student, 1);
+
+    // Screen share and back: the same connection carries the screen instead of the camera.
+    await teacher.getByTestId('toggle-share').click();
+    await teacher.getByTestId('toggle-share').filter({ hasText: 'Stop sharing' }).waitFor();
+    await teacher.getByTestId('tile-self').filter({ hasText: 'sharing screen' }).waitFor();
+    const sharing = await inboundVideoBytes(student);
+    await student.waitForTimeout(1500);
+    const stillFlowing = await inboundVideoBytes(student);
+    for (const [peer, bytes] of Object.entries(stillFlowing))
+      assert.ok(bytes > sharing[peer]!, 'video keeps flowing while sharing');
+    await screenshot(teacher, 'room-screen-share');
+    await teacher.getByTestId('toggle-share').click();
+    await teacher.getByTestId('toggle-share').filter({ hasText: 'Share screen' }).waitFor();
+    assert.is(await teacher.evaluate(() => window.__lectern!.peers.size), 1);
   });
 
   Room.run();

@@ -152,6 +152,8 @@ export async function launchChromium(): Promise<Browser> {
       '--use-fake-device-for-media-stream',
       '--autoplay-policy=no-user-gesture-required',
       '--allow-loopback-in-peer-connection',
+      // getDisplayMedia picks the screen without a dialog.
+      '--auto-select-desktop-capture-source=Entire screen',
     ],
   });
 }
