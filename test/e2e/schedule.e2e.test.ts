@@ -21,6 +21,7 @@ import { isoToZoned } from '../../web/src/lib/time.js';
 const TESTS = [
   'a teacher schedules a group session with Create Session',
   'a taken slot shows the API error detail in the form',
+  'a teacher drags a session to another hour to reschedule it',
   'a student sees the session and can join 10 minutes before it starts',
   'an admin credits the student wallet from Billing',
   'the teacher completes it with Finish & Deduct after the billing preview; the student balance drops',
@@ -110,7 +111,35 @@ else {
 
   test(
     TESTS[2]!,
-    shotsOnFailure(TESTS[2]!, async (ctx: Ctx) => {
+    shotsOnFailure(TESTS[2]!, async ({ teacher: page, server }: Ctx) => {
+      const tomorrow = isoToZoned(new Date(Date.now() + 86_400_000).toISOString(), TZ).slice(0, 10);
+      await page.goto(`${server.url}/platform/schedule?view=timeGridWeek&date=${tomorrow}`);
+      const event = page.locator('.fc-timegrid-event.session-individual').first();
+      await event.waitFor();
+      const id = (await event.getAttribute('href'))!.split('/').pop()!;
+      const before = (await (await page.request.get(`${server.url}/api/live-sessions/${id}`)).json()) as {
+        start: string;
+      };
+      const box = (await event.boundingBox())!;
+      const slot = (await page.locator('.fc-timegrid-slot-lane').first().boundingBox())!;
+      const moved = page.waitForResponse((r) => r.url().includes('/reschedule'));
+      await page.mouse.move(box.x + box.width / 2, box.y + 6);
+      await page.mouse.down();
+      for (let i = 1; i <= 8; i++)
+        await page.mouse.move(box.x + box.width / 2, box.y + 6 + (slot.height * 2 * i) / 8);
+      await page.mouse.up();
+      const response = await moved;
+      assert.is(response.status(), 200, await response.text());
+      const after = (await response.json()) as { start: string };
+      await page.getByRole('status').filter({ hasText: 'moved to' }).waitFor();
+      // Dragged down by two half-hour slots: one hour later.
+      assert.is(new Date(after.start).getTime() - new Date(before.start).getTime(), 3_600_000);
+    }),
+  );
+
+  test(
+    TESTS[3]!,
+    shotsOnFailure(TESTS[3]!, async (ctx: Ctx) => {
       const page = await signedIn(ctx.browser, ctx.server, 'student@demo.lectern.dev', TZ);
       assert.not.ok(
         await page.getByRole('button', { name: 'Create Session' }).isVisible(),
@@ -134,8 +163,8 @@ else {
   );
 
   test(
-    TESTS[3]!,
-    shotsOnFailure(TESTS[3]!, async (ctx: Ctx) => {
+    TESTS[4]!,
+    shotsOnFailure(TESTS[4]!, async (ctx: Ctx) => {
       const page = await signedIn(ctx.browser, ctx.server, 'admin@demo.lectern.dev', TZ);
       await page.getByRole('link', { name: 'Billing' }).click();
       await page.getByLabel('Wallet').selectOption({ label: 'Sofia Student (student) · 0 tokens' });
@@ -153,8 +182,8 @@ else {
   );
 
   test(
-    TESTS[4]!,
-    shotsOnFailure(TESTS[4]!, async (ctx: Ctx) => {
+    TESTS[5]!,
+    shotsOnFailure(TESTS[5]!, async (ctx: Ctx) => {
       const page = ctx.teacher;
       await page.goto(`${ctx.server.url}/platform/sessions/${ctx.sessionId}`);
       await page.getByRole('link', { name: 'Completion' }).click();
@@ -207,8 +236,8 @@ else {
   );
 
   test(
-    TESTS[5]!,
-    shotsOnFailure(TESTS[5]!, async (ctx: Ctx) => {
+    TESTS[6]!,
+    shotsOnFailure(TESTS[6]!, async (ctx: Ctx) => {
       const page = ctx.teacher;
       const pages = [
         ['/platform/schedule', 'Schedule'],

@@ -194,8 +194,8 @@ else {
         await page.getByRole('heading', { name: heading, exact: true }).waitFor();
         await page.waitForLoadState('networkidle');
         if (path.endsWith('reports')) {
-          await page.getByRole('img', { name: /Live sessions per week/ }).waitFor();
-          await page.getByRole('img', { name: /Training seats/ }).waitFor();
+          await page.getByRole('img', { name: /Training sections/ }).waitFor();
+          await page.getByRole('heading', { name: 'Average scores by course' }).waitFor();
         }
         if (path.endsWith('audit'))
           await page

@@ -4,7 +4,7 @@ import { api } from '../lib/api';
 import { useMe } from '../lib/auth';
 import { Link } from '../lib/router';
 import { useAction, useApi } from '../lib/useApi';
-import { formatDateTime, formatTime, relative } from '../lib/time';
+import { formatDateTime, formatTime, isoToZoned, relative, zonedToIso } from '../lib/time';
 import { sessionTitle, type Course, type ScheduleEntry } from '../lib/types';
 import { PageHeader } from '../ui/Layout';
 import { Badge, ErrorBox, Loading, statusTone } from '../ui/feedback';
@@ -27,6 +27,7 @@ export default function SessionDetail({ params }: { params: Record<string, strin
   const now = useNow();
   const [editing, setEditing] = useState(false);
   const [canceling, setCanceling] = useState(false);
+  const [moving, setMoving] = useState(false);
 
   if (session.loading && !session.data) return <Loading />;
   if (session.error && !session.data) return <ErrorBox error={session.error} onRetry={session.reload} />;
@@ -111,6 +112,9 @@ export default function SessionDetail({ params }: { params: Record<string, strin
           <p className="prewrap">{s.notes ?? <span className="muted">No notes.</span>}</p>
           {canManage && s.status === 'scheduled' && (
             <div className="row">
+              <button type="button" className="btn" onClick={() => setMoving(true)}>
+                Reschedule
+              </button>
               <button type="button" className="btn" onClick={() => setEditing(true)}>
                 Edit title and notes
               </button>
@@ -138,6 +142,13 @@ export default function SessionDetail({ params }: { params: Record<string, strin
           session={s}
           onClose={() => setEditing(false)}
           onSaved={() => (setEditing(false), session.reload())}
+        />
+      )}
+      {moving && (
+        <Reschedule
+          session={s}
+          onClose={() => setMoving(false)}
+          onDone={() => (setMoving(false), session.reload())}
         />
       )}
       {canceling && (
@@ -242,6 +253,63 @@ function CancelSession({
           </button>
           <button className="btn btn-danger" disabled={action.pending}>
             Cancel session
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The keyboard way to move a session (the schedule also lets you drag it). */
+function Reschedule({
+  session,
+  onClose,
+  onDone,
+}: {
+  session: ScheduleEntry;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const me = useMe();
+  const [start, setStart] = useState(isoToZoned(session.start, me.timeZone));
+  const [minutes, setMinutes] = useState(String(session.durationMinutes));
+  const action = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const ok = await action.run(() =>
+      api.post(
+        `/api/live-sessions/${session.id}/reschedule`,
+        { start: zonedToIso(start, me.timeZone), durationMinutes: Number(minutes), timeZone: me.timeZone },
+        { 'if-match': `"${session.revision}"` },
+      ),
+    );
+    if (ok) onDone();
+  };
+  return (
+    <Dialog title="Reschedule session" open onClose={onClose}>
+      <form onSubmit={submit}>
+        <ErrorBox error={action.error} />
+        <label className="field">
+          <span>Date and time ({me.timeZone})</span>
+          <input type="datetime-local" required value={start} onChange={(e) => setStart(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Duration (minutes)</span>
+          <input
+            type="number"
+            min={5}
+            max={480}
+            required
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+        </label>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Close
+          </button>
+          <button className="btn btn-primary" disabled={action.pending}>
+            Move session
           </button>
         </div>
       </form>

@@ -14,11 +14,14 @@ export function BarChart({
   labels,
   series,
   stacked,
+  csvHref,
 }: {
   title: string;
   labels: string[];
   series: Series[];
   stacked?: boolean;
+  /** The server's CSV export of the same report; without it the chart's own numbers are downloaded. */
+  csvHref?: string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -55,7 +58,7 @@ export function BarChart({
         <figcaption>
           <h2>{title}</h2>
         </figcaption>
-        <a className="btn btn-small" href={csv()} download={file}>
+        <a className="btn btn-small" href={csvHref ?? csv()} download={csvHref ? true : file}>
           Export CSV
         </a>
       </div>

@@ -1,110 +1,300 @@
-// Reports (admins): live sessions per week by status, students' token balances and training seats, as charts
-// with CSV export. Computed from the schedule, wallet and training APIs.
-import { useMemo } from 'react';
+// Reports (admins): attendance, teaching hours, tokens, no-shows, trainings and scores for a period, as charts
+// with the numbers in tables and each report's CSV export from the API.
+import { useMemo, useState, type ReactNode } from 'react';
+import { qs } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useApi } from '../../lib/useApi';
-import { isoToZoned } from '../../lib/time';
-import type { ScheduleEntry } from '../../lib/types';
+import { isoToZoned, zonedToIso } from '../../lib/time';
 import { PageHeader } from '../../ui/Layout';
-import { BarChart, color } from '../../ui/BarChart';
+import { BarChart, color, type Series } from '../../ui/BarChart';
 import { Empty, ErrorBox, Loading } from '../../ui/feedback';
-import type { Training } from '../trainings/types';
 
-const WEEK = 7 * 86_400_000;
-type WalletSummary = { walletId: string; owner: string; ownerName: string | null; balance: number };
+type Attendance = {
+  rows: { period: string; present: number; late: number; absent: number; attendanceRate: number | null }[];
+};
+type Hours = {
+  rows: {
+    period: string;
+    teacherId: string;
+    name: string | null;
+    heldHours: number;
+    canceledHours: number;
+    noShowHours: number;
+  }[];
+};
+type Tokens = {
+  periods: {
+    period: string;
+    credited: number;
+    debitedSessions: number;
+    debitedAnalysis: number;
+    reversed: number;
+  }[];
+};
+type NoShows = {
+  noShows: { period: string; studentId: string; name: string | null; absences: number }[];
+  cancellations: {
+    period: string;
+    name: string | null;
+    role: string | null;
+    canceled: number;
+    within24Hours: number;
+  }[];
+};
+type Trainings = {
+  sections: {
+    sectionId: string;
+    section: string;
+    training: string;
+    capacity: number;
+    registered: number;
+    waitlisted: number;
+    completed: number;
+  }[];
+};
+type Averages = { id: string; name: string | null; scored: number } & Record<string, number | string | null>;
+type Scores = { byCourse: Averages[]; byTeacher: Averages[] };
 
-/** Monday 00:00 UTC of the week `offset` weeks from this one. */
-function weekStart(offset: number) {
-  const d = new Date();
-  d.setUTCHours(0, 0, 0, 0);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7) + offset * 7);
-  return d;
-}
+const SKILLS = ['speaking', 'listening', 'reading', 'writing', 'grammar', 'vocabulary', 'engagement'];
 
 export default function Reports(_: { params: Record<string, string> }) {
   const me = useMe();
-  const from = useMemo(() => weekStart(-7), []);
-  const to = useMemo(() => new Date(weekStart(5).getTime()), []);
-  const schedule = useApi<{ sessions: ScheduleEntry[] }>(
-    `/api/schedule?from=${from.toISOString()}&to=${to.toISOString()}`,
+  const today = isoToZoned(new Date().toISOString(), me.timeZone).slice(0, 10);
+  const [from, setFrom] = useState(
+    isoToZoned(new Date(Date.now() - 90 * 86_400_000).toISOString(), me.timeZone).slice(0, 10),
   );
-  const wallets = useApi<WalletSummary[]>('/api/wallets');
-  const trainings = useApi<Training[]>('/api/trainings');
+  const [to, setTo] = useState(
+    isoToZoned(new Date(Date.now() + 30 * 86_400_000).toISOString(), me.timeZone).slice(0, 10) || today,
+  );
+  const [groupBy, setGroupBy] = useState<'week' | 'month'>('week');
+  const query = qs({
+    from: zonedToIso(`${from}T00:00`, me.timeZone),
+    to: zonedToIso(`${to}T23:59`, me.timeZone),
+    groupBy,
+    timeZone: me.timeZone,
+  });
+  const attendance = useApi<Attendance>(`/api/reports/attendance${query}`);
+  const hours = useApi<Hours>(`/api/reports/teaching-hours${query}`);
+  const tokens = useApi<Tokens>(`/api/reports/tokens${query}`);
+  const noShows = useApi<NoShows>(`/api/reports/no-shows${query}`);
+  const trainings = useApi<Trainings>(`/api/reports/trainings${query}`);
+  const scores = useApi<Scores>(`/api/reports/scores${query}`);
+  const csv = (name: string) => `/api/reports/${name}.csv${query}`;
 
-  const sessions = useMemo(() => {
-    const weeks = Array.from({ length: 12 }, (_, i) => new Date(from.getTime() + i * WEEK));
-    const labels = weeks.map((w) => `week of ${isoToZoned(w.toISOString(), me.timeZone).slice(0, 10)}`);
-    const statuses = [...new Set((schedule.data?.sessions ?? []).map((s) => s.status))].sort();
-    const series = statuses.map((status, i) => ({
-      label: status,
+  const hoursChart = useMemo(() => {
+    const rows = hours.data?.rows ?? [];
+    const periods = [...new Set(rows.map((r) => r.period))].sort();
+    const teachers = [...new Map(rows.map((r) => [r.teacherId, r.name ?? r.teacherId])).entries()];
+    const series: Series[] = teachers.map(([id, name], i) => ({
+      label: name,
       color: color(i),
-      values: weeks.map(
-        (w) =>
-          (schedule.data?.sessions ?? []).filter(
-            (s) =>
-              s.status === status &&
-              new Date(s.start) >= w &&
-              new Date(s.start).getTime() < w.getTime() + WEEK,
-          ).length,
+      values: periods.map((p) =>
+        rows.filter((r) => r.period === p && r.teacherId === id).reduce((n, r) => n + r.heldHours, 0),
       ),
     }));
-    return { labels, series };
-  }, [schedule.data, from, me.timeZone]);
-
-  const balances = useMemo(() => {
-    const students = (wallets.data ?? []).filter((w) => w.owner === 'student');
-    return {
-      labels: students.map((w) => w.ownerName ?? w.walletId),
-      series: [{ label: 'tokens', color: color(0), values: students.map((w) => w.balance) }],
-    };
-  }, [wallets.data]);
-
-  const seats = useMemo(() => {
-    const sections = (trainings.data ?? []).flatMap((t) =>
-      t.sections.map((s) => ({ label: `${t.name}: ${s.name}`, s })),
-    );
-    return {
-      labels: sections.map((x) => x.label),
-      series: [
-        { label: 'seats taken', color: color(0), values: sections.map((x) => x.s.seatsTaken) },
-        { label: 'seats left', color: color(1), values: sections.map((x) => x.s.seatsLeft) },
-        { label: 'waitlisted', color: color(3), values: sections.map((x) => x.s.waitlisted) },
-      ],
-    };
-  }, [trainings.data]);
+    return { periods, series };
+  }, [hours.data]);
 
   return (
     <section>
       <PageHeader title="Reports">
-        The last 8 weeks and the next 4, balances now, and training seats.
+        Grouped by {groupBy}, in {me.timeZone}.
       </PageHeader>
-      <ErrorBox error={schedule.error} onRetry={schedule.reload} />
-      {schedule.loading ? (
-        <Loading />
-      ) : (
-        schedule.data && (
+      <div className="toolbar">
+        <label className="field">
+          <span>From</span>
+          <input type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>To</span>
+          <input type="date" value={to} onChange={(e) => e.target.value && setTo(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Group by</span>
+          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as 'week' | 'month')}>
+            <option value="week">Week</option>
+            <option value="month">Month</option>
+          </select>
+        </label>
+      </div>
+
+      <Section
+        loading={attendance.loading}
+        error={attendance.error}
+        empty={!attendance.data?.rows.length}
+        what="attendance"
+      >
+        {attendance.data && (
           <BarChart
-            title="Live sessions per week"
-            labels={sessions.labels}
-            series={sessions.series}
+            title="Attendance"
             stacked
+            csvHref={csv('attendance')}
+            labels={attendance.data.rows.map((r) => r.period)}
+            series={[
+              { label: 'present', color: color(1), values: attendance.data.rows.map((r) => r.present) },
+              { label: 'late', color: color(3), values: attendance.data.rows.map((r) => r.late) },
+              { label: 'absent', color: color(2), values: attendance.data.rows.map((r) => r.absent) },
+            ]}
           />
-        )
-      )}
-      <ErrorBox error={wallets.error} />
-      {wallets.data &&
-        (balances.labels.length ? (
-          <BarChart title="Student token balances" labels={balances.labels} series={balances.series} />
-        ) : (
-          <Empty title="No student wallets yet." />
-        ))}
-      <ErrorBox error={trainings.error} />
-      {trainings.data &&
-        (seats.labels.length ? (
-          <BarChart title="Training seats" labels={seats.labels} series={seats.series} stacked />
-        ) : (
-          <Empty title="No training sections yet." />
-        ))}
+        )}
+      </Section>
+      <Section
+        loading={hours.loading}
+        error={hours.error}
+        empty={!hoursChart.periods.length}
+        what="teaching hours"
+      >
+        <BarChart
+          title="Teaching hours held"
+          stacked
+          csvHref={csv('teaching-hours')}
+          labels={hoursChart.periods}
+          series={hoursChart.series}
+        />
+      </Section>
+      <Section
+        loading={tokens.loading}
+        error={tokens.error}
+        empty={!tokens.data?.periods.length}
+        what="token movements"
+      >
+        {tokens.data && (
+          <BarChart
+            title="Tokens"
+            csvHref={csv('tokens')}
+            labels={tokens.data.periods.map((p) => p.period)}
+            series={[
+              { label: 'credited', color: color(1), values: tokens.data.periods.map((p) => p.credited) },
+              {
+                label: 'debited for sessions',
+                color: color(0),
+                values: tokens.data.periods.map((p) => p.debitedSessions),
+              },
+              {
+                label: 'debited for analysis',
+                color: color(4),
+                values: tokens.data.periods.map((p) => p.debitedAnalysis),
+              },
+              { label: 'reversed', color: color(3), values: tokens.data.periods.map((p) => p.reversed) },
+            ]}
+          />
+        )}
+      </Section>
+      <Section
+        loading={trainings.loading}
+        error={trainings.error}
+        empty={!trainings.data?.sections.length}
+        what="training sections"
+      >
+        {trainings.data && (
+          <BarChart
+            title="Training sections"
+            csvHref={csv('trainings')}
+            labels={trainings.data.sections.map((s) => `${s.training}: ${s.section}`)}
+            series={[
+              {
+                label: 'registered',
+                color: color(0),
+                values: trainings.data.sections.map((s) => s.registered),
+              },
+              {
+                label: 'waitlisted',
+                color: color(3),
+                values: trainings.data.sections.map((s) => s.waitlisted),
+              },
+              {
+                label: 'completed',
+                color: color(1),
+                values: trainings.data.sections.map((s) => s.completed),
+              },
+            ]}
+          />
+        )}
+      </Section>
+      <div className="grid-2">
+        <div className="card">
+          <div className="card-head">
+            <h2>No-shows and cancellations</h2>
+            <a className="btn btn-small" href={csv('no-shows')} download>
+              Export CSV
+            </a>
+          </div>
+          <ErrorBox error={noShows.error} />
+          {noShows.data && noShows.data.noShows.length + noShows.data.cancellations.length === 0 && (
+            <p className="muted">None in this period.</p>
+          )}
+          <ul className="plain-list">
+            {noShows.data?.noShows.map((n) => (
+              <li key={`${n.period}-${n.studentId}`}>
+                {n.period}: {n.name} missed {n.absences}
+              </li>
+            ))}
+            {noShows.data?.cancellations.map((c, i) => (
+              <li key={`c${i}`}>
+                {c.period}: {c.canceled} canceled by {c.name ?? c.role ?? 'someone'} ({c.within24Hours} within
+                24 hours)
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="card">
+          <div className="card-head">
+            <h2>Average scores by course</h2>
+            <a className="btn btn-small" href={csv('scores')} download>
+              Export CSV
+            </a>
+          </div>
+          <ErrorBox error={scores.error} />
+          {scores.data && scores.data.byCourse.length === 0 && (
+            <p className="muted">No scores in this period.</p>
+          )}
+          {scores.data && scores.data.byCourse.length > 0 && (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Course</th>
+                  {SKILLS.map((k) => (
+                    <th scope="col" key={k} className="num cap">
+                      {k}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {scores.data.byCourse.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">{c.name}</th>
+                    {SKILLS.map((k) => (
+                      <td key={k} className="num">
+                        {Number(c[k]).toFixed(1)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </div>
     </section>
   );
+}
+
+function Section({
+  loading,
+  error,
+  empty,
+  what,
+  children,
+}: {
+  loading: boolean;
+  error: ReturnType<typeof useApi>['error'];
+  empty: boolean;
+  what: string;
+  children: ReactNode;
+}) {
+  if (loading) return <Loading label={`Loading ${what}…`} />;
+  if (error) return <ErrorBox error={error} />;
+  if (empty) return <Empty title={`No ${what} in this period.`} />;
+  return <>{children}</>;
 }
