@@ -66,11 +66,14 @@ export async function eligibleTrainers(
   return rows.map((r) => r.person_id);
 }
 
-const reaches = (section: SectionState, groups: Set<string>) =>
+/** The part of a section access depends on (a section being created has no state yet). */
+export type SectionGroups = Pick<SectionState, 'participantGroupIds'>;
+
+const reaches = (section: SectionGroups, groups: Set<string>) =>
   section.participantGroupIds.some((g) => groups.has(g));
 
 /** True when the actor may manage this section: an admin, or a trainer whose trainer group reaches its groups. */
-export async function managesSection(db: Db, actor: TrainingActor, section: SectionState): Promise<boolean> {
+export async function managesSection(db: Db, actor: TrainingActor, section: SectionGroups): Promise<boolean> {
   if (actor.role === 'admin') return true;
   if (actor.role !== 'teacher') return false;
   return reaches(section, await accessibleParticipantGroups(db, actor.personId));
@@ -98,7 +101,7 @@ export async function requireVisible(db: Db, actor: TrainingActor, training: Tra
   throw new NotFoundError('training not found');
 }
 
-export async function requireSectionManager(db: Db, actor: TrainingActor, section: SectionState) {
+export async function requireSectionManager(db: Db, actor: TrainingActor, section: SectionGroups) {
   if (!(await managesSection(db, actor, section)))
     throw new ForbiddenError(
       'only an admin or a trainer whose trainer group has access to this section can do this',

@@ -110,12 +110,12 @@ export async function addSection(
   input: Input<'AddSection'> & { sectionId: string },
   context: CommandContext,
 ) {
-  const { training } = await loadTrainingFor(deps, actor, trainingId);
+  await loadTrainingFor(deps, actor, trainingId);
   if (actor.role === 'student') throw new ForbiddenError('learners cannot add sections');
   await requireGroups(deps.db, actor.orgId, input.participantGroupIds);
-  // A trainer may only create sections for groups their trainer group reaches.
-  await requireSectionManager(deps.db, actor, draftSection(input.participantGroupIds));
-  void training;
+  // A trainer may only create sections for groups their trainer groups reach, every one of them.
+  for (const groupId of input.participantGroupIds)
+    await requireSectionManager(deps.db, actor, { participantGroupIds: [groupId] });
   const eligibleTrainerIds = await eligibleTrainers(deps.db, actor.orgId, input.participantGroupIds);
   return run(
     deps,
@@ -144,7 +144,8 @@ export async function changeSection(
   await requireSectionManager(deps.db, actor, section);
   if (command.type === 'AddSectionGroup') {
     await requireGroups(deps.db, actor.orgId, [command.groupId]);
-    if (actor.role !== 'admin') await requireSectionManager(deps.db, actor, draftSection([command.groupId]));
+    if (actor.role !== 'admin')
+      await requireSectionManager(deps.db, actor, { participantGroupIds: [command.groupId] });
   }
   const eligibleTrainerIds = await eligibleTrainers(deps.db, actor.orgId, section.participantGroupIds);
   const full = { ...command, ...base(trainingId, actor, context), sectionId, eligibleTrainerIds };
@@ -267,9 +268,6 @@ export async function requireManagerOf(deps: Deps, actor: TrainingActor, trainin
   if (!(await managesTraining(deps.db, actor, training)))
     throw new ForbiddenError('only an admin or a trainer of this training can see this');
 }
-
-const draftSection = (participantGroupIds: string[]) =>
-  ({ participantGroupIds, trainerIds: [] }) as unknown as Parameters<typeof requireSectionManager>[2];
 
 async function requireGroups(db: Db, orgId: string, groupIds: string[]) {
   if (groupIds.length === 0) return;

@@ -71,6 +71,18 @@ test('a training is visible to its sections’ groups only; trainers manage it t
   // The trainer with access manages it; the other trainer does not even see it.
   status(await s.trainer.get(`/api/trainings/${trainingId}/sections/${sectionId}/roster`), 200);
   problem(await s.outsideTrainer.get(`/api/trainings/${trainingId}`), 404);
+  // A trainer creates sections only for groups their trainer group reaches.
+  problem(
+    await s.trainer.post(
+      `/api/trainings/${trainingId}/sections`,
+      sectionBody(s, { participantGroupIds: [s.groupId, s.otherGroupId] }),
+    ),
+    403,
+  );
+  status(
+    await s.trainer.post(`/api/trainings/${trainingId}/sections`, sectionBody(s, { name: 'Trainer made' })),
+    201,
+  );
   problem(
     await s.outsideTrainer.post(`/api/trainings/${trainingId}/sections/${sectionId}/events`, eventBody(s, 9)),
     404,
