@@ -30,7 +30,7 @@ export type E2EServer = {
   close(): Promise<void>;
 };
 
-/** Builds the web client when it is missing, then starts the real server with the demo organisation. */
+/** Builds the web client when it is stale (once, under a lock shared by all browser suites), then starts the real server with the demo organisation. */
 export async function startServer(): Promise<E2EServer> {
   // Under a lock shared with the other browser suites, and again when web/ changed since the last build.
   ensureWebBuild();
