@@ -7,6 +7,8 @@ import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
 import { natsUrl, postgresAvailable, testDatabase, type TestDatabase } from '../support/services.js';
 import { skippedSuite } from '../support/suite.js';
+import { createOrganisation, createPerson } from '../../db/people.js';
+import { createSession } from '../../api/auth/sessions.js';
 import { browserUnavailable, screenshot } from './support/browser.js';
 import { ensureWebBuild } from './support/webBuild.js';
 import {
@@ -45,6 +47,7 @@ const TESTS = [
   'the whiteboard is shared and restored on join',
   'the teacher ends the session and lands on the completion screen',
   'individual session: the avatar popover toggles editing; the Lesson Library searches, filters and switches',
+  'a stranger gets a friendly message instead of the room',
 ];
 
 const why =
@@ -134,6 +137,18 @@ async function run() {
     );
     await w.teacher.waitForTimeout(500);
     assert.ok((await dockHeight(w.teacher)) > aloneHeight, 'the dock expands as people join');
+    // Resizing by hand pauses the auto-resize for a few seconds, then it resumes.
+    const grown = await dockHeight(w.teacher);
+    await w.teacher.getByTestId('dock-handle').focus();
+    await w.teacher.keyboard.press('ArrowDown');
+    assert.is(await w.teacher.getByTestId('video-dock').getAttribute('data-auto-paused'), 'true');
+    await w.teacher.waitForTimeout(500);
+    assert.ok((await dockHeight(w.teacher)) > grown, 'the teacher made the dock taller');
+    await w.teacher.waitForFunction(
+      () => document.querySelector('[data-testid=video-dock]')?.getAttribute('data-auto-paused') === 'false',
+      undefined,
+      { timeout: 8000 },
+    );
 
     const timings = await Promise.all(pages.map(joinToFirstFrame));
     const last = timings[timings.length - 1]!;
@@ -360,6 +375,25 @@ async function run() {
     await teacher.getByTestId('toggle-share').click();
     await teacher.getByTestId('toggle-share').filter({ hasText: 'Share screen' }).waitFor();
     assert.is(await teacher.evaluate(() => window.__lectern!.peers.size), 1);
+  });
+
+  Room(TESTS[6]!, async (w) => {
+    const db = w.nodes[0]!.runtime.deps.db;
+    const orgId = await createOrganisation(db, 'Another School');
+    const id = await createPerson(db, {
+      orgId,
+      role: 'student',
+      name: 'Sam Stranger',
+      email: `sam.${orgId}@test.lectern.dev`,
+    });
+    const { token } = await createSession(db, { id, org_id: orgId }, new Date(), 1);
+    const page = await open(w, { id, name: 'Sam Stranger', token }, w.nodes[1]!);
+    await page.getByTestId('join').click();
+    await page
+      .getByTestId('room-problem')
+      .filter({ hasText: 'does not exist or you are not invited' })
+      .waitFor();
+    assert.is(await page.getByTestId('room').count(), 0);
   });
 
   Room.run();
