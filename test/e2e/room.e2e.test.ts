@@ -2,6 +2,7 @@
 // that share Postgres and NATS. Headless Chromium with a fake camera and microphone. Every pair connects and
 // receives video; chat and a poll answer reach everyone; a view-only student cannot change the lesson document
 // until the teacher allows it; the whiteboard is shared and restored on join; End goes to the completion screen.
+// Then an individual session: the avatar popover's edit switch, the Lesson Library, screen share.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
@@ -12,8 +13,15 @@ import { createSession } from '../../api/auth/sessions.js';
 import { browserUnavailable, screenshot } from './support/browser.js';
 import { ensureWebBuild } from './support/webBuild.js';
 import {
+  allConnected,
+  dockHeight,
+  inboundVideoBytes,
+  join,
+  joinToFirstFrame,
+  openRoom,
+} from './support/roomPages.js';
+import {
   closeNodes,
-  contextFor,
   launchChromium,
   school,
   startNodes,
@@ -22,10 +30,9 @@ import {
 } from './support/roomCluster.js';
 
 // The page's globals as these tests use them (the test project is typed for Node, not the DOM).
-type StatsReport = { forEach(f: (s: { type: string; kind?: string; bytesReceived?: number }) => void): void };
 declare const window: {
   __lectern?: {
-    peers: Map<string, { connectionState: string; getStats(): Promise<StatsReport> }>;
+    peers: Map<string, unknown>;
     joinClickedAt?: number;
     joinedAt?: number;
     firstConnectedAt?: number;
@@ -399,53 +406,5 @@ async function run() {
   Room.run();
 }
 
-async function open(w: World, who: Person, node: RoomNode) {
-  const context = await contextFor(w.browser, who);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`page error (${who.name}):`, e.message));
-  page.on('request', (r) => {
-    if (!/^(https?|wss?):\/\/127\.0\.0\.1[:/]/.test(r.url()) && !/^(data|blob):/.test(r.url()))
-      w.external.push(r.url());
-  });
-  await page.goto(`${node.url}/room/${w.liveSessionId}`);
-  await page.locator('.prejoin-preview video').waitFor();
-  return page;
-}
-
-async function join(page: Page) {
-  await page.getByTestId('join').click();
-  await page.getByTestId('room').waitFor();
-}
-
-async function allConnected(page: Page, count: number) {
-  await page.waitForFunction(
-    (n) => {
-      const peers = window.__lectern?.peers;
-      return (
-        !!peers && peers.size === n && [...peers.values()].every((pc) => pc.connectionState === 'connected')
-      );
-    },
-    count,
-    { timeout: 30_000 },
-  );
-}
-
-function inboundVideoBytes(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(async () => {
-    const out: Record<string, number> = {};
-    for (const [peer, pc] of window.__lectern!.peers) {
-      let bytes = 0;
-      (await pc.getStats()).forEach((s) => {
-        if (s.type === 'inbound-rtp' && s.kind === 'video') bytes += s.bytesReceived ?? 0;
-      });
-      out[peer] = bytes;
-    }
-    return out;
-  });
-}
-
-const joinToFirstFrame = (page: Page) =>
-  page.evaluate(() => window.__lectern!.firstRemoteFrameAt! - window.__lectern!.joinClickedAt!);
-
-const dockHeight = (page: Page) =>
-  page.getByTestId('video-dock').evaluate((el) => el.getBoundingClientRect().height);
+const open = (w: World, who: Person, node: RoomNode) =>
+  openRoom(w.browser, who, `${node.url}/room/${w.liveSessionId}`, w.external);
