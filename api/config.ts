@@ -14,6 +14,8 @@ export const ConfigSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   DATA_DIR: z.string().default('./data'),
+  /** Connections this node keeps to Postgres (read models and, by default, events). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(10),
   EVENTSTORE_URL: z.preprocess(
     emptyToUndefined,
     z.string().startsWith('esdb', { message: 'must be an esdb:// or esdb+discover:// URL' }).optional(),

@@ -30,6 +30,7 @@ export async function openRuntime(
   const database = await connectDatabase({
     url: config.DATABASE_URL,
     dataDir: config.DATABASE_URL ? undefined : resolve(config.DATA_DIR),
+    poolSize: config.DATABASE_POOL_SIZE,
   });
   await migrateToLatest(database.db);
   const eventStore = await openEventStore(config, database);

@@ -51,7 +51,7 @@ function runFile(file: string): Promise<Outcome> {
     child.stderr.on('data', (d) => (output += d));
     const timeout = setTimeout(
       () => child.kill('SIGKILL'),
-      Number(process.env.TEST_FILE_TIMEOUT_MS ?? 300_000),
+      Number(process.env.TEST_FILE_TIMEOUT_MS ?? 600_000),
     );
     child.on('close', (code) => {
       clearTimeout(timeout);
