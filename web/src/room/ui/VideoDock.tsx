@@ -48,6 +48,7 @@ export function VideoDock({ self, peers, media, speakerId }: Props) {
           label={`${self.name} (you)${self.sharing ? ' · sharing screen' : ''}`}
           stream={self.preview}
           mirrored={!self.sharing}
+          screen={self.sharing}
           muted={self.muted}
           local
           placeholder={!self.cameraOn && !self.sharing ? initials(self.name) : null}
@@ -92,12 +93,25 @@ type TileProps = {
   placeholder: string | null;
   local?: boolean;
   mirrored?: boolean;
+  /** A shared screen is shown whole, not cropped like a face. */
+  screen?: boolean;
   peerId?: string;
   state?: RemoteMedia['state'];
   speakerId?: string | null;
 };
 
-function Tile({ label, stream, muted, placeholder, local, mirrored, peerId, state, speakerId }: TileProps) {
+function Tile({
+  label,
+  stream,
+  muted,
+  placeholder,
+  local,
+  mirrored,
+  screen,
+  peerId,
+  state,
+  speakerId,
+}: TileProps) {
   const video = useRef<HTMLVideoElement>(null);
 
   useEffect(() => {
@@ -128,7 +142,7 @@ function Tile({ label, stream, muted, placeholder, local, mirrored, peerId, stat
         autoPlay
         playsInline
         muted={local}
-        className={mirrored ? 'mirrored' : undefined}
+        className={mirrored ? 'mirrored' : screen ? 'screen' : undefined}
         aria-label={`Video of ${label}`}
       />
       {placeholder && <div className="tile-placeholder">{placeholder}</div>}
