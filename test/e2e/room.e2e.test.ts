@@ -256,7 +256,7 @@ async function run() {
     await w.teacher.getByTestId('tab-whiteboard').click();
     const canvas = w.teacher.locator('.excalidraw canvas.interactive');
     await canvas.waitFor({ timeout: 30_000 }).catch(async (e) => {
-      await screenshot(w.teacher, 'debug-whiteboard');
+      await screenshot(w.teacher, 'room-whiteboard-failure');
       console.log(
         await w.teacher
           .locator('.room-content-body')
