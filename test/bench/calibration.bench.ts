@@ -33,6 +33,7 @@ export async function run(ctx: BenchContext): Promise<Section> {
   const s = section('Calibration');
   const db = await freshDatabase();
   const pool = new pg.Pool({ connectionString: db.url, max: 32 });
+  pool.on('error', () => undefined); // an idle connection ended by the server; the pool replaces it
   try {
     const seconds = ctx.tiny ? 0.3 : ctx.full ? 10 : 3;
     for (const batch of [1, 10, 100]) {
