@@ -8,7 +8,22 @@ import { availableParallelism } from 'node:os';
 
 const root = new URL('..', import.meta.url).pathname;
 const filters = process.argv.slice(2);
-const concurrency = Number(process.env.TEST_CONCURRENCY ?? Math.max(2, availableParallelism()));
+// Most suites wait on Postgres, NATS or a browser rather than the CPU: one lane more than there are cores.
+const concurrency = Number(process.env.TEST_CONCURRENCY ?? Math.max(2, availableParallelism() + 1));
+// Suites known to take longest start first, so they do not end the run alone.
+const HEAVY = [
+  'accessMatrix',
+  'trainingCapacity',
+  'fuzz',
+  'eventStore.int',
+  'bench.smoke',
+  'billingRebuild',
+  'server.int',
+];
+const weight = (f: string) => {
+  const i = HEAVY.findIndex((h) => f.includes(h));
+  return i === -1 ? HEAVY.length : i;
+};
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -21,8 +36,11 @@ function walk(dir: string): string[] {
 const files = walk(join(root, 'test'))
   .map((f) => relative(root, f))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
-  // Browser suites are the slowest: start them first so they overlap with the rest.
-  .sort((a, b) => Number(b.includes('.e2e.')) - Number(a.includes('.e2e.')) || a.localeCompare(b));
+  .sort((a, b) => weight(a) - weight(b) || a.localeCompare(b));
+
+// Browser suites each drive several Chromium processes: they run one at a time, in a lane of their own.
+const browserSuites = files.filter((f) => f.includes('.e2e.'));
+const otherSuites = files.filter((f) => !f.includes('.e2e.'));
 
 type Outcome = {
   file: string;
@@ -75,10 +93,11 @@ function runFile(file: string): Promise<Outcome> {
 }
 
 const outcomes: Outcome[] = [];
-const queue = [...files];
 await Promise.all(
-  Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-    for (let file = queue.shift(); file; file = queue.shift()) {
+  Array.from({ length: Math.min(concurrency, files.length) }, async (_, lane) => {
+    // Lane 0 takes the browser suites first; every lane then takes whatever is left.
+    const next = () => (lane === 0 ? (browserSuites.shift() ?? otherSuites.shift()) : otherSuites.shift());
+    for (let file = next(); file; file = next()) {
       const o = await runFile(file);
       outcomes.push(o);
       const mark = o.failed > 0 ? 'FAIL' : 'ok  ';
