@@ -91,6 +91,7 @@ async function openEventStore(
   }
   return postgresEventStore(database.db, {
     listen: database.kind === 'postgres' ? database.listen : undefined,
+    pool: database.pool,
     kind: database.kind,
   });
 }

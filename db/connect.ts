@@ -14,6 +14,8 @@ export type Database_ = {
   kind: 'postgres' | 'pglite';
   /** LISTEN on a channel; the embedded database has no other process to hear from, so it is a no-op there. */
   listen: Listen;
+  /** The `pg` pool behind `db` on Postgres: the event store runs its hot append as a prepared statement on it. */
+  pool?: pg.Pool;
   close(): Promise<void>;
 };
 
@@ -40,7 +42,7 @@ function connectPostgres(url: string, max: number): Database_ {
       await client.end().catch(() => undefined);
     };
   };
-  return { db, kind: 'postgres', listen, close: () => db.destroy() };
+  return { db, kind: 'postgres', listen, pool, close: () => db.destroy() };
 }
 
 async function connectPglite(dataDir?: string): Promise<Database_> {

@@ -55,7 +55,7 @@ export async function run(ctx: BenchContext): Promise<Section> {
       const conn = await connectDatabase({ url: db.url, poolSize: concurrency + 2 });
       try {
         await migrateToLatest(conn.db);
-        const store = await postgresEventStore(conn.db, { listen: conn.listen });
+        const store = await postgresEventStore(conn.db, { listen: conn.listen, pool: conn.pool });
         const r = await appendLoad(store, {
           concurrency,
           batch,

@@ -12,7 +12,7 @@ async function openPostgres(): Promise<ContractHarness> {
   const database = (await testDatabase({ requirePostgres: true }))!;
   const conn = await connectDatabase({ url: database.url, poolSize: 40 });
   await migrateToLatest(conn.db);
-  const store = await postgresEventStore(conn.db, { listen: conn.listen });
+  const store = await postgresEventStore(conn.db, { listen: conn.listen, pool: conn.pool });
   return {
     store,
     // A transaction that inserts its row (taking a low global_position) and commits only when told to.
