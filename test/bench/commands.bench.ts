@@ -71,7 +71,7 @@ export async function run(ctx: BenchContext): Promise<Section> {
   await setup.close();
 
   const server = spawn(process.execPath, ['--import', 'tsx', 'test/bench/fixtures/benchServer.ts'], {
-    env: { ...process.env, DATABASE_URL: db.url, DEMO_SEED: 'off' },
+    env: { ...process.env, DATABASE_URL: db.url, DEMO_SEED: 'off', DATABASE_POOL_SIZE: '32' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let out = '';

@@ -67,7 +67,8 @@ export async function run(ctx: BenchContext): Promise<Section> {
       // Tiny runs share the Postgres server with other suites, and a held transaction holds back every reader on
       // the server: keep their holds short (the full run uses the 2 s and 6 s).
       const long = ctx.tiny ? 600 : 6000;
-      const holdMs = dice > 1 - 0.001 * scale ? long : dice > 1 - 0.011 * scale ? Math.random() * (long / 3) : 0;
+      const holdMs =
+        dice > 1 - 0.001 * scale ? long : dice > 1 - 0.011 * scale ? Math.random() * (long / 3) : 0;
       if (holdMs >= long) longHeld++;
       else if (holdMs > 0) held++;
       const data = JSON.stringify({

@@ -7,8 +7,19 @@ import { postgresEventStore } from '../../commands/eventStore/postgres.js';
 import { projectionByName } from '../../projections/index.js';
 import { projectAll } from '../support/projections.js';
 import { rebuildProjection } from '../../projections/rebuild.js';
-import { copyEvents, scheduleHistory } from './generate.js';
+import { copyEvents } from './generate.js';
+import { generateHistory, type HistoryEvent } from './history.js';
+import { createOrganisation } from '../../db/people.js';
 import { freshDatabase, row, section, type BenchContext, type Section } from './lib.js';
+
+function* withRevisions(events: Iterable<HistoryEvent>) {
+  const revisions = new Map<string, number>();
+  for (const e of events) {
+    const revision = (revisions.get(e.stream) ?? -1) + 1;
+    revisions.set(e.stream, revision);
+    yield [e.stream, revision, e.type, e.data, e.metadata] as [string, number, string, unknown, unknown];
+  }
+}
 
 export async function run(ctx: BenchContext): Promise<Section> {
   const s = section('Rebuild');
@@ -18,13 +29,27 @@ export async function run(ctx: BenchContext): Promise<Section> {
   try {
     await migrateToLatest(conn.db);
     const store = await postgresEventStore(conn.db);
-    const written = await copyEvents(db.url, scheduleHistory(events));
+    // A school's history: lessons scheduled, held and canceled, attendance, scores, wallets credited and
+    // debited per lesson, reversals and trainings (about 7.5 events per lesson).
+    const orgId = await createOrganisation(conn.db, 'Bench School');
+    const history = generateHistory({
+      orgId,
+      adminId: orgId,
+      students: 1000,
+      teachers: 50,
+      sessions: Math.max(100, Math.round(events / 7.5)),
+      trainings: 20,
+      from: new Date('2025-01-01T00:00:00Z'),
+      days: 365,
+      now: new Date('2025-12-20T00:00:00Z'),
+    });
+    const written = await copyEvents(db.url, withRevisions(history));
     ctx.log(`generated ${written} events`);
-    for (const name of ['schedule', 'billing']) {
+    for (const name of ['schedule', 'billing', 'reports']) {
       const projection = projectionByName(name);
       if (!projection) continue;
       // The live model first, as the running server would have built it.
-      await projectAll(conn.db, store, [projection], 2000);
+      await projectAll(conn.db, store, [projection], 2000, 1_800_000);
       const rssBefore = process.memoryUsage().rss;
       let peak = rssBefore;
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);

@@ -70,7 +70,7 @@ export async function run(ctx: BenchContext): Promise<Section> {
     const readRate = written / ((performance.now() - readStarted) / 1000);
 
     const started = performance.now();
-    await projectAll(conn.db, store, [reportsProjection], 2000);
+    await projectAll(conn.db, store, [reportsProjection], 2000, 1_800_000);
     const rate = written / ((performance.now() - started) / 1000);
     const appendRate = ctx.ceilings.get('append.b1.c32');
     row(s, {

@@ -1,6 +1,6 @@
 // `npm run bench [-- --full] [-- name ...]`: runs the benchmarks in order and writes docs/benchmarks.md, each
 // figure beside a baseline measured in the same run on this machine, with the ratio between them.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { context, fmt, machine, type BenchContext, type Section } from './lib.js';
 
 type Bench = { name: string; load: () => Promise<{ run: (ctx: BenchContext) => Promise<Section> }> };
@@ -40,9 +40,38 @@ async function main() {
     sections.push(await module.run(ctx));
   }
   mkdirSync('docs', { recursive: true });
-  writeFileSync('docs/benchmarks.md', markdown(sections, info, full));
+  // A partial run (`npm run bench -- append`) replaces its own sections and keeps the others.
+  const previous =
+    names.length > 0 && existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8') : '';
+  writeFileSync('docs/benchmarks.md', merge(markdown(sections, info, full), previous));
   console.log('\nwrote docs/benchmarks.md');
 }
+
+function merge(fresh: string, previous: string): string {
+  if (!previous) return fresh;
+  const split = (text: string) => text.split(/^(?=## )/m);
+  const [head, ...freshSections] = split(fresh);
+  const titles = new Set(freshSections.map((x) => x.split('\n')[0]));
+  const kept = split(previous)
+    .slice(1)
+    .filter((x) => !titles.has(x.split('\n')[0]));
+  const order = (x: string) => {
+    const i = SECTION_ORDER.findIndex((t) => x.startsWith(`## ${t}`));
+    return i === -1 ? SECTION_ORDER.length : i;
+  };
+  return head + [...kept, ...freshSections].sort((a, b) => order(a) - order(b)).join('');
+}
+
+const SECTION_ORDER = [
+  'Calibration',
+  'Append',
+  'Commands',
+  'Projection lag',
+  'Rebuild',
+  'Embedded',
+  'Live-room',
+  'Reports',
+];
 
 function markdown(sections: Section[], info: Awaited<ReturnType<typeof machine>>, full: boolean) {
   const lines = [

@@ -14,7 +14,13 @@ export async function lastWrittenPosition(db: Db): Promise<string | null> {
 }
 
 /** Runs the projectors until they have applied every event written so far. */
-export async function projectAll(db: Db, store: EventStore, projections: Projection[], batchSize = 500) {
+export async function projectAll(
+  db: Db,
+  store: EventStore,
+  projections: Projection[],
+  batchSize = 500,
+  timeoutMs = 120_000,
+) {
   const runner = projectionRunner(db, store, projections, { batchSize, pollMs: 20 });
   runner.start();
   try {
