@@ -4,6 +4,7 @@ import { addMinutes } from '../../domain/shared/time.js';
 import type { LiveSessionEvent } from '../../domain/liveSession/events.js';
 import { batched, projection, type ProjectionDb } from '../projection.js';
 import { applyScheduleBatch, BATCH_TYPES } from './scheduleBatch.js';
+import { participantRows, scheduledSessionRow } from './rows.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
 
 type Data<T extends LiveSessionEvent['type']> = Extract<LiveSessionEvent, { type: T }>['data'];
@@ -27,38 +28,13 @@ const perEvent = projection('schedule', ['schedule_sessions', 'schedule_particip
     const d = data<'LiveSessionScheduled'>(event);
     await db
       .insertInto('schedule_sessions')
-      .values({
-        id: d.liveSessionId,
-        org_id: d.orgId,
-        kind: d.kind,
-        status: 'scheduled',
-        course_id: d.courseId,
-        course_lesson_id: d.courseLessonId,
-        enrollment_id: d.enrollmentId,
-        student_group_id: d.studentGroupId,
-        teacher_id: d.teacherId,
-        starts_at: d.start,
-        ends_at: addMinutes(d.start, d.durationMinutes),
-        duration_minutes: d.durationMinutes,
-        time_zone: d.timeZone,
-        title: d.title,
-        notes: d.notes,
-        cancel_reason: null,
-        last_revision: event.streamRevision,
-      })
+      .values(scheduledSessionRow(d, event.streamRevision))
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
     if (d.participants.length === 0) return;
     await db
       .insertInto('schedule_participants')
-      .values(
-        d.participants.map((p) => ({
-          session_id: d.liveSessionId,
-          student_id: p.studentId,
-          enrollment_id: p.enrollmentId,
-          starts_at: d.start,
-        })),
-      )
+      .values(participantRows(d))
       .onConflict((oc) => oc.doNothing())
       .execute();
   },

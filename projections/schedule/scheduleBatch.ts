@@ -6,6 +6,7 @@ import { addMinutes } from '../../domain/shared/time.js';
 import type { LiveSessionEvent } from '../../domain/liveSession/events.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
 import type { ProjectionDb } from '../projection.js';
+import { participantRows, scheduledSessionRow } from './rows.js';
 import type { ScheduleParticipantsTable, ScheduleSessionsTable } from './schedule.table.js';
 
 type Session = ScheduleSessionsTable;
@@ -60,34 +61,9 @@ function fold(touched: Map<string, Touched>, scheduledHere: Set<string>, recorde
   if (event.type === 'LiveSessionScheduled') {
     if (current) return; // already projected: the insert would do nothing
     const d = event.data;
-    const participants = new Map<string, Participant>();
-    for (const p of d.participants)
-      participants.set(p.studentId, {
-        session_id: id,
-        student_id: p.studentId,
-        enrollment_id: p.enrollmentId,
-        starts_at: d.start,
-      });
+    const participants = new Map<string, Participant>(participantRows(d).map((p) => [p.student_id, p]));
     touched.set(id, {
-      session: {
-        id,
-        org_id: d.orgId,
-        kind: d.kind,
-        status: 'scheduled',
-        course_id: d.courseId,
-        course_lesson_id: d.courseLessonId,
-        enrollment_id: d.enrollmentId,
-        student_group_id: d.studentGroupId,
-        teacher_id: d.teacherId,
-        starts_at: d.start,
-        ends_at: addMinutes(d.start, d.durationMinutes),
-        duration_minutes: d.durationMinutes,
-        time_zone: d.timeZone,
-        title: d.title,
-        notes: d.notes,
-        cancel_reason: null,
-        last_revision: recorded.streamRevision,
-      },
+      session: scheduledSessionRow(d, recorded.streamRevision),
       participants,
     });
     scheduledHere.add(id);
