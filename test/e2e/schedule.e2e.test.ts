@@ -25,6 +25,7 @@ const TESTS = [
   'a student sees the session and can join 10 minutes before it starts',
   'an admin credits the student wallet from Billing',
   'the teacher completes it with Finish & Deduct after the billing preview; the student balance drops',
+  'after completion: homework, the next lesson and verified feedback, which the student sees',
   'the main pages have no serious accessibility violations',
 ];
 const why = browserUnavailable();
@@ -238,6 +239,63 @@ else {
   test(
     TESTS[6]!,
     shotsOnFailure(TESTS[6]!, async (ctx: Ctx) => {
+      const page = ctx.teacher;
+      // Homework for both students, due in three days.
+      await page.getByRole('button', { name: '+ Assign Homework' }).click();
+      const assign = page.getByRole('dialog', { name: 'Assign Homework' });
+      await assign.getByLabel('Lesson').selectOption({ label: '3. Present tense practice (homework)' });
+      await assign.getByRole('button', { name: 'Assign' }).click();
+      const homework = page.getByRole('heading', { name: 'Homework' }).locator('../..');
+      await homework.getByText('in 3 days').first().waitFor();
+      assert.ok(await homework.getByText('added').first().isVisible(), 'status badge');
+      // The demo already has Sofia's next class tomorrow, so the screen shows it; the teacher adds another
+      // lesson outside the sequence a week later.
+      await page.getByText('Scheduled:').waitFor();
+      await page.getByRole('button', { name: '+ Assign Other Lesson' }).click();
+      const other = page.getByRole('dialog', { name: 'Assign Other Lesson' });
+      const option = other.locator('option', { hasText: 'Past tense: irregular verbs' });
+      await other.getByLabel('Lesson').selectOption((await option.getAttribute('value'))!);
+      const scheduled = page.waitForResponse((r) => r.url().endsWith('/next-steps/schedule'));
+      await other.getByRole('button', { name: 'Schedule' }).click();
+      assert.is((await scheduled).status(), 201);
+      await other.waitFor({ state: 'hidden' });
+      const steps = (await (
+        await page.request.get(`${ctx.server.url}/api/live-sessions/${ctx.sessionId}/next-steps`)
+      ).json()) as { lessons: { title: string; assigned: boolean }[] };
+      assert.ok(steps.lessons.find((l) => l.title === 'Past tense: irregular verbs')?.assigned);
+      // Scores and a comment for Sofia, then verified.
+      const scores = page.getByRole('group', { name: /Sofia Student/ });
+      for (const skill of [
+        'speaking',
+        'listening',
+        'reading',
+        'writing',
+        'grammar',
+        'vocabulary',
+        'engagement',
+      ])
+        await scores.getByLabel(new RegExp(`^${skill}`, 'i')).selectOption('4');
+      await scores.getByLabel(/Teacher comment/).fill('Clear questions; keep practising negatives.');
+      await scores.getByRole('button', { name: 'Save scores' }).click();
+      await scores.getByRole('button', { name: 'Verify feedback' }).click();
+      const banner = page.getByRole('region', { name: 'Teacher Feedback' });
+      await banner.getByText('Clear questions; keep practising negatives.').waitFor();
+      assert.ok(await banner.getByText(/revoke verification/).isVisible(), 'teachers see how to change it');
+      await screenshot(page, 'completion-follow-up');
+
+      const student = await signedIn(ctx.browser, ctx.server, 'student@demo.lectern.dev', TZ);
+      await student.goto(`${ctx.server.url}/platform/sessions/${ctx.sessionId}`);
+      const seen = student.getByRole('region', { name: 'Teacher Feedback' });
+      await seen.getByText('Clear questions; keep practising negatives.').waitFor();
+      assert.not.ok(await seen.getByText(/revoke verification/).isVisible(), 'the hint is for teachers only');
+      await screenshot(student, 'session-feedback-student');
+      await student.context().close();
+    }),
+  );
+
+  test(
+    TESTS[7]!,
+    shotsOnFailure(TESTS[7]!, async (ctx: Ctx) => {
       const page = ctx.teacher;
       const pages = [
         ['/platform/schedule', 'Schedule'],

@@ -136,7 +136,7 @@ function AssignHomework({
   const [who, setWho] = useState<string[]>(students.map((p) => p.enrollmentId!));
   const [lessonId, setLessonId] = useState('');
   const [when, setWhen] = useState(
-    isoToZoned(new Date(Date.now() + 3 * 86_400_000).toISOString(), me.timeZone).slice(0, 10) + 'T18:00',
+    isoToZoned(new Date(Date.now() + 3 * 86_400_000).toISOString(), me.timeZone),
   );
   const action = useAction();
   const submit = async (e: FormEvent) => {
@@ -224,7 +224,7 @@ export function NextClassSection({
         <p>
           Scheduled:{' '}
           <Link href={`/platform/sessions/${steps.nextClass.id}`}>
-            {steps.nextClass.title ?? 'Next class'}
+            {steps.nextClass.title ?? 'the next class'}
           </Link>{' '}
           {formatDateTime(steps.nextClass.start, me.timeZone)} ({relative(steps.nextClass.start)})
         </p>
