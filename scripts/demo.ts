@@ -7,6 +7,7 @@ import { createGroup, createOrganisation, createPerson } from '../db/people.js';
 import { handleCommand } from '../commands/handleCommand.js';
 import { courses, enrollments } from '../commands/aggregates.js';
 import { scheduleLiveSession } from '../commands/liveSessions.js';
+import { addSection, changeTraining, createTraining } from '../commands/trainings.js';
 
 export const DEMO_PASSWORD = 'lectern-demo';
 
@@ -141,6 +142,7 @@ export async function seedDemo(deps: AppDeps): Promise<DemoLogins> {
       );
     }
   }
+  await seedTraining(deps, admin, teachers[0]!, students, context);
   await deps.projections.waitFor(undefined, 10_000);
   return [
     { role: 'admin', name: 'Ada Admin', email: 'admin@demo.lectern.dev', password: DEMO_PASSWORD },
@@ -148,4 +150,68 @@ export async function seedDemo(deps: AppDeps): Promise<DemoLogins> {
     { role: 'teacher', name: 'Tom Tutor', email: 'tom@demo.lectern.dev', password: DEMO_PASSWORD },
     { role: 'student', name: 'Sofia Student', email: 'student@demo.lectern.dev', password: DEMO_PASSWORD },
   ];
+}
+
+/** A published training with one section of two online events, open to every demo student (seed 003). */
+async function seedTraining(
+  deps: AppDeps,
+  admin: { personId: string; orgId: string; role: 'admin' },
+  trainerId: string,
+  students: string[],
+  context: { orgId: string; actorId: string; now: string },
+) {
+  const learners = await createGroup(deps.db, admin.orgId, 'All learners', students);
+  const trainers = await createGroup(deps.db, admin.orgId, 'Trainers', [trainerId], 'trainers');
+  await deps.db
+    .insertInto('trainer_group_access' as never)
+    .values({ trainer_group_id: trainers, participant_group_id: learners, org_id: admin.orgId } as never)
+    .execute();
+  const trainingId = randomUUID();
+  await createTraining(
+    deps,
+    admin,
+    trainingId,
+    {
+      name: 'Teaching online: the essentials',
+      description: 'Two short live workshops on running engaging online lessons.',
+      imageUrl: null,
+    },
+    context,
+  );
+  const now = new Date(context.now);
+  const day = (n: number, hour: number) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + n, hour)).toISOString();
+  await addSection(
+    deps,
+    admin,
+    trainingId,
+    {
+      sectionId: randomUUID(),
+      settings: {
+        name: 'Evening group',
+        registrationOpens: now.toISOString(),
+        registrationCloses: day(8, 0),
+        capacity: 3,
+        trainerIds: [trainerId],
+        attendanceConfirmationRequired: true,
+        approvalRequired: false,
+        waitlistEnabled: true,
+        waitlistCutoffMinutes: 60,
+      },
+      participantGroupIds: [learners],
+      trainingEvents: [9, 11].map((n) => ({
+        trainingEventId: randomUUID(),
+        start: day(n, 17),
+        end: day(n, 18),
+        timeZone: 'Europe/Berlin',
+        format: 'online' as const,
+        trainerId,
+        location: null,
+        link: null,
+        notes: null,
+      })),
+    },
+    context,
+  );
+  await changeTraining(deps, admin, trainingId, { type: 'PublishTraining' }, context);
 }

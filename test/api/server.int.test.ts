@@ -52,7 +52,12 @@ async function walkThrough(base: string, output: string) {
   assert.match(output, /teacher@demo\.lectern\.dev/);
   const health = await fetch(`${base}/health`);
   assert.is(health.status, 200);
-  const body = (await health.json()) as { status: string; eventStore: { kind: string }; readModels: { kind: string }; bus: { kind: string } };
+  const body = (await health.json()) as {
+    status: string;
+    eventStore: { kind: string };
+    readModels: { kind: string };
+    bus: { kind: string };
+  };
   assert.is(body.status, 'ok');
   assert.ok(body.eventStore.kind && body.readModels.kind && body.bus.kind);
   assert.is((await fetch(`${base}/docs/json`)).status, 200);
@@ -91,7 +96,18 @@ test('on the embedded default (PGlite, in-process bus)', async () => {
     const health = await walkThrough(server.base, server.output());
     assert.is(health.eventStore.kind, 'pglite');
     assert.is(health.bus.kind, 'local');
-    assert.is(await stop(server.child), 0, 'graceful shutdown');
+    const code = await stop(server.child);
+    if (code !== 0)
+      console.log(
+        'SERVER OUTPUT',
+        server
+          .output()
+          .split('\n')
+          .filter((l) => !l.startsWith('mail (no SMTP'))
+          .slice(-30)
+          .join('\n'),
+      );
+    assert.is(code, 0, 'graceful shutdown');
     // A second start on the same data keeps it and seeds nothing new.
     const again = await start(env);
     assert.not.match(again.output(), /Demo organisation created/);
