@@ -11,7 +11,7 @@ import type { ScheduleParticipantsTable, ScheduleSessionsTable } from './schedul
 
 type Session = ScheduleSessionsTable;
 type Participant = ScheduleParticipantsTable;
-type Touched = { session: Session; participants: Map<string, Participant> };
+type Touched = { session: Session; participants: Map<string, Participant>; deleted?: boolean };
 
 /** The event types the batch path folds; others go one by one through schedule.ts. */
 export const BATCH_TYPES: ReadonlySet<string> = new Set([
@@ -21,6 +21,10 @@ export const BATCH_TYPES: ReadonlySet<string> = new Set([
   'LiveSessionParticipantAdded',
   'LiveSessionParticipantRemoved',
   'LiveSessionCanceled',
+  'LiveSessionStarted',
+  'LiveSessionEnded',
+  'LiveSessionCompleted',
+  'LiveSessionDeleted',
 ]);
 
 const sessionIdOf = (event: RecordedEvent) => (event.data as { liveSessionId: string }).liveSessionId;
@@ -70,6 +74,7 @@ function fold(touched: Map<string, Touched>, scheduledHere: Set<string>, recorde
     return;
   }
   if (!current) return; // an update of a session the read model never had: the per-event UPDATE touches no row
+  if (current.deleted) return; // deleted rows take no later updates either
   const s = current.session;
   s.last_revision = recorded.streamRevision;
   switch (event.type) {
@@ -102,6 +107,16 @@ function fold(touched: Map<string, Touched>, scheduledHere: Set<string>, recorde
       s.status = 'canceled';
       s.cancel_reason = event.data.reason;
       return;
+    case 'LiveSessionStarted':
+      s.status = 'active';
+      return;
+    case 'LiveSessionEnded':
+    case 'LiveSessionCompleted':
+      s.status = 'ended';
+      return;
+    case 'LiveSessionDeleted':
+      current.deleted = true;
+      return;
     default:
       // Only BATCH_TYPES reach this function (see `batched` in projection.ts).
       return;
@@ -116,7 +131,18 @@ const rowsOf = <T>(table: 'schedule_sessions' | 'schedule_participants', rows: T
   sql<T>`jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)`.as('r');
 
 async function write(db: ProjectionDb, touched: Map<string, Touched>) {
-  const all = [...touched.values()];
+  const deleted = [...touched.values()].filter((t) => t.deleted).map((t) => t.session.id);
+  if (deleted.length > 0) {
+    await db
+      .deleteFrom('schedule_participants')
+      .where('session_id', '=', sql<string>`any(${deleted}::uuid[])`)
+      .execute();
+    await db
+      .deleteFrom('schedule_sessions')
+      .where('id', '=', sql<string>`any(${deleted}::uuid[])`)
+      .execute();
+  }
+  const all = [...touched.values()].filter((t) => !t.deleted);
   for (let i = 0; i < all.length; i += CHUNK) {
     const chunk = all.slice(i, i + CHUNK);
     await db

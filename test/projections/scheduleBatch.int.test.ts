@@ -9,7 +9,9 @@ import { postgresEventStore } from '../../commands/eventStore/postgres.js';
 import { projectAll } from '../support/projections.js';
 import { scheduleProjection, scheduleProjectionPerEvent } from '../../projections/schedule/schedule.js';
 import { rebuildProjection } from '../../projections/rebuild.js';
+import { randomUUID } from 'node:crypto';
 import { copyEvents, scheduleHistory } from '../bench/generate.js';
+import { generateHistory } from '../bench/history.js';
 import { testDatabase, postgresAvailable } from '../support/services.js';
 import { skippedSuite } from '../support/suite.js';
 
@@ -42,6 +44,51 @@ if (!(await postgresAvailable())) {
       await projectAll(conn.db, store, [scheduleProjection], 13);
       const again = await rebuildProjection(conn.db, store, scheduleProjectionPerEvent, { replace: false });
       assert.is(again.liveChecksum, again.rebuiltChecksum);
+    } finally {
+      await conn.close();
+      await database.drop();
+    }
+  });
+  test('equals the per-event path on a history with lifecycle events and deletions', async () => {
+    const database = (await testDatabase({ requirePostgres: true }))!;
+    const conn = await connectDatabase({ url: database.url });
+    try {
+      await migrateToLatest(conn.db);
+      const store = await postgresEventStore(conn.db);
+      const orgId = randomUUID();
+      const gen = generateHistory({
+        orgId,
+        adminId: orgId,
+        students: 20,
+        teachers: 3,
+        sessions: 120,
+        trainings: 0,
+        from: new Date('2026-01-01T00:00:00Z'),
+        days: 30,
+        now: new Date('2026-01-20T00:00:00Z'),
+      });
+      const streams = new Map<string, { type: string; data: unknown; metadata: never }[]>();
+      for (let r = gen.next(); !r.done; r = gen.next())
+        streams.set(r.value.stream, [
+          ...(streams.get(r.value.stream) ?? []),
+          { type: r.value.type, data: r.value.data, metadata: r.value.metadata as never },
+        ]);
+      let deleted = 0;
+      for (const [stream, events] of streams) {
+        // Records created by mistake: some canceled sessions are deleted afterwards.
+        if (events.some((e) => e.type === 'LiveSessionCanceled') && deleted++ % 2 === 0) {
+          events.push({
+            type: 'LiveSessionDeleted',
+            data: { liveSessionId: stream.slice('liveSession-'.length), reason: 'created by mistake' },
+            metadata: events[0]!.metadata,
+          });
+        }
+        await store.appendToStream(stream, events, { expectedRevision: 'no_stream' });
+      }
+      await projectAll(conn.db, store, [scheduleProjectionPerEvent], 31);
+      const result = await rebuildProjection(conn.db, store, scheduleProjection);
+      assert.is(result.rebuiltChecksum, result.liveChecksum);
+      assert.ok(deleted > 0);
     } finally {
       await conn.close();
       await database.drop();
