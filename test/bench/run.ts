@@ -43,7 +43,9 @@ async function main() {
   // A partial run (`npm run bench -- append`) replaces its own sections and keeps the others.
   const previous =
     names.length > 0 && existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8') : '';
-  writeFileSync('docs/benchmarks.md', merge(markdown(sections, info, full), previous));
+  const analysis = readFileSync(new URL('./analysis.md', import.meta.url), 'utf8');
+  const body = merge(markdown(sections, info, full), previous.split('## What bounds the rest')[0]!);
+  writeFileSync('docs/benchmarks.md', `${body.trimEnd()}\n\n${analysis}`);
   console.log('\nwrote docs/benchmarks.md');
 }
 
