@@ -7,6 +7,7 @@ const runtime = await openRuntime(loadConfig());
 if (!(await isEmpty(runtime.deps))) {
   console.log('the database already has organisations; nothing seeded');
 } else {
-  for (const l of await seedDemo(runtime.deps)) console.log(`${l.role.padEnd(8)} ${l.email.padEnd(28)} password: ${l.password}`);
+  for (const l of await seedDemo(runtime.deps))
+    console.log(`${l.role.padEnd(8)} ${l.email.padEnd(28)} password: ${l.password}`);
 }
 await runtime.close();

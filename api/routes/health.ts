@@ -47,15 +47,13 @@ export async function healthRoutes(app: FastifyInstance, deps: AppDeps) {
       const readModels = { kind: deps.dbKind, ...(await check(() => sql`SELECT 1`.execute(deps.db))) };
       const bus = { kind: deps.bus.kind, ...(await deps.bus.health()) };
       const ok = eventStore.ok && readModels.ok && bus.ok;
-      return reply
-        .status(ok ? 200 : 503)
-        .send({
-          status: ok ? 'ok' : 'degraded',
-          eventStore,
-          readModels,
-          bus,
-          projections: deps.projections.positions(),
-        });
+      return reply.status(ok ? 200 : 503).send({
+        status: ok ? 'ok' : 'degraded',
+        eventStore,
+        readModels,
+        bus,
+        projections: deps.projections.positions(),
+      });
     },
   );
 }

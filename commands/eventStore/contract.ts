@@ -150,7 +150,8 @@ export function eventStoreContract(
     const streams = [stream(), stream(), stream()];
     let last = '';
     for (let round = 0; round < 4; round++) {
-      for (const s of streams) last = (await h.store.appendToStream(s, newEvents(2), { expectedRevision: 'any' })).position;
+      for (const s of streams)
+        last = (await h.store.appendToStream(s, newEvents(2), { expectedRevision: 'any' })).position;
     }
     // Readers may lag behind a transaction still running elsewhere on the server (never skip past it): wait
     // until what we wrote is readable.

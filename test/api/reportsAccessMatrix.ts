@@ -7,7 +7,13 @@ const adminOnly = { admin: 200, teacher: 403, student: 403, anonymous: 401 } as 
 
 export const reportEntries: Record<string, Entry> = Object.fromEntries(
   ['attendance', 'no-shows', 'teaching-hours', 'tokens', 'trainings', 'scores'].flatMap((name) => [
-    [`GET /api/reports/${name}`, { request: () => ({ url: `/api/reports/${name}?${query}` }), expect: { own: adminOnly } }],
-    [`GET /api/reports/${name}.csv`, { request: () => ({ url: `/api/reports/${name}.csv?${query}` }), expect: { own: adminOnly } }],
+    [
+      `GET /api/reports/${name}`,
+      { request: () => ({ url: `/api/reports/${name}?${query}` }), expect: { own: adminOnly } },
+    ],
+    [
+      `GET /api/reports/${name}.csv`,
+      { request: () => ({ url: `/api/reports/${name}.csv?${query}` }), expect: { own: adminOnly } },
+    ],
   ]),
 );
