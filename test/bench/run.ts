@@ -61,7 +61,8 @@ function merge(fresh: string, previous: string): string {
     const i = SECTION_ORDER.findIndex((t) => x.startsWith(`## ${t}`));
     return i === -1 ? SECTION_ORDER.length : i;
   };
-  return head + [...kept, ...freshSections].sort((a, b) => order(a) - order(b)).join('');
+  const sections = [...kept, ...freshSections].sort((a, b) => order(a) - order(b));
+  return head + sections.map((x) => `${x.trimEnd()}\n\n`).join('');
 }
 
 const SECTION_ORDER = [
