@@ -75,6 +75,7 @@ export async function joinRoom(
       audio: true,
     };
     local = node.addPeer(room, peer, viewer, sink, checkedAt);
+    await node.flush();
     if (!resumed) void presence(gateway, room, actor.personId, 'joined');
   }
   connection.room = room;

@@ -242,6 +242,9 @@ export function roomNode(bus: Bus, docs: RoomDocs, log: (message: string, error?
       return local;
     },
 
+    /** Waits until the bus server has this node's subscriptions, so a peer told it joined misses no signal. */
+    flush: () => bus.flush(),
+
     updatePeer(room: LocalRoom, peer: Peer) {
       void bus.publish(roomSubject.presence(room.roomId), encodeJson({ op: 'updated', node, peer }));
     },

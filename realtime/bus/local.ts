@@ -26,6 +26,7 @@ export function localBus(): Bus {
       subscriptions.add(sub);
       return () => subscriptions.delete(sub);
     },
+    async flush() {},
     async health() {
       return { ok: true, detail: 'in-process' };
     },

@@ -29,6 +29,9 @@ export async function natsBus(url: string, name = 'lectern'): Promise<Bus> {
       });
       return () => sub.unsubscribe();
     },
+    async flush() {
+      await nc.flush();
+    },
     async health() {
       if (nc.isClosed()) return { ok: false, detail: 'closed' };
       return { ok: status === 'connected', detail: `${status} to ${nc.getServer()}` };
