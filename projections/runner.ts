@@ -4,6 +4,7 @@ import type { Db } from '../db/schema.js';
 import type { EventStore, RecordedEvent } from '../commands/eventStore/port.js';
 import type { Projection } from './projection.js';
 import { comparePositions, lockCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoints.js';
+import { waitUntil } from './waitUntil.js';
 
 export type RunnerOptions = {
   batchSize?: number;
@@ -122,24 +123,7 @@ export function projectionRunner(
       if (target === null) return true;
       const done = () => projections.every((p) => comparePositions(reached.get(p.name) ?? null, target) >= 0);
       if (!running) await catchUp();
-      if (done()) return true;
-      return new Promise<boolean>((resolve) => {
-        const check = () => {
-          if (!done()) return;
-          cleanup();
-          resolve(true);
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          resolve(false);
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        wakeUp();
-      });
+      return waitUntil(done, waiters, wakeUp, timeoutMs);
     },
   };
 }

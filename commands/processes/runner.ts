@@ -8,6 +8,7 @@ import { AppError } from '../../domain/shared/errors.js';
 import { comparePositions, readCheckpoint, writeCheckpoint } from '../../projections/checkpoints.js';
 import type { ProjectionRunner } from '../../projections/runner.js';
 import type { Process } from './process.js';
+import { waitUntil } from '../../projections/waitUntil.js';
 
 export type ProcessRunnerOptions = {
   batchSize?: number;
@@ -114,24 +115,7 @@ export function processRunner(
       if (target === null) return true;
       const done = () => processes.every((p) => comparePositions(reached.get(p.name) ?? null, target) >= 0);
       if (!running) await catchUp();
-      if (done()) return true;
-      return new Promise<boolean>((resolve) => {
-        const check = () => {
-          if (!done()) return;
-          cleanup();
-          resolve(true);
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          resolve(false);
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        wakeUp();
-      });
+      return waitUntil(done, waiters, wakeUp, timeoutMs);
     },
   };
 }
