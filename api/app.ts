@@ -1,4 +1,4 @@
-// Builds the Fastify app from explicit dependencies. It never listens: api/server.ts does.
+// Builds the Fastify app from explicit dependencies. It never listens: main/server.ts does.
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -12,9 +12,9 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.js';
 import { errorHandler, problem, sendProblem } from './errors.js';
-import { authHooks } from './auth/hooks.js';
-import { logSerializers } from './auth/redact.js';
-import { routes } from './routes/index.js';
+import { authHooks } from './authHooks.js';
+import { logSerializers } from './redact.js';
+import { routes, webRoutes, type RouteModule } from './routes/index.js';
 
 export type App = FastifyInstance;
 
@@ -29,7 +29,8 @@ export const REDACTED_PATHS = [
 /** Redaction for every logger the app is given: secrets in headers, bodies and URLs never reach the logs. */
 export const LOG_OPTIONS = { redact: REDACTED_PATHS, serializers: logSerializers };
 
-export async function buildApp(deps: AppDeps): Promise<App> {
+/** The HTTP API; `mounts` are registered before the web client's fallback (the composition root adds the gateway). */
+export async function buildHttpApp(deps: AppDeps, mounts: RouteModule[] = []): Promise<App> {
   const app = Fastify({
     logger:
       deps.logger === undefined
@@ -75,6 +76,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   authHooks(app, deps);
-  for (const register of routes) await register(app, deps);
+  for (const register of [...routes, ...mounts, webRoutes]) await register(app, deps);
   return app;
 }

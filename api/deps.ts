@@ -2,11 +2,9 @@
 import type { Db } from '../db/schema.js';
 import type { EventStore } from '../commands/eventStore/port.js';
 import type { ProjectionRunner } from '../projections/runner.js';
-import type { Bus } from '../realtime/bus/port.js';
-import type { Config } from './config.js';
-
-export type Clock = { now(): Date };
-export const systemClock: Clock = { now: () => new Date() };
+import type { Bus } from '../bus/port.js';
+import type { Config } from '../kernel/config.js';
+import type { Clock } from '../kernel/clock.js';
 
 export type AppDeps = {
   config: Config;

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../domain/shared/errors.js';
 import type { CommandContext } from '../commands/handleCommand.js';
 import type { Role } from '../db/people.table.js';
-import type { Actor } from './auth/sessions.js';
+import type { Actor } from '../auth/sessions.js';
 import type { AppDeps } from './deps.js';
 
 declare module 'fastify' {

@@ -4,8 +4,6 @@
 // mail). The event history stays intact, so every balance and report still adds up; the person shows as erased.
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
-import '../db/people.table.js';
-import '../api/auth/access.table.js';
 
 export const ERASED_NAME = 'Erased person';
 export const erasedEmail = (personId: string) => `erased-${personId}@erased.invalid`;

@@ -3,7 +3,6 @@
 import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
 import { generateSessions, type GenerationReport } from './scheduleRules.js';
-import '../projections/lessons/scheduleRules.table.js';
 
 type Deps = { db: Db; eventStore: EventStore };
 

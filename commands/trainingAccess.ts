@@ -5,7 +5,6 @@ import { ForbiddenError, NotFoundError } from '../domain/shared/errors.js';
 import type { Db } from '../db/schema.js';
 import type { Role } from '../db/people.table.js';
 import type { Training, SectionState } from '../domain/training/state.js';
-import '../projections/trainings/trainings.table.js';
 
 export type TrainingActor = { personId: string; orgId: string; role: Role };
 

@@ -47,13 +47,3 @@ export interface StudentGroupMembersTable {
 }
 
 export type Person = Selectable<PeopleTable>;
-
-declare module './schema.js' {
-  interface Database {
-    organisations: OrganisationsTable;
-    people: PeopleTable;
-    auth_sessions: AuthSessionsTable;
-    student_groups: StudentGroupsTable;
-    student_group_members: StudentGroupMembersTable;
-  }
-}

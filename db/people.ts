@@ -2,7 +2,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DbOrTrx } from './schema.js';
 import type { Role } from './people.table.js';
-import './people.table.js';
 
 export async function createOrganisation(
   db: DbOrTrx,

@@ -4,9 +4,6 @@
 // to see their URL again; it grants only this read-only feed and rotating it retires the old one at once.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/schema.js';
-import '../db/people.table.js';
-import '../projections/catalog/catalog.table.js';
-import '../projections/outbox/outbox.table.js';
 import { itemsWhere } from '../projections/outbox/items.js';
 import { buildIcs } from './ics.js';
 import { pageOf, titleOf, whenOf } from './templates.js';

@@ -4,8 +4,6 @@
 // runs and on however many nodes; a rescheduled entry gets a reminder for its new time.
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
-import '../db/people.table.js';
-import '../projections/outbox/outbox.table.js';
 import { itemsWhere } from '../projections/outbox/items.js';
 import { DEFAULT_TRAINING_REMINDER_MINUTES, TRAINING_REMINDER_SETTING } from './settings.js';
 

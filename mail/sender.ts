@@ -4,10 +4,7 @@
 // mail is sent again: its Message-ID is stable so receivers can drop the duplicate.
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
-import type { Clock } from '../api/deps.js';
-import '../db/people.table.js';
-import '../projections/catalog/catalog.table.js';
-import '../projections/outbox/outbox.table.js';
+import type { Clock } from '../kernel/clock.js';
 import type { MailTemplate } from '../projections/outbox/enqueue.js';
 import { mailTransport, type MailTransport } from './transport.js';
 import { referencedIds, render, type Params } from './templates.js';

@@ -17,10 +17,3 @@ export interface RoomDocSnapshotsTable {
   upto_seq: string;
   created_at: Generated<Date>;
 }
-
-declare module '../db/schema.js' {
-  interface Database {
-    room_doc_updates: RoomDocUpdatesTable;
-    room_doc_snapshots: RoomDocSnapshotsTable;
-  }
-}

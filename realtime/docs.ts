@@ -2,7 +2,6 @@
 // it, kept current by the updates every node relays, and compacted into a new snapshot now and then so a
 // join does not replay the whole session.
 import * as Y from 'yjs';
-import './docs.table.js';
 import type { Db } from '../db/schema.js';
 
 const SNAPSHOT_EVERY = 100;

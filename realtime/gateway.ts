@@ -3,13 +3,17 @@
 // messages.ts). Room traffic between nodes goes over the bus (roomNode.ts); room facts become commands.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import websocket from '@fastify/websocket';
-import { allowedOrigins } from '../api/config.js';
-import type { AppDeps } from '../api/deps.js';
-import { actorForToken, SESSION_COOKIE, type Actor } from '../api/auth/sessions.js';
+import { allowedOrigins } from '../kernel/config.js';
+import type { Db } from '../db/schema.js';
+import type { EventStore } from '../commands/eventStore/port.js';
+import type { Bus } from '../bus/port.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Config } from '../kernel/config.js';
+import { actorForToken, SESSION_COOKIE, type Actor } from '../auth/sessions.js';
 import { AppError, RuleViolation } from '../domain/shared/errors.js';
 import { parseClientFrame, type ClientMessage, type ErrorCode, type ServerMessage } from './messages.js';
 import { roomDocs } from './docs.js';
-import { isRoomOpen, refreshRoomInfo } from './rooms.js';
+import { isRoomOpen, refreshRoomInfo } from '../auth/roomAccess.js';
 import { rateLimiter } from './rateLimit.js';
 import { roomNode, type LocalPeer, type LocalRoom } from './roomNode.js';
 import { handleRoomMessage } from './roomHandlers.js';
@@ -22,16 +26,19 @@ export const CLOSE_FORBIDDEN_ORIGIN = 4403;
 export const SESSION_RECHECK_MS = 30_000;
 const ROOM_SWEEP_MS = 15_000;
 
+/** What the gateway is built from (the composition root passes the app's dependencies). */
+export type GatewayDeps = { config: Config; db: Db; eventStore: EventStore; bus: Bus; clock: Clock };
+
 export type Gateway = ReturnType<typeof createGateway>;
 
-export function createGateway(deps: AppDeps, log: (message: string, error?: unknown) => void) {
+export function createGateway(deps: GatewayDeps, log: (message: string, error?: unknown) => void) {
   const docs = roomDocs(deps.db);
   const node = roomNode(deps.bus, docs, log);
   const connections = new Set<Connection>();
   return { deps, docs, node, connections, log };
 }
 
-export async function gatewayRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function gatewayRoutes(app: FastifyInstance, deps: GatewayDeps) {
   const log = (message: string, error?: unknown) => app.log.warn({ err: error }, message);
   const gateway = createGateway(deps, log);
   const origins = allowedOrigins(deps.config);

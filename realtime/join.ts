@@ -1,13 +1,13 @@
 // Joining and leaving a room: the access check, the reconnect grace period, and presence for attendance.
 import { randomBytes } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import type { Actor } from '../api/auth/sessions.js';
+import type { Actor } from '../auth/sessions.js';
 import { loadAggregate } from '../commands/handleCommand.js';
 import { rooms } from '../commands/aggregates.js';
 import { recordPresence } from '../commands/presence.js';
 import { RECONNECT_GRACE_MS, type ClientMessage, type Peer, type ServerMessage } from './messages.js';
-import { canEdit, chatView, currentLesson, namesOf, pollView } from './roomEvents.js';
-import { requireOpen, roomMembership } from './rooms.js';
+import { canEdit, chatView, currentLesson, namesOf, pollView } from '../commands/rooms.js';
+import { requireOpen, roomMembership } from '../auth/roomAccess.js';
 import type { LocalPeer, LocalRoom } from './roomNode.js';
 import type { Gateway } from './gateway.js';
 import type { RateLimiter } from './rateLimit.js';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import type { Bus } from './bus/port.js';
+import type { Bus } from '../bus/port.js';
 import { MESH_VIDEO_LIMIT, type Peer, type ServerMessage } from './messages.js';
 import {
   decodeJson,
@@ -14,8 +14,8 @@ import {
   roomSubject,
   type RoomBusEvent,
   type Viewer,
-} from './roomEvents.js';
-import type { RoomInfo } from './rooms.js';
+} from '../commands/rooms.js';
+import type { RoomInfo } from '../auth/roomAccess.js';
 import type { RoomDocs } from './docs.js';
 import { removals, type AwarenessSeen } from './awareness.js';
 

@@ -2,7 +2,7 @@
 // course with lessons, enrollments, a student group and a week of scheduled sessions.
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../api/deps.js';
-import { hashPassword } from '../api/auth/passwords.js';
+import { hashPassword } from '../auth/passwords.js';
 import { createGroup, createOrganisation, createPerson } from '../db/people.js';
 import { handleCommand } from '../commands/handleCommand.js';
 import { courses, enrollments } from '../commands/aggregates.js';

@@ -1,6 +1,6 @@
 // `npm run migrate`: applies pending migrations to the configured database.
 import { resolve } from 'node:path';
-import { loadConfig } from '../api/config.js';
+import { loadConfig } from '../kernel/config.js';
 import { connectDatabase } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 

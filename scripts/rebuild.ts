@@ -1,7 +1,7 @@
 // `npm run rebuild -- <name>`: replays the whole history into a fresh copy of a read model, compares its
 // checksum with the live one and swaps it in. Shows a progress bar.
-import { loadConfig } from '../api/config.js';
-import { openRuntime } from '../api/runtime.js';
+import { loadConfig } from '../kernel/config.js';
+import { openRuntime } from '../main/runtime.js';
 import { projectionByName, projections } from '../projections/index.js';
 import { rebuildProjection } from '../projections/rebuild.js';
 

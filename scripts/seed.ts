@@ -1,6 +1,6 @@
 // `npm run seed`: creates the demo organisation in the configured database, if it is empty.
-import { loadConfig } from '../api/config.js';
-import { openRuntime } from '../api/runtime.js';
+import { loadConfig } from '../kernel/config.js';
+import { openRuntime } from '../main/runtime.js';
 import { isEmpty, seedDemo } from './demo.js';
 
 const runtime = await openRuntime(loadConfig());

@@ -2,8 +2,8 @@
 // empty database and the web client built when it is missing.
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
-import { startServer } from '../api/server.js';
-import { ConfigError } from '../api/config.js';
+import { startServer } from '../main/server.js';
+import { ConfigError } from '../kernel/config.js';
 import { isEmpty, seedDemo } from './demo.js';
 
 async function main() {

@@ -20,11 +20,10 @@ import { walletRoutes } from './wallets.js';
 import { completionRoutes } from './completion.js';
 import { liveSessionLifecycleRoutes } from './liveSessionLifecycle.js';
 import { attendanceRoutes } from './attendance.js';
-import { gatewayRoutes } from '../../realtime/gateway.js';
 import { roomRoutes } from './rooms.js';
 import { calendarRoutes } from './calendar.js';
 import { mailRoutes } from './mail.js';
-import { trainingsRoutes } from './trainingRoutes.js';
+import { trainingsRoutes } from './trainingRouteModules.js';
 import { reportRoutes } from './reports.js';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
@@ -45,7 +44,6 @@ export const routes: RouteModule[] = [
   completionRoutes,
   liveSessionLifecycleRoutes,
   attendanceRoutes,
-  gatewayRoutes,
   homeworkRoutes,
   enrollmentLessonRoutes,
   scheduleRuleRoutes,
@@ -54,6 +52,7 @@ export const routes: RouteModule[] = [
   mailRoutes,
   trainingsRoutes,
   reportRoutes,
-  // Keep last: the web client's fallback must never shadow an API route.
-  webRoutes,
 ];
+
+/** Registered last, after any mounts: the web client's fallback must never shadow an API route. */
+export { webRoutes };

@@ -7,38 +7,23 @@ import type { AppDeps } from '../deps.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { MAX_DURATION, MIN_DURATION } from '../../domain/liveSession/decider.js';
 import { HomeworkStatus } from '../../domain/enrollment/homework.js';
-import { nextSteps, scheduleNextStep } from '../../commands/nextSteps.js';
+import { scheduleNextStep } from '../../commands/nextSteps.js';
+import { requireManager, type Scheduler } from '../../commands/liveSessions.js';
+import { nextSteps } from '../../projections/nextSteps/queries.js';
 import { sessionDetail } from '../../projections/schedule/queries.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams, IsoDateTime } from './schemas.js';
-import { HomeworkSchema } from './homework.js';
-import { ScheduleEntrySchema } from './liveSessions.js';
-
-const Lesson = { courseLessonId: z.string(), title: z.string() };
-const NextStepsSchema = z.object({
-  liveSessionId: z.string(),
-  courseId: z.string(),
-  homework: z.array(HomeworkSchema).describe("the students' homework for this course, with status badges"),
-  nextClass: z
-    .object({
-      id: z.string(),
-      start: z.string(),
-      end: z.string(),
-      courseLessonId: z.string().nullable(),
-      title: z.string().nullable(),
-    })
-    .nullable(),
-  suggestions: z
-    .array(z.object({ suggestion: z.enum(['continue', 'next']), ...Lesson }))
-    .describe('Continue Lesson / Next Lesson, when no next class is scheduled'),
-  allLessonsAssigned: z.boolean().describe('shown as "All lessons assigned"'),
-  nextLesson: z.object(Lesson).nullable(),
-  lessons: z.array(z.object({ ...Lesson, type: z.string(), assigned: z.boolean() })),
-});
+import { NextStepsSchema } from '../../contract/completion.js';
+import { ScheduleEntrySchema } from '../../contract/schedule.js';
 
 export async function nextStepRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  /** The next steps of a session the actor manages (teacher or admin). */
+  const stepsFor = async (actor: Scheduler, liveSessionId: string) => {
+    const { state } = await requireManager(deps, actor, liveSessionId);
+    return nextSteps(deps.db, { ...state, liveSessionId, orgId: actor.orgId });
+  };
 
   r.get(
     '/api/live-sessions/:id/next-steps',
@@ -52,7 +37,7 @@ export async function nextStepRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const actor = requireActor(request, 'admin', 'teacher');
-      const steps = await nextSteps(deps, actor, request.params.id);
+      const steps = await stepsFor(actor, request.params.id);
       return {
         ...steps,
         homework: steps.homework.map((h) => ({ ...h, status: HomeworkStatus.parse(h.status) })),
@@ -90,12 +75,17 @@ export async function nextStepRoutes(app: FastifyInstance, deps: AppDeps) {
       const context = commandContext(deps, request, actor, { ifMatch: false });
       const id = newId(context.idempotencyKey);
       const body = request.body;
+      const { nextLesson } = await stepsFor(actor, request.params.id);
       const result = await scheduleNextStep(
         deps,
         actor,
         request.params.id,
         id,
-        { ...body, start: new Date(body.start).toISOString() },
+        {
+          ...body,
+          start: new Date(body.start).toISOString(),
+          nextLessonId: nextLesson?.courseLessonId ?? null,
+        },
         context,
       );
       await afterWrite(deps, reply, result);

@@ -36,11 +36,3 @@ export interface AttendanceFeedbackTable {
   comment: string | null;
   verified: boolean;
 }
-
-declare module '../../db/schema.js' {
-  interface Database {
-    attendance_completions: AttendanceCompletionsTable;
-    attendance_records: AttendanceRecordsTable;
-    attendance_feedback: AttendanceFeedbackTable;
-  }
-}

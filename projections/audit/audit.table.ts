@@ -21,9 +21,3 @@ export interface AuditEventsTable {
 }
 
 export type AuditEvent = Selectable<AuditEventsTable>;
-
-declare module '../../db/schema.js' {
-  interface Database {
-    audit_events: AuditEventsTable;
-  }
-}

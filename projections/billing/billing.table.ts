@@ -24,10 +24,3 @@ export interface BillingLedgerTable {
   actor_id: string | null;
   at: Date | string;
 }
-
-declare module '../../db/schema.js' {
-  interface Database {
-    billing_wallets: BillingWalletsTable;
-    billing_ledger: BillingLedgerTable;
-  }
-}

@@ -24,11 +24,3 @@ export interface EnrollmentsTable {
   lesson_cost_tokens: number;
   last_revision: number;
 }
-
-declare module '../../db/schema.js' {
-  interface Database {
-    courses: CoursesTable;
-    course_lessons: CourseLessonsTable;
-    enrollments: EnrollmentsTable;
-  }
-}

@@ -10,9 +10,3 @@ export interface HomeworkTable {
   updated_at: Date | string;
   last_revision: number;
 }
-
-declare module '../../db/schema.js' {
-  interface Database {
-    homework: HomeworkTable;
-  }
-}

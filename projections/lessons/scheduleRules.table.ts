@@ -25,10 +25,3 @@ export interface ScheduleRuleOccurrencesTable {
   reason: string | null;
   conflicting_live_session_id: string | null;
 }
-
-declare module '../../db/schema.js' {
-  interface Database {
-    schedule_rules: ScheduleRulesTable;
-    schedule_rule_occurrences: ScheduleRuleOccurrencesTable;
-  }
-}

@@ -77,14 +77,3 @@ export interface CalendarFeedTokensTable {
 }
 
 export type CalendarEntry = Selectable<CalendarEntriesTable>;
-
-declare module '../../db/schema.js' {
-  interface Database {
-    mail_outbox: MailOutboxTable;
-    mail_deliveries: MailDeliveriesTable;
-    calendar_entries: CalendarEntriesTable;
-    calendar_attendees: CalendarAttendeesTable;
-    calendar_groups: CalendarGroupsTable;
-    calendar_feed_tokens: CalendarFeedTokensTable;
-  }
-}

@@ -117,18 +117,3 @@ export interface ReportTrainingAttendanceTable {
   attended: boolean;
   confirmed: boolean;
 }
-
-declare module '../../db/schema.js' {
-  interface Database {
-    report_sessions: ReportSessionsTable;
-    report_attendance: ReportAttendanceTable;
-    report_scores: ReportScoresTable;
-    report_wallets: ReportWalletsTable;
-    report_ledger: ReportLedgerTable;
-    report_trainings: ReportTrainingsTable;
-    report_training_sections: ReportTrainingSectionsTable;
-    report_training_registrations: ReportTrainingRegistrationsTable;
-    report_training_events: ReportTrainingEventsTable;
-    report_training_attendance: ReportTrainingAttendanceTable;
-  }
-}

@@ -38,12 +38,3 @@ export interface RoomPermissionsTable {
   can_edit: boolean;
   changed_at: Date | string;
 }
-
-declare module '../../db/schema.js' {
-  interface Database {
-    room_chat_messages: RoomChatMessagesTable;
-    room_polls: RoomPollsTable;
-    room_poll_answers: RoomPollAnswersTable;
-    room_permissions: RoomPermissionsTable;
-  }
-}

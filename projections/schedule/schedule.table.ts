@@ -28,10 +28,3 @@ export interface ScheduleParticipantsTable {
 }
 
 export type ScheduleSession = Selectable<ScheduleSessionsTable>;
-
-declare module '../../db/schema.js' {
-  interface Database {
-    schedule_sessions: ScheduleSessionsTable;
-    schedule_participants: ScheduleParticipantsTable;
-  }
-}

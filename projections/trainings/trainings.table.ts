@@ -85,16 +85,3 @@ export interface TrainingCompletionsTable {
   section_id: string;
   completed_at: Date | string;
 }
-
-declare module '../../db/schema.js' {
-  interface Database {
-    trainer_group_access: TrainerGroupAccessTable;
-    trainings: TrainingsTable;
-    training_sections: TrainingSectionsTable;
-    training_section_groups: TrainingSectionGroupsTable;
-    training_events: TrainingEventsTable;
-    training_registrations: TrainingRegistrationsTable;
-    training_attendance: TrainingAttendanceTable;
-    training_completions: TrainingCompletionsTable;
-  }
-}

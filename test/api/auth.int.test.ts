@@ -2,7 +2,7 @@
 import { Writable } from 'node:stream';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildApp, LOG_OPTIONS } from '../../api/app.js';
+import { buildApp, LOG_OPTIONS } from '../../main/app.js';
 import { PASSWORD, testApp, type TestApp } from '../support/app.js';
 import { problem, status } from '../support/assert.js';
 

@@ -7,9 +7,9 @@ import { testApp, type TestApp } from '../support/app.js';
 import { status } from '../support/assert.js';
 import { skippedSuite } from '../support/suite.js';
 import { createPerson } from '../../db/people.js';
-import { createSession, SESSION_COOKIE } from '../../api/auth/sessions.js';
-import { buildApp } from '../../api/app.js';
-import { openRuntime } from '../../api/runtime.js';
+import { createSession, SESSION_COOKIE } from '../../auth/sessions.js';
+import { buildApp } from '../../main/app.js';
+import { openRuntime } from '../../main/runtime.js';
 import { publishedTraining, trainingSchool, type TrainingSchool } from './trainingFixture.js';
 
 type Node = Pick<TestApp['app'], 'inject'>;

@@ -3,7 +3,7 @@
 // the server's peak resident memory under that load.
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { hashPassword } from '../../api/auth/passwords.js';
+import { hashPassword } from '../../auth/passwords.js';
 import { createOrganisation, createPerson } from '../../db/people.js';
 import { connectDatabase } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';

@@ -5,10 +5,10 @@
 // `npm run bench -- gateway`, or directly: `npx tsx test/bench/gateway.bench.ts [--tiny]`.
 import { randomUUID } from 'node:crypto';
 import { connect as natsConnect } from 'nats';
-import { buildApp } from '../../api/app.js';
-import { loadConfig } from '../../api/config.js';
-import { openRuntime } from '../../api/runtime.js';
-import { createSession, SESSION_COOKIE } from '../../api/auth/sessions.js';
+import { buildApp } from '../../main/app.js';
+import { loadConfig } from '../../kernel/config.js';
+import { openRuntime } from '../../main/runtime.js';
+import { createSession, SESSION_COOKIE } from '../../auth/sessions.js';
 import { createOrganisation, createPerson } from '../../db/people.js';
 import { handleCommand } from '../../commands/handleCommand.js';
 import { liveSessions } from '../../commands/aggregates.js';

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { natsUrl, postgresAvailable, testDatabase, type TestDatabase } from '../support/services.js';
 import { skippedSuite } from '../support/suite.js';
 import { createOrganisation, createPerson } from '../../db/people.js';
-import { createSession } from '../../api/auth/sessions.js';
+import { createSession } from '../../auth/sessions.js';
 import { browserUnavailable, screenshot } from './support/browser.js';
 import { ensureWebBuild } from './support/webBuild.js';
 import {

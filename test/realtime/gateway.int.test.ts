@@ -14,7 +14,7 @@ import type { Cluster, Person } from './support/cluster.js';
 import { skippedSuite } from '../support/suite.js';
 import { handleCommand } from '../../commands/handleCommand.js';
 import { liveSessions } from '../../commands/aggregates.js';
-import { deleteAllSessions } from '../../api/auth/sessions.js';
+import { deleteAllSessions } from '../../auth/sessions.js';
 
 type Ctx = {
   nats: Awaited<ReturnType<typeof ownNats>>;

@@ -1,10 +1,10 @@
 // The real app on a fresh database, driven through `inject`, with helpers to create people and sign in.
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import { buildApp, type App } from '../../api/app.js';
-import { loadConfig } from '../../api/config.js';
-import { openRuntime, type Runtime } from '../../api/runtime.js';
-import { hashPassword } from '../../api/auth/passwords.js';
+import { buildApp, type App } from '../../main/app.js';
+import { loadConfig } from '../../kernel/config.js';
+import { openRuntime, type Runtime } from '../../main/runtime.js';
+import { hashPassword } from '../../auth/passwords.js';
 import { createOrganisation, createPerson, createGroup } from '../../db/people.js';
 import type { Role } from '../../db/people.table.js';
 import { testDatabase, natsUrl } from './services.js';

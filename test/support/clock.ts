@@ -1,5 +1,5 @@
 // A clock tests set and move by hand.
-import type { Clock } from '../../api/deps.js';
+import type { Clock } from '../../kernel/clock.js';
 
 export type TestClock = Clock & { set(iso: string): void; advance(minutes: number): void };
 

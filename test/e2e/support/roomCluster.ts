@@ -3,10 +3,10 @@
 // Chromium with a fake camera and microphone.
 import { randomUUID } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { buildApp, type App } from '../../../api/app.js';
-import { loadConfig } from '../../../api/config.js';
-import { openRuntime, type Runtime } from '../../../api/runtime.js';
-import { createSession, SESSION_COOKIE } from '../../../api/auth/sessions.js';
+import { buildApp, type App } from '../../../main/app.js';
+import { loadConfig } from '../../../kernel/config.js';
+import { openRuntime, type Runtime } from '../../../main/runtime.js';
+import { createSession, SESSION_COOKIE } from '../../../auth/sessions.js';
 import { createOrganisation, createPerson } from '../../../db/people.js';
 import type { Role } from '../../../db/people.table.js';
 import type { TestDatabase } from '../../support/services.js';

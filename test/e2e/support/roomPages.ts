@@ -15,12 +15,6 @@ declare const window: {
     whiteboardElements?: () => number;
   };
 };
-declare const document: {
-  querySelector(
-    selector: string,
-  ): { textContent: string | null; getAttribute(name: string): string | null } | null;
-  querySelectorAll(selector: string): { length: number };
-};
 
 export async function openRoom(browser: Browser, who: Person, url: string, external: string[]) {
   const context = await contextFor(browser, who);

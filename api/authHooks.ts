@@ -1,9 +1,9 @@
 // Who is asking (from the session cookie), and the Origin check on every state-changing request.
 import type { FastifyInstance } from 'fastify';
-import { allowedOrigins } from '../config.js';
-import type { AppDeps } from '../deps.js';
-import { problem, sendProblem } from '../errors.js';
-import { actorForToken, SESSION_COOKIE } from './sessions.js';
+import { allowedOrigins } from '../kernel/config.js';
+import type { AppDeps } from './deps.js';
+import { problem, sendProblem } from './errors.js';
+import { actorForToken, SESSION_COOKIE } from '../auth/sessions.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,12 +1,12 @@
 // One-time links to set a password (invitation or reset). The link carries a random token; the table keeps
 // only its hash, and a link works once, until it expires.
 import { createHash, randomBytes } from 'node:crypto';
-import type { FastifyBaseLogger } from 'fastify';
-import { RuleViolation } from '../../domain/shared/errors.js';
-import type { DbOrTrx } from '../../db/schema.js';
-import type { AppDeps } from '../deps.js';
-import { mailTransport } from '../../mail/transport.js';
-import './access.table.js';
+import { RuleViolation } from '../domain/shared/errors.js';
+import type { DbOrTrx } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Config } from '../kernel/config.js';
+import { mailTransport } from '../mail/transport.js';
 
 export const INVITATION_TTL_HOURS = 72;
 
@@ -59,7 +59,16 @@ export type InvitationKind = 'invitation' | 'password reset';
  * (DESIGN: the embedded default), so the link is written to the log, on purpose, and the routes also hand it
  * back to the admin who asked, to pass on.
  */
-export function invitationSender(deps: Pick<AppDeps, 'db' | 'clock' | 'config'>, log: FastifyBaseLogger) {
+type SenderDeps = { db: Db; clock: Clock; config: Pick<Config, 'SMTP_URL' | 'PUBLIC_URL'> };
+
+/** The logging the sender needs (a pino logger fits). */
+type SenderLog = {
+  info(message: string): void;
+  info(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+};
+
+export function invitationSender(deps: SenderDeps, log: SenderLog) {
   const transport = deps.config.SMTP_URL
     ? mailTransport(deps.config.SMTP_URL, (line) => log.info(line))
     : null;

@@ -6,7 +6,7 @@ import { courses, liveSessions } from '../commands/aggregates.js';
 import type { RoomState } from '../domain/room/state.js';
 import type { EventStore } from '../commands/eventStore/port.js';
 import type { Db } from '../db/schema.js';
-import type { Actor } from '../api/auth/sessions.js';
+import type { Actor } from './sessions.js';
 import { trainingEventRoomAccess } from '../projections/trainings/roomAccess.js';
 import { NotFoundError, RuleViolation } from '../domain/shared/errors.js';
 

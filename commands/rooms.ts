@@ -1,16 +1,16 @@
 // Room commands from the gateway and the API: decide and store (stream `room-<roomId>`), then tell every node
 // on `room.<roomId>.evt.<type>` so each can show the change to its own peers. Also the per-viewer views.
 import { randomUUID } from 'node:crypto';
-import { handleCommand, type CommandContext } from '../commands/handleCommand.js';
-import { rooms } from '../commands/aggregates.js';
-import type { EventStore } from '../commands/eventStore/port.js';
+import { handleCommand, type CommandContext } from './handleCommand.js';
+import { rooms } from './aggregates.js';
+import type { EventStore } from './eventStore/port.js';
 import type { RoomCommand } from '../domain/room/commands.js';
 import type { RoomEvent } from '../domain/room/events.js';
 import type { ChatEntry, Poll, RoomState } from '../domain/room/state.js';
 import type { Db } from '../db/schema.js';
-import type { Bus } from './bus/port.js';
-import type { ChatMessage, CurrentLesson, PollView } from './messages.js';
-import type { RoomInfo } from './rooms.js';
+import type { Bus } from '../bus/port.js';
+import type { ChatMessage, CurrentLesson, PollView } from '../realtime/messages.js';
+import type { RoomInfo } from '../auth/roomAccess.js';
 
 /** What crosses the bus about a room: enough for any node to render each of its viewers' views. */
 export type RoomBusEvent =

@@ -14,10 +14,3 @@ export interface SignInThrottleTable {
   window_started_at: Date | string;
   locked_until: Date | string | null;
 }
-
-declare module '../../db/schema.js' {
-  interface Database {
-    invitations: InvitationsTable;
-    sign_in_throttle: SignInThrottleTable;
-  }
-}

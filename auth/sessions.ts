@@ -1,7 +1,7 @@
 // Cookie sessions stored in Postgres. The cookie carries a random token; the table keeps only its hash.
 import { createHash, randomBytes } from 'node:crypto';
-import type { DbOrTrx } from '../../db/schema.js';
-import type { Role } from '../../db/people.table.js';
+import type { DbOrTrx } from '../db/schema.js';
+import type { Role } from '../db/people.table.js';
 
 export const SESSION_COOKIE = 'lectern_session';
 

@@ -1,10 +1,9 @@
 // Who may see which person, and the person as the API shows it. People live in the mutable `people` table.
 import { z } from 'zod';
-import { NotFoundError, RuleViolation } from '../../domain/shared/errors.js';
-import type { DbOrTrx } from '../../db/schema.js';
-import type { Person } from '../../db/people.table.js';
+import { NotFoundError, RuleViolation } from '../domain/shared/errors.js';
+import type { DbOrTrx } from '../db/schema.js';
+import type { Person } from '../db/people.table.js';
 import type { Actor } from './sessions.js';
-import '../../projections/catalog/catalog.table.js';
 
 export const PersonSchema = z.object({
   id: z.string(),

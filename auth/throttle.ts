@@ -3,9 +3,8 @@
 // limit). Successful sign-ins are not counted, so many people behind one school NAT can sign in.
 // A successful sign-in clears the e-mail's failures. Locked answers are 429 with Retry-After.
 import { sql } from 'kysely';
-import { RateLimited } from '../../domain/shared/errors.js';
-import type { DbOrTrx } from '../../db/schema.js';
-import './access.table.js';
+import { RateLimited } from '../domain/shared/errors.js';
+import type { DbOrTrx } from '../db/schema.js';
 
 export type Rule = { limit: number; windowSeconds: number; lockSeconds: number };
 

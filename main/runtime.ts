@@ -1,8 +1,9 @@
 // The composition root: opens the database, the event store and the bus the configuration names, runs the
 // migrations and the projectors, and hands back the app's dependencies with a way to close them all.
 import { resolve } from 'node:path';
-import type { Config } from './config.js';
-import { systemClock, type AppDeps, type Clock } from './deps.js';
+import type { Config } from '../kernel/config.js';
+import type { AppDeps } from '../api/deps.js';
+import { systemClock, type Clock } from '../kernel/clock.js';
 import { connectDatabase } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { postgresEventStore } from '../commands/eventStore/postgres.js';
@@ -11,8 +12,8 @@ import { projectionRunner } from '../projections/runner.js';
 import { projections } from '../projections/index.js';
 import { processRunner, withProcesses } from '../commands/processes/runner.js';
 import { processes } from '../commands/processes/index.js';
-import { localBus } from '../realtime/bus/local.js';
-import type { Bus } from '../realtime/bus/port.js';
+import { localBus } from '../bus/local.js';
+import type { Bus } from '../bus/port.js';
 import { mailSender, type MailSender } from '../mail/sender.js';
 import { startScheduleRuleTopUp } from '../commands/scheduleRulesTopUp.js';
 
@@ -98,6 +99,6 @@ async function openEventStore(
 
 async function openBus(config: Config): Promise<Bus> {
   if (!config.NATS_URL) return localBus();
-  const { natsBus } = await import('../realtime/bus/nats.js');
+  const { natsBus } = await import('../bus/nats.js');
   return natsBus(config.NATS_URL);
 }

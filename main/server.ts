@@ -1,6 +1,6 @@
 // Starts Lectern: loads the configuration, opens the runtime, listens, and shuts down gracefully on a signal.
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig } from '../kernel/config.js';
 import { openRuntime } from './runtime.js';
 
 export async function startServer(env: Record<string, string | undefined> = process.env) {
