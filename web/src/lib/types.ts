@@ -1,43 +1,7 @@
-// The shapes the API returns (mirrors of the zod response schemas in api/routes).
-export type Participant = { studentId: string; name: string | null; enrollmentId: string | null };
+// The shapes the API returns: the zod response schemas in contract/ are the source of truth (types only here).
+import type { ScheduleEntry } from '../../../contract/schedule';
 
-export type ScheduleEntry = {
-  id: string;
-  kind: string;
-  status: string;
-  courseId: string;
-  courseName: string | null;
-  courseLessonId: string | null;
-  enrollmentId: string | null;
-  studentGroupId: string | null;
-  teacherId: string;
-  teacherName: string | null;
-  start: string;
-  end: string;
-  durationMinutes: number;
-  timeZone: string;
-  title: string | null;
-  notes: string | null;
-  cancelReason: string | null;
-  participants: Participant[];
-  revision: number;
-  joinOpensAt: string;
-};
-
-export type Lesson = { id: string; title: string; kind: string; position: number };
-export type Course = { id: string; name: string; lessons: Lesson[] };
-
-export type Enrollment = {
-  id: string;
-  courseId: string;
-  courseName: string | null;
-  studentId: string;
-  studentName: string | null;
-  teacherId: string;
-  teacherName: string | null;
-  defaultLessonMinutes: number;
-  lessonCostTokens: number;
-};
+export type { Course, Enrollment, Lesson, Participant, ScheduleEntry } from '../../../contract/schedule';
 
 export const sessionTitle = (s: ScheduleEntry) =>
   s.title ??

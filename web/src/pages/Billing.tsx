@@ -8,26 +8,7 @@ import { formatDateTime } from '../lib/time';
 import { PageHeader } from '../ui/Layout';
 import { Dialog } from '../ui/Dialog';
 import { Empty, ErrorBox, Loading } from '../ui/feedback';
-
-type LedgerEntry = {
-  entryId: string;
-  cause: string;
-  change: number;
-  balanceAfter: number;
-  liveSessionId: string | null;
-  reversedEntryId: string | null;
-  reversedBy: string | null;
-  reason: string | null;
-  at: string;
-};
-type WalletSummary = {
-  walletId: string;
-  owner: string;
-  ownerId: string;
-  ownerName: string | null;
-  balance: number;
-};
-type Wallet = WalletSummary & { ledger: LedgerEntry[] };
+import type { Wallet, WalletSummary } from '../../../contract/billing';
 
 const CAUSE: Record<string, string> = {
   session: 'Live session',

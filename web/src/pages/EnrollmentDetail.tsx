@@ -11,27 +11,7 @@ import { PageHeader } from '../ui/Layout';
 import { Dialog } from '../ui/Dialog';
 import { Badge, Empty, ErrorBox, Loading, statusTone } from '../ui/feedback';
 import type { Homework } from './completion/types';
-
-type Rule = {
-  id: string;
-  weekdays: string[];
-  time: string;
-  timeZone: string;
-  durationMinutes: number;
-  startsOn: string;
-  endsAt: string | null;
-  occurrences: { start: string; outcome: string; liveSessionId: string | null; reason: string | null }[];
-};
-type EnrollmentLesson = {
-  courseLessonId: string;
-  position: number;
-  title: string;
-  type: string;
-  status: string;
-  liveSessionId: string | null;
-  start: string | null;
-  homework: { id: string; status: string; scheduledFor: string | null } | null;
-};
+import type { EnrollmentLesson, ScheduleRule as Rule } from '../../../contract/enrollments';
 
 const DAYS = [
   ['MO', 'Monday'],

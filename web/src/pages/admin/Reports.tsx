@@ -8,54 +8,24 @@ import { isoToZoned, zonedToIso } from '../../lib/time';
 import { PageHeader } from '../../ui/Layout';
 import { BarChart, color, type Series } from '../../ui/BarChart';
 import { Empty, ErrorBox, Loading } from '../../ui/feedback';
+import type { ReportOf } from '../../../../contract/reports';
 
-type Attendance = {
-  rows: { period: string; present: number; late: number; absent: number; attendanceRate: number | null }[];
-};
-type Hours = {
-  rows: {
-    period: string;
-    teacherId: string;
-    name: string | null;
-    heldHours: number;
-    canceledHours: number;
-    noShowHours: number;
-  }[];
-};
-type Tokens = {
-  periods: {
-    period: string;
-    credited: number;
-    debitedSessions: number;
-    debitedAnalysis: number;
-    reversed: number;
-  }[];
-};
-type NoShows = {
-  noShows: { period: string; studentId: string; name: string | null; absences: number }[];
-  cancellations: {
-    period: string;
-    name: string | null;
-    role: string | null;
-    canceled: number;
-    within24Hours: number;
-  }[];
-};
-type Trainings = {
-  sections: {
-    sectionId: string;
-    section: string;
-    training: string;
-    capacity: number;
-    registered: number;
-    waitlisted: number;
-    completed: number;
-  }[];
-};
-type Averages = { id: string; name: string | null; scored: number } & Record<string, number | string | null>;
-type Scores = { byCourse: Averages[]; byTeacher: Averages[] };
+type Attendance = ReportOf<'attendance'>;
+type Hours = ReportOf<'teaching-hours'>;
+type Tokens = ReportOf<'tokens'>;
+type NoShows = ReportOf<'no-shows'>;
+type Trainings = ReportOf<'trainings'>;
+type Scores = ReportOf<'scores'>;
 
-const SKILLS = ['speaking', 'listening', 'reading', 'writing', 'grammar', 'vocabulary', 'engagement'];
+const SKILLS = [
+  'speaking',
+  'listening',
+  'reading',
+  'writing',
+  'grammar',
+  'vocabulary',
+  'engagement',
+] as const;
 
 export default function Reports(_: { params: Record<string, string> }) {
   const me = useMe();

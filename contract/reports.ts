@@ -1,0 +1,114 @@
+// The reports as the API returns them (JSON; the CSV exports are not typed here). Shared by the routes and the
+// web client.
+import { z } from 'zod';
+
+const Named = { name: z.string().nullable() };
+const Averages = z.object({
+  id: z.string(),
+  ...Named,
+  scored: z.number(),
+  speaking: z.number(),
+  listening: z.number(),
+  reading: z.number(),
+  writing: z.number(),
+  grammar: z.number(),
+  vocabulary: z.number(),
+  engagement: z.number(),
+});
+
+export const ReportSchemas = {
+  attendance: z.object({
+    rows: z.array(
+      z.object({
+        period: z.string(),
+        sessionsHeld: z.number(),
+        present: z.number(),
+        late: z.number(),
+        absent: z.number(),
+        attendanceRate: z.number().nullable(),
+        minutesPresent: z.number(),
+        minutesScheduled: z.number(),
+      }),
+    ),
+  }),
+  'no-shows': z.object({
+    noShows: z.array(z.object({ period: z.string(), studentId: z.string(), ...Named, absences: z.number() })),
+    cancellations: z.array(
+      z.object({
+        period: z.string(),
+        canceledBy: z.string().nullable(),
+        ...Named,
+        role: z.string().nullable(),
+        canceled: z.number(),
+        within24Hours: z.number(),
+        averageNoticeHours: z.number().nullable(),
+      }),
+    ),
+  }),
+  'teaching-hours': z.object({
+    rows: z.array(
+      z.object({
+        period: z.string(),
+        teacherId: z.string(),
+        ...Named,
+        heldHours: z.number(),
+        canceledHours: z.number(),
+        noShowHours: z.number(),
+      }),
+    ),
+  }),
+  tokens: z.object({
+    periods: z.array(
+      z.object({
+        period: z.string(),
+        credited: z.number(),
+        debitedSessions: z.number(),
+        debitedAnalysis: z.number(),
+        reversed: z.number(),
+      }),
+    ),
+    balances: z.array(
+      z.object({
+        walletId: z.string(),
+        ownerKind: z.string(),
+        ownerId: z.string(),
+        ...Named,
+        balance: z.number(),
+      }),
+    ),
+  }),
+  trainings: z.object({
+    sections: z.array(
+      z.object({
+        sectionId: z.string(),
+        section: z.string(),
+        trainingId: z.string(),
+        training: z.string(),
+        capacity: z.number(),
+        registered: z.number(),
+        pending: z.number(),
+        waitlisted: z.number(),
+        everWaitlisted: z.number(),
+        completed: z.number(),
+        completionRate: z.number().nullable(),
+      }),
+    ),
+    events: z.array(
+      z.object({
+        trainingEventId: z.string(),
+        sectionId: z.string(),
+        section: z.string(),
+        training: z.string(),
+        start: z.string(),
+        end: z.string(),
+        timeZone: z.string(),
+        canceled: z.boolean(),
+        registered: z.number(),
+        attended: z.number(),
+        confirmed: z.number(),
+      }),
+    ),
+  }),
+  scores: z.object({ byCourse: z.array(Averages), byTeacher: z.array(Averages) }),
+};
+export type ReportOf<N extends keyof typeof ReportSchemas> = z.infer<(typeof ReportSchemas)[N]>;
