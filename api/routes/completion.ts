@@ -10,8 +10,14 @@ import { confirmCompletion, previewCompletion } from '../../commands/completion.
 import { runLifecycleCommand, scoreStudent } from '../../commands/liveSessionLifecycle.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
+import {
+  Completion,
+  CompletionAction as Action,
+  Feedback,
+  Preview,
+  Scores,
+} from '../../contract/completion.js';
 
-const Action = z.enum(['finish', 'finish_and_deduct', 'verify_and_deduct']);
 const Marks = z
   .array(
     z.object({
@@ -24,56 +30,6 @@ const Marks = z
   .default([]);
 const Note = z.string().trim().max(4000).nullable().default(null);
 
-const Preview = z.object({
-  liveSessionId: z.string(),
-  action: Action,
-  allowOverdraft: z.boolean(),
-  lines: z.array(
-    z.object({
-      studentId: z.string(),
-      enrollmentId: z.string().nullable(),
-      attendance: z.enum(['present', 'absent', 'unmarked']),
-      tokens: z.number(),
-      balance: z.number(),
-      balanceAfter: z.number(),
-      outcome: z.enum(['debit', 'refused', 'free', 'not_charged']),
-    }),
-  ),
-  fingerprint: z.string(),
-});
-
-const Completion = z.object({
-  liveSessionId: z.string(),
-  status: z.string(),
-  action: z.string().nullable(),
-  revision: z.number(),
-  attendance: z.array(
-    z.object({
-      studentId: z.string(),
-      status: z.string(),
-      reason: z.string().nullable(),
-      minutesPresent: z.number(),
-      late: z.boolean(),
-    }),
-  ),
-});
-
-const ScoreValue = z.number().int().min(1).max(5);
-const Scores = z.object({
-  speaking: ScoreValue,
-  listening: ScoreValue,
-  reading: ScoreValue,
-  writing: ScoreValue,
-  grammar: ScoreValue,
-  vocabulary: ScoreValue,
-  engagement: ScoreValue,
-});
-const Feedback = z.object({
-  studentId: z.string(),
-  scores: Scores,
-  comment: z.string().nullable(),
-  verified: z.boolean(),
-});
 const StudentParams = z.object({ id: z.uuid(), studentId: z.uuid() });
 
 export async function completionRoutes(app: FastifyInstance, deps: AppDeps) {

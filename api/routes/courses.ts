@@ -11,10 +11,9 @@ import { courses } from '../../commands/aggregates.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams } from './schemas.js';
+import { CourseSchema } from '../../contract/schedule.js';
 import '../../projections/catalog/catalog.table.js';
 
-const LessonSchema = z.object({ id: z.string(), title: z.string(), kind: z.string(), position: z.number() });
-const CourseSchema = z.object({ id: z.string(), name: z.string(), lessons: z.array(LessonSchema) });
 const NewLesson = z.object({ title: z.string().trim().min(1).max(200), kind: LessonKind });
 
 export async function courseRoutes(app: FastifyInstance, deps: AppDeps) {

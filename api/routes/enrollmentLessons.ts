@@ -8,18 +8,7 @@ import { loadEnrollmentFor } from '../../commands/enrollments.js';
 import { enrollmentLessons, titleMatches } from '../../projections/lessons/queries.js';
 import { requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
-
-const LessonStatus = z.enum(['completed', 'upcoming', 'not_scheduled']);
-const EnrollmentLessonSchema = z.object({
-  courseLessonId: z.string(),
-  position: z.number(),
-  title: z.string(),
-  type: LessonKind,
-  status: LessonStatus,
-  liveSessionId: z.string().nullable().describe('the next session with this lesson, else the last one'),
-  start: z.string().nullable(),
-  homework: z.object({ id: z.string(), status: z.string(), scheduledFor: z.string().nullable() }).nullable(),
-});
+import { EnrollmentLessonSchema, LessonStatus } from '../../contract/enrollments.js';
 
 export async function enrollmentLessonRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -12,19 +12,9 @@ import type { Actor } from '../auth/sessions.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams } from './schemas.js';
+import { EnrollmentSchema } from '../../contract/schedule.js';
 import '../../projections/catalog/catalog.table.js';
 
-const EnrollmentSchema = z.object({
-  id: z.string(),
-  courseId: z.string(),
-  courseName: z.string().nullable(),
-  studentId: z.string(),
-  studentName: z.string().nullable(),
-  teacherId: z.string(),
-  teacherName: z.string().nullable(),
-  defaultLessonMinutes: z.number(),
-  lessonCostTokens: z.number(),
-});
 const EnrollmentDetailSchema = EnrollmentSchema.extend({ noShowPolicy: NoShowPolicy });
 const Minutes = z.number().int().min(5).max(480);
 

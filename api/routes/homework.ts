@@ -13,20 +13,8 @@ import type { Actor } from '../auth/sessions.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams, IsoDateTime } from './schemas.js';
+import { HomeworkSchema } from '../../contract/homework.js';
 
-export const HomeworkSchema = z.object({
-  id: z.string(),
-  enrollmentId: z.string(),
-  courseId: z.string(),
-  studentId: z.string(),
-  courseLessonId: z.string(),
-  title: z.string().nullable(),
-  kind: z.string().nullable(),
-  status: HomeworkStatus,
-  scheduledFor: z.string().nullable(),
-  assignedAt: z.string(),
-  updatedAt: z.string(),
-});
 const HomeworkParams = z.object({ id: z.uuid(), homeworkId: z.uuid() });
 const ScheduledFor = IsoDateTime.nullable()
   .default(null)

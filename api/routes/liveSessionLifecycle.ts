@@ -11,25 +11,7 @@ import { recordPresence } from '../../commands/presence.js';
 import type { Actor } from '../auth/sessions.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
-
-export const LifecycleView = z.object({
-  id: z.string(),
-  status: z.string(),
-  startedAt: z.string().nullable(),
-  endedAt: z.string().nullable(),
-  revision: z.number(),
-  attendance: z.array(
-    z.object({
-      personId: z.string(),
-      role: z.enum(['teacher', 'student']),
-      inRoom: z.boolean(),
-      firstJoinedAt: z.string().nullable(),
-      minutesPresent: z.number(),
-      late: z.boolean(),
-    }),
-  ),
-});
-export type LifecycleView = z.infer<typeof LifecycleView>;
+import { LifecycleView } from '../../contract/completion.js';
 
 /** Where everyone stands now; a student sees only their own line. */
 export function lifecycleView(

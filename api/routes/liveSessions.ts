@@ -20,31 +20,7 @@ import { sessionDetail } from '../../projections/schedule/queries.js';
 import { afterWrite, commandContext, etag, prefersMinimal, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams, IsoDateTime } from './schemas.js';
-
-export const ScheduleEntrySchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  status: z.string(),
-  courseId: z.string(),
-  courseName: z.string().nullable(),
-  courseLessonId: z.string().nullable(),
-  enrollmentId: z.string().nullable(),
-  studentGroupId: z.string().nullable(),
-  teacherId: z.string(),
-  teacherName: z.string().nullable(),
-  start: z.string(),
-  end: z.string(),
-  durationMinutes: z.number(),
-  timeZone: z.string(),
-  title: z.string().nullable(),
-  notes: z.string().nullable(),
-  cancelReason: z.string().nullable(),
-  participants: z.array(
-    z.object({ studentId: z.string(), name: z.string().nullable(), enrollmentId: z.string().nullable() }),
-  ),
-  revision: z.number(),
-  joinOpensAt: z.string(),
-});
+import { ScheduleEntrySchema } from '../../contract/schedule.js';
 
 const Duration = z.number().int().min(MIN_DURATION).max(MAX_DURATION);
 const Title = z.string().trim().max(200).nullable().default(null);

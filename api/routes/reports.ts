@@ -19,6 +19,7 @@ import type { ReportFilter } from '../../projections/reports/filters.js';
 import { csvStream } from '../csv.js';
 import { requireActor } from '../http.js';
 import { errors, IsoDateTime } from './schemas.js';
+import { ReportSchemas } from '../../contract/reports.js';
 
 const Query = z.object({
   from: IsoDateTime,
@@ -31,115 +32,7 @@ const Query = z.object({
   trainingId: z.uuid().optional(),
 });
 
-const Named = { name: z.string().nullable() };
-const Averages = z.object({
-  id: z.string(),
-  ...Named,
-  scored: z.number(),
-  speaking: z.number(),
-  listening: z.number(),
-  reading: z.number(),
-  writing: z.number(),
-  grammar: z.number(),
-  vocabulary: z.number(),
-  engagement: z.number(),
-});
-
-const schemas = {
-  attendance: z.object({
-    rows: z.array(
-      z.object({
-        period: z.string(),
-        sessionsHeld: z.number(),
-        present: z.number(),
-        late: z.number(),
-        absent: z.number(),
-        attendanceRate: z.number().nullable(),
-        minutesPresent: z.number(),
-        minutesScheduled: z.number(),
-      }),
-    ),
-  }),
-  'no-shows': z.object({
-    noShows: z.array(z.object({ period: z.string(), studentId: z.string(), ...Named, absences: z.number() })),
-    cancellations: z.array(
-      z.object({
-        period: z.string(),
-        canceledBy: z.string().nullable(),
-        ...Named,
-        role: z.string().nullable(),
-        canceled: z.number(),
-        within24Hours: z.number(),
-        averageNoticeHours: z.number().nullable(),
-      }),
-    ),
-  }),
-  'teaching-hours': z.object({
-    rows: z.array(
-      z.object({
-        period: z.string(),
-        teacherId: z.string(),
-        ...Named,
-        heldHours: z.number(),
-        canceledHours: z.number(),
-        noShowHours: z.number(),
-      }),
-    ),
-  }),
-  tokens: z.object({
-    periods: z.array(
-      z.object({
-        period: z.string(),
-        credited: z.number(),
-        debitedSessions: z.number(),
-        debitedAnalysis: z.number(),
-        reversed: z.number(),
-      }),
-    ),
-    balances: z.array(
-      z.object({
-        walletId: z.string(),
-        ownerKind: z.string(),
-        ownerId: z.string(),
-        ...Named,
-        balance: z.number(),
-      }),
-    ),
-  }),
-  trainings: z.object({
-    sections: z.array(
-      z.object({
-        sectionId: z.string(),
-        section: z.string(),
-        trainingId: z.string(),
-        training: z.string(),
-        capacity: z.number(),
-        registered: z.number(),
-        pending: z.number(),
-        waitlisted: z.number(),
-        everWaitlisted: z.number(),
-        completed: z.number(),
-        completionRate: z.number().nullable(),
-      }),
-    ),
-    events: z.array(
-      z.object({
-        trainingEventId: z.string(),
-        sectionId: z.string(),
-        section: z.string(),
-        training: z.string(),
-        start: z.string(),
-        end: z.string(),
-        timeZone: z.string(),
-        canceled: z.boolean(),
-        registered: z.number(),
-        attended: z.number(),
-        confirmed: z.number(),
-      }),
-    ),
-  }),
-  scores: z.object({ byCourse: z.array(Averages), byTeacher: z.array(Averages) }),
-} satisfies Record<ReportName, z.ZodType>;
+const schemas = ReportSchemas satisfies Record<ReportName, z.ZodType>;
 
 const MAX_DAYS = 3 * 366;
 

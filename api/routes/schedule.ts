@@ -7,7 +7,7 @@ import { ValidationError } from '../../domain/shared/errors.js';
 import { scheduleFor } from '../../projections/schedule/queries.js';
 import { requireActor } from '../http.js';
 import { errors, IsoDateTime } from './schemas.js';
-import { ScheduleEntrySchema } from './liveSessions.js';
+import { ScheduleEntrySchema } from '../../contract/schedule.js';
 
 const MAX_RANGE_DAYS = 370;
 

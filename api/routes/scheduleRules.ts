@@ -22,6 +22,7 @@ import type { Actor } from '../auth/sessions.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams, IsoDateTime } from './schemas.js';
+import { RuleSchema } from '../../contract/enrollments.js';
 
 const dayNames = {
   monday: 'MO',
@@ -48,27 +49,6 @@ const LocalTime = z
 const Duration = z.number().int().min(5).max(480);
 const RuleParams = z.object({ id: z.uuid(), ruleId: z.uuid() });
 
-const OccurrenceSchema = z.object({
-  start: z.string(),
-  outcome: z.enum(['scheduled', 'skipped']),
-  liveSessionId: z.string().nullable(),
-  sessionStatus: z.string().nullable(),
-  sessionStart: z.string().nullable(),
-  reason: z.string().nullable(),
-  conflictingLiveSessionId: z.string().nullable(),
-});
-const RuleSchema = z.object({
-  id: z.string(),
-  enrollmentId: z.string(),
-  weekdays: z.array(z.string()),
-  time: z.string(),
-  timeZone: z.string(),
-  durationMinutes: z.number(),
-  startsOn: z.string(),
-  endsAt: z.string().nullable(),
-  splitFrom: z.string().nullable(),
-  occurrences: z.array(OccurrenceSchema),
-});
 const Report = {
   scheduled: z.array(z.object({ ruleId: z.string(), start: z.string(), liveSessionId: z.string() })),
   skipped: z

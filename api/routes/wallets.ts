@@ -15,33 +15,8 @@ import { walletsOf, walletView } from '../../projections/billing/queries.js';
 import type { Actor } from '../auth/sessions.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
+import { Wallet, WalletSummary } from '../../contract/billing.js';
 
-const WalletSummary = z.object({
-  walletId: z.string(),
-  owner: z.string(),
-  ownerId: z.string(),
-  ownerName: z.string().nullable(),
-  balance: z.number(),
-});
-const Wallet = WalletSummary.extend({
-  ledger: z.array(
-    z.object({
-      entryId: z.string(),
-      cause: z.string().describe('session, analysis, credit or reversal'),
-      change: z.number(),
-      balanceAfter: z.number(),
-      liveSessionId: z.string().nullable(),
-      reversedEntryId: z.string().nullable(),
-      reversedBy: z.string().nullable(),
-      reason: z.string().nullable(),
-      at: z.string(),
-      session: z
-        .object({ title: z.string().nullable(), start: z.string(), courseId: z.string() })
-        .nullable()
-        .describe('the lesson a session line is for'),
-    }),
-  ),
-});
 const WalletParams = z.object({ walletId: z.uuid() });
 const Reason = z.string().trim().min(1).max(500);
 const tags = ['wallets'];
