@@ -1,5 +1,6 @@
 // The aggregates of Lectern and their stream categories.
-import type { Aggregate } from './aggregate.js';
+import type { z } from 'zod';
+import type { Decider } from '../domain/shared/decider.js';
 import { TRAINING_CATEGORY, TrainingDomainEvent } from '../domain/training/events.js';
 import { trainingDecider } from '../domain/training/decider.js';
 import type { TrainingCommand } from '../domain/training/commands.js';
@@ -26,6 +27,13 @@ import {
   type EnrollmentCommand,
   type EnrollmentState,
 } from '../domain/enrollment/enrollment.js';
+
+/** An aggregate as the write side sees it: a stream category, a decider, and the schema of its events. */
+export type Aggregate<Command, Event extends { type: string }, State> = {
+  category: string;
+  decider: Decider<Command, Event, State>;
+  events: z.ZodType<Event>;
+};
 
 export const liveSessions: Aggregate<LiveSessionCommand, LiveSessionEvent, LiveSessionState> = {
   category: 'liveSession',

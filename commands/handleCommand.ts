@@ -1,8 +1,8 @@
 // The generic command handler: read the stream, fold it, decide, append with the expected revision.
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyError, PreconditionFailed } from '../domain/shared/errors.js';
-import type { Aggregate } from './aggregate.js';
-import { streamId as streamIdOf } from './aggregate.js';
+import type { Aggregate } from './aggregates.js';
+import { streamId as streamIdOf } from './eventStore/streams.js';
 import type { EventMetadata, EventStore } from './eventStore/port.js';
 import { cachedState, rememberState, serialized } from './streamCache.js';
 

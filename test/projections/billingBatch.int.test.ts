@@ -13,7 +13,7 @@ import {
 } from '../../domain/wallet/wallet.js';
 import { billingProjectionPerEvent } from '../../projections/billing/billing.js';
 import { rebuildProjection } from '../../projections/rebuild.js';
-import { streamId } from '../../commands/aggregate.js';
+import { streamId } from '../../commands/eventStore/streams.js';
 
 const test = suite<{ t: TestApp }>('billing projection in batches');
 test.before(async (ctx) => {

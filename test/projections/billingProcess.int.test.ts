@@ -4,12 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { testApp, type TestApp } from '../support/app.js';
-import { streamId } from '../../commands/aggregate.js';
+import { streamId } from '../../commands/eventStore/streams.js';
 import { loadAggregate } from '../../commands/handleCommand.js';
 import { wallets } from '../../commands/aggregates.js';
 import { billingProcess } from '../../commands/processes/billing.js';
 import { processRunner } from '../../commands/processes/runner.js';
-import { writeCheckpoint } from '../../projections/checkpoints.js';
+import { writeCheckpoint } from '../../commands/logConsumer/checkpoints.js';
 
 /**
  * The log is readable up to the oldest transaction running anywhere on the server, so on a busy shared server

@@ -7,8 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testApp } from '../support/app.js';
-import { loadConfig } from '../../api/config.js';
-import { openRuntime, type Runtime } from '../../api/runtime.js';
+import { loadConfig } from '../../kernel/config.js';
+import { openRuntime, type Runtime } from '../../main/runtime.js';
 import {
   walletDecider,
   type WalletCommand,
@@ -17,7 +17,7 @@ import {
 } from '../../domain/wallet/wallet.js';
 import { billingProjection } from '../../projections/billing/billing.js';
 import { rebuildProjection, checksum } from '../../projections/rebuild.js';
-import { streamId } from '../../commands/aggregate.js';
+import { streamId } from '../../commands/eventStore/streams.js';
 
 const EVENTS = Number(process.env.BILLING_REBUILD_EVENTS ?? 100_000);
 const PER_WALLET = 100;
