@@ -7,8 +7,9 @@ import { isoToZoned, zonedToIso } from '../lib/time';
 import type { Course, Enrollment, ScheduleEntry } from '../lib/types';
 import { Dialog } from '../ui/Dialog';
 import { ErrorBox, Loading } from '../ui/feedback';
+import { DurationField } from './createSession/DurationField';
+import { GroupParticipants } from './createSession/GroupParticipants';
 
-const DURATIONS = [30, 45, 60, 90];
 type Group = { id: string; name: string; kind?: string; memberCount?: number };
 
 function nextHour(timeZone: string) {
@@ -135,59 +136,19 @@ export function CreateSession(props: {
             <span>Date and time ({me.timeZone})</span>
             <input type="datetime-local" required value={start} onChange={(e) => setStart(e.target.value)} />
           </label>
-          <fieldset className="field">
-            <legend>Duration</legend>
-            <div className="chips">
-              <label className="chip">
-                <input
-                  type="radio"
-                  name="duration"
-                  value=""
-                  checked={duration === ''}
-                  onChange={() => setDuration('')}
-                />
-                Default
-                {kind === 'individual' && enrollment
-                  ? ` (${enrollment.defaultLessonMinutes} min)`
-                  : kind === 'group'
-                    ? ' (60 min)'
-                    : ''}
-              </label>
-              {DURATIONS.map((d) => (
-                <label className="chip" key={d}>
-                  <input
-                    type="radio"
-                    name="duration"
-                    value={d}
-                    checked={duration === String(d)}
-                    onChange={() => setDuration(String(d))}
-                  />
-                  {d} min
-                </label>
-              ))}
-              <label className="chip">
-                <input
-                  type="radio"
-                  name="duration"
-                  value="other"
-                  checked={duration === 'other'}
-                  onChange={() => setDuration('other')}
-                />
-                Other
-              </label>
-              {duration === 'other' && (
-                <input
-                  className="input-small"
-                  type="number"
-                  min={5}
-                  max={480}
-                  aria-label="Minutes"
-                  value={other}
-                  onChange={(e) => setOther(e.target.value)}
-                />
-              )}
-            </div>
-          </fieldset>
+          <DurationField
+            duration={duration}
+            setDuration={setDuration}
+            other={other}
+            setOther={setOther}
+            defaultHint={
+              kind === 'individual' && enrollment
+                ? ` (${enrollment.defaultLessonMinutes} min)`
+                : kind === 'group'
+                  ? ' (60 min)'
+                  : ''
+            }
+          />
           <fieldset className="field">
             <legend>Meeting type</legend>
             <div className="chips">
@@ -229,57 +190,18 @@ export function CreateSession(props: {
               </select>
             </label>
           ) : (
-            <>
-              {me.role === 'admin' && (
-                <label className="field">
-                  <span>Teacher</span>
-                  <select required value={teacherId} onChange={(e) => setTeacherId(e.target.value)}>
-                    <option value="">Choose a teacher…</option>
-                    {teachers.map(([id, name]) => (
-                      <option key={id} value={id}>
-                        {name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              )}
-              {studentGroups.length > 0 && (
-                <label className="field">
-                  <span>Student group</span>
-                  <select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-                    <option value="">No group</option>
-                    {studentGroups.map((g) => (
-                      <option key={g.id} value={g.id}>
-                        {g.name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              )}
-              <fieldset className="field field-wide">
-                <legend>Students {studentGroups.length > 0 ? '(in addition to the group)' : ''}</legend>
-                {students.length === 0 ? (
-                  <p className="hint">No enrolled students yet.</p>
-                ) : (
-                  <div className="checklist">
-                    {students.map((s) => (
-                      <label key={s.id} className="check">
-                        <input
-                          type="checkbox"
-                          checked={studentIds.includes(s.id)}
-                          onChange={(e) =>
-                            setStudentIds((ids) =>
-                              e.target.checked ? [...ids, s.id] : ids.filter((x) => x !== s.id),
-                            )
-                          }
-                        />
-                        {s.name} <span className="muted">{s.course}</span>
-                      </label>
-                    ))}
-                  </div>
-                )}
-              </fieldset>
-            </>
+            <GroupParticipants
+              me={me}
+              teachers={teachers}
+              teacherId={teacherId}
+              setTeacherId={setTeacherId}
+              studentGroups={studentGroups}
+              groupId={groupId}
+              setGroupId={setGroupId}
+              students={students}
+              studentIds={studentIds}
+              setStudentIds={setStudentIds}
+            />
           )}
           <label className="field field-wide">
             <span>Title (optional)</span>

@@ -1,15 +1,17 @@
 // One live session: when, who, the lesson, "Join Session" (open 10 minutes before start), edit and cancel.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../lib/api';
 import { useMe } from '../lib/auth';
 import { Link } from '../lib/router';
-import { useAction, useApi } from '../lib/useApi';
-import { formatDateTime, formatTime, isoToZoned, relative, zonedToIso } from '../lib/time';
+import { useApi } from '../lib/useApi';
+import { formatDateTime, formatTime, relative } from '../lib/time';
 import { sessionTitle, type Course, type ScheduleEntry } from '../lib/types';
 import { PageHeader } from '../ui/Layout';
 import { Badge, ErrorBox, Loading, statusTone } from '../ui/feedback';
-import { Dialog } from '../ui/Dialog';
 import { FeedbackBanner } from './completion/FeedbackBanner';
+import { EditDetails } from './session/EditDetails';
+import { CancelSession } from './session/CancelSession';
+import { Reschedule } from './session/Reschedule';
 
 function useNow(intervalMs = 15_000) {
   const [now, setNow] = useState(Date.now());
@@ -159,160 +161,5 @@ export default function SessionDetail({ params }: { params: Record<string, strin
         />
       )}
     </section>
-  );
-}
-
-function EditDetails({
-  session,
-  onClose,
-  onSaved,
-}: {
-  session: ScheduleEntry;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
-  const [title, setTitle] = useState(session.title ?? '');
-  const [notes, setNotes] = useState(session.notes ?? '');
-  const action = useAction();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const ok = await action.run(() =>
-      api.patch(
-        `/api/live-sessions/${session.id}`,
-        { title: title.trim() || null, notes: notes.trim() || null, courseLessonId: session.courseLessonId },
-        { 'if-match': `"${session.revision}"` },
-      ),
-    );
-    if (ok) onSaved();
-  };
-  return (
-    <Dialog title="Edit session" open onClose={onClose}>
-      <form onSubmit={submit}>
-        <ErrorBox error={action.error} />
-        <label className="field">
-          <span>Title</span>
-          <input value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Notes</span>
-          <textarea rows={4} value={notes} maxLength={4000} onChange={(e) => setNotes(e.target.value)} />
-        </label>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Close
-          </button>
-          <button className="btn btn-primary" disabled={action.pending}>
-            Save
-          </button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
-
-function CancelSession({
-  session,
-  onClose,
-  onDone,
-}: {
-  session: ScheduleEntry;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const [reason, setReason] = useState('');
-  const action = useAction();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const ok = await action.run(() =>
-      api.post(
-        `/api/live-sessions/${session.id}/cancel`,
-        { reason },
-        { 'if-match': `"${session.revision}"` },
-      ),
-    );
-    if (ok) onDone();
-  };
-  return (
-    <Dialog title="Cancel session" open onClose={onClose}>
-      <form onSubmit={submit}>
-        <p>All participants will be notified. A linked course lesson stays available for rescheduling.</p>
-        <ErrorBox error={action.error} />
-        <label className="field">
-          <span>Reason</span>
-          <textarea
-            required
-            rows={3}
-            maxLength={1000}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </label>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Keep session
-          </button>
-          <button className="btn btn-danger" disabled={action.pending}>
-            Cancel session
-          </button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
-
-/** The keyboard way to move a session (the schedule also lets you drag it). */
-function Reschedule({
-  session,
-  onClose,
-  onDone,
-}: {
-  session: ScheduleEntry;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const me = useMe();
-  const [start, setStart] = useState(isoToZoned(session.start, me.timeZone));
-  const [minutes, setMinutes] = useState(String(session.durationMinutes));
-  const action = useAction();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const ok = await action.run(() =>
-      api.post(
-        `/api/live-sessions/${session.id}/reschedule`,
-        { start: zonedToIso(start, me.timeZone), durationMinutes: Number(minutes), timeZone: me.timeZone },
-        { 'if-match': `"${session.revision}"` },
-      ),
-    );
-    if (ok) onDone();
-  };
-  return (
-    <Dialog title="Reschedule session" open onClose={onClose}>
-      <form onSubmit={submit}>
-        <ErrorBox error={action.error} />
-        <label className="field">
-          <span>Date and time ({me.timeZone})</span>
-          <input type="datetime-local" required value={start} onChange={(e) => setStart(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Duration (minutes)</span>
-          <input
-            type="number"
-            min={5}
-            max={480}
-            required
-            value={minutes}
-            onChange={(e) => setMinutes(e.target.value)}
-          />
-        </label>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Close
-          </button>
-          <button className="btn btn-primary" disabled={action.pending}>
-            Move session
-          </button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

@@ -8,7 +8,7 @@ import { useAction, useApi } from '../lib/useApi';
 import { PageHeader } from '../ui/Layout';
 import { Badge, Empty, ErrorBox, Loading, statusTone } from '../ui/feedback';
 import { SectionCard } from './trainings/SectionCard';
-import { AddSection } from './trainings/ManageDialogs';
+import { AddSection } from './trainings/AddSection';
 import type { Training } from './trainings/types';
 
 export default function TrainingDetail({ params }: { params: Record<string, string> }) {

@@ -1,0 +1,83 @@
+// The Create Session dialog's group fields: the teacher (admins), the student group and the students to add.
+import type { Me } from '../../lib/auth';
+
+type Group = { id: string; name: string; kind?: string; memberCount?: number };
+type StudentOption = { id: string; name: string; course: string };
+
+export function GroupParticipants({
+  me,
+  teachers,
+  teacherId,
+  setTeacherId,
+  studentGroups,
+  groupId,
+  setGroupId,
+  students,
+  studentIds,
+  setStudentIds,
+}: {
+  me: Me;
+  teachers: [string, string][];
+  teacherId: string;
+  setTeacherId: (id: string) => void;
+  studentGroups: Group[];
+  groupId: string;
+  setGroupId: (id: string) => void;
+  students: StudentOption[];
+  studentIds: string[];
+  setStudentIds: (update: (ids: string[]) => string[]) => void;
+}) {
+  return (
+    <>
+      {me.role === 'admin' && (
+        <label className="field">
+          <span>Teacher</span>
+          <select required value={teacherId} onChange={(e) => setTeacherId(e.target.value)}>
+            <option value="">Choose a teacher…</option>
+            {teachers.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {studentGroups.length > 0 && (
+        <label className="field">
+          <span>Student group</span>
+          <select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
+            <option value="">No group</option>
+            {studentGroups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <fieldset className="field field-wide">
+        <legend>Students {studentGroups.length > 0 ? '(in addition to the group)' : ''}</legend>
+        {students.length === 0 ? (
+          <p className="hint">No enrolled students yet.</p>
+        ) : (
+          <div className="checklist">
+            {students.map((s) => (
+              <label key={s.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={studentIds.includes(s.id)}
+                  onChange={(e) =>
+                    setStudentIds((ids) =>
+                      e.target.checked ? [...ids, s.id] : ids.filter((x) => x !== s.id),
+                    )
+                  }
+                />
+                {s.name} <span className="muted">{s.course}</span>
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+// The dialog that moves a live session to another time (the keyboard way; the schedule also lets you drag it).
+import { useState, type FormEvent } from 'react';
+import { api } from '../../lib/api';
+import { useMe } from '../../lib/auth';
+import { useAction } from '../../lib/useApi';
+import { isoToZoned, zonedToIso } from '../../lib/time';
+import { type ScheduleEntry } from '../../lib/types';
+import { ErrorBox } from '../../ui/feedback';
+import { Dialog } from '../../ui/Dialog';
+
+/** The keyboard way to move a session (the schedule also lets you drag it). */
+export function Reschedule({
+  session,
+  onClose,
+  onDone,
+}: {
+  session: ScheduleEntry;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const me = useMe();
+  const [start, setStart] = useState(isoToZoned(session.start, me.timeZone));
+  const [minutes, setMinutes] = useState(String(session.durationMinutes));
+  const action = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const ok = await action.run(() =>
+      api.post(
+        `/api/live-sessions/${session.id}/reschedule`,
+        { start: zonedToIso(start, me.timeZone), durationMinutes: Number(minutes), timeZone: me.timeZone },
+        { 'if-match': `"${session.revision}"` },
+      ),
+    );
+    if (ok) onDone();
+  };
+  return (
+    <Dialog title="Reschedule session" open onClose={onClose}>
+      <form onSubmit={submit}>
+        <ErrorBox error={action.error} />
+        <label className="field">
+          <span>Date and time ({me.timeZone})</span>
+          <input type="datetime-local" required value={start} onChange={(e) => setStart(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Duration (minutes)</span>
+          <input
+            type="number"
+            min={5}
+            max={480}
+            required
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+        </label>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Close
+          </button>
+          <button className="btn btn-primary" disabled={action.pending}>
+            Move session
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

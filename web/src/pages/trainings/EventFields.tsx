@@ -1,0 +1,129 @@
+// A training event's fields (time, format, trainer, place or link), shared by the Add Section and Add Event dialogs.
+import { useMemo } from 'react';
+import { api } from '../../lib/api';
+import { useMe } from '../../lib/auth';
+import { useApi } from '../../lib/useApi';
+import { isoToZoned, zonedToIso } from '../../lib/time';
+
+export type Group = {
+  id: string;
+  kind: string;
+  name: string;
+  members: { id: string; name: string; role: string }[];
+};
+
+export function useTrainers() {
+  const groups = useApi<{ groups: Group[] }>('/api/groups?kind=trainers');
+  return useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const g of groups.data?.groups ?? []) for (const m of g.members) seen.set(m.id, m.name);
+    return [...seen.entries()];
+  }, [groups.data]);
+}
+
+export type EventDraft = {
+  start: string;
+  end: string;
+  format: string;
+  trainerId: string;
+  location: string;
+  link: string;
+};
+
+export function EventFields({
+  draft,
+  set,
+  trainers,
+}: {
+  draft: EventDraft;
+  set: (d: EventDraft) => void;
+  trainers: [string, string][];
+}) {
+  const me = useMe();
+  return (
+    <>
+      <label className="field">
+        <span>Starts ({me.timeZone})</span>
+        <input
+          type="datetime-local"
+          required
+          value={draft.start}
+          onChange={(e) => set({ ...draft, start: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span>Ends</span>
+        <input
+          type="datetime-local"
+          required
+          value={draft.end}
+          onChange={(e) => set({ ...draft, end: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span>Format</span>
+        <select value={draft.format} onChange={(e) => set({ ...draft, format: e.target.value })}>
+          <option value="online">Online</option>
+          <option value="in-person">In person</option>
+          <option value="hybrid">Hybrid</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>Trainer</span>
+        <select
+          required
+          value={draft.trainerId}
+          onChange={(e) => set({ ...draft, trainerId: e.target.value })}
+        >
+          <option value="">Choose a trainer…</option>
+          {trainers.map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Location</span>
+        <input
+          value={draft.location}
+          maxLength={500}
+          onChange={(e) => set({ ...draft, location: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span>Link</span>
+        <input
+          type="url"
+          value={draft.link}
+          placeholder="https://"
+          onChange={(e) => set({ ...draft, link: e.target.value })}
+        />
+      </label>
+    </>
+  );
+}
+
+export function emptyEvent(timeZone: string, trainerId: string): EventDraft {
+  const day = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  const date = isoToZoned(day, timeZone).slice(0, 10);
+  return {
+    start: `${date}T09:00`,
+    end: `${date}T12:00`,
+    format: 'online',
+    trainerId,
+    location: '',
+    link: '',
+  };
+}
+
+export const eventBody = (d: EventDraft, timeZone: string) => ({
+  start: zonedToIso(d.start, timeZone),
+  end: zonedToIso(d.end, timeZone),
+  timeZone,
+  format: d.format,
+  trainerId: d.trainerId,
+  location: d.location.trim() || null,
+  link: d.link.trim() || null,
+  notes: null,
+});
