@@ -2,8 +2,7 @@
 // `ls-<liveSessionId>`: the session's teacher, its participants and the organisation's admins;
 // `te-<trainingEventId>`: the trainers and registered learners of an online or hybrid training event.
 import { loadAggregate } from '../commands/handleCommand.js';
-import { courses, liveSessions } from '../commands/aggregates.js';
-import type { RoomState } from '../domain/room/state.js';
+import { liveSessions } from '../commands/aggregates.js';
 import type { EventStore } from '../commands/eventStore/port.js';
 import type { Db } from '../db/schema.js';
 import type { Actor } from './sessions.js';
@@ -144,21 +143,6 @@ export function requireOpen(info: RoomInfo, now: Date) {
         endsAt: info.endsAt,
       },
     );
-}
-
-/** What a lesson to switch to is: one of the room's instant lessons or a lesson of the session's course. */
-export async function lessonKind(
-  deps: Deps,
-  info: RoomInfo,
-  state: RoomState,
-  lessonId: string,
-): Promise<'course' | 'instant'> {
-  if (state.instantLessons.some((l) => l.lessonId === lessonId)) return 'instant';
-  if (info.courseId) {
-    const course = (await loadAggregate(deps.eventStore, courses, info.courseId)).state;
-    if (course.status !== 'none' && course.lessons.some((l) => l.lessonId === lessonId)) return 'course';
-  }
-  throw new NotFoundError('lesson not found in this course or room');
 }
 
 /** The room's hours and status as they are now (a live session may have started, ended or moved). */

@@ -1,15 +1,16 @@
 // Room commands from the gateway and the API: decide and store (stream `room-<roomId>`), then tell every node
 // on `room.<roomId>.evt.<type>` so each can show the change to its own peers. Also the per-viewer views.
 import { randomUUID } from 'node:crypto';
-import { handleCommand, type CommandContext } from './handleCommand.js';
-import { rooms } from './aggregates.js';
+import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
+import { courses, rooms } from './aggregates.js';
+import { NotFoundError } from '../domain/shared/errors.js';
 import type { EventStore } from './eventStore/port.js';
 import type { RoomCommand } from '../domain/room/commands.js';
 import type { RoomEvent } from '../domain/room/events.js';
 import type { ChatEntry, Poll, RoomState } from '../domain/room/state.js';
 import type { Db } from '../db/schema.js';
 import type { Bus } from '../bus/port.js';
-import type { ChatMessage, CurrentLesson, PollView } from '../realtime/messages.js';
+import type { ChatMessage, CurrentLesson, PollView } from '../contract/realtime.js';
 import type { RoomInfo } from '../auth/roomAccess.js';
 
 /** What crosses the bus about a room: enough for any node to render each of its viewers' views. */
@@ -95,7 +96,46 @@ function toBusEvent(event: RoomEvent, state: RoomState, info: RoomInfo, actor: A
   }
 }
 
+/** What a lesson to switch to is: one of the room's instant lessons or a lesson of the session's course. */
+export async function lessonKind(
+  deps: { eventStore: EventStore },
+  info: RoomInfo,
+  state: RoomState,
+  lessonId: string,
+): Promise<'course' | 'instant'> {
+  if (state.instantLessons.some((l) => l.lessonId === lessonId)) return 'instant';
+  if (info.courseId) {
+    const course = (await loadAggregate(deps.eventStore, courses, info.courseId)).state;
+    if (course.status !== 'none' && course.lessons.some((l) => l.lessonId === lessonId)) return 'course';
+  }
+  throw new NotFoundError('lesson not found in this course or room');
+}
+
 export const newId = () => randomUUID();
+
+/**
+ * The lesson on show in a room and its instant lessons. From the room's stream: the room read model does not
+ * record instant lessons or lesson switches.
+ */
+export async function roomLesson(deps: { eventStore: EventStore }, info: RoomInfo): Promise<CurrentLesson> {
+  const { state } = await loadAggregate(deps.eventStore, rooms, info.roomId);
+  return currentLesson(state, info);
+}
+
+/**
+ * The command that shows `lessonId` (null: the session's own lesson again): an instant lesson of the room or a
+ * lesson of the session's course, "not found" otherwise.
+ */
+export async function lessonSwitch(deps: { eventStore: EventStore }, info: RoomInfo, lessonId: string | null) {
+  if (lessonId === null) return { type: 'ReturnToSessionLesson' as const, sessionKind: info.sessionKind };
+  const { state } = await loadAggregate(deps.eventStore, rooms, info.roomId);
+  return {
+    type: 'SwitchLesson' as const,
+    lessonId,
+    kind: await lessonKind(deps, info, state, lessonId),
+    sessionKind: info.sessionKind,
+  };
+}
 
 // ---------------------------------------------------------------- views
 

@@ -8,8 +8,8 @@ import { rooms } from '../commands/aggregates.js';
 import { NotFoundError } from '../domain/shared/errors.js';
 import type { RoomCommand } from '../domain/room/commands.js';
 import type { ClientMessage } from './messages.js';
-import { canEdit, chatView, namesOf, newId, runRoomCommand } from '../commands/rooms.js';
-import { lessonKind, requireOpen, roomMembership } from '../auth/roomAccess.js';
+import { canEdit, chatView, lessonKind, namesOf, newId, runRoomCommand } from '../commands/rooms.js';
+import { requireOpen, roomMembership } from '../auth/roomAccess.js';
 import { leaveRoom } from './join.js';
 import { noteAwareness } from './awareness.js';
 

@@ -7,7 +7,7 @@ import type { AppDeps } from '../deps.js';
 import { ValidationError } from '../../domain/shared/errors.js';
 import { auditPage, decodeCursor, type AuditFilter, type AuditRow } from '../../projections/audit/queries.js';
 import { requireActor } from '../http.js';
-import type { Actor } from '../auth/sessions.js';
+import type { Actor } from '../../auth/sessions.js';
 import { errors, IsoDateTime } from './schemas.js';
 
 const AuditRowSchema = z.object({

@@ -4,16 +4,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../domain/shared/errors.js';
-import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { hashPassword, verifyPassword } from '../../auth/passwords.js';
 import {
   actorForToken,
   createSession,
   deleteAllSessions,
   deleteSession,
   SESSION_COOKIE,
-} from '../auth/sessions.js';
-import { beforeSignIn, signInFailed, signInSucceeded } from '../auth/throttle.js';
-import { redeemInvitation } from '../auth/invitations.js';
+} from '../../auth/sessions.js';
+import { beforeSignIn, signInFailed, signInSucceeded } from '../../auth/throttle.js';
+import { redeemInvitation } from '../../auth/invitations.js';
 import { requireActor } from '../http.js';
 import { errors, Ok, ProblemSchema } from './schemas.js';
 

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
 import { NotFoundError, RuleViolation } from '../../domain/shared/errors.js';
-import type { Actor } from '../auth/sessions.js';
+import type { Actor } from '../../auth/sessions.js';
 import { requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
 

@@ -9,7 +9,7 @@ import { HomeworkStatus } from '../../domain/enrollment/homework.js';
 import { loadEnrollmentFor } from '../../commands/enrollments.js';
 import { assignHomework, changeHomework, type HomeworkChange } from '../../commands/enrollmentsHomework.js';
 import { homeworkList } from '../../projections/homework/queries.js';
-import type { Actor } from '../auth/sessions.js';
+import type { Actor } from '../../auth/sessions.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams, IsoDateTime } from './schemas.js';

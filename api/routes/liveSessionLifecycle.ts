@@ -8,7 +8,7 @@ import type { ExistingSession } from '../../domain/liveSession/state.js';
 import { loadLiveSessionFor } from '../../commands/liveSessions.js';
 import { deleteLiveSession, runLifecycleCommand } from '../../commands/liveSessionLifecycle.js';
 import { recordPresence } from '../../commands/presence.js';
-import type { Actor } from '../auth/sessions.js';
+import type { Actor } from '../../auth/sessions.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
 import { LifecycleView } from '../../contract/completion.js';

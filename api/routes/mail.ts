@@ -9,7 +9,6 @@ import type { AppDeps } from '../deps.js';
 import { NotFoundError, RuleViolation } from '../../domain/shared/errors.js';
 import { MAILS_OFF_SETTING, mailSettingsOf, TRAINING_REMINDER_SETTING } from '../../mail/settings.js';
 import { MAIL_TEMPLATES } from '../../projections/outbox/enqueue.js';
-import '../../projections/outbox/outbox.table.js';
 import { requireActor } from '../http.js';
 import { errors } from './schemas.js';
 

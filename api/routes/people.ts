@@ -7,7 +7,7 @@ import type { AppDeps } from '../deps.js';
 import { ForbiddenError, RuleViolation } from '../../domain/shared/errors.js';
 import { TimeZone } from '../../domain/shared/schemas.js';
 import { createPerson } from '../../db/people.js';
-import { invitationSender } from '../auth/invitations.js';
+import { invitationSender } from '../../auth/invitations.js';
 import {
   personInOrg,
   PersonSchema,
@@ -15,7 +15,7 @@ import {
   uniqueEmail,
   visiblePeople,
   visiblePerson,
-} from '../auth/people.js';
+} from '../../auth/people.js';
 import { requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
 

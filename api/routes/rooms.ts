@@ -16,10 +16,11 @@ import {
   newId,
   pollView,
   runRoomCommand,
-} from '../../realtime/roomEvents.js';
-import { lessonKind, requireOpen, roomMembership } from '../../realtime/rooms.js';
+} from '../../commands/rooms.js';
+import { requireOpen, roomMembership } from '../../auth/roomAccess.js';
+import { lessonKind } from '../../commands/rooms.js';
 import { commandContext, requireActor, afterWrite } from '../http.js';
-import type { Actor } from '../auth/sessions.js';
+import type { Actor } from '../../auth/sessions.js';
 import { errors } from './schemas.js';
 
 const RoomParams = z.object({ roomId: RoomId });

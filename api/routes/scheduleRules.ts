@@ -18,7 +18,7 @@ import {
   type GenerationReport,
 } from '../../commands/scheduleRules.js';
 import { scheduleRulesOf } from '../../projections/lessons/scheduleRuleQueries.js';
-import type { Actor } from '../auth/sessions.js';
+import type { Actor } from '../../auth/sessions.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams, IsoDateTime } from './schemas.js';

@@ -12,7 +12,7 @@ import {
   walletFor,
 } from '../../commands/wallets.js';
 import { walletsOf, walletView } from '../../projections/billing/queries.js';
-import type { Actor } from '../auth/sessions.js';
+import type { Actor } from '../../auth/sessions.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
 import { Wallet, WalletSummary } from '../../contract/billing.js';
