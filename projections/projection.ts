@@ -3,35 +3,60 @@
 import type { QueryCreator } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { RecordedEvent } from '../commands/eventStore/port.js';
+import type {
+  DomainEventType,
+  EventData,
+  RecordedDomainEvent,
+  RecordedOf,
+} from '../commands/logConsumer/domainEvents.js';
 
 export type ProjectionDb = QueryCreator<Database>;
+export type { DomainEventType, EventData, RecordedDomainEvent, RecordedOf };
 
-export type Projection = {
+type Common = {
   name: string;
   /** The tables this read model owns: truncated and rebuilt together, summed into its checksum. */
   tables: readonly string[];
-  handles: ReadonlySet<string>;
-  /** Fed every event whatever its type (the audit log); `handles` is then ignored. */
-  handlesAll?: boolean;
-  apply(db: ProjectionDb, event: RecordedEvent): Promise<void>;
+};
+
+/** A projection fed the domain events of the types it handles, typed (the runner narrows them). */
+export type TypedProjection = Common & {
+  handlesAll?: false;
+  handles: ReadonlySet<DomainEventType>;
+  apply(db: ProjectionDb, event: RecordedDomainEvent): Promise<void>;
   /**
    * Optional: applies a whole batch (only events it handles, in log order) with a few set-based statements
    * instead of a round trip per event. Must leave exactly the rows `apply` would, one event at a time; the
    * rebuild checksum and test/projections/*Batch* hold it to that.
    */
+  applyBatch?(db: ProjectionDb, events: RecordedDomainEvent[]): Promise<void>;
+};
+
+/** A projection fed every event, whatever its type, as recorded (the audit log). */
+export type AllEventsProjection = Common & {
+  handlesAll: true;
+  apply(db: ProjectionDb, event: RecordedEvent): Promise<void>;
   applyBatch?(db: ProjectionDb, events: RecordedEvent[]): Promise<void>;
 };
 
+export type Projection = TypedProjection | AllEventsProjection;
+
+/** The handler of events of type `K`: it receives the event with its data typed for `K`. */
+export type Handler<K extends DomainEventType> = (db: ProjectionDb, event: RecordedOf<K>) => Promise<void>;
+
+/** One handler per event type, keyed by the domain's event type names (a misspelt key does not compile). */
+export type Handlers = { [K in DomainEventType]?: Handler<K> };
+
 /** Builds `handles` and `apply` from one function per event type. */
-export function projection<
-  Handlers extends Record<string, (db: ProjectionDb, event: RecordedEvent) => Promise<void>>,
->(name: string, tables: readonly string[], handlers: Handlers): Projection {
+export function projection(name: string, tables: readonly string[], handlers: Handlers): TypedProjection {
   return {
     name,
     tables,
-    handles: new Set(Object.keys(handlers)),
+    handles: new Set(Object.keys(handlers) as DomainEventType[]),
     async apply(db, event) {
-      await handlers[event.type]?.(db, event);
+      // `handlers[event.type]` is the handler of exactly this event's type; TS cannot correlate the two.
+      const handler = handlers[event.type] as Handler<typeof event.type> | undefined;
+      await handler?.(db, event);
     },
   };
 }
@@ -41,32 +66,30 @@ export function projectionOfAll(
   name: string,
   tables: readonly string[],
   apply: (db: ProjectionDb, event: RecordedEvent) => Promise<void>,
-): Projection {
-  return { name, tables, handles: new Set(), handlesAll: true, apply };
+): AllEventsProjection {
+  return { name, tables, handlesAll: true, apply };
 }
-
-/** The typed data of an event whose type the projection handles. */
-export const dataOf = <T>(event: RecordedEvent) => event.data as T;
 
 /**
  * Gives a projection a batch path for the event types `types`: consecutive events of those types are applied
  * by `applyBatch`, any other handled event one at a time by `apply`, so the log order is kept.
  */
-export function batched(
-  inner: Projection,
-  types: ReadonlySet<string>,
-  applyBatch: (db: ProjectionDb, events: RecordedEvent[]) => Promise<void>,
-): Projection {
+export function batched<K extends DomainEventType>(
+  inner: TypedProjection,
+  types: ReadonlySet<K>,
+  applyBatch: (db: ProjectionDb, events: RecordedOf<K>[]) => Promise<void>,
+): TypedProjection {
+  const inBatch = (event: RecordedDomainEvent): event is RecordedOf<K> => types.has(event.type as K);
   return {
     ...inner,
     async applyBatch(db, events) {
-      let run: RecordedEvent[] = [];
+      let run: RecordedOf<K>[] = [];
       const flush = async () => {
         if (run.length > 0) await applyBatch(db, run);
         run = [];
       };
       for (const event of events) {
-        if (types.has(event.type)) run.push(event);
+        if (inBatch(event)) run.push(event);
         else {
           await flush();
           await inner.apply(db, event);

@@ -6,7 +6,12 @@ import type { Db, DbOrTrx } from '../db/schema.js';
 import type { EventStore, RecordedEvent } from '../commands/eventStore/port.js';
 import type { Projection, ProjectionDb } from './projection.js';
 import { applyEvents } from './runner.js';
-import { comparePositions, lockCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoints.js';
+import {
+  comparePositions,
+  lockCheckpoint,
+  readCheckpoint,
+  writeCheckpoint,
+} from '../commands/logConsumer/checkpoints.js';
 
 export type RebuildProgress = { applied: number; total: number | null; eventsPerSecond: number };
 export type RebuildResult = {

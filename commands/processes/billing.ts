@@ -2,13 +2,10 @@
 // the lesson cost the teacher confirmed in the preview. Once per session and student: the debit's idempotency
 // key comes from the event, its entry id from the session and student, and the wallet refuses a second debit
 // for the same session.
-import type { EventStore, RecordedEvent } from '../eventStore/port.js';
-import type { LiveSessionEvent } from '../../domain/liveSession/events.js';
+import type { EventStore } from '../eventStore/port.js';
 import { handleCommand } from '../handleCommand.js';
 import { wallets } from '../aggregates.js';
 import { deterministicId, type Process } from './process.js';
-
-type Charged = Extract<LiveSessionEvent, { type: 'LiveSessionCompleted' | 'LiveSessionVerified' }>['data'];
 
 export const sessionDebitEntryId = (liveSessionId: string, studentId: string) =>
   deterministicId(`session-debit:${liveSessionId}:${studentId}`);
@@ -17,8 +14,9 @@ export function billingProcess(deps: { eventStore: EventStore }): Process {
   return {
     name: 'billing',
     handles: new Set(['LiveSessionCompleted', 'LiveSessionVerified']),
-    async handle(event: RecordedEvent) {
-      const { liveSessionId, charges } = event.data as Charged;
+    async handle(event) {
+      if (event.type !== 'LiveSessionCompleted' && event.type !== 'LiveSessionVerified') return null;
+      const { liveSessionId, charges } = event.data;
       let appended: string | null = null;
       for (const charge of charges) {
         if (charge.tokens <= 0) continue;

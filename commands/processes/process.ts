@@ -2,13 +2,16 @@
 // in order, from the log) but writes to the event store, so it is at-least-once: every command it issues
 // carries an idempotency key derived from the event, which makes a repeat append nothing.
 import { createHash } from 'node:crypto';
-import type { RecordedEvent } from '../eventStore/port.js';
+import type { DomainEventType, RecordedDomainEvent } from '../logConsumer/domainEvents.js';
 
 export type Process = {
   name: string;
-  handles: ReadonlySet<string>;
-  /** Returns the position of the last event it appended, if any (so waiters can wait for its effects). */
-  handle(event: RecordedEvent): Promise<string | null | void>;
+  handles: ReadonlySet<DomainEventType>;
+  /**
+   * Gets the events of the types it handles, typed (the runner narrows them). Returns the position of the last
+   * event it appended, if any (so waiters can wait for its effects).
+   */
+  handle(event: RecordedDomainEvent): Promise<string | null | void>;
 };
 
 /** A UUID-shaped id that is the same every time for the same seed (a retried process names the same entry). */

@@ -5,20 +5,22 @@
 import type { Db } from '../../db/schema.js';
 import type { EventStore } from '../eventStore/port.js';
 import { AppError } from '../../domain/shared/errors.js';
-import { comparePositions, readCheckpoint, writeCheckpoint } from '../../projections/checkpoints.js';
-import type { ProjectionRunner } from '../../projections/runner.js';
+import { comparePositions } from '../logConsumer/checkpoints.js';
+import {
+  consumeAtLeastOnce,
+  logConsumerRunner,
+  type LogConsumer,
+  type LogConsumerOptions,
+  type LogConsumerRunner,
+} from '../logConsumer/consumer.js';
+import { handledBy } from '../logConsumer/domainEvents.js';
 import type { Process } from './process.js';
-import { waitUntil } from '../../projections/waitUntil.js';
 
-export type ProcessRunnerOptions = {
-  batchSize?: number;
-  pollMs?: number;
-  onError?: (name: string, error: unknown) => void;
-};
+export type ProcessRunnerOptions = LogConsumerOptions;
 
 const checkpointName = (process: Process) => `process:${process.name}`;
 
-export type ProcessRunner = ProjectionRunner & {
+export type ProcessRunner = LogConsumerRunner & {
   /** The position of the last event the processes appended (null: none yet). */
   appendedUpTo(): string | null;
 };
@@ -29,27 +31,16 @@ export function processRunner(
   processes: Process[],
   options: ProcessRunnerOptions = {},
 ): ProcessRunner {
-  const batchSize = options.batchSize ?? 500;
-  const pollMs = options.pollMs ?? 250;
-  const reached = new Map<string, string | null>();
-  const waiters = new Set<() => void>();
-  const sleepers = new Set<() => void>();
-  const wakeUp = () => {
-    for (const sleeper of sleepers) sleeper();
-    sleepers.clear();
-  };
-  let running = false;
-  let loops: Promise<void>[] = [];
-  let unsubscribe = () => {};
   let appended: string | null = null;
 
-  async function step(process: Process): Promise<number> {
-    const after = await readCheckpoint(db, checkpointName(process));
-    const events = await store.readAll({ after, limit: batchSize });
-    let position = after;
-    try {
-      for (const event of events) {
-        if (process.handles.has(event.type)) {
+  const consumer = (process: Process): LogConsumer => {
+    const handles = handledBy(process.handles);
+    return {
+      checkpoint: checkpointName(process),
+      name: process.name,
+      consume: (batchSize) =>
+        consumeAtLeastOnce(db, store, checkpointName(process), batchSize, async (event) => {
+          if (!handles(event)) return;
           try {
             const position = await process.handle(event);
             if (position && comparePositions(position, appended) > 0) appended = position;
@@ -57,74 +48,18 @@ export function processRunner(
             if (!(error instanceof AppError)) throw error;
             options.onError?.(process.name, error);
           }
-        }
-        position = event.position;
-      }
-    } finally {
-      if (position !== after) await writeCheckpoint(db, checkpointName(process), position);
-      reached.set(process.name, position);
-      if (position !== after) waiters.forEach((w) => w());
-    }
-    return events.length;
-  }
-
-  async function loop(process: Process) {
-    while (running) {
-      try {
-        if ((await step(process)) > 0) continue;
-      } catch (error) {
-        options.onError?.(process.name, error);
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          sleepers.delete(sleeper);
-          resolve();
-        }, pollMs);
-        const sleeper = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-        sleepers.add(sleeper);
-      });
-    }
-  }
-
-  async function catchUp() {
-    for (const process of processes) while ((await step(process)) > 0);
-  }
-
-  return {
-    appendedUpTo: () => appended,
-    start() {
-      if (running) return;
-      running = true;
-      unsubscribe = store.onAppended(wakeUp);
-      loops = processes.map(loop);
-    },
-    async stop() {
-      running = false;
-      unsubscribe();
-      wakeUp();
-      await Promise.all(loops);
-    },
-    catchUp,
-    positions: () =>
-      Object.fromEntries(processes.map((p) => [checkpointName(p), reached.get(p.name) ?? null])),
-    async waitFor(position, timeoutMs = 5000) {
-      const target = position === undefined ? await store.headPosition() : position;
-      if (target === null) return true;
-      const done = () => processes.every((p) => comparePositions(reached.get(p.name) ?? null, target) >= 0);
-      if (!running) await catchUp();
-      return waitUntil(done, waiters, wakeUp, timeoutMs);
-    },
+        }),
+    };
   };
+
+  return { ...logConsumerRunner(store, processes.map(consumer), options), appendedUpTo: () => appended };
 }
 
 /**
  * Projections and process managers as one runner: waiting for a position first lets the processes react to
  * it, then waits for the read models to include what they appended (read-your-writes across a process).
  */
-export function withProcesses(projections: ProjectionRunner, processes: ProcessRunner): ProjectionRunner {
+export function withProcesses(projections: LogConsumerRunner, processes: ProcessRunner): LogConsumerRunner {
   return {
     start() {
       processes.start();

@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { testApp, type TestApp } from '../support/app.js';
 import { school, type School } from '../support/fixtures.js';
 import { status } from '../support/assert.js';
-import { writeCheckpoint } from '../../projections/checkpoints.js';
+import { writeCheckpoint } from '../../commands/logConsumer/checkpoints.js';
 import { rebuildProjection } from '../../projections/rebuild.js';
 import { outboxProjection } from '../../projections/outbox/outbox.js';
 import { smtpInbox, type Inbox } from './support/smtp.js';

@@ -10,7 +10,7 @@ import { postgresEventStore } from '../../commands/eventStore/postgres.js';
 import { projectAll } from '../support/projections.js';
 import { scheduleProjection } from '../../projections/schedule/schedule.js';
 import { rebuildProjection } from '../../projections/rebuild.js';
-import { readCheckpoint } from '../../projections/checkpoints.js';
+import { readCheckpoint } from '../../commands/logConsumer/checkpoints.js';
 import { testDatabase, postgresAvailable } from '../support/services.js';
 import { skippedSuite } from '../support/suite.js';
 

@@ -1,0 +1,170 @@
+// Consuming the event log: each consumer (a projector, a process manager) reads the log after its checkpoint a
+// batch at a time and moves the checkpoint past what it applied. The runner loops over the consumers, wakes up
+// when the store says something was appended (else polls), and lets callers wait until every consumer has
+// reached a position. Two ways to consume a batch:
+// - `consumeInTransaction`: applied in the transaction that moves the checkpoint (read models: a consumer killed
+//   mid-batch resumes with nothing lost or applied twice);
+// - `consumeAtLeastOnce`: handled event by event, the checkpoint moved after them, also when one fails (process
+//   managers, whose effects go to the event store and are made idempotent by their keys).
+import type { Db, Trx } from '../../db/schema.js';
+import type { EventStore, RecordedEvent } from '../eventStore/port.js';
+import { comparePositions, lockCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoints.js';
+import { waitUntil } from './waitUntil.js';
+
+/** What one batch did: where the checkpoint was, where it is now, how many events were read (0: nothing new). */
+export type Consumed = { after: string | null; position: string | null; read: number; error?: unknown };
+
+export type LogConsumer = {
+  /** Its checkpoint's name (unique among all consumers), also the key of `positions()`. */
+  checkpoint: string;
+  /** The name given to `onError`. */
+  name: string;
+  consume(batchSize: number): Promise<Consumed>;
+};
+
+export type LogConsumerOptions = {
+  batchSize?: number;
+  pollMs?: number;
+  onError?: (name: string, error: unknown) => void;
+};
+
+export type LogConsumerRunner = {
+  start(): void;
+  stop(): Promise<void>;
+  /** Resolves once every consumer has applied the log up to `position` (or the current head). */
+  waitFor(position?: string | null, timeoutMs?: number): Promise<boolean>;
+  /** Applies everything readable now, once, for each consumer. Used by scripts and tests. */
+  catchUp(): Promise<void>;
+  positions(): Record<string, string | null>;
+};
+
+/**
+ * Reads one batch after the checkpoint and applies it in one transaction that also moves the checkpoint. When
+ * another node's consumer moved the checkpoint since it was read, the batch is theirs: nothing is applied.
+ */
+export async function consumeInTransaction(
+  db: Db,
+  store: EventStore,
+  checkpoint: string,
+  batchSize: number,
+  apply: (trx: Trx, events: RecordedEvent[]) => Promise<void>,
+): Promise<Consumed> {
+  const after = await readCheckpoint(db, checkpoint);
+  const events = await store.readAll({ after, limit: batchSize });
+  if (events.length === 0) return { after, read: 0, position: after };
+  const last = events[events.length - 1]!.position;
+  const applied = await db.transaction().execute(async (trx) => {
+    if ((await lockCheckpoint(trx, checkpoint)) !== after) return false;
+    await apply(trx, events);
+    await writeCheckpoint(trx, checkpoint, last);
+    return true;
+  });
+  return { after, read: applied ? events.length : 0, position: applied ? last : after };
+}
+
+/**
+ * Reads one batch after the checkpoint and hands each event to `handle` in order; then moves the checkpoint
+ * past the events handled, also when `handle` threw (the error is returned with how far it got).
+ */
+export async function consumeAtLeastOnce(
+  db: Db,
+  store: EventStore,
+  checkpoint: string,
+  batchSize: number,
+  handle: (event: RecordedEvent) => Promise<void>,
+): Promise<Consumed> {
+  const after = await readCheckpoint(db, checkpoint);
+  const events = await store.readAll({ after, limit: batchSize });
+  let position = after;
+  let error: unknown;
+  let failed = false;
+  try {
+    for (const event of events) {
+      await handle(event);
+      position = event.position;
+    }
+  } catch (e) {
+    failed = true;
+    error = e;
+  }
+  if (position !== after) await writeCheckpoint(db, checkpoint, position);
+  return failed ? { after, position, read: events.length, error } : { after, position, read: events.length };
+}
+
+export function logConsumerRunner(
+  store: EventStore,
+  consumers: LogConsumer[],
+  options: LogConsumerOptions = {},
+): LogConsumerRunner {
+  const batchSize = options.batchSize ?? 500;
+  const pollMs = options.pollMs ?? 250;
+  const reached = new Map<string, string | null>();
+  const waiters = new Set<() => void>();
+  const sleepers = new Set<() => void>();
+  const wakeUp = () => {
+    for (const sleeper of sleepers) sleeper();
+    sleepers.clear();
+  };
+  let running = false;
+  let loops: Promise<void>[] = [];
+  let unsubscribe = () => {};
+
+  async function step(consumer: LogConsumer): Promise<number> {
+    const { after, position, read, ...failure } = await consumer.consume(batchSize);
+    reached.set(consumer.checkpoint, position);
+    if (position !== after) waiters.forEach((w) => w());
+    if ('error' in failure) throw failure.error;
+    return read;
+  }
+
+  async function loop(consumer: LogConsumer) {
+    while (running) {
+      try {
+        if ((await step(consumer)) > 0) continue;
+      } catch (error) {
+        options.onError?.(consumer.name, error);
+      }
+      await new Promise<void>((resolve) => {
+        const sleeper = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          sleepers.delete(sleeper);
+          resolve();
+        }, pollMs);
+        sleepers.add(sleeper);
+      });
+    }
+  }
+
+  async function catchUp() {
+    for (const consumer of consumers) while ((await step(consumer)) > 0);
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      unsubscribe = store.onAppended(wakeUp);
+      loops = consumers.map(loop);
+    },
+    async stop() {
+      running = false;
+      unsubscribe();
+      wakeUp();
+      await Promise.all(loops);
+    },
+    catchUp,
+    positions: () =>
+      Object.fromEntries(consumers.map((c) => [c.checkpoint, reached.get(c.checkpoint) ?? null])),
+    async waitFor(position, timeoutMs = 5000) {
+      const target = position === undefined ? await store.headPosition() : position;
+      if (target === null) return true;
+      const done = () =>
+        consumers.every((c) => comparePositions(reached.get(c.checkpoint) ?? null, target) >= 0);
+      if (!running) await catchUp();
+      return waitUntil(done, waiters, wakeUp, timeoutMs);
+    },
+  };
+}
