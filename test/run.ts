@@ -52,6 +52,7 @@ type Outcome = {
   code: number | null;
 };
 
+// eslint-disable-next-line no-control-regex -- matching the ESC of ANSI colour codes is the point
 const strip = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 const count = (text: string, label: string) =>
   [...text.matchAll(new RegExp(`${label}:\\s+(\\d+)`, 'g'))].reduce((n, m) => n + Number(m[1]), 0);

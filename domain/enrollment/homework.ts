@@ -29,8 +29,7 @@ export const homeworkEvents = [
   /** Back to Passed, so that the work (and the feedback on it) can be changed. */
   z.object({ type: z.literal('HomeworkVerificationRevoked'), data: z.object(ref) }),
 ] as const;
-const HomeworkEventSchema = z.discriminatedUnion('type', homeworkEvents);
-export type HomeworkEvent = z.infer<typeof HomeworkEventSchema>;
+export type HomeworkEvent = z.infer<(typeof homeworkEvents)[number]>;
 
 type Base = { enrollmentId: string; homeworkId: string; now: string };
 export type HomeworkCommand =

@@ -40,8 +40,7 @@ export const scheduleRuleEvents = [
     data: z.object({ ...occurrence, reason: z.string(), conflictingLiveSessionId: z.string().nullable() }),
   }),
 ] as const;
-const ScheduleRuleEventSchema = z.discriminatedUnion('type', scheduleRuleEvents);
-export type ScheduleRuleEvent = z.infer<typeof ScheduleRuleEventSchema>;
+export type ScheduleRuleEvent = z.infer<(typeof scheduleRuleEvents)[number]>;
 
 export type RuleTerms = Recurrence & { durationMinutes: number };
 type Base = { enrollmentId: string; ruleId: string; now: string };

@@ -61,7 +61,7 @@ export function addSection(c: AddSection, s: Created): E[] {
 }
 
 export function changeSectionSettings(c: ChangeSectionSettings, s: Created): E[] {
-  const section = requireSection(s, c.sectionId);
+  requireSection(s, c.sectionId); // throws when there is no such section
   requireValidSettings(c.settings, c.eligibleTrainerIds);
   const taken = seatsTaken(s, c.sectionId);
   if (c.settings.capacity < taken)

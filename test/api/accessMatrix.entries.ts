@@ -27,46 +27,25 @@
 // - `request` may return `cookie` to act as someone else (e.g. a throwaway person for sign-out routes) and
 //   `headers` to add any header. An expected status may be a list when several answers are right.
 import { actorOf, type World, type Scope, type Role } from './accessMatrix.world.js';
+import {
+  per,
+  signedIn,
+  adminOnly,
+  adminOnlyForeign,
+  manageSession,
+  type Entry,
+  type Expected,
+} from './accessMatrix.format.js';
 import { trainingEntries } from './trainingAccessMatrix.js';
 import { followUpEntries, roomEntries } from './accessMatrixFollowUp.js';
 import { sessionAndWalletEntries } from './accessMatrixSessions.js';
 import { reportEntries } from './reportsAccessMatrix.js';
 
-export type Expected = number | readonly number[];
-export type PerRole = Record<Role, Expected>;
-export type MatrixRequest = {
-  url: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** Send this cookie instead of the role's own (undefined: the role's session; '' for none). */
-  cookie?: string;
-};
-export type Entry = {
-  request: (w: World, scope: Scope, role: Role) => MatrixRequest | Promise<MatrixRequest>;
-  expect: { own: PerRole; other?: PerRole; foreign?: PerRole };
-  /** Why this route behaves as it does, when it is not obvious. */
-  note?: string;
-};
+// The format and its helpers live in accessMatrix.format.ts.
+export type { Expected, Entry } from './accessMatrix.format.js';
 
-/** Expected statuses in the order admin, teacher, student, anonymous. */
-export const per = (admin: Expected, teacher: Expected, student: Expected, anonymous: Expected): PerRole => ({
-  admin,
-  teacher,
-  student,
-  anonymous,
-});
 const everyone = (status: Expected) => per(status, status, status, status);
-export const signedIn = (status: Expected) => per(status, status, status, 401);
-export const adminOnly = (ok: Expected) => per(ok, 403, 403, 401);
-export const adminOnlyForeign = per(404, 403, 403, 401);
 const future = (w: World) => w.slot();
-
-// Live-session routes only teachers (of the session) and admins may change.
-export const manageSession = (ok: Expected) => ({
-  own: per(ok, ok, 403, 401),
-  other: per(ok, 404, 403, 401),
-  foreign: per(404, 404, 403, 401),
-});
 
 /** A new student group in the scope's organisation (own: with students[0]; other/foreign: with otherStudent). */
 async function freshGroup(w: World, scope: Scope, withMember = true) {

@@ -1,6 +1,6 @@
 // Access-matrix entries for the live-room routes and the enrollment follow-up (homework, lesson library,
 // schedule rules, next steps). Format: see accessMatrix.entries.ts.
-import { per, type Entry, type Expected } from './accessMatrix.entries.js';
+import { per, type Entry, type Expected } from './accessMatrix.format.js';
 import type { World, Scope } from './accessMatrix.world.js';
 
 const signedIn = (status: Expected) => per(status, status, status, 401);

@@ -7,8 +7,8 @@ import {
   adminOnlyForeign,
   manageSession,
   type Entry,
-} from './accessMatrix.entries.js';
-import { type World, type Scope, type Role } from './accessMatrix.world.js';
+} from './accessMatrix.format.js';
+import { type World, type Scope } from './accessMatrix.world.js';
 
 export function sessionAndWalletEntries(): Record<string, Entry> {
   return {

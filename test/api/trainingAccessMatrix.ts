@@ -2,8 +2,7 @@
 // trainings switched on; students[0] in the "own" participant group, reached by `teacher`'s trainer group;
 // otherStudent in the "other" group, reached by otherTeacher's trainer group. `own` trainings are for the own
 // group, `other` and `foreign` ones for the other group (in A and B), so `teacher` and students[0] do not see them.
-import { sql } from 'kysely';
-import type { Entry, PerRole } from './accessMatrix.entries.js';
+import type { Entry, PerRole } from './accessMatrix.format.js';
 import type { Org, Role, Scope, World } from './accessMatrix.world.js';
 
 const per = (

@@ -25,8 +25,8 @@ export async function projectAll(
   runner.start();
   try {
     const last = await lastWrittenPosition(db);
-    if (last && !(await runner.waitFor(last, 120_000)))
-      throw new Error('projectors did not catch up within 120 s');
+    if (last && !(await runner.waitFor(last, timeoutMs)))
+      throw new Error(`projectors did not catch up within ${timeoutMs / 1000} s`);
   } finally {
     await runner.stop();
   }
