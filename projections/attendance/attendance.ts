@@ -1,13 +1,7 @@
 // The attendance and scores read model: per completed session its notes, per student their attendance
 // (minutes, late, absent), the tokens charged, and the teacher's scores with their verification.
-import './attendance.table.js';
-import type { LiveSessionEvent } from '../../domain/liveSession/events.js';
 import type { Charge } from '../../domain/liveSession/lifecycleEvents.js';
-import type { RecordedEvent } from '../../commands/eventStore/port.js';
-import { projection, type ProjectionDb } from '../projection.js';
-
-type Data<T extends LiveSessionEvent['type']> = Extract<LiveSessionEvent, { type: T }>['data'];
-const data = <T extends LiveSessionEvent['type']>(event: RecordedEvent) => event.data as Data<T>;
+import { projection, type ProjectionDb, type RecordedOf } from '../projection.js';
 
 async function recordCharges(db: ProjectionDb, sessionId: string, charges: Charge[]) {
   for (const charge of charges) {
@@ -20,8 +14,12 @@ async function recordCharges(db: ProjectionDb, sessionId: string, charges: Charg
   }
 }
 
-async function setVerified(db: ProjectionDb, event: RecordedEvent, verified: boolean) {
-  const d = data<'ScoresVerified'>(event);
+async function setVerified(
+  db: ProjectionDb,
+  event: RecordedOf<'ScoresVerified' | 'ScoresVerificationRevoked'>,
+  verified: boolean,
+) {
+  const d = event.data;
   await db
     .updateTable('attendance_feedback')
     .set({ verified })
@@ -35,7 +33,7 @@ export const attendanceProjection = projection(
   ['attendance_completions', 'attendance_records', 'attendance_feedback'],
   {
     async LiveSessionCompleted(db, event) {
-      const d = data<'LiveSessionCompleted'>(event);
+      const d = event.data;
       const orgId = event.metadata.orgId;
       await db
         .insertInto('attendance_completions')
@@ -72,7 +70,7 @@ export const attendanceProjection = projection(
       await recordCharges(db, d.liveSessionId, d.charges);
     },
     async LiveSessionVerified(db, event) {
-      const d = data<'LiveSessionVerified'>(event);
+      const d = event.data;
       await db
         .updateTable('attendance_completions')
         .set({ verified: true })
@@ -81,7 +79,7 @@ export const attendanceProjection = projection(
       await recordCharges(db, d.liveSessionId, d.charges);
     },
     async StudentScored(db, event) {
-      const d = data<'StudentScored'>(event);
+      const d = event.data;
       const values = { ...d.scores, comment: d.comment, verified: false };
       await db
         .insertInto('attendance_feedback')

@@ -1,12 +1,7 @@
 // The billing read model: each wallet's balance and its ledger lines, each with its cause.
-import './billing.table.js';
-import type { WalletEvent } from '../../domain/wallet/events.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
 import { batched, projection, type ProjectionDb } from '../projection.js';
 import { applyBillingBatch, BILLING_BATCH_TYPES } from './billingBatch.js';
-
-type Data<T extends WalletEvent['type']> = Extract<WalletEvent, { type: T }>['data'];
-const data = <T extends WalletEvent['type']>(event: RecordedEvent) => event.data as Data<T>;
 
 type Line = {
   entryId: string;
@@ -52,7 +47,7 @@ async function addLine(db: ProjectionDb, event: RecordedEvent, line: Line) {
 
 const perEvent = projection('billing', ['billing_wallets', 'billing_ledger'], {
   async WalletOpened(db, event) {
-    const d = data<'WalletOpened'>(event);
+    const d = event.data;
     await db
       .insertInto('billing_wallets')
       .values({
@@ -67,16 +62,16 @@ const perEvent = projection('billing', ['billing_wallets', 'billing_ledger'], {
       .execute();
   },
   async WalletCredited(db, event) {
-    const d = data<'WalletCredited'>(event);
+    const d = event.data;
     await addLine(db, event, { ...d, cause: 'credit', change: d.tokens });
   },
   async WalletDebited(db, event) {
-    const d = data<'WalletDebited'>(event);
+    const d = event.data;
     const liveSessionId = d.cause.kind === 'session' ? d.cause.liveSessionId : null;
     await addLine(db, event, { ...d, cause: d.cause.kind, change: -d.tokens, liveSessionId });
   },
   async WalletEntryReversed(db, event) {
-    const d = data<'WalletEntryReversed'>(event);
+    const d = event.data;
     const reversed = await db
       .selectFrom('billing_ledger')
       .select('live_session_id')

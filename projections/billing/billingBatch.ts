@@ -2,17 +2,18 @@
 // queries), fold the batch in memory with the same rules as billing.ts, and write the result back (an upsert of
 // the wallets, one insert of the new lines). Thousands of events cost a handful of round trips.
 import { sql } from 'kysely';
-import type { WalletEvent } from '../../domain/wallet/events.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
-import type { ProjectionDb } from '../projection.js';
+import type { ProjectionDb, RecordedOf } from '../projection.js';
 import type { BillingLedgerTable, BillingWalletsTable } from './billing.table.js';
 
-export const BILLING_BATCH_TYPES: ReadonlySet<string> = new Set([
+export const BILLING_BATCH_TYPES = new Set([
   'WalletOpened',
   'WalletCredited',
   'WalletDebited',
   'WalletEntryReversed',
-]);
+] as const);
+type WalletEventType = typeof BILLING_BATCH_TYPES extends Set<infer T> ? T : never;
+type WalletRecorded = RecordedOf<WalletEventType>;
 
 type Fold = {
   wallets: Map<string, BillingWalletsTable>;
@@ -22,14 +23,15 @@ type Fold = {
   added: Map<string, BillingLedgerTable>;
 };
 
-const entryIdsOf = (events: RecordedEvent[]) =>
+const entryIdsOf = (events: WalletRecorded[]) =>
   events.flatMap((e) => {
-    const d = e.data as { entryId?: string; reversedEntryId?: string };
-    return [d.entryId, d.reversedEntryId].filter((x): x is string => Boolean(x));
+    if (e.type === 'WalletOpened') return [];
+    const reversed = e.type === 'WalletEntryReversed' ? e.data.reversedEntryId : undefined;
+    return [e.data.entryId, reversed].filter((x): x is string => Boolean(x));
   });
 
-export async function applyBillingBatch(db: ProjectionDb, events: RecordedEvent[]) {
-  const walletIds = [...new Set(events.map((e) => (e.data as { walletId: string }).walletId))];
+export async function applyBillingBatch(db: ProjectionDb, events: WalletRecorded[]) {
+  const walletIds = [...new Set(events.map((e) => e.data.walletId))];
   const entryIds = [...new Set(entryIdsOf(events))];
   const wallets = await db
     .selectFrom('billing_wallets')
@@ -54,8 +56,7 @@ export async function applyBillingBatch(db: ProjectionDb, events: RecordedEvent[
   await write(db, fold);
 }
 
-function apply(fold: Fold, recorded: RecordedEvent) {
-  const event = { type: recorded.type, data: recorded.data } as WalletEvent;
+function apply(fold: Fold, event: WalletRecorded) {
   if (event.type === 'WalletOpened') {
     const d = event.data;
     if (fold.wallets.has(d.walletId)) return;
@@ -65,7 +66,7 @@ function apply(fold: Fold, recorded: RecordedEvent) {
       owner: d.owner,
       owner_id: d.ownerId,
       balance: 0,
-      last_revision: recorded.streamRevision,
+      last_revision: event.streamRevision,
     });
     fold.dirty.add(d.walletId);
     return;
@@ -74,7 +75,7 @@ function apply(fold: Fold, recorded: RecordedEvent) {
   const base = { walletId: d.walletId, entryId: d.entryId, balanceAfter: d.balanceAfter };
   switch (event.type) {
     case 'WalletCredited':
-      return addLine(fold, recorded, {
+      return addLine(fold, event, {
         ...base,
         cause: 'credit',
         change: event.data.tokens,
@@ -83,7 +84,7 @@ function apply(fold: Fold, recorded: RecordedEvent) {
     case 'WalletDebited': {
       const cause = event.data.cause;
       const liveSessionId = cause.kind === 'session' ? cause.liveSessionId : null;
-      return addLine(fold, recorded, {
+      return addLine(fold, event, {
         ...base,
         cause: cause.kind,
         change: -event.data.tokens,
@@ -94,7 +95,7 @@ function apply(fold: Fold, recorded: RecordedEvent) {
       const { reversedEntryId, change, reason } = event.data;
       const reversed = fold.added.get(reversedEntryId) ?? fold.stored.get(reversedEntryId);
       const liveSessionId = reversed?.live_session_id ?? null;
-      addLine(fold, recorded, { ...base, cause: 'reversal', change, reason, liveSessionId, reversedEntryId });
+      addLine(fold, event, { ...base, cause: 'reversal', change, reason, liveSessionId, reversedEntryId });
       if (reversed) {
         reversed.reversed_by = d.entryId;
         if ('changed' in reversed) reversed.changed = true;

@@ -1,15 +1,9 @@
 // Courses with their ordered lessons, and enrollments: what teachers pick from when they schedule.
-import './catalog.table.js';
-import type { CourseEvent } from '../../domain/course/course.js';
-import type { EnrollmentEvent } from '../../domain/enrollment/enrollment.js';
-import { projection, dataOf } from '../projection.js';
-
-type C<T extends CourseEvent['type']> = Extract<CourseEvent, { type: T }>['data'];
-type E<T extends EnrollmentEvent['type']> = Extract<EnrollmentEvent, { type: T }>['data'];
+import { projection } from '../projection.js';
 
 export const catalogProjection = projection('catalog', ['courses', 'course_lessons', 'enrollments'], {
   async CourseCreated(db, event) {
-    const d = dataOf<C<'CourseCreated'>>(event);
+    const d = event.data;
     await db
       .insertInto('courses')
       .values({ id: d.courseId, org_id: d.orgId, name: d.name, last_revision: event.streamRevision })
@@ -32,7 +26,7 @@ export const catalogProjection = projection('catalog', ['courses', 'course_lesso
       .execute();
   },
   async CourseRenamed(db, event) {
-    const d = dataOf<C<'CourseRenamed'>>(event);
+    const d = event.data;
     await db
       .updateTable('courses')
       .set({ name: d.name, last_revision: event.streamRevision })
@@ -40,7 +34,7 @@ export const catalogProjection = projection('catalog', ['courses', 'course_lesso
       .execute();
   },
   async CourseLessonAdded(db, event) {
-    const d = dataOf<C<'CourseLessonAdded'>>(event);
+    const d = event.data;
     const course = await db
       .selectFrom('courses')
       .select('org_id')
@@ -71,7 +65,7 @@ export const catalogProjection = projection('catalog', ['courses', 'course_lesso
       .execute();
   },
   async StudentEnrolled(db, event) {
-    const d = dataOf<E<'StudentEnrolled'>>(event);
+    const d = event.data;
     await db
       .insertInto('enrollments')
       .values({
@@ -88,7 +82,7 @@ export const catalogProjection = projection('catalog', ['courses', 'course_lesso
       .execute();
   },
   async EnrollmentTermsChanged(db, event) {
-    const d = dataOf<E<'EnrollmentTermsChanged'>>(event);
+    const d = event.data;
     await db
       .updateTable('enrollments')
       .set({

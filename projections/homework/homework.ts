@@ -1,13 +1,10 @@
 // The homework read model: what is assigned on each enrollment, its status and scheduled date.
-import './homework.table.js';
-import type { HomeworkEvent } from '../../domain/enrollment/homework.js';
-import type { RecordedEvent } from '../../commands/eventStore/port.js';
-import { dataOf, projection, type ProjectionDb } from '../projection.js';
+import { projection, type ProjectionDb, type RecordedOf } from '../projection.js';
 
-type D<T extends HomeworkEvent['type']> = Extract<HomeworkEvent, { type: T }>['data'];
+type StatusChange = 'HomeworkStarted' | 'HomeworkPassed' | 'HomeworkVerified' | 'HomeworkVerificationRevoked';
 
-async function setStatus(db: ProjectionDb, event: RecordedEvent, status: string) {
-  const d = dataOf<{ homeworkId: string }>(event);
+async function setStatus(db: ProjectionDb, event: RecordedOf<StatusChange>, status: string) {
+  const d = event.data;
   await db
     .updateTable('homework')
     .set({ status, updated_at: event.metadata.at, last_revision: event.streamRevision })
@@ -17,7 +14,7 @@ async function setStatus(db: ProjectionDb, event: RecordedEvent, status: string)
 
 export const homeworkProjection = projection('homework', ['homework'], {
   async HomeworkAssigned(db, event) {
-    const d = dataOf<D<'HomeworkAssigned'>>(event);
+    const d = event.data;
     await db
       .insertInto('homework')
       .values({
@@ -35,7 +32,7 @@ export const homeworkProjection = projection('homework', ['homework'], {
       .execute();
   },
   async HomeworkRescheduled(db, event) {
-    const d = dataOf<D<'HomeworkRescheduled'>>(event);
+    const d = event.data;
     await db
       .updateTable('homework')
       .set({
@@ -47,10 +44,7 @@ export const homeworkProjection = projection('homework', ['homework'], {
       .execute();
   },
   async HomeworkRemoved(db, event) {
-    await db
-      .deleteFrom('homework')
-      .where('id', '=', dataOf<D<'HomeworkRemoved'>>(event).homeworkId)
-      .execute();
+    await db.deleteFrom('homework').where('id', '=', event.data.homeworkId).execute();
   },
   HomeworkStarted: (db, event) => setStatus(db, event, 'started'),
   HomeworkPassed: (db, event) => setStatus(db, event, 'passed'),

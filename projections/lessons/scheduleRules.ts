@@ -1,11 +1,7 @@
 // The schedule-rule read model: rules per enrollment and their occurrences, for the enrollment's Schedule section
 // and for the periodic top-up, which looks for rules that still generate.
-import './scheduleRules.table.js';
-import type { ScheduleRuleEvent } from '../../domain/enrollment/scheduleRules.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
-import { dataOf, projection, type ProjectionDb } from '../projection.js';
-
-type D<T extends ScheduleRuleEvent['type']> = Extract<ScheduleRuleEvent, { type: T }>['data'];
+import { projection, type ProjectionDb, type RecordedOf } from '../projection.js';
 
 const touch = (db: ProjectionDb, event: RecordedEvent, ruleId: string, values: Record<string, unknown>) =>
   db
@@ -16,7 +12,7 @@ const touch = (db: ProjectionDb, event: RecordedEvent, ruleId: string, values: R
 
 async function occurrence(
   db: ProjectionDb,
-  event: RecordedEvent,
+  event: RecordedOf<'ScheduleOccurrenceScheduled' | 'ScheduleOccurrenceSkipped'>,
   values: {
     outcome: 'scheduled' | 'skipped';
     live_session_id: string | null;
@@ -24,7 +20,7 @@ async function occurrence(
     conflicting_live_session_id: string | null;
   },
 ) {
-  const d = dataOf<D<'ScheduleOccurrenceScheduled'>>(event);
+  const d = event.data;
   await db
     .insertInto('schedule_rule_occurrences')
     .values({
@@ -43,7 +39,7 @@ export const scheduleRulesProjection = projection(
   ['schedule_rules', 'schedule_rule_occurrences'],
   {
     async ScheduleRuleAdded(db, event) {
-      const d = dataOf<D<'ScheduleRuleAdded'>>(event);
+      const d = event.data;
       await db
         .insertInto('schedule_rules')
         .values({
@@ -64,14 +60,14 @@ export const scheduleRulesProjection = projection(
         .execute();
     },
     async ScheduleRuleEnded(db, event) {
-      const d = dataOf<D<'ScheduleRuleEnded'>>(event);
+      const d = event.data;
       await touch(db, event, d.ruleId, { ends_at: d.endsAt });
     },
     async ScheduleRuleRemoved(db, event) {
-      await touch(db, event, dataOf<D<'ScheduleRuleRemoved'>>(event).ruleId, { removed: true });
+      await touch(db, event, event.data.ruleId, { removed: true });
     },
     async ScheduleOccurrenceScheduled(db, event) {
-      const d = dataOf<D<'ScheduleOccurrenceScheduled'>>(event);
+      const d = event.data;
       await occurrence(db, event, {
         outcome: 'scheduled',
         live_session_id: d.liveSessionId,
@@ -80,7 +76,7 @@ export const scheduleRulesProjection = projection(
       });
     },
     async ScheduleOccurrenceSkipped(db, event) {
-      const d = dataOf<D<'ScheduleOccurrenceSkipped'>>(event);
+      const d = event.data;
       await occurrence(db, event, {
         outcome: 'skipped',
         live_session_id: null,

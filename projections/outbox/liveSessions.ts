@@ -1,16 +1,11 @@
 // The outbox's handlers for live sessions: keep the calendar entry and its attendees, and mail the participants
 // on schedule, reschedule, cancel and when they are added or removed (seed 000: "All participants will be
 // notified automatically").
-import './outbox.table.js';
 import { addMinutes } from '../../domain/shared/time.js';
-import type { LiveSessionEvent } from '../../domain/liveSession/events.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
-import type { ProjectionDb } from '../projection.js';
+import type { Handlers, ProjectionDb } from '../projection.js';
 import { enqueue } from './enqueue.js';
 import { attendeesOf, itemOf } from './items.js';
-
-type Data<T extends LiveSessionEvent['type']> = Extract<LiveSessionEvent, { type: T }>['data'];
-const data = <T extends LiveSessionEvent['type']>(event: RecordedEvent) => event.data as Data<T>;
 
 /** A change invitees' calendars must apply: SEQUENCE becomes the stream revision, which only grows and
  * stays the same when an event is applied again. */
@@ -36,8 +31,8 @@ async function mailAll(
 }
 
 export const liveSessionHandlers = {
-  async LiveSessionScheduled(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'LiveSessionScheduled'>(event);
+  async LiveSessionScheduled(db, event) {
+    const d = event.data;
     await db
       .insertInto('calendar_entries')
       .values({
@@ -76,8 +71,8 @@ export const liveSessionHandlers = {
     }
     await mailAll(db, event, d.liveSessionId, 'live-session-scheduled');
   },
-  async LiveSessionRescheduled(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'LiveSessionRescheduled'>(event);
+  async LiveSessionRescheduled(db, event) {
+    const d = event.data;
     await change(db, event, d.liveSessionId, {
       starts_at: d.start,
       ends_at: addMinutes(d.start, d.durationMinutes),
@@ -86,12 +81,12 @@ export const liveSessionHandlers = {
     });
     await mailAll(db, event, d.liveSessionId, 'live-session-rescheduled');
   },
-  async LiveSessionDetailsChanged(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'LiveSessionDetailsChanged'>(event);
+  async LiveSessionDetailsChanged(db, event) {
+    const d = event.data;
     await change(db, event, d.liveSessionId, { title: d.title, notes: d.notes });
   },
-  async LiveSessionParticipantAdded(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'LiveSessionParticipantAdded'>(event);
+  async LiveSessionParticipantAdded(db, event) {
+    const d = event.data;
     await db
       .insertInto('calendar_attendees')
       .values({ group_id: d.liveSessionId, person_id: d.studentId, added_at: event.metadata.at })
@@ -101,8 +96,8 @@ export const liveSessionHandlers = {
     if (item?.status === 'scheduled')
       await enqueue(db, event, 'live-session-scheduled', [d.studentId], { item });
   },
-  async LiveSessionParticipantRemoved(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'LiveSessionParticipantRemoved'>(event);
+  async LiveSessionParticipantRemoved(db, event) {
+    const d = event.data;
     await db
       .deleteFrom('calendar_attendees')
       .where('group_id', '=', d.liveSessionId)
@@ -112,14 +107,14 @@ export const liveSessionHandlers = {
     if (item?.status === 'scheduled')
       await enqueue(db, event, 'live-session-removed', [d.studentId], { item });
   },
-  async LiveSessionCanceled(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'LiveSessionCanceled'>(event);
+  async LiveSessionCanceled(db, event) {
+    const d = event.data;
     await change(db, event, d.liveSessionId, { status: 'canceled' });
     await mailAll(db, event, d.liveSessionId, 'live-session-canceled', { reason: d.reason });
   },
   /** A record created by mistake: it leaves the calendars; a future one is withdrawn from the invitees'. */
-  async LiveSessionDeleted(db: ProjectionDb, event: RecordedEvent) {
-    const { liveSessionId } = event.data as { liveSessionId: string };
+  async LiveSessionDeleted(db, event) {
+    const { liveSessionId } = event.data;
     const item = await itemOf(db, liveSessionId);
     if (item?.status === 'scheduled' && item.start > event.metadata.at) {
       await change(db, event, liveSessionId, { status: 'canceled' });
@@ -128,4 +123,4 @@ export const liveSessionHandlers = {
     await db.deleteFrom('calendar_attendees').where('group_id', '=', liveSessionId).execute();
     await db.deleteFrom('calendar_entries').where('id', '=', liveSessionId).execute();
   },
-};
+} satisfies Handlers;

@@ -1,14 +1,10 @@
 // The outbox's handlers for trainings: keep each training event on the calendar of its section's registered
 // learners, and mail them the registration confirmation (with every event of the section), each change to an
 // event (same UID, higher SEQUENCE) and the other turns of their registration.
-import './outbox.table.js';
-import type { TrainingFact, TrainingEventType } from '../../domain/training/events.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
-import type { ProjectionDb } from '../projection.js';
+import type { Handlers, ProjectionDb } from '../projection.js';
 import { enqueue, type MailTemplate } from './enqueue.js';
 import { attendeesOf, itemOf, itemsWhere } from './items.js';
-
-const data = <T extends TrainingEventType>(event: RecordedEvent) => event.data as TrainingFact<T>['data'];
 
 async function names(db: ProjectionDb, sectionId: string) {
   const row = await db
@@ -88,30 +84,30 @@ async function seat(db: ProjectionDb, event: RecordedEvent, d: { sectionId: stri
 }
 
 export const trainingHandlers = {
-  async TrainingCreated(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'TrainingCreated'>(event);
+  async TrainingCreated(db, event) {
+    const d = event.data;
     await nameGroup(db, event, 'training', d.trainingId, d.trainingId, d.name);
   },
-  async TrainingDetailsChanged(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'TrainingDetailsChanged'>(event);
+  async TrainingDetailsChanged(db, event) {
+    const d = event.data;
     await nameGroup(db, event, 'training', d.trainingId, d.trainingId, d.name);
   },
-  async SectionAdded(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'SectionAdded'>(event);
+  async SectionAdded(db, event) {
+    const d = event.data;
     await nameGroup(db, event, 'section', d.sectionId, d.trainingId, d.name);
   },
-  async SectionSettingsChanged(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'SectionSettingsChanged'>(event);
+  async SectionSettingsChanged(db, event) {
+    const d = event.data;
     await nameGroup(db, event, 'section', d.sectionId, d.trainingId, d.name);
   },
-  async SectionRemoved(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'SectionRemoved'>(event);
+  async SectionRemoved(db, event) {
+    const d = event.data;
     await db.deleteFrom('calendar_entries').where('group_id', '=', d.sectionId).execute();
     await db.deleteFrom('calendar_attendees').where('group_id', '=', d.sectionId).execute();
     await db.deleteFrom('calendar_groups').where('id', '=', d.sectionId).execute();
   },
-  async TrainingEventScheduled(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'TrainingEventScheduled'>(event);
+  async TrainingEventScheduled(db, event) {
+    const d = event.data;
     await db
       .insertInto('calendar_entries')
       .values({
@@ -137,8 +133,8 @@ export const trainingHandlers = {
       .execute();
     await mailLearners(db, event, d.sectionId, d.trainingEventId, 'training-event-added');
   },
-  async TrainingEventRescheduled(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'TrainingEventRescheduled'>(event);
+  async TrainingEventRescheduled(db, event) {
+    const d = event.data;
     await changeEvent(db, event, d.trainingEventId, {
       starts_at: d.start,
       ends_at: d.end,
@@ -146,8 +142,8 @@ export const trainingHandlers = {
     });
     await mailLearners(db, event, d.sectionId, d.trainingEventId, 'training-event-rescheduled');
   },
-  async TrainingEventDetailsChanged(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'TrainingEventDetailsChanged'>(event);
+  async TrainingEventDetailsChanged(db, event) {
+    const d = event.data;
     await changeEvent(db, event, d.trainingEventId, {
       host_id: d.trainerId,
       location: d.location,
@@ -156,31 +152,31 @@ export const trainingHandlers = {
     });
     await mailLearners(db, event, d.sectionId, d.trainingEventId, 'training-event-changed');
   },
-  async TrainingEventCanceled(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'TrainingEventCanceled'>(event);
+  async TrainingEventCanceled(db, event) {
+    const d = event.data;
     await changeEvent(db, event, d.trainingEventId, { status: 'canceled' });
     await mailLearners(db, event, d.sectionId, d.trainingEventId, 'training-event-canceled', {
       reason: d.reason,
     });
   },
-  async LearnerRegistered(db: ProjectionDb, event: RecordedEvent) {
-    await seat(db, event, data<'LearnerRegistered'>(event));
+  async LearnerRegistered(db, event) {
+    await seat(db, event, event.data);
   },
-  async RegistrationApproved(db: ProjectionDb, event: RecordedEvent) {
-    await seat(db, event, data<'RegistrationApproved'>(event));
+  async RegistrationApproved(db, event) {
+    await seat(db, event, event.data);
   },
-  async LearnerRegistrationRequested(db: ProjectionDb, event: RecordedEvent) {
-    await mailLearner(db, event, data<'LearnerRegistrationRequested'>(event), 'training-requested', false);
+  async LearnerRegistrationRequested(db, event) {
+    await mailLearner(db, event, event.data, 'training-requested', false);
   },
-  async LearnerWaitlisted(db: ProjectionDb, event: RecordedEvent) {
-    await mailLearner(db, event, data<'LearnerWaitlisted'>(event), 'training-waitlisted', false);
+  async LearnerWaitlisted(db, event) {
+    await mailLearner(db, event, event.data, 'training-waitlisted', false);
   },
-  async RegistrationDeclined(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'RegistrationDeclined'>(event);
+  async RegistrationDeclined(db, event) {
+    const d = event.data;
     await mailLearner(db, event, d, 'training-declined', false, { reason: d.reason });
   },
-  async LearnerDeregistered(db: ProjectionDb, event: RecordedEvent) {
-    const d = data<'LearnerDeregistered'>(event);
+  async LearnerDeregistered(db, event) {
+    const d = event.data;
     const wasSeated = d.from === 'registered';
     // Withdraws the section's events from their calendar before they leave its attendees.
     await mailLearner(db, event, d, 'training-deregistered', wasSeated, { reason: d.reason });
@@ -190,4 +186,4 @@ export const trainingHandlers = {
       .where('person_id', '=', d.learnerId)
       .execute();
   },
-};
+} satisfies Handlers;

@@ -1,13 +1,7 @@
 // How wallet events become ledger report rows: every credit, debit (per cause) and reversal, with the balance
 // after it, so "balance at period end" is the last row before the end.
-import type { WalletEvent } from '../../domain/wallet/events.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
-import type { ProjectionDb } from '../projection.js';
-import './reports.table.js';
-
-type Handler = (db: ProjectionDb, event: RecordedEvent) => Promise<void>;
-type D<T extends WalletEvent['type']> = Extract<WalletEvent, { type: T }>['data'];
-const data = <T>(event: RecordedEvent) => event.data as T;
+import type { Handlers, ProjectionDb } from '../projection.js';
 
 async function entry(
   db: ProjectionDb,
@@ -43,9 +37,9 @@ async function entry(
     .execute();
 }
 
-export const ledgerFacts: Record<string, Handler> = {
+export const ledgerFacts = {
   async WalletOpened(db, event) {
-    const d = data<D<'WalletOpened'>>(event);
+    const d = event.data;
     await db
       .insertInto('report_wallets')
       .values({ wallet_id: d.walletId, org_id: d.orgId, owner_kind: d.owner, owner_id: d.ownerId })
@@ -53,7 +47,7 @@ export const ledgerFacts: Record<string, Handler> = {
       .execute();
   },
   async WalletCredited(db, event) {
-    const d = data<D<'WalletCredited'>>(event);
+    const d = event.data;
     await entry(db, event, d.walletId, {
       entry_id: d.entryId,
       kind: 'credit',
@@ -64,7 +58,7 @@ export const ledgerFacts: Record<string, Handler> = {
     });
   },
   async WalletDebited(db, event) {
-    const d = data<D<'WalletDebited'>>(event);
+    const d = event.data;
     const sessionId = d.cause.kind === 'session' ? d.cause.liveSessionId : null;
     await entry(db, event, d.walletId, {
       entry_id: d.entryId,
@@ -76,7 +70,7 @@ export const ledgerFacts: Record<string, Handler> = {
     });
   },
   async WalletEntryReversed(db, event) {
-    const d = data<D<'WalletEntryReversed'>>(event);
+    const d = event.data;
     await entry(db, event, d.walletId, {
       entry_id: d.entryId,
       kind: 'reversal',
@@ -86,4 +80,4 @@ export const ledgerFacts: Record<string, Handler> = {
       balance_after: d.balanceAfter,
     });
   },
-};
+} satisfies Handlers;

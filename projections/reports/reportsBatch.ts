@@ -3,8 +3,7 @@
 // ledgerFacts.ts, and write it back set-based. Training events stay one at a time (they are few).
 import { sql } from 'kysely';
 import { addMinutes } from '../../domain/shared/time.js';
-import type { RecordedEvent } from '../../commands/eventStore/port.js';
-import type { ProjectionDb } from '../projection.js';
+import type { ProjectionDb, RecordedOf } from '../projection.js';
 import type {
   ReportAttendanceTable,
   ReportLedgerTable,
@@ -13,7 +12,6 @@ import type {
   ReportWalletsTable,
 } from './reports.table.js';
 
-type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Touched = {
   session: ReportSessionsTable | null;
   attendance: Map<string, ReportAttendanceTable>;
@@ -35,28 +33,37 @@ export const SESSION_TYPES = new Set([
   'StudentScored',
   'ScoresVerified',
   'ScoresVerificationRevoked',
-]);
+] as const);
 export const WALLET_TYPES = new Set([
   'WalletOpened',
   'WalletCredited',
   'WalletDebited',
   'WalletEntryReversed',
+] as const);
+type SessionType = typeof SESSION_TYPES extends Set<infer T> ? T : never;
+type WalletType = typeof WALLET_TYPES extends Set<infer T> ? T : never;
+export const BATCH_TYPES: ReadonlySet<SessionType | WalletType> = new Set([
+  ...SESSION_TYPES,
+  ...WALLET_TYPES,
 ]);
-export const BATCH_TYPES: ReadonlySet<string> = new Set([...SESSION_TYPES, ...WALLET_TYPES]);
+const isSession = (e: RecordedOf<SessionType | WalletType>): e is RecordedOf<SessionType> =>
+  SESSION_TYPES.has(e.type as SessionType);
+const isWallet = (e: RecordedOf<SessionType | WalletType>): e is RecordedOf<WalletType> =>
+  WALLET_TYPES.has(e.type as WalletType);
 
 const any = (ids: string[]) => sql<string>`any(${ids}::uuid[])`;
 const rowsOf = <T>(table: string, rows: T[]) =>
   sql<T>`jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)`.as('r');
 
-export async function applyReportsBatch(db: ProjectionDb, events: RecordedEvent[]) {
-  const sessionEvents = events.filter((e) => SESSION_TYPES.has(e.type));
-  const walletEvents = events.filter((e) => WALLET_TYPES.has(e.type));
+export async function applyReportsBatch(db: ProjectionDb, events: RecordedOf<SessionType | WalletType>[]) {
+  const sessionEvents = events.filter(isSession);
+  const walletEvents = events.filter(isWallet);
   if (sessionEvents.length) await sessionsBatch(db, sessionEvents);
   if (walletEvents.length) await ledgerBatch(db, walletEvents);
 }
 
-async function sessionsBatch(db: ProjectionDb, events: RecordedEvent[]) {
-  const ids = [...new Set(events.map((e) => (e.data as Any).liveSessionId as string))];
+async function sessionsBatch(db: ProjectionDb, events: RecordedOf<SessionType>[]) {
+  const ids = [...new Set(events.map((e) => e.data.liveSessionId))];
   const touched = new Map<string, Touched>(
     ids.map((id) => [id, { session: null, attendance: new Map(), scores: new Map(), deleted: false }]),
   );
@@ -78,7 +85,7 @@ async function sessionsBatch(db: ProjectionDb, events: RecordedEvent[]) {
     .where('session_id', '=', any(ids))
     .execute())
     touched.get(r.session_id)!.scores.set(r.student_id, r);
-  for (const event of events) fold(touched.get((event.data as Any).liveSessionId)!, event);
+  for (const event of events) fold(touched.get(event.data.liveSessionId)!, event);
   const gone = [...touched.keys()];
   await db.deleteFrom('report_attendance').where('session_id', '=', any(gone)).execute();
   await db.deleteFrom('report_scores').where('session_id', '=', any(gone)).execute();
@@ -147,22 +154,21 @@ function addAttendee(t: Touched, studentId: string) {
   });
 }
 
-function fold(t: Touched, event: RecordedEvent) {
-  const d = event.data as Any;
+function fold(t: Touched, event: RecordedOf<SessionType>) {
   if (t.deleted) return;
   if (event.type === 'LiveSessionScheduled') {
     if (!t.session) {
       t.session = {
-        session_id: d.liveSessionId,
-        org_id: d.orgId,
-        teacher_id: d.teacherId,
-        course_id: d.courseId,
-        student_group_id: d.studentGroupId,
-        title: d.title,
-        starts_at: d.start,
-        ends_at: addMinutes(d.start, d.durationMinutes),
-        duration_minutes: d.durationMinutes,
-        time_zone: d.timeZone,
+        session_id: event.data.liveSessionId,
+        org_id: event.data.orgId,
+        teacher_id: event.data.teacherId,
+        course_id: event.data.courseId,
+        student_group_id: event.data.studentGroupId,
+        title: event.data.title,
+        starts_at: event.data.start,
+        ends_at: addMinutes(event.data.start, event.data.durationMinutes),
+        duration_minutes: event.data.durationMinutes,
+        time_zone: event.data.timeZone,
         status: 'scheduled',
         held: false,
         canceled_at: null,
@@ -171,7 +177,7 @@ function fold(t: Touched, event: RecordedEvent) {
         cancel_notice_minutes: null,
       };
     }
-    for (const p of d.participants as { studentId: string }[]) addAttendee(t, p.studentId);
+    for (const p of event.data.participants) addAttendee(t, p.studentId);
     return;
   }
   const s = t.session;
@@ -179,22 +185,22 @@ function fold(t: Touched, event: RecordedEvent) {
   switch (event.type) {
     case 'LiveSessionRescheduled':
       Object.assign(s, {
-        starts_at: d.start,
-        ends_at: addMinutes(d.start, d.durationMinutes),
-        duration_minutes: d.durationMinutes,
-        time_zone: d.timeZone,
+        starts_at: event.data.start,
+        ends_at: addMinutes(event.data.start, event.data.durationMinutes),
+        duration_minutes: event.data.durationMinutes,
+        time_zone: event.data.timeZone,
       });
       for (const a of t.attendance.values())
-        Object.assign(a, { starts_at: d.start, minutes_scheduled: d.durationMinutes });
-      for (const r of t.scores.values()) r.starts_at = d.start;
+        Object.assign(a, { starts_at: event.data.start, minutes_scheduled: event.data.durationMinutes });
+      for (const r of t.scores.values()) r.starts_at = event.data.start;
       return;
     case 'LiveSessionDetailsChanged':
-      s.title = d.title;
+      s.title = event.data.title;
       return;
     case 'LiveSessionParticipantAdded':
-      return addAttendee(t, d.studentId);
+      return addAttendee(t, event.data.studentId);
     case 'LiveSessionParticipantRemoved':
-      t.attendance.delete(d.studentId);
+      t.attendance.delete(event.data.studentId);
       return;
     case 'LiveSessionCanceled': {
       const notice = Math.round((new Date(s.starts_at).getTime() - Date.parse(event.metadata.at)) / 60_000);
@@ -203,7 +209,7 @@ function fold(t: Touched, event: RecordedEvent) {
         held: false,
         canceled_at: event.metadata.at,
         canceled_by: event.metadata.actorId,
-        cancel_reason: d.reason,
+        cancel_reason: event.data.reason,
         cancel_notice_minutes: notice,
       });
       return;
@@ -219,12 +225,7 @@ function fold(t: Touched, event: RecordedEvent) {
       return;
     case 'LiveSessionCompleted':
       Object.assign(s, { status: 'ended', held: true });
-      for (const a of d.attendance as {
-        studentId: string;
-        status: string;
-        late: boolean;
-        minutesPresent: number;
-      }[]) {
+      for (const a of event.data.attendance) {
         addAttendee(t, a.studentId);
         Object.assign(t.attendance.get(a.studentId)!, {
           status: a.status,
@@ -234,33 +235,33 @@ function fold(t: Touched, event: RecordedEvent) {
       }
       return;
     case 'StudentScored': {
-      const existing = t.scores.get(d.studentId);
-      if (existing) Object.assign(existing, d.scores, { verified: false });
+      const existing = t.scores.get(event.data.studentId);
+      if (existing) Object.assign(existing, event.data.scores, { verified: false });
       else
-        t.scores.set(d.studentId, {
+        t.scores.set(event.data.studentId, {
           session_id: s.session_id,
-          student_id: d.studentId,
+          student_id: event.data.studentId,
           org_id: s.org_id,
           teacher_id: s.teacher_id,
           course_id: s.course_id,
           student_group_id: s.student_group_id,
           starts_at: s.starts_at,
-          ...d.scores,
+          ...event.data.scores,
           verified: false,
         });
       return;
     }
     case 'ScoresVerified':
     case 'ScoresVerificationRevoked': {
-      const r = t.scores.get(d.studentId);
+      const r = t.scores.get(event.data.studentId);
       if (r) r.verified = event.type === 'ScoresVerified';
       return;
     }
   }
 }
 
-async function ledgerBatch(db: ProjectionDb, events: RecordedEvent[]) {
-  const ids = [...new Set(events.map((e) => (e.data as Any).walletId as string))];
+async function ledgerBatch(db: ProjectionDb, events: RecordedOf<WalletType>[]) {
+  const ids = [...new Set(events.map((e) => e.data.walletId))];
   const wallets = new Map<string, ReportWalletsTable>();
   for (const w of await db
     .selectFrom('report_wallets')
@@ -271,14 +272,15 @@ async function ledgerBatch(db: ProjectionDb, events: RecordedEvent[]) {
   const opened: ReportWalletsTable[] = [];
   const entries: ReportLedgerTable[] = [];
   for (const event of events) {
-    const d = event.data as Any;
     if (event.type === 'WalletOpened') {
+      const d = event.data;
       if (wallets.has(d.walletId)) continue;
       const w = { wallet_id: d.walletId, org_id: d.orgId, owner_kind: d.owner, owner_id: d.ownerId };
       wallets.set(d.walletId, w);
       opened.push(w);
       continue;
     }
+    const d = event.data;
     const w = wallets.get(d.walletId);
     if (!w) continue;
     const base = {
@@ -292,17 +294,30 @@ async function ledgerBatch(db: ProjectionDb, events: RecordedEvent[]) {
       balance_after: d.balanceAfter,
     };
     if (event.type === 'WalletCredited')
-      entries.push({ ...base, kind: 'credit', cause: 'credit', live_session_id: null, tokens: d.tokens });
-    else if (event.type === 'WalletDebited')
+      entries.push({
+        ...base,
+        kind: 'credit',
+        cause: 'credit',
+        live_session_id: null,
+        tokens: event.data.tokens,
+      });
+    else if (event.type === 'WalletDebited') {
+      const cause = event.data.cause;
       entries.push({
         ...base,
         kind: 'debit',
-        cause: d.cause.kind,
-        live_session_id: d.cause.kind === 'session' ? d.cause.liveSessionId : null,
-        tokens: -d.tokens,
+        cause: cause.kind,
+        live_session_id: cause.kind === 'session' ? cause.liveSessionId : null,
+        tokens: -event.data.tokens,
       });
-    else
-      entries.push({ ...base, kind: 'reversal', cause: 'reversal', live_session_id: null, tokens: d.change });
+    } else
+      entries.push({
+        ...base,
+        kind: 'reversal',
+        cause: 'reversal',
+        live_session_id: null,
+        tokens: event.data.change,
+      });
   }
   if (opened.length)
     await db

@@ -1,14 +1,6 @@
 // How live-session events shape the report rows: sessions, per-student attendance and scores.
 import { addMinutes } from '../../domain/shared/time.js';
-import type { LiveSessionEvent } from '../../domain/liveSession/events.js';
-import type { RecordedEvent } from '../../commands/eventStore/port.js';
-import type { ProjectionDb } from '../projection.js';
-import './reports.table.js';
-
-type Fact = { type: string; data: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Handler = (db: ProjectionDb, event: RecordedEvent) => Promise<void>;
-type D<T extends LiveSessionEvent['type']> = Extract<LiveSessionEvent, { type: T }>['data'];
-const data = <T>(event: RecordedEvent) => (event as unknown as Fact).data as T;
+import type { Handlers, ProjectionDb } from '../projection.js';
 
 async function context(db: ProjectionDb, sessionId: string) {
   return db
@@ -40,9 +32,9 @@ async function addAttendee(db: ProjectionDb, sessionId: string, studentId: strin
     .execute();
 }
 
-export const sessionFacts: Record<string, Handler> = {
+export const sessionFacts = {
   async LiveSessionScheduled(db, event) {
-    const d = data<D<'LiveSessionScheduled'>>(event);
+    const d = event.data;
     await db
       .insertInto('report_sessions')
       .values({
@@ -68,7 +60,7 @@ export const sessionFacts: Record<string, Handler> = {
     for (const p of d.participants) await addAttendee(db, d.liveSessionId, p.studentId);
   },
   async LiveSessionRescheduled(db, event) {
-    const d = data<D<'LiveSessionRescheduled'>>(event);
+    const d = event.data;
     await db
       .updateTable('report_sessions')
       .set({
@@ -91,7 +83,7 @@ export const sessionFacts: Record<string, Handler> = {
       .execute();
   },
   async LiveSessionDetailsChanged(db, event) {
-    const d = data<D<'LiveSessionDetailsChanged'>>(event);
+    const d = event.data;
     await db
       .updateTable('report_sessions')
       .set({ title: d.title })
@@ -99,11 +91,11 @@ export const sessionFacts: Record<string, Handler> = {
       .execute();
   },
   async LiveSessionParticipantAdded(db, event) {
-    const d = data<D<'LiveSessionParticipantAdded'>>(event);
+    const d = event.data;
     await addAttendee(db, d.liveSessionId, d.studentId);
   },
   async LiveSessionParticipantRemoved(db, event) {
-    const d = data<D<'LiveSessionParticipantRemoved'>>(event);
+    const d = event.data;
     await db
       .deleteFrom('report_attendance')
       .where('session_id', '=', d.liveSessionId)
@@ -111,7 +103,7 @@ export const sessionFacts: Record<string, Handler> = {
       .execute();
   },
   async LiveSessionCanceled(db, event) {
-    const d = data<D<'LiveSessionCanceled'>>(event);
+    const d = event.data;
     const s = await db
       .selectFrom('report_sessions')
       .select('starts_at')
@@ -136,26 +128,23 @@ export const sessionFacts: Record<string, Handler> = {
     await db
       .updateTable('report_sessions')
       .set({ status: 'active' })
-      .where('session_id', '=', data<{ liveSessionId: string }>(event).liveSessionId)
+      .where('session_id', '=', event.data.liveSessionId)
       .execute();
   },
   async LiveSessionEnded(db, event) {
     await db
       .updateTable('report_sessions')
       .set({ status: 'ended', held: true })
-      .where('session_id', '=', data<{ liveSessionId: string }>(event).liveSessionId)
+      .where('session_id', '=', event.data.liveSessionId)
       .execute();
   },
   async LiveSessionDeleted(db, event) {
-    const id = data<{ liveSessionId: string }>(event).liveSessionId;
+    const id = event.data.liveSessionId;
     for (const table of ['report_attendance', 'report_scores', 'report_sessions'] as const)
       await db.deleteFrom(table).where('session_id', '=', id).execute();
   },
   async LiveSessionCompleted(db, event) {
-    const d = data<{
-      liveSessionId: string;
-      attendance: { studentId: string; status: string; late: boolean; minutesPresent: number }[];
-    }>(event);
+    const d = event.data;
     await db
       .updateTable('report_sessions')
       .set({ status: 'ended', held: true })
@@ -172,14 +161,7 @@ export const sessionFacts: Record<string, Handler> = {
     }
   },
   async StudentScored(db, event) {
-    const d = data<{
-      liveSessionId: string;
-      studentId: string;
-      scores: Record<
-        'speaking' | 'listening' | 'reading' | 'writing' | 'grammar' | 'vocabulary' | 'engagement',
-        number
-      >;
-    }>(event);
+    const d = event.data;
     const s = await context(db, d.liveSessionId);
     if (!s) return;
     const row = {
@@ -202,7 +184,7 @@ export const sessionFacts: Record<string, Handler> = {
       .execute();
   },
   async ScoresVerified(db, event) {
-    const d = data<{ liveSessionId: string; studentId: string }>(event);
+    const d = event.data;
     await db
       .updateTable('report_scores')
       .set({ verified: true })
@@ -211,7 +193,7 @@ export const sessionFacts: Record<string, Handler> = {
       .execute();
   },
   async ScoresVerificationRevoked(db, event) {
-    const d = data<{ liveSessionId: string; studentId: string }>(event);
+    const d = event.data;
     await db
       .updateTable('report_scores')
       .set({ verified: false })
@@ -219,4 +201,4 @@ export const sessionFacts: Record<string, Handler> = {
       .where('student_id', '=', d.studentId)
       .execute();
   },
-};
+} satisfies Handlers;

@@ -1,13 +1,7 @@
 // How training events become report rows: sections, registrations (with waitlist and completion), training
 // events and attendance per learner.
-import type { TrainingFact } from '../../domain/training/events.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
-import type { ProjectionDb } from '../projection.js';
-import './reports.table.js';
-
-type Handler = (db: ProjectionDb, event: RecordedEvent) => Promise<void>;
-const data = <T extends TrainingFact<any>['type']>(event: RecordedEvent) =>
-  event.data as TrainingFact<T>['data']; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Handlers, ProjectionDb } from '../projection.js';
 
 const orgOf = async (db: ProjectionDb, trainingId: string) =>
   (
@@ -68,9 +62,9 @@ async function mark(
     .execute();
 }
 
-export const trainingFacts: Record<string, Handler> = {
+export const trainingFacts = {
   async TrainingCreated(db, event) {
-    const d = data<'TrainingCreated'>(event);
+    const d = event.data;
     await db
       .insertInto('report_trainings')
       .values({ training_id: d.trainingId, org_id: d.orgId, name: d.name })
@@ -78,7 +72,7 @@ export const trainingFacts: Record<string, Handler> = {
       .execute();
   },
   async TrainingDetailsChanged(db, event) {
-    const d = data<'TrainingDetailsChanged'>(event);
+    const d = event.data;
     await db
       .updateTable('report_trainings')
       .set({ name: d.name })
@@ -86,7 +80,7 @@ export const trainingFacts: Record<string, Handler> = {
       .execute();
   },
   async SectionAdded(db, event) {
-    const d = data<'SectionAdded'>(event);
+    const d = event.data;
     const orgId = await orgOf(db, d.trainingId);
     if (!orgId) return;
     await db
@@ -103,7 +97,7 @@ export const trainingFacts: Record<string, Handler> = {
       .execute();
   },
   async SectionSettingsChanged(db, event) {
-    const d = data<'SectionSettingsChanged'>(event);
+    const d = event.data;
     await db
       .updateTable('report_training_sections')
       .set({ name: d.name, capacity: d.capacity })
@@ -114,11 +108,11 @@ export const trainingFacts: Record<string, Handler> = {
     await db
       .updateTable('report_training_sections')
       .set({ removed: true })
-      .where('section_id', '=', data<'SectionRemoved'>(event).sectionId)
+      .where('section_id', '=', event.data.sectionId)
       .execute();
   },
   async TrainingEventScheduled(db, event) {
-    const d = data<'TrainingEventScheduled'>(event);
+    const d = event.data;
     const orgId = await orgOf(db, d.trainingId);
     if (!orgId) return;
     await db
@@ -138,7 +132,7 @@ export const trainingFacts: Record<string, Handler> = {
       .execute();
   },
   async TrainingEventRescheduled(db, event) {
-    const d = data<'TrainingEventRescheduled'>(event);
+    const d = event.data;
     await db
       .updateTable('report_training_events')
       .set({ starts_at: d.start, ends_at: d.end, time_zone: d.timeZone })
@@ -146,7 +140,7 @@ export const trainingFacts: Record<string, Handler> = {
       .execute();
   },
   async TrainingEventDetailsChanged(db, event) {
-    const d = data<'TrainingEventDetailsChanged'>(event);
+    const d = event.data;
     await db
       .updateTable('report_training_events')
       .set({ trainer_id: d.trainerId })
@@ -157,23 +151,18 @@ export const trainingFacts: Record<string, Handler> = {
     await db
       .updateTable('report_training_events')
       .set({ canceled: true })
-      .where('training_event_id', '=', data<'TrainingEventCanceled'>(event).trainingEventId)
+      .where('training_event_id', '=', event.data.trainingEventId)
       .execute();
   },
-  LearnerRegistered: (db, event) =>
-    setRegistration(db, event, data<'LearnerRegistered'>(event), 'registered'),
-  LearnerRegistrationRequested: (db, event) =>
-    setRegistration(db, event, data<'LearnerRegistrationRequested'>(event), 'pending'),
-  RegistrationApproved: (db, event) =>
-    setRegistration(db, event, data<'RegistrationApproved'>(event), 'registered'),
-  RegistrationDeclined: (db, event) =>
-    setRegistration(db, event, data<'RegistrationDeclined'>(event), 'declined'),
+  LearnerRegistered: (db, event) => setRegistration(db, event, event.data, 'registered'),
+  LearnerRegistrationRequested: (db, event) => setRegistration(db, event, event.data, 'pending'),
+  RegistrationApproved: (db, event) => setRegistration(db, event, event.data, 'registered'),
+  RegistrationDeclined: (db, event) => setRegistration(db, event, event.data, 'declined'),
   LearnerWaitlisted: (db, event) =>
-    setRegistration(db, event, data<'LearnerWaitlisted'>(event), 'waitlisted', { ever_waitlisted: true }),
-  LearnerDeregistered: (db, event) =>
-    setRegistration(db, event, data<'LearnerDeregistered'>(event), 'deregistered'),
+    setRegistration(db, event, event.data, 'waitlisted', { ever_waitlisted: true }),
+  LearnerDeregistered: (db, event) => setRegistration(db, event, event.data, 'deregistered'),
   async TrainingCompleted(db, event) {
-    const d = data<'TrainingCompleted'>(event);
+    const d = event.data;
     await db
       .updateTable('report_training_registrations')
       .set({ completed: true })
@@ -182,7 +171,7 @@ export const trainingFacts: Record<string, Handler> = {
       .execute();
   },
   async TrainingCompletionRevoked(db, event) {
-    const d = data<'TrainingCompletionRevoked'>(event);
+    const d = event.data;
     await db
       .updateTable('report_training_registrations')
       .set({ completed: false })
@@ -191,11 +180,11 @@ export const trainingFacts: Record<string, Handler> = {
       .execute();
   },
   async AttendanceRecorded(db, event) {
-    const d = data<'AttendanceRecorded'>(event);
+    const d = event.data;
     await mark(db, d.trainingId, d.trainingEventId, d.learnerId, d.attended, false);
   },
   async AttendanceConfirmed(db, event) {
-    const d = data<'AttendanceConfirmed'>(event);
+    const d = event.data;
     for (const m of d.marks) await mark(db, d.trainingId, d.trainingEventId, m.learnerId, m.attended, true);
   },
-};
+} satisfies Handlers;

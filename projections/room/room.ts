@@ -1,17 +1,13 @@
 // Live rooms as read models: chat (with removals), polls with every answer (the latest per person) and the
 // students' edit permissions, for reviewing sessions and reporting across them. Idempotent: replays are no-ops.
-import './room.table.js';
-import type { RoomEvent } from '../../domain/room/events.js';
-import { projection, dataOf } from '../projection.js';
-
-type D<T extends RoomEvent['type']> = Extract<RoomEvent, { type: T }>['data'];
+import { projection } from '../projection.js';
 
 export const roomProjection = projection(
   'rooms',
   ['room_chat_messages', 'room_polls', 'room_poll_answers', 'room_permissions'],
   {
     async RoomChatMessagePosted(db, event) {
-      const d = dataOf<D<'RoomChatMessagePosted'>>(event);
+      const d = event.data;
       await db
         .insertInto('room_chat_messages')
         .values({
@@ -28,7 +24,7 @@ export const roomProjection = projection(
         .execute();
     },
     async RoomChatMessageRemoved(db, event) {
-      const d = dataOf<D<'RoomChatMessageRemoved'>>(event);
+      const d = event.data;
       await db
         .updateTable('room_chat_messages')
         .set({ removed_by: d.removedBy, removed_at: d.at })
@@ -36,7 +32,7 @@ export const roomProjection = projection(
         .execute();
     },
     async RoomPollOpened(db, event) {
-      const d = dataOf<D<'RoomPollOpened'>>(event);
+      const d = event.data;
       await db
         .insertInto('room_polls')
         .values({
@@ -54,7 +50,7 @@ export const roomProjection = projection(
         .execute();
     },
     async RoomPollAnswered(db, event) {
-      const d = dataOf<D<'RoomPollAnswered'>>(event);
+      const d = event.data;
       await db
         .insertInto('room_poll_answers')
         .values({
@@ -70,7 +66,7 @@ export const roomProjection = projection(
         .execute();
     },
     async RoomPollClosed(db, event) {
-      const d = dataOf<D<'RoomPollClosed'>>(event);
+      const d = event.data;
       await db
         .updateTable('room_polls')
         .set({ status: 'closed', closed_at: d.at })
@@ -78,7 +74,7 @@ export const roomProjection = projection(
         .execute();
     },
     async RoomEditPermissionChanged(db, event) {
-      const d = dataOf<D<'RoomEditPermissionChanged'>>(event);
+      const d = event.data;
       await db
         .insertInto('room_permissions')
         .values({

@@ -1,14 +1,9 @@
 // The schedule read model: every live session with its time, teacher and participants, for calendars.
-import './schedule.table.js';
 import { addMinutes } from '../../domain/shared/time.js';
-import type { LiveSessionEvent } from '../../domain/liveSession/events.js';
 import { batched, projection, type ProjectionDb } from '../projection.js';
 import { applyScheduleBatch, BATCH_TYPES } from './scheduleBatch.js';
 import { participantRows, scheduledSessionRow } from './rows.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
-
-type Data<T extends LiveSessionEvent['type']> = Extract<LiveSessionEvent, { type: T }>['data'];
-const data = <T extends LiveSessionEvent['type']>(event: RecordedEvent) => event.data as Data<T>;
 
 async function touch(
   db: ProjectionDb,
@@ -25,7 +20,7 @@ async function touch(
 
 const perEvent = projection('schedule', ['schedule_sessions', 'schedule_participants'], {
   async LiveSessionScheduled(db, event) {
-    const d = data<'LiveSessionScheduled'>(event);
+    const d = event.data;
     await db
       .insertInto('schedule_sessions')
       .values(scheduledSessionRow(d, event.streamRevision))
@@ -39,7 +34,7 @@ const perEvent = projection('schedule', ['schedule_sessions', 'schedule_particip
       .execute();
   },
   async LiveSessionRescheduled(db, event) {
-    const d = data<'LiveSessionRescheduled'>(event);
+    const d = event.data;
     await touch(db, d.liveSessionId, event, {
       starts_at: d.start,
       ends_at: addMinutes(d.start, d.durationMinutes),
@@ -53,7 +48,7 @@ const perEvent = projection('schedule', ['schedule_sessions', 'schedule_particip
       .execute();
   },
   async LiveSessionDetailsChanged(db, event) {
-    const d = data<'LiveSessionDetailsChanged'>(event);
+    const d = event.data;
     await touch(db, d.liveSessionId, event, {
       title: d.title,
       notes: d.notes,
@@ -61,7 +56,7 @@ const perEvent = projection('schedule', ['schedule_sessions', 'schedule_particip
     });
   },
   async LiveSessionParticipantAdded(db, event) {
-    const d = data<'LiveSessionParticipantAdded'>(event);
+    const d = event.data;
     const session = await db
       .selectFrom('schedule_sessions')
       .select('starts_at')
@@ -81,7 +76,7 @@ const perEvent = projection('schedule', ['schedule_sessions', 'schedule_particip
     await touch(db, d.liveSessionId, event);
   },
   async LiveSessionParticipantRemoved(db, event) {
-    const d = data<'LiveSessionParticipantRemoved'>(event);
+    const d = event.data;
     await db
       .deleteFrom('schedule_participants')
       .where('session_id', '=', d.liveSessionId)
@@ -90,22 +85,22 @@ const perEvent = projection('schedule', ['schedule_sessions', 'schedule_particip
     await touch(db, d.liveSessionId, event);
   },
   async LiveSessionStarted(db, event) {
-    await touch(db, data<'LiveSessionStarted'>(event).liveSessionId, event, { status: 'active' });
+    await touch(db, event.data.liveSessionId, event, { status: 'active' });
   },
   async LiveSessionEnded(db, event) {
-    await touch(db, data<'LiveSessionEnded'>(event).liveSessionId, event, { status: 'ended' });
+    await touch(db, event.data.liveSessionId, event, { status: 'ended' });
   },
   async LiveSessionCompleted(db, event) {
-    await touch(db, data<'LiveSessionCompleted'>(event).liveSessionId, event, { status: 'ended' });
+    await touch(db, event.data.liveSessionId, event, { status: 'ended' });
   },
   // A record created by mistake leaves the schedule; its events stay in the log for the audit trail.
   async LiveSessionDeleted(db, event) {
-    const id = data<'LiveSessionDeleted'>(event).liveSessionId;
+    const id = event.data.liveSessionId;
     await db.deleteFrom('schedule_participants').where('session_id', '=', id).execute();
     await db.deleteFrom('schedule_sessions').where('id', '=', id).execute();
   },
   async LiveSessionCanceled(db, event) {
-    const d = data<'LiveSessionCanceled'>(event);
+    const d = event.data;
     await touch(db, d.liveSessionId, event, { status: 'canceled', cancel_reason: d.reason });
   },
 });

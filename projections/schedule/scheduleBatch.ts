@@ -3,9 +3,7 @@
 // A batch of thousands of events costs a handful of round trips instead of one or two per event.
 import { sql } from 'kysely';
 import { addMinutes } from '../../domain/shared/time.js';
-import type { LiveSessionEvent } from '../../domain/liveSession/events.js';
-import type { RecordedEvent } from '../../commands/eventStore/port.js';
-import type { ProjectionDb } from '../projection.js';
+import type { ProjectionDb, RecordedOf } from '../projection.js';
 import { participantRows, scheduledSessionRow } from './rows.js';
 import type { ScheduleParticipantsTable, ScheduleSessionsTable } from './schedule.table.js';
 
@@ -14,7 +12,7 @@ type Participant = ScheduleParticipantsTable;
 type Touched = { session: Session; participants: Map<string, Participant>; deleted?: boolean };
 
 /** The event types the batch path folds; others go one by one through schedule.ts. */
-export const BATCH_TYPES: ReadonlySet<string> = new Set([
+export const BATCH_TYPES = new Set([
   'LiveSessionScheduled',
   'LiveSessionRescheduled',
   'LiveSessionDetailsChanged',
@@ -25,18 +23,20 @@ export const BATCH_TYPES: ReadonlySet<string> = new Set([
   'LiveSessionEnded',
   'LiveSessionCompleted',
   'LiveSessionDeleted',
-]);
+] as const);
+type BatchType = typeof BATCH_TYPES extends Set<infer T> ? T : never;
+type BatchEvent = RecordedOf<BatchType>;
 
-const sessionIdOf = (event: RecordedEvent) => (event.data as { liveSessionId: string }).liveSessionId;
+const sessionIdOf = (event: BatchEvent) => event.data.liveSessionId;
 
-export async function applyScheduleBatch(db: ProjectionDb, events: RecordedEvent[]) {
+export async function applyScheduleBatch(db: ProjectionDb, events: BatchEvent[]) {
   const touched = await loadTouched(db, events);
   const newlyScheduled = new Set<string>();
   for (const event of events) fold(touched, newlyScheduled, event);
   await write(db, touched);
 }
 
-async function loadTouched(db: ProjectionDb, events: RecordedEvent[]) {
+async function loadTouched(db: ProjectionDb, events: BatchEvent[]) {
   const ids = [...new Set(events.map(sessionIdOf))];
   const touched = new Map<string, Touched>();
   if (ids.length === 0) return touched;
@@ -58,16 +58,15 @@ async function loadTouched(db: ProjectionDb, events: RecordedEvent[]) {
   return touched;
 }
 
-function fold(touched: Map<string, Touched>, scheduledHere: Set<string>, recorded: RecordedEvent) {
-  const event = { type: recorded.type, data: recorded.data } as LiveSessionEvent;
-  const id = sessionIdOf(recorded);
+function fold(touched: Map<string, Touched>, scheduledHere: Set<string>, event: BatchEvent) {
+  const id = sessionIdOf(event);
   const current = touched.get(id);
   if (event.type === 'LiveSessionScheduled') {
     if (current) return; // already projected: the insert would do nothing
     const d = event.data;
     const participants = new Map<string, Participant>(participantRows(d).map((p) => [p.student_id, p]));
     touched.set(id, {
-      session: scheduledSessionRow(d, recorded.streamRevision),
+      session: scheduledSessionRow(d, event.streamRevision),
       participants,
     });
     scheduledHere.add(id);
@@ -76,7 +75,7 @@ function fold(touched: Map<string, Touched>, scheduledHere: Set<string>, recorde
   if (!current) return; // an update of a session the read model never had: the per-event UPDATE touches no row
   if (current.deleted) return; // deleted rows take no later updates either
   const s = current.session;
-  s.last_revision = recorded.streamRevision;
+  s.last_revision = event.streamRevision;
   switch (event.type) {
     case 'LiveSessionRescheduled':
       s.starts_at = event.data.start;

@@ -1,16 +1,12 @@
 // The registration half of the trainings read model: seats, waitlist order, attendance marks and completions.
-import './trainings.table.js';
-import type { TrainingDomainEvent } from '../../domain/training/events.js';
-import type { RecordedEvent } from '../../commands/eventStore/port.js';
-import { dataOf, type ProjectionDb } from '../projection.js';
+import type { Handlers, ProjectionDb, RecordedOf } from '../projection.js';
 import type { RegistrationStatus } from './trainings.table.js';
 import { orgOf, touch } from './helpers.js';
 
-type D<T extends TrainingDomainEvent['type']> = Extract<TrainingDomainEvent, { type: T }>['data'];
-type Handler = (db: ProjectionDb, event: RecordedEvent) => Promise<void>;
+type Seated = 'LearnerRegistered' | 'LearnerRegistrationRequested' | 'LearnerWaitlisted';
 
-async function seat(db: ProjectionDb, event: RecordedEvent, status: RegistrationStatus, via: string) {
-  const d = dataOf<D<'LearnerRegistered'>>(event);
+async function seat(db: ProjectionDb, event: RecordedOf<Seated>, status: RegistrationStatus, via: string) {
+  const d = event.data;
   const orgId = await orgOf(db, d.trainingId, event);
   if (!orgId) return;
   const row = {
@@ -35,12 +31,11 @@ async function seat(db: ProjectionDb, event: RecordedEvent, status: Registration
 }
 
 export const registrationHandlers = {
-  LearnerRegistered: (db, event) => seat(db, event, 'registered', dataOf<D<'LearnerRegistered'>>(event).via),
-  LearnerRegistrationRequested: (db, event) =>
-    seat(db, event, 'pending', dataOf<D<'LearnerRegistrationRequested'>>(event).via),
-  LearnerWaitlisted: (db, event) => seat(db, event, 'waitlisted', dataOf<D<'LearnerWaitlisted'>>(event).via),
+  LearnerRegistered: (db, event) => seat(db, event, 'registered', event.data.via),
+  LearnerRegistrationRequested: (db, event) => seat(db, event, 'pending', event.data.via),
+  LearnerWaitlisted: (db, event) => seat(db, event, 'waitlisted', event.data.via),
   async RegistrationApproved(db, event) {
-    const d = dataOf<D<'RegistrationApproved'>>(event);
+    const d = event.data;
     await db
       .updateTable('training_registrations')
       .set({ status: 'registered' })
@@ -50,7 +45,7 @@ export const registrationHandlers = {
     await touch(db, d.trainingId, event);
   },
   async RegistrationDeclined(db, event) {
-    const d = dataOf<D<'RegistrationDeclined'>>(event);
+    const d = event.data;
     await db
       .updateTable('training_registrations')
       .set({ status: 'declined', since_revision: event.streamRevision })
@@ -60,7 +55,7 @@ export const registrationHandlers = {
     await touch(db, d.trainingId, event);
   },
   async LearnerDeregistered(db, event) {
-    const d = dataOf<D<'LearnerDeregistered'>>(event);
+    const d = event.data;
     await db
       .deleteFrom('training_registrations')
       .where('training_id', '=', d.trainingId)
@@ -75,7 +70,7 @@ export const registrationHandlers = {
     await touch(db, d.trainingId, event);
   },
   async AttendanceRecorded(db, event) {
-    const d = dataOf<D<'AttendanceRecorded'>>(event);
+    const d = event.data;
     const row = { attended: d.attended, confirmed: false, source: d.source };
     await db
       .insertInto('training_attendance')
@@ -91,7 +86,7 @@ export const registrationHandlers = {
     await touch(db, d.trainingId, event);
   },
   async AttendanceConfirmed(db, event) {
-    const d = dataOf<D<'AttendanceConfirmed'>>(event);
+    const d = event.data;
     for (const m of d.marks) {
       const row = { attended: m.attended, confirmed: true, source: 'trainer' };
       await db
@@ -109,7 +104,7 @@ export const registrationHandlers = {
     await touch(db, d.trainingId, event);
   },
   async TrainingCompleted(db, event) {
-    const d = dataOf<D<'TrainingCompleted'>>(event);
+    const d = event.data;
     await db
       .insertInto('training_completions')
       .values({
@@ -122,11 +117,11 @@ export const registrationHandlers = {
       .execute();
   },
   async TrainingCompletionRevoked(db, event) {
-    const d = dataOf<D<'TrainingCompletionRevoked'>>(event);
+    const d = event.data;
     await db
       .deleteFrom('training_completions')
       .where('training_id', '=', d.trainingId)
       .where('learner_id', '=', d.learnerId)
       .execute();
   },
-} satisfies Record<string, Handler>;
+} satisfies Handlers;

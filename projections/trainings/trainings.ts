@@ -1,13 +1,8 @@
 // The trainings read model: trainings, sections with their groups, training events, registrations (with the
 // waitlist order), attendance marks and completions. One handler per event type; each is idempotent.
-import './trainings.table.js';
-import type { TrainingDomainEvent } from '../../domain/training/events.js';
-import type { RecordedEvent } from '../../commands/eventStore/port.js';
-import { projection, dataOf, type ProjectionDb } from '../projection.js';
+import { projection, type EventData } from '../projection.js';
 import { registrationHandlers } from './registrations.js';
 import { orgOf, touch } from './helpers.js';
-
-type D<T extends TrainingDomainEvent['type']> = Extract<TrainingDomainEvent, { type: T }>['data'];
 
 const TABLES = [
   'trainings',
@@ -21,7 +16,7 @@ const TABLES = [
 
 export const trainingsProjection = projection('trainings', TABLES, {
   async TrainingCreated(db, event) {
-    const d = dataOf<D<'TrainingCreated'>>(event);
+    const d = event.data;
     await db
       .insertInto('trainings')
       .values({
@@ -37,7 +32,7 @@ export const trainingsProjection = projection('trainings', TABLES, {
       .execute();
   },
   async TrainingDetailsChanged(db, event) {
-    const d = dataOf<D<'TrainingDetailsChanged'>>(event);
+    const d = event.data;
     await db
       .updateTable('trainings')
       .set({
@@ -50,7 +45,7 @@ export const trainingsProjection = projection('trainings', TABLES, {
       .execute();
   },
   async TrainingPublished(db, event) {
-    const d = dataOf<D<'TrainingPublished'>>(event);
+    const d = event.data;
     await db
       .updateTable('trainings')
       .set({ published: true, last_revision: event.streamRevision })
@@ -58,7 +53,7 @@ export const trainingsProjection = projection('trainings', TABLES, {
       .execute();
   },
   async TrainingUnpublished(db, event) {
-    const d = dataOf<D<'TrainingUnpublished'>>(event);
+    const d = event.data;
     await db
       .updateTable('trainings')
       .set({ published: false, last_revision: event.streamRevision })
@@ -66,7 +61,7 @@ export const trainingsProjection = projection('trainings', TABLES, {
       .execute();
   },
   async SectionAdded(db, event) {
-    const d = dataOf<D<'SectionAdded'>>(event);
+    const d = event.data;
     const orgId = await orgOf(db, d.trainingId, event);
     if (!orgId) return;
     await db
@@ -96,12 +91,12 @@ export const trainingsProjection = projection('trainings', TABLES, {
     await touch(db, d.trainingId, event);
   },
   async SectionSettingsChanged(db, event) {
-    const d = dataOf<D<'SectionSettingsChanged'>>(event);
+    const d = event.data;
     await db.updateTable('training_sections').set(sectionSettings(d)).where('id', '=', d.sectionId).execute();
     await touch(db, d.trainingId, event);
   },
   async SectionGroupAdded(db, event) {
-    const d = dataOf<D<'SectionGroupAdded'>>(event);
+    const d = event.data;
     const orgId = await orgOf(db, d.trainingId, event);
     if (!orgId) return;
     await db
@@ -112,7 +107,7 @@ export const trainingsProjection = projection('trainings', TABLES, {
     await touch(db, d.trainingId, event);
   },
   async SectionGroupRemoved(db, event) {
-    const d = dataOf<D<'SectionGroupRemoved'>>(event);
+    const d = event.data;
     await db
       .deleteFrom('training_section_groups')
       .where('section_id', '=', d.sectionId)
@@ -121,14 +116,14 @@ export const trainingsProjection = projection('trainings', TABLES, {
     await touch(db, d.trainingId, event);
   },
   async SectionRemoved(db, event) {
-    const d = dataOf<D<'SectionRemoved'>>(event);
+    const d = event.data;
     await db.deleteFrom('training_section_groups').where('section_id', '=', d.sectionId).execute();
     await db.deleteFrom('training_events').where('section_id', '=', d.sectionId).execute();
     await db.deleteFrom('training_sections').where('id', '=', d.sectionId).execute();
     await touch(db, d.trainingId, event);
   },
   async TrainingEventScheduled(db, event) {
-    const d = dataOf<D<'TrainingEventScheduled'>>(event);
+    const d = event.data;
     const orgId = await orgOf(db, d.trainingId, event);
     if (!orgId) return;
     await db
@@ -154,7 +149,7 @@ export const trainingsProjection = projection('trainings', TABLES, {
     await touch(db, d.trainingId, event);
   },
   async TrainingEventRescheduled(db, event) {
-    const d = dataOf<D<'TrainingEventRescheduled'>>(event);
+    const d = event.data;
     await db
       .updateTable('training_events')
       .set({ starts_at: d.start, ends_at: d.end, time_zone: d.timeZone })
@@ -163,7 +158,7 @@ export const trainingsProjection = projection('trainings', TABLES, {
     await touch(db, d.trainingId, event);
   },
   async TrainingEventDetailsChanged(db, event) {
-    const d = dataOf<D<'TrainingEventDetailsChanged'>>(event);
+    const d = event.data;
     await db
       .updateTable('training_events')
       .set({ format: d.format, trainer_id: d.trainerId, location: d.location, link: d.link, notes: d.notes })
@@ -172,7 +167,7 @@ export const trainingsProjection = projection('trainings', TABLES, {
     await touch(db, d.trainingId, event);
   },
   async TrainingEventCanceled(db, event) {
-    const d = dataOf<D<'TrainingEventCanceled'>>(event);
+    const d = event.data;
     await db
       .updateTable('training_events')
       .set({ status: 'canceled', cancel_reason: d.reason })
@@ -183,7 +178,7 @@ export const trainingsProjection = projection('trainings', TABLES, {
   ...registrationHandlers,
 });
 
-function sectionSettings(d: D<'SectionSettingsChanged'>) {
+function sectionSettings(d: EventData<'SectionSettingsChanged'>) {
   return {
     name: d.name,
     registration_opens: d.registrationOpens,
