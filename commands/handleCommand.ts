@@ -18,6 +18,11 @@ export type CommandContext = {
   ifMatch?: number;
   /** From Idempotency-Key, already scoped to the organisation and actor. */
   idempotencyKey?: string;
+  /**
+   * How often to decide again when another writer appended in between (default 5). Raise it for streams many
+   * nodes write at once (a training's registrations); conflicts back off with jitter between attempts.
+   */
+  maxAttempts?: number;
 };
 
 export type CommandResult<State, Event> = {
@@ -31,6 +36,10 @@ export type CommandResult<State, Event> = {
 };
 
 const MAX_ATTEMPTS = 5;
+
+/** Jittered back-off before deciding again, so two nodes do not collide again on the very next revision. */
+const backOff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 10)));
 
 export async function loadAggregate<C, E extends { type: string }, S>(
   store: EventStore,
@@ -119,7 +128,8 @@ async function decideAndAppend<C, E extends { type: string }, S>(
       if (!(error instanceof ConcurrencyError)) throw error;
       if (context.ifMatch !== undefined)
         throw new PreconditionFailed('the resource changed while the command ran');
-      if (attempt >= MAX_ATTEMPTS) throw error;
+      if (attempt >= (context.maxAttempts ?? MAX_ATTEMPTS)) throw error;
+      await backOff(attempt);
     }
   }
 }

@@ -2,7 +2,7 @@
 // looks up the facts the decider needs (eligible trainers, a learner's groups), then runs the command on the
 // training's one stream. Registrations for one training are decided on that stream, so capacity and "one
 // section per learner" are checked together; handleCommand queues same-stream commands on this node.
-import { ConcurrencyError, ForbiddenError, NotFoundError } from '../domain/shared/errors.js';
+import { ForbiddenError, NotFoundError } from '../domain/shared/errors.js';
 import type { TrainingCommand } from '../domain/training/commands.js';
 import type { Training } from '../domain/training/state.js';
 import type { Db } from '../db/schema.js';
@@ -34,20 +34,14 @@ type Input<T extends TrainingCommand['type']> = Omit<
   | 'trainingEventId'
 >;
 
-/** Beyond handleCommand's own retries: other nodes racing for one busy training stream back off and retry. */
-const NODE_RETRIES = 30;
+/** Other nodes race for one busy training stream: handleCommand decides again (with back-off) this often. */
+const TRAINING_ATTEMPTS = 30;
 
-async function run(deps: Deps, trainingId: string, command: TrainingCommand, context: CommandContext) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await handleCommand(deps.eventStore, trainings, trainingId, command, context);
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError) || attempt >= NODE_RETRIES) throw error;
-      // Jittered backoff, so two nodes do not collide again on the very next revision.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 10)));
-    }
-  }
-}
+const run = (deps: Deps, trainingId: string, command: TrainingCommand, context: CommandContext) =>
+  handleCommand(deps.eventStore, trainings, trainingId, command, {
+    maxAttempts: TRAINING_ATTEMPTS,
+    ...context,
+  });
 
 const base = (trainingId: string, actor: TrainingActor, context: CommandContext) => ({
   trainingId,
