@@ -75,12 +75,13 @@ export function prefersMinimal(request: FastifyRequest): boolean {
 
 /**
  * Sets the ETag and, unless the client asked for a minimal return, waits (briefly) until the read models include
- * the write, so the response and the client's next read see it.
+ * the write, so the response and the client's next read see it. `timeoutMs` bounds the wait (default 10 s).
  */
 export async function afterWrite(
   deps: AppDeps,
   reply: FastifyReply,
   result: { revision: number; position: string | null; replayed?: boolean },
+  options: { timeoutMs?: number } = {},
 ) {
   reply.header('etag', etag(result.revision));
   if (result.replayed) reply.header('idempotent-replayed', 'true');
@@ -89,5 +90,5 @@ export async function afterWrite(
     return;
   }
   // Normally milliseconds; the bound only matters when a long transaction elsewhere holds the readers back.
-  if (result.position) await deps.projections.waitFor(result.position, 10_000);
+  if (result.position) await deps.projections.waitFor(result.position, options.timeoutMs ?? 10_000);
 }

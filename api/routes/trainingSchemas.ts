@@ -60,14 +60,12 @@ export const NewSectionBody = SectionSettingsBody.extend({
 export { ProgressView, RosterView, TrainerEventView, TrainingView } from '../../contract/trainings.js';
 
 /**
- * afterWrite, then a longer wait for the read models: training writes answer with the training as the read model
- * shows it, and a burst of registrations can keep the projectors busy for longer than afterWrite waits.
+ * afterWrite with a longer bound: training writes answer with the training as the read model shows it, and a
+ * burst of registrations can keep the projectors busy for longer than the default wait (30 s: the 10 s + 20 s
+ * this used to wait in two steps).
  */
-export async function afterTrainingWrite(
+export const afterTrainingWrite = (
   deps: AppDeps,
   reply: FastifyReply,
   result: { revision: number; position: string | null; replayed?: boolean },
-) {
-  await afterWrite(deps, reply, result);
-  if (result.position) await deps.projections.waitFor(result.position, 20_000);
-}
+) => afterWrite(deps, reply, result, { timeoutMs: 30_000 });
