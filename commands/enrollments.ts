@@ -1,11 +1,13 @@
-// Enrollment access for the follow-up features: who may see or change an enrollment's homework and rules.
+// Enrollments: enrolling students and changing terms, and the access for the follow-up features (who may see
+// or change an enrollment's homework and rules).
 // Anything an actor may not see is "not found", so ids of other organisations or students reveal nothing.
 import { ForbiddenError, NotFoundError } from '../domain/shared/errors.js';
-import type { EnrollmentState } from '../domain/enrollment/enrollment.js';
+import type { EnrollmentState, NoShowPolicy } from '../domain/enrollment/enrollment.js';
 import type { Role } from '../db/people.table.js';
+import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
-import { loadAggregate } from './handleCommand.js';
-import { enrollments } from './aggregates.js';
+import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
+import { courses, enrollments } from './aggregates.js';
 
 export type EnrollmentActor = { personId: string; orgId: string; role: Role };
 export type ActiveEnrollment = Extract<EnrollmentState, { status: 'active' }>;
@@ -34,4 +36,61 @@ export async function loadEnrollmentForStaff(
   const state = await loadEnrollmentFor(store, actor, enrollmentId);
   if (actor.role === 'student') throw new ForbiddenError('only the teacher or an admin can do this');
   return state;
+}
+
+type Deps = { db: Db; eventStore: EventStore };
+type Parties = { courseId: string; studentId: string; teacherId: string };
+
+/** The course, student and teacher a new enrollment names, all of the organisation ("not found" otherwise). */
+export async function requireEnrollmentParties(deps: Deps, orgId: string, parties: Parties) {
+  const course = (await loadAggregate(deps.eventStore, courses, parties.courseId)).state;
+  if (course.status === 'none' || course.orgId !== orgId) throw new NotFoundError('course not found');
+  const people = await deps.db
+    .selectFrom('people')
+    .select(['id', 'role'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [parties.studentId, parties.teacherId])
+    .execute();
+  if (!people.some((p) => p.id === parties.studentId && p.role === 'student'))
+    throw new NotFoundError('student not found');
+  if (!people.some((p) => p.id === parties.teacherId && p.role !== 'student'))
+    throw new NotFoundError('teacher not found');
+}
+
+/** Enrolls a student; the caller has checked the parties (requireEnrollmentParties). */
+export function enrollStudent(
+  deps: Deps,
+  orgId: string,
+  enrollmentId: string,
+  input: Parties & { defaultLessonMinutes: number; lessonCostTokens: number },
+  context: CommandContext,
+) {
+  return handleCommand(
+    deps.eventStore,
+    enrollments,
+    enrollmentId,
+    { type: 'EnrollStudent', enrollmentId, orgId, ...input },
+    context,
+  );
+}
+
+export function changeEnrollmentTerms(
+  deps: Deps,
+  enrollmentId: string,
+  terms: { defaultLessonMinutes: number; lessonCostTokens: number; noShowPolicy?: NoShowPolicy },
+  context: CommandContext,
+) {
+  return handleCommand(
+    deps.eventStore,
+    enrollments,
+    enrollmentId,
+    { type: 'ChangeEnrollmentTerms', enrollmentId, ...terms },
+    context,
+  );
+}
+
+/** The no-show policy is not in the catalog read model: the enrollment's stream is the one place holding it. */
+export async function noShowPolicyOf(deps: Deps, enrollmentId: string): Promise<NoShowPolicy> {
+  const { state } = await loadAggregate(deps.eventStore, enrollments, enrollmentId);
+  return state.status === 'active' ? state.noShowPolicy : 'free';
 }

@@ -173,6 +173,54 @@ export async function cancelLiveSession(
   return result;
 }
 
+/** Title, notes and course lesson; the caller has checked the actor manages the session (requireManager). */
+export function changeLiveSessionDetails(
+  deps: Deps,
+  liveSessionId: string,
+  details: { title: string | null; notes: string | null; courseLessonId: string | null },
+  context: CommandContext,
+) {
+  return handleCommand(
+    deps.eventStore,
+    liveSessions,
+    liveSessionId,
+    { type: 'ChangeLiveSessionDetails', liveSessionId, now: context.now, ...details },
+    context,
+  );
+}
+
+/** Adds a student (found with participantsFor); the caller has checked the actor manages the session. */
+export function addParticipant(
+  deps: Deps,
+  liveSessionId: string,
+  participant: Participant,
+  context: CommandContext,
+) {
+  return handleCommand(
+    deps.eventStore,
+    liveSessions,
+    liveSessionId,
+    { type: 'AddParticipant', liveSessionId, now: context.now, participant },
+    context,
+  );
+}
+
+/** Removes a student; the caller has checked the actor manages the session. */
+export function removeParticipant(
+  deps: Deps,
+  liveSessionId: string,
+  studentId: string,
+  context: CommandContext,
+) {
+  return handleCommand(
+    deps.eventStore,
+    liveSessions,
+    liveSessionId,
+    { type: 'RemoveParticipant', liveSessionId, now: context.now, studentId },
+    context,
+  );
+}
+
 export async function requireManager(deps: Deps, actor: Scheduler, liveSessionId: string) {
   const loaded = await loadLiveSessionFor(deps, actor, liveSessionId);
   if (actor.role === 'student')

@@ -6,8 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { LessonKind } from '../../domain/course/course.js';
-import { handleCommand } from '../../commands/handleCommand.js';
-import { courses } from '../../commands/aggregates.js';
+import { addCourseLesson, createCourse } from '../../commands/courses.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams } from './schemas.js';
@@ -85,11 +84,11 @@ export async function courseRoutes(app: FastifyInstance, deps: AppDeps) {
       const context = commandContext(deps, request, actor, { ifMatch: false });
       const courseId = newId(context.idempotencyKey);
       const lessons = request.body.lessons.map((l) => ({ lessonId: randomUUID(), ...l }));
-      const result = await handleCommand(
-        deps.eventStore,
-        courses,
+      const result = await createCourse(
+        deps,
+        actor.orgId,
         courseId,
-        { type: 'CreateCourse', courseId, orgId: actor.orgId, name: request.body.name, lessons },
+        { name: request.body.name, lessons },
         context,
       );
       await afterWrite(deps, reply, result);
@@ -113,13 +112,7 @@ export async function courseRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!existing) throw new NotFoundError('course not found');
       const context = commandContext(deps, request, actor);
       const lesson = { lessonId: newId(context.idempotencyKey), ...request.body };
-      const result = await handleCommand(
-        deps.eventStore,
-        courses,
-        request.params.id,
-        { type: 'AddCourseLesson', courseId: request.params.id, lesson },
-        context,
-      );
+      const result = await addCourseLesson(deps, request.params.id, lesson, context);
       await afterWrite(deps, reply, result);
       return reply.status(201).send((await load(actor.orgId, [request.params.id]))[0]!);
     },

@@ -5,8 +5,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { Tokens } from '../../domain/shared/schemas.js';
-import { handleCommand, loadAggregate } from '../../commands/handleCommand.js';
-import { courses, enrollments } from '../../commands/aggregates.js';
+import {
+  changeEnrollmentTerms,
+  enrollStudent,
+  noShowPolicyOf,
+  requireEnrollmentParties,
+} from '../../commands/enrollments.js';
 import { NoShowPolicy } from '../../domain/enrollment/enrollment.js';
 import type { Actor } from '../auth/sessions.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
@@ -58,12 +62,7 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: AppDeps) {
   const one = async (actor: Actor, id: string) => {
     const [enrollment] = await list(actor, id);
     if (!enrollment) throw new NotFoundError('enrollment not found');
-    // The no-show policy is not in the catalog read model; the aggregate is the one place that holds it.
-    const { state } = await loadAggregate(deps.eventStore, enrollments, id);
-    return {
-      ...enrollment,
-      noShowPolicy: state.status === 'active' ? state.noShowPolicy : ('free' as const),
-    };
+    return { ...enrollment, noShowPolicy: await noShowPolicyOf(deps, id) };
   };
 
   r.get(
@@ -109,28 +108,10 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const actor = requireActor(request, 'admin');
       const body = request.body;
-      const course = (await loadAggregate(deps.eventStore, courses, body.courseId)).state;
-      if (course.status === 'none' || course.orgId !== actor.orgId)
-        throw new NotFoundError('course not found');
-      const people = await deps.db
-        .selectFrom('people')
-        .select(['id', 'role'])
-        .where('org_id', '=', actor.orgId)
-        .where('id', 'in', [body.studentId, body.teacherId])
-        .execute();
-      if (!people.some((p) => p.id === body.studentId && p.role === 'student'))
-        throw new NotFoundError('student not found');
-      if (!people.some((p) => p.id === body.teacherId && p.role !== 'student'))
-        throw new NotFoundError('teacher not found');
+      await requireEnrollmentParties(deps, actor.orgId, body);
       const context = commandContext(deps, request, actor, { ifMatch: false });
       const enrollmentId = newId(context.idempotencyKey);
-      const result = await handleCommand(
-        deps.eventStore,
-        enrollments,
-        enrollmentId,
-        { type: 'EnrollStudent', enrollmentId, orgId: actor.orgId, ...body },
-        context,
-      );
+      const result = await enrollStudent(deps, actor.orgId, enrollmentId, body, context);
       await afterWrite(deps, reply, result);
       return reply.status(201).send(await one(actor, enrollmentId));
     },
@@ -156,13 +137,10 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: AppDeps) {
       const current = await one(actor, enrollmentId);
       const body = request.body;
       const context = commandContext(deps, request, actor);
-      const result = await handleCommand(
-        deps.eventStore,
-        enrollments,
+      const result = await changeEnrollmentTerms(
+        deps,
         enrollmentId,
         {
-          type: 'ChangeEnrollmentTerms',
-          enrollmentId,
           defaultLessonMinutes: body.defaultLessonMinutes ?? current.defaultLessonMinutes,
           lessonCostTokens: body.lessonCostTokens ?? current.lessonCostTokens,
           noShowPolicy: body.noShowPolicy,

@@ -6,11 +6,12 @@ import type { AppDeps } from '../deps.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { TimeZone } from '../../domain/shared/schemas.js';
 import { MAX_DURATION, MIN_DURATION } from '../../domain/liveSession/decider.js';
-import { handleCommand } from '../../commands/handleCommand.js';
-import { liveSessions } from '../../commands/aggregates.js';
 import {
+  addParticipant,
   cancelLiveSession,
+  changeLiveSessionDetails,
   participantsFor,
+  removeParticipant,
   requireManager,
   rescheduleLiveSession,
   scheduleLiveSession,
@@ -140,18 +141,7 @@ export async function liveSessionRoutes(app: FastifyInstance, deps: AppDeps) {
       const actor = requireActor(request, 'admin', 'teacher');
       await requireManager(deps, actor, request.params.id);
       const context = commandContext(deps, request, actor);
-      const result = await handleCommand(
-        deps.eventStore,
-        liveSessions,
-        request.params.id,
-        {
-          type: 'ChangeLiveSessionDetails',
-          liveSessionId: request.params.id,
-          now: context.now,
-          ...request.body,
-        },
-        context,
-      );
+      const result = await changeLiveSessionDetails(deps, request.params.id, request.body, context);
       await afterWrite(deps, res, result);
       if (prefersMinimal(request)) return res.status(204).send(null);
       return reply(actor.orgId, request.params.id);
@@ -175,18 +165,7 @@ export async function liveSessionRoutes(app: FastifyInstance, deps: AppDeps) {
         request.body.studentId,
       ]);
       const context = commandContext(deps, request, actor);
-      const result = await handleCommand(
-        deps.eventStore,
-        liveSessions,
-        request.params.id,
-        {
-          type: 'AddParticipant',
-          liveSessionId: request.params.id,
-          now: context.now,
-          participant: participant!,
-        },
-        context,
-      );
+      const result = await addParticipant(deps, request.params.id, participant!, context);
       await afterWrite(deps, res, result);
       return reply(actor.orgId, request.params.id);
     },
@@ -205,18 +184,7 @@ export async function liveSessionRoutes(app: FastifyInstance, deps: AppDeps) {
       const actor = requireActor(request, 'admin', 'teacher');
       await requireManager(deps, actor, request.params.id);
       const context = commandContext(deps, request, actor);
-      const result = await handleCommand(
-        deps.eventStore,
-        liveSessions,
-        request.params.id,
-        {
-          type: 'RemoveParticipant',
-          liveSessionId: request.params.id,
-          now: context.now,
-          studentId: request.params.studentId,
-        },
-        context,
-      );
+      const result = await removeParticipant(deps, request.params.id, request.params.studentId, context);
       await afterWrite(deps, res, result);
       return reply(actor.orgId, request.params.id);
     },
