@@ -126,7 +126,11 @@ export async function roomLesson(deps: { eventStore: EventStore }, info: RoomInf
  * The command that shows `lessonId` (null: the session's own lesson again): an instant lesson of the room or a
  * lesson of the session's course, "not found" otherwise.
  */
-export async function lessonSwitch(deps: { eventStore: EventStore }, info: RoomInfo, lessonId: string | null) {
+export async function lessonSwitch(
+  deps: { eventStore: EventStore },
+  info: RoomInfo,
+  lessonId: string | null,
+) {
   if (lessonId === null) return { type: 'ReturnToSessionLesson' as const, sessionKind: info.sessionKind };
   const { state } = await loadAggregate(deps.eventStore, rooms, info.roomId);
   return {

@@ -6,19 +6,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
 import { ForbiddenError, NotFoundError } from '../../domain/shared/errors.js';
 import type { RoomCommand } from '../../domain/room/commands.js';
-import { loadAggregate } from '../../commands/handleCommand.js';
-import { rooms } from '../../commands/aggregates.js';
 import { ChatMessage, CurrentLesson, PollView, RoomId } from '../../realtime/messages.js';
 import {
-  chatView,
   currentLesson,
-  namesOf,
+  lessonSwitch,
   newId,
   pollView,
+  roomLesson,
   runRoomCommand,
 } from '../../commands/rooms.js';
 import { requireOpen, roomMembership } from '../../auth/roomAccess.js';
-import { lessonKind } from '../../commands/rooms.js';
+import { chatTranscript, roomPermissions, roomPolls } from '../../projections/room/queries.js';
 import { commandContext, requireActor, afterWrite } from '../http.js';
 import type { Actor } from '../../auth/sessions.js';
 import { errors } from './schemas.js';
@@ -30,12 +28,6 @@ export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['rooms'];
 
-  const member = async (actor: Actor, roomId: string) => {
-    const membership = await roomMembership(deps, actor, roomId);
-    const { state, revision } = await loadAggregate(deps.eventStore, rooms, roomId);
-    return { ...membership, state, revision };
-  };
-
   /** Runs a host's in-session change: the room must be open (it is about the session in progress). */
   const change = async (
     actor: Actor,
@@ -43,7 +35,7 @@ export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
     body: Record<string, unknown>,
     request: Parameters<typeof commandContext>[1],
   ) => {
-    const { info, roomRole, state } = await member(actor, roomId);
+    const { info, roomRole } = await roomMembership(deps, actor, roomId);
     if (roomRole !== 'host') throw new ForbiddenError('only the teacher can change this in the room');
     const now = deps.clock.now();
     requireOpen(info, now);
@@ -58,7 +50,7 @@ export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
       correlationId: context.correlationId,
       idempotencyKey: context.idempotencyKey,
     });
-    return { info, state, result };
+    return { info, result };
   };
 
   r.get(
@@ -73,12 +65,8 @@ export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const { state } = await member(actor, request.params.roomId);
-      const names = await namesOf(
-        deps.db,
-        state.chat.map((m) => m.personId),
-      );
-      return { messages: chatView(state.chat, names) };
+      const { info } = await roomMembership(deps, actor, request.params.roomId);
+      return { messages: await chatTranscript(deps.db, info.orgId, info.roomId) };
     },
   );
 
@@ -117,9 +105,10 @@ export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const { info, roomRole, state } = await member(actor, request.params.roomId);
+      const { info, roomRole } = await roomMembership(deps, actor, request.params.roomId);
       const viewer = { personId: actor.personId, roomRole };
-      return { polls: state.polls.map((p) => pollView(p, viewer, info.participantIds)) };
+      const polls = await roomPolls(deps.db, info.orgId, info.roomId);
+      return { polls: polls.map((p) => pollView(p, viewer, info.participantIds)) };
     },
   );
 
@@ -135,11 +124,12 @@ export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const { info, state } = await member(actor, request.params.roomId);
+      const { info } = await roomMembership(deps, actor, request.params.roomId);
+      const permissions = await roomPermissions(deps.db, info.orgId, info.roomId);
       return {
         permissions: info.participantIds.map((personId) => ({
           personId,
-          canEdit: state.permissions[personId] === true,
+          canEdit: permissions.get(personId) === true,
         })),
       };
     },
@@ -186,8 +176,8 @@ export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const { info, state } = await member(actor, request.params.roomId);
-      return currentLesson(state, info);
+      const { info } = await roomMembership(deps, actor, request.params.roomId);
+      return roomLesson(deps, info);
     },
   );
 
@@ -206,16 +196,8 @@ export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
       const actor = requireActor(request);
       const { roomId } = request.params;
       const { lessonId } = request.body;
-      const { info, state } = await member(actor, roomId);
-      const body =
-        lessonId === null
-          ? { type: 'ReturnToSessionLesson', sessionKind: info.sessionKind }
-          : {
-              type: 'SwitchLesson',
-              lessonId,
-              kind: await lessonKind(deps, info, state, lessonId),
-              sessionKind: info.sessionKind,
-            };
+      const { info } = await roomMembership(deps, actor, roomId);
+      const body = await lessonSwitch(deps, info, lessonId);
       const { result } = await change(actor, roomId, body, request);
       await afterWrite(deps, reply, result);
       return currentLesson(result.state, info);
