@@ -58,9 +58,10 @@ const boundaries = [
   {
     target: 'projections',
     from: ['commands'],
-    except: ['./eventStore'],
+    except: ['./eventStore', './logConsumer'],
     message:
-      'projections/ is the read side: of commands/ it may import only the event store (commands/eventStore/).',
+      'projections/ is the read side: of commands/ it may import only the event store (commands/eventStore/) ' +
+      'and the log consumer it shares with the process managers (commands/logConsumer/).',
   },
   mayNotImport('auth', ['api', 'realtime', 'web'], 'auth/ sits below the HTTP and WebSocket layers'),
   mayNotImport('realtime', ['api', 'web'], 'realtime/ is the WebSocket gateway, beside api/'),

@@ -4,20 +4,24 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import websocket from '@fastify/websocket';
 import { allowedOrigins } from '../kernel/config.js';
-import type { Db } from '../db/schema.js';
-import type { EventStore } from '../commands/eventStore/port.js';
-import type { Bus } from '../bus/port.js';
-import type { Clock } from '../kernel/clock.js';
-import type { Config } from '../kernel/config.js';
-import { actorForToken, SESSION_COOKIE, type Actor } from '../auth/sessions.js';
+import { actorForToken, SESSION_COOKIE } from '../auth/sessions.js';
+import type { LocalPeer, LocalRoom } from './roomNode.js';
 import { AppError, RuleViolation } from '../domain/shared/errors.js';
 import { parseClientFrame, type ClientMessage, type ErrorCode, type ServerMessage } from './messages.js';
-import { roomDocs } from './docs.js';
 import { isRoomOpen, refreshRoomInfo } from '../auth/roomAccess.js';
 import { rateLimiter } from './rateLimit.js';
-import { roomNode, type LocalPeer, type LocalRoom } from './roomNode.js';
 import { handleRoomMessage } from './roomHandlers.js';
-import { joinRoom, leaveRoom, recordLeave, type Connection } from './join.js';
+import { joinRoom, leaveRoom, recordLeave } from './join.js';
+import {
+  createGateway,
+  sendError,
+  type Connection,
+  type Gateway,
+  type GatewayDeps,
+  type JoinedConnection,
+} from './connection.js';
+
+export { createGateway, sendError, type Gateway, type GatewayDeps, type JoinedConnection };
 
 /** Close codes that tell the browser why (it cannot read an HTTP status from a refused upgrade). */
 export const CLOSE_UNAUTHENTICATED = 4401;
@@ -25,18 +29,6 @@ export const CLOSE_FORBIDDEN_ORIGIN = 4403;
 /** How often a long-lived connection re-reads its session (so signing out reaches it). */
 export const SESSION_RECHECK_MS = 30_000;
 const ROOM_SWEEP_MS = 15_000;
-
-/** What the gateway is built from (the composition root passes the app's dependencies). */
-export type GatewayDeps = { config: Config; db: Db; eventStore: EventStore; bus: Bus; clock: Clock };
-
-export type Gateway = ReturnType<typeof createGateway>;
-
-export function createGateway(deps: GatewayDeps, log: (message: string, error?: unknown) => void) {
-  const docs = roomDocs(deps.db);
-  const node = roomNode(deps.bus, docs, log);
-  const connections = new Set<Connection>();
-  return { deps, docs, node, connections, log };
-}
 
 export async function gatewayRoutes(app: FastifyInstance, deps: GatewayDeps) {
   const log = (message: string, error?: unknown) => app.log.warn({ err: error }, message);
@@ -158,18 +150,6 @@ async function dispatch(gateway: Gateway, connection: Connection, message: Clien
         return sendError(connection, 'not_joined', 'join a room first', message.ref);
       return handleRoomMessage(gateway, connection as JoinedConnection, message);
   }
-}
-
-export type JoinedConnection = Connection & { room: LocalRoom; local: LocalPeer; actor: Actor };
-
-export function sendError(
-  connection: { send(message: ServerMessage): void },
-  code: ErrorCode,
-  message: string,
-  ref?: string,
-  details?: Record<string, unknown>,
-) {
-  connection.send({ type: 'error', code, message, ref, ...(details ? { details } : {}) });
 }
 
 /** Re-reads the session every SESSION_RECHECK_MS; an ended or expired one closes the connection (4401). */

@@ -1,29 +1,13 @@
 // Joining and leaving a room: the access check, the reconnect grace period, and presence for attendance.
 import { randomBytes } from 'node:crypto';
-import type { WebSocket } from 'ws';
-import type { Actor } from '../auth/sessions.js';
 import { loadAggregate } from '../commands/handleCommand.js';
 import { rooms } from '../commands/aggregates.js';
 import { recordPresence } from '../commands/presence.js';
-import { RECONNECT_GRACE_MS, type ClientMessage, type Peer, type ServerMessage } from './messages.js';
+import { RECONNECT_GRACE_MS, type ClientMessage, type Peer } from './messages.js';
 import { canEdit, chatView, currentLesson, namesOf, pollView } from '../commands/rooms.js';
 import { requireOpen, roomMembership } from '../auth/roomAccess.js';
 import type { LocalPeer, LocalRoom } from './roomNode.js';
-import type { Gateway } from './gateway.js';
-import type { RateLimiter } from './rateLimit.js';
-
-export type Connection = {
-  actor: Actor;
-  send(message: ServerMessage): void;
-  socket: WebSocket;
-  room: LocalRoom | null;
-  local: LocalPeer | null;
-  queue: Promise<void>;
-  limiter: RateLimiter;
-  /** The session token of the upgrade, re-validated now and then: signing out ends the live connection too. */
-  token: string;
-  sessionCheckedAt: number;
-};
+import type { Connection, Gateway } from './connection.js';
 
 const CHAT_ON_JOIN = 100;
 

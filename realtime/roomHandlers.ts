@@ -15,7 +15,7 @@ import { noteAwareness } from './awareness.js';
 
 const RECHECK_MS = 30_000;
 import { isEmptyUpdate } from './roomNode.js';
-import { sendError, type Gateway, type JoinedConnection } from './gateway.js';
+import { sendError, type Gateway, type JoinedConnection } from './connection.js';
 
 type RoomMessage = Exclude<ClientMessage, { type: 'join' | 'leave' | 'ping' }>;
 
