@@ -3,8 +3,6 @@
 // it is verified.
 import type { Db } from '../../db/schema.js';
 import type { Role } from '../../db/people.table.js';
-import '../schedule/schedule.table.js';
-import './attendance.table.js';
 
 export type Viewer = { personId: string; orgId: string; role: Role };
 

@@ -1,9 +1,8 @@
 // The audit projection: every event, whatever its type, with who did it, when, to which stream, under which
 // correlation, and the ids it concerns. Events hold no personal data, so neither does the audit log.
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
-import { categoryOfStream, idOfStream } from '../../commands/aggregate.js';
+import { categoryOfStream, idOfStream } from '../../commands/eventStore/streams.js';
 import { projectionOfAll, type Projection, type ProjectionDb } from '../projection.js';
-import './audit.table.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);

@@ -1,8 +1,6 @@
 // Reads of the audit log: filtered, in commit order, paged by keyset (a cursor names the last row seen).
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
-import '../../db/people.table.js';
-import './audit.table.js';
 
 export type AuditFilter = {
   orgId: string;

@@ -1,7 +1,5 @@
 // Reads of the billing read model: a wallet's balance with its ledger (newest first), and all wallets.
 import type { Db } from '../../db/schema.js';
-import './billing.table.js';
-import '../schedule/schedule.table.js';
 
 export type LedgerLine = {
   entryId: string;

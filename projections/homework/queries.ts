@@ -1,7 +1,5 @@
 // Reads of the homework read model, with lesson titles and kinds from the catalog.
 import type { Db } from '../../db/schema.js';
-import './homework.table.js';
-import '../catalog/catalog.table.js';
 
 export type HomeworkView = {
   id: string;

@@ -3,9 +3,6 @@
 // homework passed or verified, is completed; one linked to a future session, or homework still open, is
 // upcoming; anything else is not scheduled. Canceled sessions do not count: their lesson stays available.
 import type { Db } from '../../db/schema.js';
-import '../catalog/catalog.table.js';
-import '../schedule/schedule.table.js';
-import '../homework/homework.table.js';
 
 export type LessonStatus = 'completed' | 'upcoming' | 'not_scheduled';
 export type EnrollmentLesson = {

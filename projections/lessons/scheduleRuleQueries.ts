@@ -1,7 +1,5 @@
 // Reads of the schedule-rule read model: an enrollment's rules with each occurrence and its session's status.
 import type { Db } from '../../db/schema.js';
-import './scheduleRules.table.js';
-import '../schedule/schedule.table.js';
 
 export type OccurrenceView = {
   start: string;

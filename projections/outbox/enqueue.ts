@@ -1,5 +1,4 @@
 // Puts mails into the outbox: one row per (event, recipient, template), so a replayed event adds nothing.
-import './outbox.table.js';
 import type { ProjectionDb } from '../projection.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
 

@@ -1,6 +1,5 @@
 // Calendar items: what a mail or a feed says about one live session or training event. The outbox stores them
 // as snapshots in each mail's parameters (no personal data: people appear by id only).
-import './outbox.table.js';
 import type { ProjectionDb } from '../projection.js';
 import type { DbOrTrx } from '../../db/schema.js';
 

@@ -3,7 +3,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import { conditions, period, type ReportFilter } from './filters.js';
-import './reports.table.js';
 
 export type ReportName = 'attendance' | 'no-shows' | 'teaching-hours' | 'tokens' | 'trainings' | 'scores';
 type Row = Record<string, unknown>;

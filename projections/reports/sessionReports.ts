@@ -2,7 +2,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import { conditions, period, type ReportFilter } from './filters.js';
-import './reports.table.js';
 
 const num = (v: unknown) => Number(v ?? 0);
 

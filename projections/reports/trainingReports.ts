@@ -3,7 +3,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import type { ReportFilter } from './filters.js';
-import './reports.table.js';
 
 const num = (v: unknown) => Number(v ?? 0);
 

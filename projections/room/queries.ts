@@ -1,5 +1,4 @@
 // Queries on the live rooms' read model: a room's chat transcript and poll results after the session.
-import './room.table.js';
 import type { Db } from '../../db/schema.js';
 
 const iso = (value: Date | string) => new Date(value).toISOString();

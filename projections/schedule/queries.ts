@@ -2,7 +2,6 @@
 // at read time (they are not in events, so an erased person simply disappears from these views).
 import type { Db } from '../../db/schema.js';
 import type { Role } from '../../db/people.table.js';
-import './schedule.table.js';
 
 export type Viewer = { personId: string; orgId: string; role: Role };
 

@@ -1,5 +1,4 @@
 // Helpers shared by the trainings projection's handlers.
-import './trainings.table.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
 import type { ProjectionDb } from '../projection.js';
 

@@ -1,7 +1,6 @@
 // Reads of the trainings read model: a viewer's catalogue, one training's detail (seats left, the viewer's
 // status and waitlist position, their progress), a section's roster, trainers' events, per-learner completion.
 // Names come from `people` at read time (never from events).
-import './trainings.table.js';
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import type { Role } from '../../db/people.table.js';

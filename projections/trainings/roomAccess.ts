@@ -1,6 +1,5 @@
 // Who may be in a training event's live room (DESIGN "one access check"): the event's trainer and the section's
 // trainers, and the learners holding a confirmed seat in that section. In-person events have no live room.
-import './trainings.table.js';
 import type { Db } from '../../db/schema.js';
 
 export type TrainingEventRoomAccess = {

@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { referencedIds, sequenceOf } from '../../projections/audit/audit.js';
 import { csvCell } from '../../api/routes/audit.js';
-import { redactUrl } from '../../api/auth/redact.js';
+import { redactUrl } from '../../api/redact.js';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
