@@ -2,6 +2,7 @@
 // at read time (they are not in events, so an erased person simply disappears from these views).
 import type { Db } from '../../db/schema.js';
 import type { Role } from '../../db/people.table.js';
+import type { ScheduleSession } from './schedule.table.js';
 
 export type Viewer = { personId: string; orgId: string; role: Role };
 
@@ -65,8 +66,7 @@ export async function sessionDetail(db: Db, orgId: string, id: string): Promise<
   return (await withNames(db, [row]))[0];
 }
 
-type Row = Awaited<ReturnType<typeof fetchRows>>[number];
-const fetchRows = (db: Db) => db.selectFrom('schedule_sessions').selectAll().execute();
+type Row = ScheduleSession;
 
 async function withNames(db: Db, rows: Row[]): Promise<ScheduleEntry[]> {
   if (rows.length === 0) return [];

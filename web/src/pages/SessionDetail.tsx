@@ -1,6 +1,5 @@
 // One live session: when, who, the lesson, "Join Session" (open 10 minutes before start), edit and cancel.
 import { useEffect, useState } from 'react';
-import { api } from '../lib/api';
 import { useMe } from '../lib/auth';
 import { Link } from '../lib/router';
 import { useApi } from '../lib/useApi';

@@ -8,7 +8,6 @@ import type { Enrollment } from '../../lib/types';
 import { DAYS } from './weekdays';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBox } from '../../ui/feedback';
-import type { ScheduleRule as Rule } from '../../../../contract/enrollments';
 
 export function AddRule({
   enrollment,

@@ -1,6 +1,5 @@
 // A training event's fields (time, format, trainer, place or link), shared by the Add Section and Add Event dialogs.
 import { useMemo } from 'react';
-import { api } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useApi } from '../../lib/useApi';
 import { isoToZoned, zonedToIso } from '../../lib/time';
