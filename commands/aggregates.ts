@@ -27,6 +27,8 @@ import {
   type EnrollmentCommand,
   type EnrollmentState,
 } from '../domain/enrollment/enrollment.js';
+import { LessonContentEvent, lessonContentDecider } from '../domain/lessonContent/content.js';
+import { LessonAnswersEvent, lessonAnswersDecider } from '../domain/lessonContent/answers.js';
 
 /** An aggregate as the write side sees it: a stream category, a decider, and the schema of its events. */
 export type Aggregate<Command, Event extends { type: string }, State> = {
@@ -77,3 +79,6 @@ export const trainings: Aggregate<TrainingCommand, TrainingDomainEvent, Training
   decider: trainingDecider,
   events: TrainingDomainEvent,
 };
+
+export const lessonContents = { category: 'lessonContent', decider: lessonContentDecider, events: LessonContentEvent };
+export const lessonAnswers = { category: 'lessonAnswers', decider: lessonAnswersDecider, events: LessonAnswersEvent };

@@ -14,6 +14,7 @@ import type { HomeworkTable } from '../projections/homework/homework.table.js';
 import type { MailOutboxTable, MailDeliveriesTable, CalendarEntriesTable, CalendarAttendeesTable, CalendarGroupsTable, CalendarFeedTokensTable } from '../projections/outbox/outbox.table.js';
 import type { ReportSessionsTable, ReportAttendanceTable, ReportScoresTable, ReportWalletsTable, ReportLedgerTable, ReportTrainingsTable, ReportTrainingSectionsTable, ReportTrainingRegistrationsTable, ReportTrainingEventsTable, ReportTrainingAttendanceTable } from '../projections/reports/reports.table.js';
 import type { RoomDocUpdatesTable, RoomDocSnapshotsTable } from '../realtime/docs.table.js';
+import type { LessonAnswersTable, LessonAnswerAttemptsTable } from '../projections/lessonAnswers/lessonAnswers.table.js';
 import type { OrganisationsTable, PeopleTable, AuthSessionsTable, StudentGroupsTable, StudentGroupMembersTable } from './people.table.js';
 
 export interface Database {
@@ -76,6 +77,9 @@ export interface Database {
   // realtime/docs.table.ts
   room_doc_updates: RoomDocUpdatesTable;
   room_doc_snapshots: RoomDocSnapshotsTable;
+  // projections/lessonAnswers/lessonAnswers.table.ts
+  lesson_answers: LessonAnswersTable;
+  lesson_answer_attempts: LessonAnswerAttemptsTable;
   // db/people.table.ts
   organisations: OrganisationsTable;
   people: PeopleTable;

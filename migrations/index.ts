@@ -15,6 +15,7 @@ import * as m0351 from './0351_calendar_notified.js';
 import * as m0400 from './0400_room_documents.js';
 import * as m0500 from './0500_reports.js';
 import * as m0401 from './0401_room_read_models.js';
+import * as m0600 from './0600_lesson_answers.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_events': m0001,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0400_room_documents': m0400,
   '0500_reports': m0500,
   '0401_room_read_models': m0401,
+  '0600_lesson_answers': m0600,
 };

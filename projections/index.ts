@@ -11,6 +11,7 @@ import { outboxProjection } from './outbox/outbox.js';
 import { trainingsProjection } from './trainings/trainings.js';
 import { reportsProjection } from './reports/reports.js';
 import { roomProjection } from './room/room.js';
+import { lessonAnswersProjection } from './lessonAnswers/lessonAnswers.js';
 
 export const projections: Projection[] = [
   scheduleProjection,
@@ -23,6 +24,7 @@ export const projections: Projection[] = [
   trainingsProjection,
   reportsProjection,
   roomProjection,
+  lessonAnswersProjection,
   auditProjection,
 ];
 

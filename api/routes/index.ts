@@ -25,6 +25,7 @@ import { calendarRoutes } from './calendar.js';
 import { mailRoutes } from './mail.js';
 import { trainingsRoutes } from './trainingRouteModules.js';
 import { reportRoutes } from './reports.js';
+import { lessonContentRoutes } from './lessonContent.js';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
 
@@ -52,6 +53,7 @@ export const routes: RouteModule[] = [
   mailRoutes,
   trainingsRoutes,
   reportRoutes,
+  lessonContentRoutes,
 ];
 
 /** Registered last, after any mounts: the web client's fallback must never shadow an API route. */

@@ -103,7 +103,7 @@ const essay = exerciseIn(v1, 'essay')!;
 
 const submit = (
   exercise: Exercise | undefined,
-  answer: LessonAnswersCommand & { type: 'SubmitAnswer' }['answer'],
+  answer: Extract<LessonAnswersCommand, { type: 'SubmitAnswer' }>['answer'],
   extra = {},
 ) =>
   ({
