@@ -11,7 +11,6 @@ import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams } from './schemas.js';
 import { CourseSchema } from '../../contract/schedule.js';
-import '../../projections/catalog/catalog.table.js';
 
 const NewLesson = z.object({ title: z.string().trim().min(1).max(200), kind: LessonKind });
 

@@ -12,12 +12,11 @@ import {
   requireEnrollmentParties,
 } from '../../commands/enrollments.js';
 import { NoShowPolicy } from '../../domain/enrollment/enrollment.js';
-import type { Actor } from '../auth/sessions.js';
+import type { Actor } from '../../auth/sessions.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams } from './schemas.js';
 import { EnrollmentSchema } from '../../contract/schedule.js';
-import '../../projections/catalog/catalog.table.js';
 
 const EnrollmentDetailSchema = EnrollmentSchema.extend({ noShowPolicy: NoShowPolicy });
 const Minutes = z.number().int().min(5).max(480);
