@@ -23,7 +23,9 @@ import { attendanceRoutes } from './attendance.js';
 import { roomRoutes } from './rooms.js';
 import { calendarRoutes } from './calendar.js';
 import { mailRoutes } from './mail.js';
-import { trainingsRoutes } from './trainingRouteModules.js';
+import { trainingRoutes } from './trainings.js';
+import { trainingSectionRoutes } from './trainingSections.js';
+import { trainingRegistrationRoutes } from './trainingRegistrations.js';
 import { reportRoutes } from './reports.js';
 import { lessonContentRoutes } from './lessonContent.js';
 
@@ -51,7 +53,9 @@ export const routes: RouteModule[] = [
   nextStepRoutes,
   calendarRoutes,
   mailRoutes,
-  trainingsRoutes,
+  trainingRoutes,
+  trainingSectionRoutes,
+  trainingRegistrationRoutes,
   reportRoutes,
   lessonContentRoutes,
 ];
