@@ -40,6 +40,7 @@ import { trainingEntries } from './trainingAccessMatrix.js';
 import { followUpEntries, roomEntries } from './accessMatrixFollowUp.js';
 import { sessionAndWalletEntries } from './accessMatrixSessions.js';
 import { reportEntries } from './reportsAccessMatrix.js';
+import { lessonContentEntries } from './accessMatrixLessonContent.js';
 
 // The format and its helpers live in accessMatrix.format.ts.
 export type { Expected, Entry } from './accessMatrix.format.js';
@@ -376,4 +377,6 @@ export const entries: Record<string, Entry> = {
   ...trainingEntries,
   // ---- reports (admins only) ----
   ...reportEntries,
+  // ---- lesson content and answers: entries in accessMatrixLessonContent.ts ----
+  ...lessonContentEntries(),
 };
