@@ -1,19 +1,31 @@
 // `npm start`: the whole product on the configured (or embedded) stores, with the demo organisation on an
-// empty database and the web client built when it is missing.
+// empty database and the web client built when it is missing. In production (NODE_ENV=production, compiled by
+// `npm run build`) the web client must already be built: production never builds on start.
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
+import { join } from 'node:path';
 import { startServer } from '../main/server.js';
 import { ConfigError } from '../kernel/config.js';
+import { PROJECT_ROOT, WEB_DIST } from '../kernel/paths.js';
 import { isEmpty, seedDemo } from './demo.js';
 
 async function main() {
   const skipWeb = process.env.LECTERN_SKIP_WEB_BUILD === '1';
-  if (!skipWeb && existsSync('web/index.html') && !existsSync('web/dist/index.html')) {
+  const webBuilt = existsSync(join(WEB_DIST, 'index.html'));
+  if (process.env.NODE_ENV === 'production') {
+    if (!webBuilt && !skipWeb) {
+      console.error('web/dist is missing: run `npm run build` before starting in production.');
+      process.exit(1);
+    }
+  } else if (!skipWeb && !webBuilt && existsSync(join(PROJECT_ROOT, 'web/index.html'))) {
     console.log('Building the web client (first start only)…');
-    execSync('npm run build:web', { stdio: 'inherit' });
+    execSync('npm run build:web', { stdio: 'inherit', cwd: PROJECT_ROOT });
   }
   const { runtime, config } = await startServer();
-  if (config.DEMO_SEED === 'auto' && (await isEmpty(runtime.deps))) {
+  // A demo school with known passwords is for trying Lectern: production seeds it only when DEMO_SEED=auto is set.
+  const demo =
+    process.env.NODE_ENV === 'production' ? process.env.DEMO_SEED === 'auto' : config.DEMO_SEED === 'auto';
+  if (demo && (await isEmpty(runtime.deps))) {
     const logins = await seedDemo(runtime.deps);
     console.log(`\nDemo organisation created. Open ${config.PUBLIC_URL} and sign in as:`);
     for (const l of logins)

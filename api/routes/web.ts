@@ -1,12 +1,12 @@
 // Serves the built web client (web/dist): hashed assets with long caching, and index.html for the client's
 // own paths (SPA fallback). Registered last, so /api and /docs win; an unknown /api path stays a problem 404.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { AppDeps } from '../deps.js';
+import { WEB_DIST } from '../../kernel/paths.js';
 
-export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+export { WEB_DIST };
 
 /** The paths the client's router owns; each answers with index.html. */
 const CLIENT_PATHS = ['/', '/signin', '/platform', '/platform/*', '/room/*'];
