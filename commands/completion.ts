@@ -8,7 +8,11 @@ import type { CompletionAction, CompletionNotes } from '../domain/liveSession/li
 import type { ExistingSession } from '../domain/liveSession/state.js';
 import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
+import type { CompleteLiveSession } from '../domain/liveSession/commands.js';
+import { liveSessionDecider } from '../domain/liveSession/decider.js';
+import { availableBalance } from '../domain/wallet/wallet.js';
 import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
+import { deterministicId } from './processes/process.js';
 import { enrollments, liveSessions, wallets } from './aggregates.js';
 import { requireManager, type Scheduler } from './liveSessions.js';
 
@@ -54,7 +58,8 @@ async function computePreview(
   for (const { studentId, enrollmentId } of state.participants) {
     const attendance = attendanceOf(state, marks, studentId);
     const wallet = (await loadAggregate(deps.eventStore, wallets, studentId)).state;
-    const balance = wallet.status === 'open' ? wallet.balance : 0;
+    // What the wallet can still spend: tokens held for other confirmed lessons are gone already.
+    const balance = availableBalance(wallet, { kind: 'session', liveSessionId: state.liveSessionId });
     const terms = await lessonTerms(deps.eventStore, enrollmentId);
     const charged = attendance === 'present' || (attendance === 'absent' && terms.noShowPolicy === 'charge');
     const tokens = action === 'finish' || !charged ? 0 : terms.lessonCostTokens;
@@ -103,6 +108,18 @@ export type ConfirmInput = {
   fingerprint: string;
 };
 
+export const reservationIdOf = (liveSessionId: string, studentId: string) =>
+  deterministicId(`session-reservation:${liveSessionId}:${studentId}`);
+
+/**
+ * Confirms a previewed completion. The wallets decide at this moment: each debit of the preview first reserves
+ * the lesson's cost in the student's wallet (refused without overdraft unless the balance less what it already
+ * holds covers it, appended with the wallet's expected revision), and only then is the completion recorded
+ * with the reservations it carries. So two confirmations at once cannot both spend the same tokens: the second
+ * reservation is decided on the first one's outcome and refused, and the teacher gets 409 with a fresh preview.
+ * The billing process then only settles what was reserved. A refused or failed completion gives back what this
+ * confirmation reserved.
+ */
 export async function confirmCompletion(
   deps: Deps,
   actor: Scheduler,
@@ -111,7 +128,7 @@ export async function confirmCompletion(
   context: CommandContext,
 ) {
   const { state } = await requireManager(deps, actor, liveSessionId);
-  const command = (preview: CompletionPreview | null) => ({
+  const command = (preview: CompletionPreview | null): CompleteLiveSession => ({
     type: 'CompleteLiveSession' as const,
     liveSessionId,
     now: context.now,
@@ -120,7 +137,12 @@ export async function confirmCompletion(
     attendance: input.attendance,
     charges: (preview?.lines ?? [])
       .filter((l) => l.outcome === 'debit')
-      .map(({ studentId, enrollmentId, tokens }) => ({ studentId, enrollmentId, tokens })),
+      .map(({ studentId, enrollmentId, tokens }) => ({
+        studentId,
+        enrollmentId,
+        tokens,
+        reservationId: reservationIdOf(liveSessionId, studentId),
+      })),
     refused: (preview?.lines ?? [])
       .filter((l) => l.outcome === 'refused')
       .map(({ studentId, enrollmentId, tokens, balance }) => ({ studentId, enrollmentId, tokens, balance })),
@@ -129,11 +151,93 @@ export async function confirmCompletion(
   if (context.idempotencyKey && (await deps.eventStore.idempotentResult(context.idempotencyKey)))
     return handleCommand(deps.eventStore, liveSessions, liveSessionId, command(null), context);
   const preview = await computePreview(deps, state, input.action, input.attendance);
-  if (preview.fingerprint !== input.fingerprint)
-    throw new RuleViolation(
+  const changed = (fresh: CompletionPreview) =>
+    new RuleViolation(
       'preview_changed',
       'balances or costs changed since the preview; review the fresh preview and confirm again',
-      { preview },
+      { preview: fresh },
     );
-  return handleCommand(deps.eventStore, liveSessions, liveSessionId, command(preview), context);
+  if (preview.fingerprint !== input.fingerprint) throw changed(preview);
+  const complete = command(preview);
+  // The session's own rules first (pure): a completion it would refuse reserves nothing.
+  liveSessionDecider.decide(complete, state);
+  const reserved = await reserveCharges(deps, state.orgId, liveSessionId, preview, context, async () =>
+    changed(await computePreview(deps, state, input.action, input.attendance)),
+  );
+  try {
+    return await handleCommand(deps.eventStore, liveSessions, liveSessionId, complete, context);
+  } catch (error) {
+    await releaseUnlessCharged(deps, liveSessionId, reserved, context, 'completion refused');
+    throw error;
+  }
+}
+
+const sessionCause = (liveSessionId: string) => ({ kind: 'session' as const, liveSessionId });
+
+/** Reserves each debit of the preview; on a refusal gives back what it reserved and throws `refused()`. */
+async function reserveCharges(
+  deps: Deps,
+  orgId: string,
+  liveSessionId: string,
+  preview: CompletionPreview,
+  context: CommandContext,
+  refused: () => Promise<Error>,
+): Promise<string[]> {
+  const reserved: string[] = [];
+  const step = stepContext(context);
+  for (const line of preview.lines) {
+    if (line.outcome !== 'debit' || line.tokens <= 0) continue;
+    try {
+      const result = await handleCommand(
+        deps.eventStore,
+        wallets,
+        line.studentId,
+        {
+          type: 'ReserveWalletFunds',
+          walletId: line.studentId,
+          orgId,
+          owner: 'student',
+          ownerId: line.studentId,
+          reservationId: reservationIdOf(liveSessionId, line.studentId),
+          tokens: line.tokens,
+          cause: sessionCause(liveSessionId),
+          allowOverdraft: preview.allowOverdraft,
+        },
+        step,
+      );
+      if (result.events.length > 0) reserved.push(line.studentId);
+    } catch (error) {
+      await releaseUnlessCharged(deps, liveSessionId, reserved, context, 'completion not confirmed');
+      if (error instanceof RuleViolation && error.code === 'insufficient_balance') throw await refused();
+      throw error;
+    }
+  }
+  return reserved;
+}
+
+/** Gives back reservations this confirmation made, unless the session was charged meanwhile (they are its). */
+async function releaseUnlessCharged(
+  deps: Deps,
+  liveSessionId: string,
+  studentIds: string[],
+  context: CommandContext,
+  reason: string,
+) {
+  if (studentIds.length === 0) return;
+  const { state } = await loadAggregate(deps.eventStore, liveSessions, liveSessionId);
+  if (state.status !== 'none' && state.completion?.charged) return;
+  for (const studentId of studentIds)
+    await handleCommand(
+      deps.eventStore,
+      wallets,
+      studentId,
+      { type: 'ReleaseWalletReservation', walletId: studentId, cause: sessionCause(liveSessionId), reason },
+      stepContext(context),
+    );
+}
+
+/** A wallet step of the confirmation: no If-Match or Idempotency-Key of its own (each step is idempotent). */
+function stepContext(context: CommandContext): CommandContext {
+  const { idempotencyKey: _key, ifMatch: _ifMatch, ...rest } = context;
+  return rest;
 }

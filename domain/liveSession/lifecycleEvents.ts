@@ -28,6 +28,11 @@ export const Charge = z.object({
   studentId: z.string(),
   enrollmentId: z.string().nullable(),
   tokens: z.number(),
+  /**
+   * The wallet's reservation made at confirmation (the wallet decided then that the debit fits); the billing
+   * process settles it. Absent on charges recorded before reservations existed.
+   */
+  reservationId: z.string().optional(),
 });
 export type Charge = z.infer<typeof Charge>;
 

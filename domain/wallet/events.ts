@@ -39,6 +39,44 @@ export const WalletEvent = z.discriminatedUnion('type', [
       tokens: z.number(),
       cause: DebitCause,
       balanceAfter: z.number(),
+      /** The reservation this debit settles (made when the teacher confirmed the lesson's completion). */
+      reservationId: z.string().optional(),
+    }),
+  }),
+  /**
+   * Tokens held for a lesson at its confirmation: the wallet decided then, against its balance less what it
+   * already holds, that the debit fits. The debit that follows settles it; nothing else may spend them.
+   */
+  z.object({
+    type: z.literal('WalletFundsReserved'),
+    data: z.object({
+      walletId: z.string(),
+      reservationId: z.string(),
+      tokens: z.number(),
+      cause: DebitCause,
+      /** The balance less every reservation, this one included. */
+      availableAfter: z.number(),
+    }),
+  }),
+  /** A reservation given back unspent (its lesson was not completed after all). */
+  z.object({
+    type: z.literal('WalletReservationReleased'),
+    data: z.object({ walletId: z.string(), reservationId: z.string(), reason: z.string() }),
+  }),
+  /**
+   * A charge the billing process could not carry out for good (the wallet refused it): recorded, so that an
+   * admin sees it in the ledger, instead of skipped. Changes no balance.
+   */
+  z.object({
+    type: z.literal('WalletChargeRefused'),
+    data: z.object({
+      walletId: z.string(),
+      entryId: z.string(),
+      tokens: z.number(),
+      cause: DebitCause,
+      code: z.string(),
+      reason: z.string(),
+      balance: z.number(),
     }),
   }),
   z.object({

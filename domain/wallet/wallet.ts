@@ -25,13 +25,54 @@ export type WalletCommand =
       reversedEntryId: string;
       reason: string;
       allowOverdraft: boolean;
-    };
+    }
+  /**
+   * Hold a lesson's cost when its completion is confirmed: refused (without overdraft) unless the balance less
+   * every other reservation covers it. One reservation per cause; a repeat changes nothing.
+   */
+  | (Opening & {
+      type: 'ReserveWalletFunds';
+      reservationId: string;
+      tokens: number;
+      cause: DebitCause;
+      allowOverdraft: boolean;
+    })
+  /** Debit what the cause's reservation holds (the billing process, after the completion was recorded). */
+  | { type: 'SettleWalletReservation'; walletId: string; entryId: string; cause: DebitCause }
+  | { type: 'ReleaseWalletReservation'; walletId: string; cause: DebitCause; reason: string }
+  /** A charge that cannot be carried out, recorded for admins to see. */
+  | (Opening & {
+      type: 'RecordChargeRefused';
+      entryId: string;
+      tokens: number;
+      cause: DebitCause;
+      code: string;
+      reason: string;
+    });
 
 type Entry = { change: number; reversible: boolean };
+export type Reservation = { reservationId: string; tokens: number };
 
 export type WalletState =
   | { status: 'none' }
-  | (Opening & { status: 'open'; balance: number; entries: Map<string, Entry>; causes: Set<string> });
+  | (Opening & {
+      status: 'open';
+      balance: number;
+      entries: Map<string, Entry>;
+      causes: Set<string>;
+      /** Open reservations by cause key. */
+      reservations: Map<string, Reservation>;
+      refused: Set<string>;
+    });
+
+/** The balance less what open reservations hold (except the one of `exceptCause`, if given). */
+export function availableBalance(state: WalletState, exceptCause?: DebitCause): number {
+  if (state.status === 'none') return 0;
+  const except = exceptCause ? causeKey(exceptCause) : null;
+  let held = 0;
+  for (const [key, r] of state.reservations) if (key !== except) held += r.tokens;
+  return state.balance - held;
+}
 
 const opened = (c: Opening): WalletEvent => ({
   type: 'WalletOpened',
@@ -74,7 +115,8 @@ export function decide(command: WalletCommand, state: WalletState): WalletEvent[
       // One debit per cause (per session, for a student's wallet): a repeated debit changes nothing.
       if (state.status === 'open' && state.causes.has(causeKey(command.cause))) return [];
       const balance = state.status === 'open' ? state.balance : 0;
-      refuseOverdraft(balance, -command.tokens, command.allowOverdraft);
+      // Tokens held for confirmed lessons are not there to spend.
+      refuseOverdraft(availableBalance(state, command.cause), -command.tokens, command.allowOverdraft);
       const { walletId, entryId, tokens, cause } = command;
       return [
         ...(state.status === 'none' ? [opened(command)] : []),
@@ -89,13 +131,77 @@ export function decide(command: WalletCommand, state: WalletState): WalletEvent[
       if (!entry.reversible)
         throw new RuleViolation('not_reversible', 'this entry is a reversal or has been reversed already');
       const change = -entry.change;
-      refuseOverdraft(state.balance, change, command.allowOverdraft);
+      refuseOverdraft(availableBalance(state), change, command.allowOverdraft);
       const { walletId, entryId, reversedEntryId, reason } = command;
       return [
         {
           type: 'WalletEntryReversed',
           data: { walletId, entryId, reversedEntryId, change, reason, balanceAfter: state.balance + change },
         },
+      ];
+    }
+    case 'ReserveWalletFunds': {
+      requireTokens(command.tokens);
+      const key = causeKey(command.cause);
+      if (state.status === 'open' && state.causes.has(key)) return [];
+      const held = state.status === 'open' ? state.reservations.get(key) : undefined;
+      if (held) {
+        if (held.tokens === command.tokens) return [];
+        throw new RuleViolation('already_reserved', 'this lesson already holds another amount', {
+          tokens: held.tokens,
+        });
+      }
+      const available = availableBalance(state);
+      refuseOverdraft(available, -command.tokens, command.allowOverdraft);
+      const { walletId, reservationId, tokens, cause } = command;
+      return [
+        ...(state.status === 'none' ? [opened(command)] : []),
+        {
+          type: 'WalletFundsReserved',
+          data: { walletId, reservationId, tokens, cause, availableAfter: available - tokens },
+        },
+      ];
+    }
+    case 'SettleWalletReservation': {
+      const key = causeKey(command.cause);
+      if (state.status === 'open' && state.causes.has(key)) return [];
+      const held = state.status === 'open' ? state.reservations.get(key) : undefined;
+      if (state.status === 'none' || !held)
+        throw new RuleViolation('no_reservation', 'nothing is reserved for this charge');
+      const { walletId, entryId, cause } = command;
+      return [
+        {
+          type: 'WalletDebited',
+          data: {
+            walletId,
+            entryId,
+            tokens: held.tokens,
+            cause,
+            balanceAfter: state.balance - held.tokens,
+            reservationId: held.reservationId,
+          },
+        },
+      ];
+    }
+    case 'ReleaseWalletReservation': {
+      const held = state.status === 'open' ? state.reservations.get(causeKey(command.cause)) : undefined;
+      if (!held) return [];
+      const { walletId, reason } = command;
+      return [
+        { type: 'WalletReservationReleased', data: { walletId, reservationId: held.reservationId, reason } },
+      ];
+    }
+    case 'RecordChargeRefused': {
+      if (
+        state.status === 'open' &&
+        (state.refused.has(command.entryId) || state.entries.has(command.entryId))
+      )
+        return [];
+      const { walletId, entryId, tokens, cause, code, reason } = command;
+      const balance = state.status === 'open' ? state.balance : 0;
+      return [
+        ...(state.status === 'none' ? [opened(command)] : []),
+        { type: 'WalletChargeRefused', data: { walletId, entryId, tokens, cause, code, reason, balance } },
       ];
     }
     default: {
@@ -107,7 +213,15 @@ export function decide(command: WalletCommand, state: WalletState): WalletEvent[
 
 export function evolve(state: WalletState, event: WalletEvent): WalletState {
   if (event.type === 'WalletOpened')
-    return { status: 'open', ...event.data, balance: 0, entries: new Map(), causes: new Set() };
+    return {
+      status: 'open',
+      ...event.data,
+      balance: 0,
+      entries: new Map(),
+      causes: new Set(),
+      reservations: new Map(),
+      refused: new Set(),
+    };
   if (state.status === 'none') return state;
   const entries = new Map(state.entries);
   switch (event.type) {
@@ -116,9 +230,28 @@ export function evolve(state: WalletState, event: WalletEvent): WalletState {
       return { ...state, entries, balance: event.data.balanceAfter };
     case 'WalletDebited': {
       entries.set(event.data.entryId, { change: -event.data.tokens, reversible: true });
-      const causes = new Set(state.causes).add(causeKey(event.data.cause));
-      return { ...state, entries, causes, balance: event.data.balanceAfter };
+      const key = causeKey(event.data.cause);
+      const causes = new Set(state.causes).add(key);
+      const reservations = new Map(state.reservations);
+      reservations.delete(key);
+      return { ...state, entries, causes, reservations, balance: event.data.balanceAfter };
     }
+    case 'WalletFundsReserved': {
+      const { reservationId, tokens } = event.data;
+      const reservations = new Map(state.reservations).set(causeKey(event.data.cause), {
+        reservationId,
+        tokens,
+      });
+      return { ...state, reservations };
+    }
+    case 'WalletReservationReleased': {
+      const reservations = new Map(
+        [...state.reservations].filter(([, r]) => r.reservationId !== event.data.reservationId),
+      );
+      return { ...state, reservations };
+    }
+    case 'WalletChargeRefused':
+      return { ...state, refused: new Set(state.refused).add(event.data.entryId) };
     case 'WalletEntryReversed': {
       const reversed = entries.get(event.data.reversedEntryId);
       if (reversed) entries.set(event.data.reversedEntryId, { ...reversed, reversible: false });

@@ -103,4 +103,93 @@ wallet('reversing an unknown line is not found', () => {
   given([opened]).when(reverse('nope')).thenThrows(NotFoundError);
   given([]).when(reverse('nope')).thenThrows(NotFoundError);
 });
+const reserve = (liveSessionId: string, tokens: number): WalletCommand => ({
+  type: 'ReserveWalletFunds',
+  ...owner,
+  reservationId: `res-${liveSessionId}`,
+  tokens,
+  cause: { kind: 'session', liveSessionId },
+  allowOverdraft: false,
+});
+const reserved = (liveSessionId: string, tokens: number, availableAfter: number): WalletEvent => ({
+  type: 'WalletFundsReserved',
+  data: {
+    walletId: 'w1',
+    reservationId: `res-${liveSessionId}`,
+    tokens,
+    cause: { kind: 'session', liveSessionId },
+    availableAfter,
+  },
+});
+wallet('a confirmation reserves the lesson: a second one the balance does not cover is refused', () => {
+  given([opened, credited('c1', 4, 4)])
+    .when(reserve('ls1', 4))
+    .then([reserved('ls1', 4, 0)]);
+  given([opened, credited('c1', 4, 4), reserved('ls1', 4, 0)])
+    .when(reserve('ls2', 4))
+    .thenThrows(RuleViolation, 'insufficient_balance');
+  given([opened, credited('c1', 4, 4), reserved('ls1', 4, 0)])
+    .when(reserve('ls1', 4))
+    .thenNothing();
+  given([opened, credited('c1', 4, 4), reserved('ls1', 4, 0)])
+    .when(debit(1, false, 'd9'))
+    .then([
+      {
+        type: 'WalletDebited',
+        data: { walletId: 'w1', entryId: 'd9', tokens: 1, cause: session, balanceAfter: 3 },
+      },
+    ]);
+  given([opened, credited('c1', 4, 4), reserved('ls2', 4, 0)])
+    .when(debit(1, false, 'd9'))
+    .thenThrows(RuleViolation, 'insufficient_balance');
+});
+wallet('settling a reservation debits what it holds, once; without one it is refused', () => {
+  const settle: WalletCommand = {
+    type: 'SettleWalletReservation',
+    walletId: 'w1',
+    entryId: 'd1',
+    cause: { kind: 'session', liveSessionId: 'ls1' },
+  };
+  const settled: WalletEvent = {
+    type: 'WalletDebited',
+    data: {
+      walletId: 'w1',
+      entryId: 'd1',
+      tokens: 4,
+      cause: session,
+      balanceAfter: 0,
+      reservationId: 'res-ls1',
+    },
+  };
+  given([opened, credited('c1', 4, 4), reserved('ls1', 4, 0)])
+    .when(settle)
+    .then([settled]);
+  given([opened, credited('c1', 4, 4), reserved('ls1', 4, 0), settled])
+    .when(settle)
+    .thenNothing();
+  given([opened, credited('c1', 4, 4)])
+    .when(settle)
+    .thenThrows(RuleViolation, 'no_reservation');
+  given([opened, credited('c1', 4, 4), reserved('ls1', 4, 0), settled])
+    .when(reserve('ls2', 1))
+    .thenThrows(RuleViolation, 'insufficient_balance');
+});
+wallet('a released reservation frees its tokens', () => {
+  const release: WalletCommand = {
+    type: 'ReleaseWalletReservation',
+    walletId: 'w1',
+    cause: { kind: 'session', liveSessionId: 'ls1' },
+    reason: 'completion refused',
+  };
+  const released: WalletEvent = {
+    type: 'WalletReservationReleased',
+    data: { walletId: 'w1', reservationId: 'res-ls1', reason: 'completion refused' },
+  };
+  given([opened, credited('c1', 4, 4), reserved('ls1', 4, 0)])
+    .when(release)
+    .then([released]);
+  given([opened, credited('c1', 4, 4), reserved('ls1', 4, 0), released])
+    .when(reserve('ls2', 4))
+    .then([reserved('ls2', 4, 0)]);
+});
 wallet.run();
