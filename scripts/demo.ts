@@ -8,6 +8,7 @@ import { handleCommand } from '../commands/handleCommand.js';
 import { courses, enrollments } from '../commands/aggregates.js';
 import { scheduleLiveSession } from '../commands/liveSessions.js';
 import { addSection, changeTraining, createTraining } from '../commands/trainings.js';
+import { seedDemoLessonContent } from './demoLessons.js';
 
 export const DEMO_PASSWORD = 'lectern-demo';
 
@@ -89,6 +90,11 @@ export async function seedDemo(deps: AppDeps): Promise<DemoLogins> {
       context,
     );
   }
+  await seedDemoLessonContent(
+    deps,
+    { orgId, courseId, lessons, enrollmentIds, authorId: teachers[0]! },
+    context,
+  );
   await deps.projections.waitFor(undefined, 10_000);
 
   // A week of sessions starting tomorrow: individual lessons at 09:00 + i hours UTC, a group class at 16:00.
