@@ -26,6 +26,16 @@ export const ConfigSchema = z.object({
     z.array(IceServer),
   ),
   SMTP_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  /** The sender of every mail: `Name <address>` or an address (default: Lectern <no-reply@PUBLIC_URL's host>). */
+  MAIL_FROM: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(?:[^<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+        message: 'must be an address or `Name <address>`',
+      })
+      .optional(),
+  ),
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce
@@ -51,6 +61,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
   return parsed.data;
+}
+
+/** Who mail comes from: MAIL_FROM, or Lectern <no-reply@…> at the public host. */
+export function mailFrom(config: Config): { name: string; email: string } {
+  if (!config.MAIL_FROM) return { name: 'Lectern', email: `no-reply@${new URL(config.PUBLIC_URL).hostname}` };
+  const named = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(config.MAIL_FROM);
+  return named
+    ? { name: named[1]!.replace(/^"|"$/g, '') || 'Lectern', email: named[2]! }
+    : { name: 'Lectern', email: config.MAIL_FROM.trim() };
 }
 
 /** The origins allowed to send state-changing requests and open the WebSocket. */

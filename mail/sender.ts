@@ -16,6 +16,8 @@ export type MailSenderOptions = {
   clock: Clock;
   smtpUrl?: string;
   publicUrl: string;
+  /** The sender; default Lectern <no-reply@…> at the public URL's host. */
+  from?: { name: string; email: string };
   log?: (line: string) => void;
   transport?: MailTransport;
   pollMs?: number;
@@ -57,7 +59,7 @@ export function mailSender(options: MailSenderOptions): MailSender {
   const maxAttempts = options.maxAttempts ?? 8;
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const maxAgeMs = (options.maxAgeHours ?? 72) * 3_600_000;
-  const from = { name: 'Lectern', email: `no-reply@${new URL(options.publicUrl).hostname}` };
+  const from = options.from ?? { name: 'Lectern', email: `no-reply@${new URL(options.publicUrl).hostname}` };
   let running = false;
   let loop: Promise<void> = Promise.resolve();
   let wake: (() => void) | undefined;

@@ -1,7 +1,7 @@
 // The composition root: opens the database, the event store and the bus the configuration names, runs the
 // migrations and the projectors, and hands back the app's dependencies with a way to close them all.
 import { resolve } from 'node:path';
-import type { Config } from '../kernel/config.js';
+import { mailFrom, type Config } from '../kernel/config.js';
 import type { AppDeps } from '../api/deps.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import { connectDatabase } from '../db/connect.js';
@@ -58,6 +58,7 @@ export async function openRuntime(
     clock: deps.clock,
     smtpUrl: config.SMTP_URL,
     publicUrl: config.PUBLIC_URL,
+    from: mailFrom(config),
     log: options.logger ? (line) => console.log(line) : undefined,
   });
   if (options.startProjections !== false) mailer.start();
