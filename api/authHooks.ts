@@ -7,6 +7,24 @@ import { actorForToken, SESSION_COOKIE } from '../auth/sessions.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * The /api routes anyone may call without a session (`METHOD /url` as registered). Every other /api route answers
+ * an anonymous caller 401 before its body is read or validated, so nothing about its input leaks. Routes outside
+ * /api (health, OpenAPI docs, the web client, the WebSocket upgrade, which checks the cookie itself) are public.
+ */
+export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'POST /api/auth/set-password',
+  'GET /api/calendar/feed/:token.ics',
+]);
+
+/** True when the route (method and registered url) needs a signed-in caller. */
+export function needsSession(method: string, url: string | undefined): boolean {
+  if (!url || !url.startsWith('/api/')) return false;
+  return !PUBLIC_API_ROUTES.has(`${method === 'HEAD' ? 'GET' : method} ${url}`);
+}
+
 export function authHooks(app: FastifyInstance, deps: AppDeps) {
   const origins = allowedOrigins(deps.config);
   app.decorateRequest('actor', null);
@@ -29,6 +47,9 @@ export function authHooks(app: FastifyInstance, deps: AppDeps) {
     }
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await actorForToken(deps.db, token, deps.clock.now());
+    // Authenticate before anything reads or validates the request: onRequest runs before the body is parsed.
+    if (!request.actor && needsSession(request.method, request.routeOptions.url))
+      return sendProblem(reply, problem(401, 'unauthenticated', 'sign in first'));
   });
 }
 

@@ -4,6 +4,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { testApp, type TestApp } from '../support/app.js';
 import { entries, type Expected } from './accessMatrix.entries.js';
+import { PUBLIC_API_ROUTES } from '../../api/authHooks.js';
 import { actorOf, buildWorld, ROLES, SCOPES, type Org, type World } from './accessMatrix.world.js';
 
 const test = suite<{ t: TestApp; w: World; routes: string[] }>('access matrix');
@@ -90,6 +91,41 @@ test('every route answers each role and scope as the matrix says', async ({ t, w
   }
   console.log(`  access matrix: ${checked} requests over ${routes.length} routes`);
   assert.ok(failures.length === 0, `${failures.length} answers differ:\n${failures.join('\n')}`);
+});
+
+const isPublic = (route: string) => !route.split(' ')[1]!.startsWith('/api/') || PUBLIC_API_ROUTES.has(route);
+
+test('every non-public route promises anonymous callers 401 in every scope', ({ routes }) => {
+  const wrong = routes
+    .filter((r) => !isPublic(r) && entries[r])
+    .flatMap((r) =>
+      SCOPES.filter((s) => entries[r]!.expect[s] && entries[r]!.expect[s]!.anonymous !== 401).map(
+        (s) => `${r} [${s}]`,
+      ),
+    );
+  assert.equal(wrong, [], `entries that let an anonymous caller past 401:\n${wrong.join('\n')}`);
+});
+
+test('every non-public route answers anonymous callers 401 before validating, even with an invalid body', async ({
+  t,
+  w,
+  routes,
+}) => {
+  const wrong: string[] = [];
+  for (const route of routes.filter((r) => !isPublic(r) && entries[r])) {
+    const [method] = route.split(' ') as [string, string];
+    const req = await entries[route]!.request(w, 'own', 'anonymous');
+    const hasBody = method !== 'GET' && method !== 'DELETE';
+    const res = await t.app.inject({
+      method: method as 'GET',
+      url: req.url,
+      ...(hasBody ? { payload: '{"deliberately": ["invalid"], "name": 42' } : {}),
+      headers: hasBody ? { 'content-type': 'application/json' } : {},
+    });
+    if (res.statusCode !== 401 || res.body.includes('"fields"'))
+      wrong.push(`${route}: ${res.statusCode} ${res.body.slice(0, 150)}`);
+  }
+  assert.equal(wrong, [], `${wrong.length} routes:\n${wrong.join('\n')}`);
 });
 
 const idsOf = (o: Org) => [
