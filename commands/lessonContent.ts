@@ -5,7 +5,9 @@ import type { Role } from '../db/people.table.js';
 import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
 import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
-import { courses, lessonAnswers, lessonContents } from './aggregates.js';
+import { courses, lessonAnswers, lessonContents, rooms } from './aggregates.js';
+import { roomMembership } from '../auth/roomAccess.js';
+import type { Actor } from '../auth/sessions.js';
 import { loadLiveSessionFor } from './liveSessions.js';
 import { loadEnrollmentFor } from './enrollments.js';
 import { changeHomework } from './enrollmentsHomework.js';
@@ -90,6 +92,54 @@ export async function reviseCourseLessonContent(
       type: 'ReviseLessonContent',
       lessonId,
       courseId,
+      orgId: actor.orgId,
+      document,
+      by: actor.personId,
+      now: context.now,
+    },
+    context,
+  );
+}
+
+// ---- Instant lessons: made in a live room, not in the course list. ----
+
+/** An instant lesson of a room the actor is in (a stranger gets "not found"), and whether they host it. */
+async function requireInstantLesson(deps: Deps, actor: Actor, roomId: string, lessonId: string) {
+  const { info, roomRole } = await roomMembership(deps, actor, roomId);
+  const room = (await loadAggregate(deps.eventStore, rooms, roomId)).state;
+  if (!room.instantLessons.some((l) => l.lessonId === lessonId)) throw new NotFoundError('lesson not found');
+  return { info, host: roomRole === 'host' };
+}
+
+/** The content of an instant lesson (empty at revision 0 until the teacher writes it). */
+export async function instantLessonContent(deps: Deps, actor: Actor, roomId: string, lessonId: string) {
+  const { host } = await requireInstantLesson(deps, actor, roomId, lessonId);
+  const { state, revision: streamRevision } = await loadContent(deps, lessonId);
+  const current = state.status === 'active' ? state.revisions[state.revision]! : null;
+  return { host, streamRevision, current };
+}
+
+/** The room's host (the teacher, an admin, a training's trainer) writes an instant lesson's document. */
+export async function reviseInstantLessonContent(
+  deps: Deps,
+  actor: Actor,
+  roomId: string,
+  lessonId: string,
+  input: unknown,
+  context: CommandContext,
+) {
+  if (actor.role === 'student') throw new ForbiddenError('only teachers and admins write lesson content');
+  const document = parseLessonDocument(input, 'body');
+  const { host } = await requireInstantLesson(deps, actor, roomId, lessonId);
+  if (!host) throw new ForbiddenError('only the teacher of this room writes its lessons');
+  return handleCommand(
+    deps.eventStore,
+    lessonContents,
+    lessonId,
+    {
+      type: 'ReviseLessonContent',
+      lessonId,
+      courseId: null,
       orgId: actor.orgId,
       document,
       by: actor.personId,

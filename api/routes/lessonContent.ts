@@ -25,6 +25,8 @@ import {
   emptyDocument,
   gradeEssay,
   handInAnswers,
+  instantLessonContent,
+  reviseInstantLessonContent,
   homeworkPlace,
   livePlace,
   revealAnswers,
@@ -187,6 +189,55 @@ export async function lessonContentRoutes(app: FastifyInstance, deps: AppDeps) {
       const { courseId, lessonId } = request.params;
       const context = commandContext(deps, request, actor);
       const result = await reviseCourseLessonContent(deps, actor, courseId, lessonId, request.body, context);
+      await afterWrite(deps, reply, result);
+      const state = result.state;
+      const current = state.status === 'active' ? state.revisions[state.revision]! : null;
+      return contentView(lessonId, actor, current, false);
+    },
+  );
+
+  // ---- Content of an instant lesson (made in a live room) ----
+
+  const InstantParams = z.object({ roomId: z.string().max(80), lessonId: z.uuid() });
+
+  r.get(
+    '/api/rooms/:roomId/instant-lessons/:lessonId/content',
+    {
+      schema: {
+        tags: ['lesson content'],
+        description:
+          "An instant lesson's content: the whole document for the room's teacher, the student view for students",
+        params: InstantParams,
+        response: { 200: ContentOut, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { roomId, lessonId } = request.params;
+      const content = await instantLessonContent(deps, actor, roomId, lessonId);
+      reply.header('etag', etag(content.streamRevision));
+      return contentView(lessonId, actor, content.current, false);
+    },
+  );
+
+  r.put(
+    '/api/rooms/:roomId/instant-lessons/:lessonId/content',
+    {
+      bodyLimit: 2 * MAX_DOCUMENT_BYTES,
+      schema: {
+        tags: ['lesson content'],
+        description:
+          "The room's teacher writes a new revision of an instant lesson (same format and limits as a course lesson)",
+        params: InstantParams,
+        body: LessonDocumentShape,
+        response: { 200: ContentOut, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, 'admin', 'teacher');
+      const { roomId, lessonId } = request.params;
+      const context = commandContext(deps, request, actor);
+      const result = await reviseInstantLessonContent(deps, actor, roomId, lessonId, request.body, context);
       await afterWrite(deps, reply, result);
       const state = result.state;
       const current = state.status === 'active' ? state.revisions[state.revision]! : null;

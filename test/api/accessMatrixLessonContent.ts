@@ -91,6 +91,9 @@ export function lessonContentEntries(): Record<string, Entry> {
     return `/api/courses/${o.courseId}/lessons/${o.lessonIds[0]}/content`;
   };
 
+  const instant = (w: World, scope: Scope) =>
+    `/api/rooms/ls-${scope === 'own' ? w.a.liveSessionId : w.org(scope).otherLiveSessionId}/instant-lessons/00000000-0000-4000-8000-000000000000`;
+
   const contextEntries = (prefix: string, fresh: (w: World, scope: Scope) => Promise<string>) => ({
     [`GET ${prefix}/content`]: {
       request: async (w: World, scope: Scope) => ({ url: `${await fresh(w, scope)}/content` }),
@@ -132,6 +135,21 @@ export function lessonContentEntries(): Record<string, Entry> {
         body: { ...document, title: 'Changed' },
       }),
       expect: { own: per(200, 200, 403, 401), foreign: per(404, 404, 403, 401) },
+    },
+    // Instant lessons are only made while a room is open and the world's sessions lie ahead, so these ask for a
+    // lesson the room does not have: members get 404 (after the role check), strangers 404 as well. The way
+    // with a real instant lesson is in lessonContent.int.test.ts.
+    'GET /api/rooms/:roomId/instant-lessons/:lessonId/content': {
+      request: (w, scope) => ({ url: `${instant(w, scope)}/content` }),
+      expect: { own: signedIn(404), other: signedIn(404), foreign: signedIn(404) },
+    },
+    'PUT /api/rooms/:roomId/instant-lessons/:lessonId/content': {
+      request: (w, scope) => ({ url: `${instant(w, scope)}/content`, body: document }),
+      expect: {
+        own: per(404, 404, 403, 401),
+        other: per(404, 404, 403, 401),
+        foreign: per(404, 404, 403, 401),
+      },
     },
     ...contextEntries('/api/live-sessions/:id', freshSession),
     ...contextEntries('/api/enrollments/:id/homework/:homeworkId', freshHomework),

@@ -7,6 +7,8 @@ import * as assert from 'uvu/assert';
 import { testApp, type TestApp } from '../support/app.js';
 import { school, type School } from '../support/fixtures.js';
 import { problem, status } from '../support/assert.js';
+import { rebuildProjection } from '../../projections/rebuild.js';
+import { lessonAnswersProjection } from '../../projections/lessonAnswers/lessonAnswers.js';
 
 type Ctx = { t: TestApp; s: School; other: School; sessionId: string };
 const test = suite<Ctx>('lesson content and answers');
@@ -309,6 +311,53 @@ test('answers after the session ended are refused (409) and append nothing', asy
   );
   assert.is(await t.countEvents(), before);
   problem(await s.students[1]!.get(`/api/live-sessions/${id}/answers`), 404, 'not_found');
+});
+
+test('instant lessons hold content too: the room teacher writes it, the student reads the student view', async ({
+  t,
+  s,
+  other,
+}) => {
+  const res = await s.teacher.post('/api/live-sessions', {
+    kind: 'individual',
+    courseId: s.courseId,
+    enrollmentId: s.enrollmentIds[1],
+    start: '2026-11-26T09:00:00Z',
+    durationMinutes: 45,
+    timeZone: 'UTC',
+  });
+  status(res, 201);
+  const room = `ls-${res.json().id as string}`;
+  t.clock.set('2026-11-26T08:55:00Z');
+  status(await s.teacher.post(`/api/live-sessions/${res.json().id as string}/start`), 200);
+  const created = await s.teacher.post(`/api/rooms/${room}/instant-lessons`, { title: 'Warm-up' });
+  status(created, 201);
+  const url = `/api/rooms/${room}/instant-lessons/${created.json().lessonId as string}/content`;
+  assert.is((await s.teacher.get(url)).json().revision, 0);
+  const before = await t.countEvents();
+  problem(await s.students[1]!.request('PUT', url, sampleDocument), 403);
+  problem(
+    await s.teacher.request('PUT', url, { schemaVersion: 1, blocks: [{ type: 'essay', id: 'e' }] }),
+    400,
+  );
+  problem(await other.teacher.request('PUT', url, sampleDocument), 404);
+  problem(await s.students[0]!.get(url), 404, 'not_found');
+  assert.is(await t.countEvents(), before);
+  status(await s.teacher.request('PUT', url, sampleDocument), 200);
+  const view = await s.students[1]!.get(url);
+  status(view, 200);
+  assert.is(view.json().view, 'student');
+  assert.not.ok(view.body.includes('"correct"'));
+  problem(await s.teacher.get(`/api/rooms/${room}/instant-lessons/${s.lessonIds[0]}/content`), 404);
+});
+
+test('the lesson answers read model rebuilds from the history to the same checksum', async ({ t }) => {
+  await t.settle();
+  const result = await rebuildProjection(t.deps.db, t.deps.eventStore, lessonAnswersProjection, {
+    replace: false,
+  });
+  assert.is(result.rebuiltChecksum, result.liveChecksum);
+  assert.match(result.liveChecksum, /^lesson_answers:[1-9]\d*:/);
 });
 
 test.run();
