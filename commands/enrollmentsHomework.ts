@@ -3,7 +3,8 @@
 import { ForbiddenError, NotFoundError, RuleViolation } from '../domain/shared/errors.js';
 import type { EventStore } from './eventStore/port.js';
 import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
-import { courses, enrollments } from './aggregates.js';
+import { courses, enrollments, lessonContents } from './aggregates.js';
+import { exercisesOf } from '../domain/lessonContent/document.js';
 import { loadEnrollmentFor, loadEnrollmentForStaff, type EnrollmentActor } from './enrollments.js';
 
 type Deps = { eventStore: EventStore };
@@ -52,6 +53,34 @@ export async function changeHomework(
   if (!enrollment.homework[homeworkId]) throw new NotFoundError('homework not found');
   if (actor.role === 'student' && !studentMay.has(change.type))
     throw new ForbiddenError('only the teacher or an admin can do this');
+  // A lesson with exercises is started by the first answer and passed by handing in (commands/lessonContent.ts).
+  if (actor.role === 'student' && (await hasExercises(deps, enrollment.homework[homeworkId]!.courseLessonId)))
+    throw new RuleViolation(
+      'answer_the_exercises',
+      'this homework has exercises: answer them and hand them in',
+    );
+  return handleCommand(
+    deps.eventStore,
+    enrollments,
+    enrollmentId,
+    { ...change, enrollmentId, homeworkId, now: context.now },
+    context,
+  );
+}
+
+async function hasExercises(deps: Deps, lessonId: string) {
+  const { state } = await loadAggregate(deps.eventStore, lessonContents, lessonId);
+  return state.status === 'active' && exercisesOf(state.revisions[state.revision]!.document).length > 0;
+}
+
+/** Started by the first answer, Passed by an attempt at the pass mark: what the answers decide, not a button. */
+export function homeworkFromAnswers(
+  deps: Deps,
+  enrollmentId: string,
+  homeworkId: string,
+  change: { type: 'StartHomework' } | { type: 'PassHomework' },
+  context: CommandContext,
+) {
   return handleCommand(
     deps.eventStore,
     enrollments,

@@ -10,7 +10,7 @@ import { roomMembership } from '../auth/roomAccess.js';
 import type { Actor } from '../auth/sessions.js';
 import { loadLiveSessionFor } from './liveSessions.js';
 import { loadEnrollmentFor } from './enrollments.js';
-import { changeHomework } from './enrollmentsHomework.js';
+import { homeworkFromAnswers } from './enrollmentsHomework.js';
 import {
   exercisesOf,
   parseLessonDocument,
@@ -248,9 +248,8 @@ export async function submitAnswer(
   );
   if (place.homework && place.homework.status === 'added' && result.events.length > 0) {
     const { enrollmentId, homeworkId } = place.homework;
-    const started = await changeHomework(
+    const started = await homeworkFromAnswers(
       deps,
-      actor,
       enrollmentId,
       homeworkId,
       { type: 'StartHomework' },
@@ -368,9 +367,8 @@ async function afterAttempt<R extends { events: { type: string; data: unknown }[
   );
   if (!passed) return result;
   const { enrollmentId, homeworkId } = place.homework;
-  const change = await changeHomework(
+  const change = await homeworkFromAnswers(
     deps,
-    actor,
     enrollmentId,
     homeworkId,
     { type: 'PassHomework' },

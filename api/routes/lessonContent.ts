@@ -175,7 +175,6 @@ export async function lessonContentRoutes(app: FastifyInstance, deps: AppDeps) {
   r.put(
     '/api/courses/:courseId/lessons/:lessonId/content',
     {
-      bodyLimit: 2 * MAX_DOCUMENT_BYTES,
       schema: {
         tags: ['lesson content'],
         description: `Writes a new revision (also the import of an exported document). At most ${MAX_DOCUMENT_BYTES} bytes and 200 exercises; every exercise needs a correct answer. If-Match pins the revision (ETag).`,
@@ -223,7 +222,6 @@ export async function lessonContentRoutes(app: FastifyInstance, deps: AppDeps) {
   r.put(
     '/api/rooms/:roomId/instant-lessons/:lessonId/content',
     {
-      bodyLimit: 2 * MAX_DOCUMENT_BYTES,
       schema: {
         tags: ['lesson content'],
         description:

@@ -54,6 +54,8 @@ test('the student reads the student view; the first answer starts the homework',
   assert.not.equal(content.json().document.blocks[1].words, document.blocks[1]!.words);
   problem(await s.students[1]!.get(`${url}/content`), 404);
   assert.is(await homeworkStatus(ctx), 'added');
+  problem(await student.post(`${url}/start`), 409, 'answer_the_exercises');
+  problem(await student.post(`${url}/pass`), 409, 'answer_the_exercises');
   status(
     await student.post(`${url}/answers`, { exerciseId: 'tf', answer: { type: 'trueFalse', value: true } }),
     201,
