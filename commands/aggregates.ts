@@ -80,5 +80,13 @@ export const trainings: Aggregate<TrainingCommand, TrainingDomainEvent, Training
   events: TrainingDomainEvent,
 };
 
-export const lessonContents = { category: 'lessonContent', decider: lessonContentDecider, events: LessonContentEvent };
-export const lessonAnswers = { category: 'lessonAnswers', decider: lessonAnswersDecider, events: LessonAnswersEvent };
+export const lessonContents = {
+  category: 'lessonContent',
+  decider: lessonContentDecider,
+  events: LessonContentEvent,
+};
+export const lessonAnswers = {
+  category: 'lessonAnswers',
+  decider: lessonAnswersDecider,
+  events: LessonAnswersEvent,
+};
