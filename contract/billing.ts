@@ -12,7 +12,9 @@ export const Wallet = WalletSummary.extend({
   ledger: z.array(
     z.object({
       entryId: z.string(),
-      cause: z.string().describe('session, analysis, credit or reversal'),
+      cause: z
+        .string()
+        .describe('session, analysis, credit, reversal or charge_refused (0 tokens, with the reason)'),
       change: z.number(),
       balanceAfter: z.number(),
       liveSessionId: z.string().nullable(),

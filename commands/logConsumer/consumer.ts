@@ -4,8 +4,11 @@
 // reached a position. Two ways to consume a batch:
 // - `consumeInTransaction`: applied in the transaction that moves the checkpoint (read models: a consumer killed
 //   mid-batch resumes with nothing lost or applied twice);
-// - `consumeAtLeastOnce`: handled event by event, the checkpoint moved after them, also when one fails (process
-//   managers, whose effects go to the event store and are made idempotent by their keys).
+// - `consumeAtLeastOnce`: handled event by event, the checkpoint moved past those handled; an event whose
+//   handler throws stays after the checkpoint and is handled again on the next attempt (process managers, whose
+//   effects go to the event store and are made idempotent by their keys).
+// A consumer that fails backs off (exponentially, with jitter, up to `maxBackOffMs`) before it tries again; an
+// append elsewhere does not cut that short.
 import type { Db, Trx } from '../../db/schema.js';
 import type { EventStore, RecordedEvent } from '../eventStore/port.js';
 import { comparePositions, lockCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoints.js';
@@ -25,6 +28,8 @@ export type LogConsumer = {
 export type LogConsumerOptions = {
   batchSize?: number;
   pollMs?: number;
+  /** The longest pause after repeated failures (default 30 s). */
+  maxBackOffMs?: number;
   onError?: (name: string, error: unknown) => void;
 };
 
@@ -64,7 +69,8 @@ export async function consumeInTransaction(
 
 /**
  * Reads one batch after the checkpoint and hands each event to `handle` in order; then moves the checkpoint
- * past the events handled, also when `handle` threw (the error is returned with how far it got).
+ * past the events handled. When `handle` throws, the checkpoint stays before the failing event (the error is
+ * returned with how far it got), so that event is handled again next time.
  */
 export async function consumeAtLeastOnce(
   db: Db,
@@ -117,12 +123,34 @@ export function logConsumerRunner(
     return read;
   }
 
+  const maxBackOffMs = options.maxBackOffMs ?? 30_000;
+  const stopped = new Set<() => void>();
+
+  /** After `failures` failures in a row: pollMs, 2 pollMs, 4 pollMs ... up to maxBackOffMs, jittered. */
+  const backOff = (failures: number) =>
+    new Promise<void>((resolve) => {
+      const ms = Math.min(maxBackOffMs, pollMs * 2 ** Math.min(failures - 1, 20));
+      const done = () => {
+        clearTimeout(timer);
+        stopped.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms / 2 + (Math.random() * ms) / 2);
+      stopped.add(done);
+    });
+
   async function loop(consumer: LogConsumer) {
+    let failures = 0;
     while (running) {
       try {
-        if ((await step(consumer)) > 0) continue;
+        const read = await step(consumer);
+        failures = 0;
+        if (read > 0) continue;
       } catch (error) {
+        failures++;
         options.onError?.(consumer.name, error);
+        await backOff(failures);
+        continue;
       }
       await new Promise<void>((resolve) => {
         const sleeper = () => {
@@ -153,6 +181,7 @@ export function logConsumerRunner(
       running = false;
       unsubscribe();
       wakeUp();
+      for (const done of [...stopped]) done();
       await Promise.all(loops);
     },
     catchUp,

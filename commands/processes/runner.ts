@@ -1,10 +1,12 @@
 // Runs process managers: each reads the log after its checkpoint, handles events one by one and advances the
 // checkpoint after them. A crash between a command and the checkpoint repeats the command, which its
-// idempotency key turns into a no-op. A command the domain refuses is logged and skipped (it would be refused
-// again forever); anything else (the database is down) stops the batch and is retried.
+// idempotency key turns into a no-op. A transient failure (a concurrency conflict after the handler's retries,
+// the database down) stops the batch before the failing event, which keeps the checkpoint there: the event is
+// handled again after a back-off, never skipped. Only a final refusal by the domain that a process did not turn
+// into an event itself (billing records its refusals in the wallet) is reported and skipped, since it would be
+// refused again forever.
 import type { Db } from '../../db/schema.js';
 import type { EventStore } from '../eventStore/port.js';
-import { AppError } from '../../domain/shared/errors.js';
 import { comparePositions } from '../logConsumer/checkpoints.js';
 import {
   consumeAtLeastOnce,
@@ -14,9 +16,12 @@ import {
   type LogConsumerRunner,
 } from '../logConsumer/consumer.js';
 import { handledBy } from '../logConsumer/domainEvents.js';
-import type { Process } from './process.js';
+import { isTransient, type Process } from './process.js';
 
-export type ProcessRunnerOptions = LogConsumerOptions;
+export type ProcessRunnerOptions = LogConsumerOptions & {
+  /** An event a process skipped because the domain refused its command for good (default: `onError`). */
+  onSkipped?: (name: string, error: Error) => void;
+};
 
 const checkpointName = (process: Process) => `process:${process.name}`;
 
@@ -45,8 +50,12 @@ export function processRunner(
             const position = await process.handle(event);
             if (position && comparePositions(position, appended) > 0) appended = position;
           } catch (error) {
-            if (!(error instanceof AppError)) throw error;
-            options.onError?.(process.name, error);
+            if (isTransient(error)) throw error;
+            const skipped = new Error(
+              `skipped ${event.type} ${event.eventId} for good: ${(error as Error).message}`,
+              { cause: error },
+            );
+            (options.onSkipped ?? options.onError)?.(process.name, skipped);
           }
         }),
     };

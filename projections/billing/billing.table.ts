@@ -13,7 +13,7 @@ export interface BillingLedgerTable {
   wallet_id: string;
   org_id: string;
   revision: number;
-  /** session, analysis, credit or reversal */
+  /** session, analysis, credit, reversal or charge_refused (0 tokens: a charge the billing process could not make) */
   cause: string;
   change: number;
   balance_after: number;

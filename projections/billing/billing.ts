@@ -70,6 +70,20 @@ const perEvent = projection('billing', ['billing_wallets', 'billing_ledger'], {
     const liveSessionId = d.cause.kind === 'session' ? d.cause.liveSessionId : null;
     await addLine(db, event, { ...d, cause: d.cause.kind, change: -d.tokens, liveSessionId });
   },
+  /** A charge the billing process could not make: a line of 0 tokens with the reason, for admins to act on. */
+  async WalletChargeRefused(db, event) {
+    const d = event.data;
+    const liveSessionId = d.cause.kind === 'session' ? d.cause.liveSessionId : null;
+    await addLine(db, event, {
+      walletId: d.walletId,
+      entryId: d.entryId,
+      cause: 'charge_refused',
+      change: 0,
+      balanceAfter: d.balance,
+      liveSessionId,
+      reason: `${d.tokens} tokens not charged (${d.code}): ${d.reason}`,
+    });
+  },
   async WalletEntryReversed(db, event) {
     const d = event.data;
     const reversed = await db

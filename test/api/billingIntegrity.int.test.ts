@@ -1,9 +1,12 @@
 // Money is never wrong: the billing rules that hold under concurrency and failure, through the HTTP API.
+import { randomUUID } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { testApp, type TestApp } from '../support/app.js';
 import { school, type School } from '../support/fixtures.js';
 import { status } from '../support/assert.js';
+import { ConcurrencyError } from '../../domain/shared/errors.js';
+import { streamId } from '../../commands/eventStore/streams.js';
 
 type Ctx = { t: TestApp; s: School };
 const test = suite<Ctx>('billing integrity');
@@ -80,6 +83,119 @@ test('two lessons confirmed at once with tokens for one: one is charged, the oth
   const wallet = await walletOf(ctx, student.id);
   assert.is(wallet.balance, 0, 'never below zero with overdraft off');
   assert.ok(wallet.ledger.every((l) => l.balanceAfter >= 0));
+});
+
+/** A group lesson for all three students, everyone present, completed with Finish & Deduct over HTTP. */
+async function completeGroupLesson(ctx: Ctx, start: string) {
+  const { t, s } = ctx;
+  t.clock.set(new Date(Date.parse(start) - 24 * 3600_000).toISOString());
+  const res = await s.teacher.post('/api/live-sessions', {
+    kind: 'group',
+    courseId: s.courseId,
+    studentIds: s.students.map((x) => x.id),
+    start,
+    durationMinutes: 45,
+    timeZone: 'Europe/Berlin',
+  });
+  status(res, 201);
+  const id = res.json().id as string;
+  t.clock.set(new Date(Date.parse(start) + 3600_000).toISOString());
+  const attendance = s.students.map((x) => ({ studentId: x.id, status: 'present', reason: 'By phone' }));
+  const preview = await s.teacher.post(`/api/live-sessions/${id}/completion/preview`, {
+    action: 'finish_and_deduct',
+    attendance,
+  });
+  status(preview, 200);
+  const done = await s.teacher.post(
+    `/api/live-sessions/${id}/completion`,
+    { action: 'finish_and_deduct', fingerprint: preview.json().fingerprint, attendance },
+    minimal,
+  );
+  status(done, 200);
+  return id;
+}
+
+async function eventually(done: () => Promise<boolean>, ms = 30_000) {
+  for (const until = Date.now() + ms; Date.now() < until && !(await done());)
+    await new Promise((r) => setTimeout(r, 100));
+}
+
+test('a conflict that outlives the retries delays a charge, never skips it', async (ctx) => {
+  const { t, s } = ctx;
+  for (const x of s.students)
+    status(await s.admin.post(`/api/wallets/${x.id}/credits`, { tokens: 10, reason: 'Pack' }), 201);
+  const before = await Promise.all(s.students.map(async (x) => (await walletOf(ctx, x.id)).balance));
+  // The second student's wallet loses every race for a while: more conflicts than the handler retries.
+  const store = t.deps.eventStore;
+  const append = store.appendToStream.bind(store);
+  let conflicts = 8;
+  store.appendToStream = async (streamId, events, options) => {
+    if (streamId.endsWith(s.students[1]!.id) && events[0]?.type === 'WalletDebited' && conflicts > 0) {
+      conflicts--;
+      throw new ConcurrencyError(streamId, options.expectedRevision, 'someone else');
+    }
+    return append(streamId, events, options);
+  };
+  try {
+    await completeGroupLesson(ctx, '2026-12-02T09:00:00.000Z');
+    const balances = async () =>
+      Promise.all(s.students.map(async (x) => (await walletOf(ctx, x.id)).balance));
+    await eventually(
+      async () => JSON.stringify(await balances()) === JSON.stringify(before.map((b) => b - 4)),
+    );
+    assert.equal(
+      await balances(),
+      before.map((b) => b - 4),
+      'every present student is charged once',
+    );
+    assert.is(conflicts, 0);
+  } finally {
+    store.appendToStream = append;
+  }
+});
+
+test('a charge the wallet refuses for good is recorded where the admin sees it', async (ctx) => {
+  const { t, s } = ctx;
+  // A completion recorded before reservations existed, whose first charge the wallet cannot make.
+  const liveSessionId = randomUUID();
+  const [a, b] = [s.students[0]!.id, s.students[2]!.id];
+  const before = await Promise.all([a, b].map(async (id) => (await walletOf(ctx, id)).balance));
+  const at = '2026-12-03T10:00:00.000Z';
+  await t.deps.eventStore.appendToStream(
+    streamId('liveSession', liveSessionId),
+    [
+      {
+        type: 'LiveSessionCompleted',
+        data: {
+          liveSessionId,
+          action: 'finish_and_deduct',
+          notes: { covered: null, struggled: null, next: null },
+          attendance: [],
+          charges: [
+            { studentId: a, enrollmentId: null, tokens: 2.5 },
+            { studentId: b, enrollmentId: null, tokens: 4 },
+          ],
+          refused: [],
+          at,
+        },
+        metadata: {
+          commandId: randomUUID(),
+          correlationId: randomUUID(),
+          causationId: randomUUID(),
+          actorId: s.teacher.id,
+          orgId: s.orgId,
+          at,
+        },
+      },
+    ],
+    { expectedRevision: 'any' },
+  );
+  await eventually(async () => (await walletOf(ctx, b)).balance === before[1]! - 4);
+  assert.is((await walletOf(ctx, b)).balance, before[1]! - 4, 'the next student is still charged');
+  await eventually(async () => (await walletOf(ctx, a)).ledger[0]?.cause === 'charge_refused');
+  const line = (await walletOf(ctx, a)).ledger[0]!;
+  assert.equal([line.cause, line.change, line.balanceAfter], ['charge_refused', 0, before[0]]);
+  assert.match(line.reason!, /2.5 tokens not charged/);
 });
 
 test.run();
