@@ -33,6 +33,12 @@ const ROUTES: [string, Page][] = [
   ['/platform/admin/courses', page(() => import('./pages/admin/Courses'))],
   ['/platform/admin/audit', page(() => import('./pages/admin/Audit'))],
   ['/platform/admin/reports', page(() => import('./pages/admin/Reports'))],
+  [
+    '/platform/courses/:courseId/lessons/:lessonId/content',
+    page(() => import('./lessons/editor/LessonEditorPage')),
+  ],
+  ['/platform/homework', page(() => import('./pages/Homework'))],
+  ['/platform/enrollments/:id/homework/:homeworkId', page(() => import('./pages/HomeworkDetail'))],
 ];
 
 function Routes() {

@@ -3,9 +3,9 @@
 import { useState } from 'react';
 import { api } from '../lib/api';
 import { useMe } from '../lib/auth';
-import { Link } from '../lib/router';
+import { Link, useSearchParam } from '../lib/router';
 import { useAction, useApi } from '../lib/useApi';
-import { formatDate, formatDateTime, relative } from '../lib/time';
+import { formatDate, relative } from '../lib/time';
 import type { Enrollment } from '../lib/types';
 import { PageHeader } from '../ui/Layout';
 import { Badge, Empty, ErrorBox, Loading, statusTone } from '../ui/feedback';
@@ -14,6 +14,8 @@ import type { EnrollmentLesson, ScheduleRule as Rule } from '../../../contract/e
 import { dayName } from './enrollment/weekdays';
 import { AddRule } from './enrollment/AddRule';
 import { ChangeTerms } from './enrollment/ChangeTerms';
+import { LessonsTable } from './enrollment/LessonsTable';
+import { OpenedLesson } from './enrollment/OpenedLesson';
 
 export default function EnrollmentDetail({ params }: { params: Record<string, string> }) {
   const me = useMe();
@@ -26,10 +28,12 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
   const [terms, setTerms] = useState(false);
   const remove = useAction();
   const canManage = me.role !== 'student';
+  const openedId = useSearchParam('lesson');
 
   if (enrollment.loading && !enrollment.data) return <Loading />;
   if (!enrollment.data) return <ErrorBox error={enrollment.error} onRetry={enrollment.reload} />;
   const e = enrollment.data;
+  const opened = lessons.data?.lessons.find((l) => l.courseLessonId === openedId);
 
   return (
     <section>
@@ -49,6 +53,10 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
         Teacher {e.teacherName} · default lesson length <strong>{e.defaultLessonMinutes} min</strong> · lesson
         cost {e.lessonCostTokens} tokens
       </PageHeader>
+
+      {opened && (
+        <OpenedLesson enrollmentId={e.id} courseId={e.courseId} lesson={opened} canEdit={canManage} />
+      )}
 
       <div className="card">
         <div className="card-head">
@@ -123,54 +131,14 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
           <ErrorBox error={lessons.error} />
           {lessons.loading && !lessons.data && <Loading />}
           {lessons.data && (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Lesson</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">When</th>
-                </tr>
-              </thead>
-              <tbody>
-                {lessons.data.lessons.map((l) => (
-                  <tr key={l.courseLessonId}>
-                    <td>{l.position}</td>
-                    <td>{l.title}</td>
-                    <td className="cap">{l.type}</td>
-                    <td>
-                      <Badge
-                        tone={statusTone(
-                          l.status === 'not_scheduled'
-                            ? 'neutral'
-                            : l.status === 'upcoming'
-                              ? 'scheduled'
-                              : l.status,
-                        )}
-                      >
-                        {l.status.replace('_', ' ')}
-                      </Badge>
-                      {l.homework && (
-                        <>
-                          {' '}
-                          <Badge tone={statusTone(l.homework.status)}>homework {l.homework.status}</Badge>
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      {l.liveSessionId && l.start ? (
-                        <Link href={`/platform/sessions/${l.liveSessionId}`}>
-                          {formatDateTime(l.start, me.timeZone)}
-                        </Link>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <LessonsTable
+              enrollmentId={e.id}
+              courseId={e.courseId}
+              studentId={e.studentId}
+              lessons={lessons.data.lessons}
+              timeZone={me.timeZone}
+              canEdit={canManage}
+            />
           )}
         </div>
       </div>

@@ -8,6 +8,7 @@ type NavItem = { href: string; label: string; roles?: Me['role'][] };
 const NAV: NavItem[] = [
   { href: '/platform/schedule', label: 'Schedule' },
   { href: '/platform/enrollments', label: 'Enrollments' },
+  { href: '/platform/homework', label: 'Homework' },
   { href: '/platform/trainings', label: 'Trainings' },
   { href: '/platform/billing', label: 'Billing' },
   { href: '/platform/admin/people', label: 'People', roles: ['admin'] },

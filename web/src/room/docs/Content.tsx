@@ -10,6 +10,7 @@ import { LessonDocument } from './LessonDocument';
 import './assetPath';
 
 const Whiteboard = lazy(() => import('./Whiteboard'));
+const RoomExercises = lazy(() => import('../../lessons/room/RoomExercises'));
 
 type Props = {
   session: RoomSession;
@@ -19,10 +20,23 @@ type Props = {
   individual: boolean;
   selfName: string;
   enrollmentId: string | null;
+  /** The session's exercises tab: answered by students, followed by the teacher. */
+  liveSessionId?: string;
+  nameOf?(personId: string): string;
 };
 
-export function Content({ session, lesson, canEdit, isHost, individual, selfName, enrollmentId }: Props) {
-  const [tab, setTab] = useState<'document' | 'whiteboard'>('document');
+export function Content({
+  session,
+  lesson,
+  canEdit,
+  isHost,
+  individual,
+  selfName,
+  enrollmentId,
+  liveSessionId,
+  nameOf,
+}: Props) {
+  const [tab, setTab] = useState<'document' | 'whiteboard' | 'exercises'>('document');
   const docName: DocName = lesson.current ? `lesson:${lesson.current.lessonId}` : 'lesson';
   const lessonDoc = useSharedDoc(session, docName);
   const whiteboard = useSharedDoc(session, 'whiteboard');
@@ -75,6 +89,18 @@ export function Content({ session, lesson, canEdit, isHost, individual, selfName
         >
           Whiteboard
         </button>
+        {liveSessionId && (
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'exercises'}
+            className={`tab ${tab === 'exercises' ? 'tab-on' : ''}`}
+            onClick={() => setTab('exercises')}
+            data-testid="tab-exercises"
+          >
+            Exercises
+          </button>
+        )}
         {tab === 'document' && (
           <span className={`mode-chip ${canEdit ? 'mode-edit' : 'mode-view'}`} data-testid="doc-mode">
             {canEdit ? 'You can edit' : 'View only'}
@@ -94,6 +120,15 @@ export function Content({ session, lesson, canEdit, isHost, individual, selfName
         {tab === 'whiteboard' && whiteboard && (
           <Suspense fallback={<p className="muted">Opening the whiteboard…</p>}>
             <Whiteboard shared={whiteboard} />
+          </Suspense>
+        )}
+        {tab === 'exercises' && liveSessionId && (
+          <Suspense fallback={<p className="muted">Opening the exercises…</p>}>
+            <RoomExercises
+              liveSessionId={liveSessionId}
+              isHost={isHost}
+              nameOf={nameOf ?? (() => 'Student')}
+            />
           </Suspense>
         )}
       </div>

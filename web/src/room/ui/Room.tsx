@@ -112,6 +112,8 @@ export function Room({
             individual={individual}
             selfName={room.self.name}
             enrollmentId={entry?.enrollmentId ?? null}
+            liveSessionId={entry?.courseLessonId ? liveSessionId : undefined}
+            nameOf={nameOf}
           />
         </main>
         <SidePanel

@@ -1,0 +1,134 @@
+// The lesson editor (teachers and admins): the lesson's text, vocabulary and exercises; Save (the server's field
+// errors show next to their fields), a preview as the student sees it, export / import JSON, duplicate.
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError } from '../../lib/api';
+import { useMe } from '../../lib/auth';
+import { Link } from '../../lib/router';
+import { useAction, useApi } from '../../lib/useApi';
+import { formatDateTime } from '../../lib/time';
+import type { Course } from '../../lib/types';
+import type { LessonContent, LessonDocument } from '../../../../contract/lessons';
+import { PageHeader } from '../../ui/Layout';
+import { ErrorBox, Loading } from '../../ui/feedback';
+import { emptyDocument } from '../draft';
+import { isFullDocument, toStudentView } from '../studentView';
+import { LessonView } from '../view/LessonView';
+import { DocumentForm } from './DocumentForm';
+import { DuplicateLesson } from './DuplicateLesson';
+import { ImportExport } from './ImportExport';
+import '../lessons.css';
+
+type Loaded = { content: LessonContent; etag: string | null };
+
+export default function LessonEditorPage({ params }: { params: Record<string, string> }) {
+  const { courseId, lessonId } = params as { courseId: string; lessonId: string };
+  const me = useMe();
+  const path = `/api/courses/${courseId}/lessons/${lessonId}/content`;
+  const course = useApi<Course>(`/api/courses/${courseId}`);
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [loadError, setLoadError] = useState<ApiError>();
+  const [draft, setDraft] = useState<LessonDocument>(emptyDocument);
+  const [version, setVersion] = useState(0);
+  const [dirty, setDirty] = useState(false);
+  const [preview, setPreview] = useState(false);
+  const [duplicating, setDuplicating] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = useAction();
+
+  const load = useCallback(
+    async (replaceDraft: boolean) => {
+      try {
+        const { data, etag } = await api.getWithEtag<LessonContent>(path);
+        setLoaded({ content: data, etag });
+        if (replaceDraft && isFullDocument(data.document)) setDraft(data.document);
+        else if (replaceDraft) setDraft({ ...emptyDocument(), ...(data.document as LessonDocument) });
+        if (replaceDraft) setVersion((v) => v + 1);
+      } catch (e) {
+        setLoadError(e instanceof ApiError ? e : new ApiError(0, String(e)));
+      }
+    },
+    [path],
+  );
+  useEffect(() => void load(true), [load]);
+
+  const lesson = course.data?.lessons.find((l) => l.id === lessonId);
+  const change = (d: LessonDocument) => {
+    setDraft(d);
+    setDirty(true);
+    setSaved(null);
+  };
+  const onSave = async () => {
+    const headers: Record<string, string> = loaded?.etag ? { 'if-match': loaded.etag } : {};
+    const result = await save.run(() => api.put<LessonContent>(path, draft, headers));
+    if (!result) return;
+    setDirty(false);
+    setSaved(`Saved: revision ${result.revision}.`);
+    await load(false);
+  };
+
+  if (loadError)
+    return <ErrorBox error={loadError} onRetry={() => (setLoadError(undefined), void load(true))} />;
+  if (!loaded || (course.loading && !course.data)) return <Loading />;
+  const title = lesson?.title ?? 'Lesson';
+  const fields = save.error?.status === 400 ? save.error.fields : [];
+  return (
+    <section className="lesson-editor">
+      <p className="crumbs">
+        <Link href={me.role === 'admin' ? '/platform/admin/courses' : '/platform/enrollments'}>
+          ← {course.data?.name ?? 'Course'}
+        </Link>
+      </p>
+      <PageHeader title={`Lesson content: ${title}`}>
+        {loaded.content.revision === 0
+          ? 'Not saved yet.'
+          : `Revision ${loaded.content.revision}${loaded.content.updatedAt ? `, saved ${formatDateTime(loaded.content.updatedAt, me.timeZone)}` : ''}.`}
+        {dirty && ' Unsaved changes.'}
+      </PageHeader>
+      <div className="editor-bar" role="toolbar" aria-label="Lesson editor">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={save.pending}
+          onClick={() => void onSave()}
+        >
+          {save.pending ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="btn" aria-pressed={preview} onClick={() => setPreview((p) => !p)}>
+          {preview ? 'Back to editing' : 'Preview as student'}
+        </button>
+        <ImportExport
+          exportHref={`${path}/export`}
+          fileName={`${title.replace(/[^\w-]+/g, '-')}.json`}
+          onImport={(d) => (change(d), setVersion((v) => v + 1))}
+        />
+        {me.role === 'admin' && course.data && lesson && (
+          <button type="button" className="btn" onClick={() => setDuplicating(true)}>
+            Duplicate lesson
+          </button>
+        )}
+        {saved && (
+          <span role="status" className="muted">
+            {saved}
+          </span>
+        )}
+      </div>
+      <ErrorBox error={save.error} />
+      {preview ? (
+        <div className="preview-frame" aria-label="Preview as the student sees it" role="region">
+          <h2>{draft.title ?? title}</h2>
+          <LessonView document={toStudentView(draft)} />
+        </div>
+      ) : (
+        <DocumentForm key={version} document={draft} onChange={change} fields={fields} />
+      )}
+      {duplicating && course.data && lesson && (
+        <DuplicateLesson
+          course={course.data}
+          lesson={lesson}
+          document={draft}
+          onClose={() => setDuplicating(false)}
+        />
+      )}
+    </section>
+  );
+}

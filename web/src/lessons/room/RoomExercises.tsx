@@ -1,0 +1,90 @@
+// The lesson's exercises in the live room. Students answer in place and see their own results; the teacher
+// sees each student's progress (refreshed every few seconds), grades essays and reveals the answers.
+import { useState } from 'react';
+import { useLessonPlace } from '../useLessonPlace';
+import { toStudentView } from '../studentView';
+import { LessonView } from '../view/LessonView';
+import { StudentProgress } from '../progress/StudentProgress';
+import { ErrorBox, Loading } from '../../ui/feedback';
+import { useAction } from '../../lib/useApi';
+import '../lessons.css';
+
+export const POLL_MS = 4000;
+
+type Props = { liveSessionId: string; isHost: boolean; nameOf(personId: string): string };
+
+export default function RoomExercises({ liveSessionId, isHost, nameOf }: Props) {
+  const place = useLessonPlace(`/api/live-sessions/${liveSessionId}`, POLL_MS);
+  const reveal = useAction();
+  const [confirming, setConfirming] = useState(false);
+  const { content, answers, error } = place;
+  if (error?.status === 409)
+    return <p className="muted room-exercises">This lesson has no exercises yet ({error.detail}).</p>;
+  if (error && !content) return <ErrorBox error={error} onRetry={() => void place.reload()} />;
+  if (!content || !answers) return <Loading label="Loading the exercises…" />;
+  const view = toStudentView(content.document, answers.key);
+  const hasExercises = view.blocks.some((b) => b.type !== 'text' && b.type !== 'vocabulary');
+
+  if (!isHost)
+    return (
+      <div className="room-exercises" data-testid="room-exercises">
+        {answers.revealed && <p role="status">The teacher revealed the answers.</p>}
+        <LessonView
+          document={view}
+          answers={answers.students[0]?.answers ?? []}
+          keys={answers.revealed ? answers.key : null}
+          onSubmit={place.submit}
+          closed={answers.revealed ? 'Answers are closed.' : null}
+        />
+      </div>
+    );
+
+  return (
+    <div className="room-exercises" data-testid="room-exercises">
+      <div className="card-head">
+        <h2>Students’ progress</h2>
+        {hasExercises && !answers.revealed && (
+          <div className="row-tight">
+            {confirming ? (
+              <>
+                <span>Reveal the answers to everyone? No more answers are taken after.</span>
+                <button
+                  type="button"
+                  className="btn btn-small btn-primary"
+                  disabled={reveal.pending}
+                  onClick={() =>
+                    void reveal.run(() => place.write('/answers/reveal')).then(() => setConfirming(false))
+                  }
+                >
+                  Reveal now
+                </button>
+                <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
+                  Cancel
+                </button>
+              </>
+            ) : (
+              <button type="button" className="btn btn-small" onClick={() => setConfirming(true)}>
+                Reveal answers
+              </button>
+            )}
+          </div>
+        )}
+        {answers.revealed && <span className="muted">Answers revealed.</span>}
+      </div>
+      <ErrorBox error={reveal.error} />
+      <p className="muted">Refreshes every {POLL_MS / 1000} seconds.</p>
+      <StudentProgress
+        view={view}
+        answers={answers}
+        nameOf={nameOf}
+        onGrade={(studentId, exerciseId, points, comment) =>
+          place.write(`/students/${studentId}/answers/${exerciseId}/grade`, { points, comment })
+        }
+      />
+      <details>
+        <summary>The lesson as students see it</summary>
+        <LessonView document={view} keys={answers.key} />
+      </details>
+    </div>
+  );
+}

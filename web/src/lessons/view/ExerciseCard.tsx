@@ -1,0 +1,101 @@
+// One exercise as the student answers it: the instructions, the input for its type, Submit, and then the
+// student's own result (never the key until the teacher reveals it).
+import { useState } from 'react';
+import type { Answer, GivenAnswer, StudentExercise } from '../../../../contract/lessons';
+import { Badge, ErrorBox } from '../../ui/feedback';
+import { useAction } from '../../lib/useApi';
+import { BLOCK_LABELS } from '../draft';
+import { answerText, pointsText } from '../answerText';
+import {
+  EssayInput,
+  GapFillInput,
+  MatchingInput,
+  MultipleChoiceInput,
+  TrueFalseInput,
+  WordOrderInput,
+} from './AnswerInputs';
+
+type Props = {
+  exercise: StudentExercise;
+  number: number;
+  given?: GivenAnswer;
+  /** The correct answer, once revealed. */
+  keyAnswer?: Answer | null;
+  /** Sends the answer; absent in the preview. */
+  onSubmit?(answer: Answer): Promise<unknown>;
+  /** Why no answers are taken (revealed, handed in, verified), if so. */
+  closed?: string | null;
+};
+
+export function ExerciseCard({ exercise, number, given, keyAnswer, onSubmit, closed }: Props) {
+  const [draft, setDraft] = useState<Answer | undefined>(given?.answer);
+  const send = useAction();
+  const value = draft ?? given?.answer;
+  const disabled = !!closed || send.pending;
+  const inputProps = { disabled, onChange: (a: Answer) => setDraft(a) };
+  const e = exercise;
+  const title = `Exercise ${number}: ${BLOCK_LABELS[e.type]}`;
+  return (
+    <article className="card exercise" aria-label={title} data-testid="exercise" data-exercise={e.id}>
+      <header className="card-head">
+        <h3>{title}</h3>
+        <span className="muted">
+          {e.points} point{e.points === 1 ? '' : 's'}
+        </span>
+      </header>
+      {e.instructions && <p className="instructions">{e.instructions}</p>}
+      {e.type === 'multipleChoice' && (
+        <MultipleChoiceInput exercise={e} value={value as never} {...inputProps} />
+      )}
+      {e.type === 'gapFill' && <GapFillInput exercise={e} value={value as never} {...inputProps} />}
+      {e.type === 'matching' && <MatchingInput exercise={e} value={value as never} {...inputProps} />}
+      {e.type === 'wordOrder' && <WordOrderInput exercise={e} value={value as never} {...inputProps} />}
+      {e.type === 'trueFalse' && <TrueFalseInput exercise={e} value={value as never} {...inputProps} />}
+      {e.type === 'essay' && <EssayInput exercise={e} value={value as never} {...inputProps} />}
+      <ErrorBox error={send.error} />
+      <div className="exercise-foot">
+        {onSubmit ? (
+          !closed && (
+            <button
+              type="button"
+              className="btn btn-primary btn-small"
+              disabled={disabled || !draft}
+              onClick={() =>
+                void send.run(() => onSubmit(draft!)).then((r) => r !== undefined && setDraft(undefined))
+              }
+            >
+              {given ? 'Submit again' : 'Submit answer'}
+            </button>
+          )
+        ) : (
+          <span className="muted">Preview: answers are not sent.</span>
+        )}
+        {given && <Result given={given} />}
+        {closed && <span className="muted">{closed}</span>}
+      </div>
+      {keyAnswer !== undefined && keyAnswer !== null && (
+        <p className="answer-key" data-testid="answer-key">
+          Correct answer: <strong>{answerText(e, keyAnswer)}</strong>
+        </p>
+      )}
+    </article>
+  );
+}
+
+function Result({ given }: { given: GivenAnswer }) {
+  const tone = given.points === null ? 'info' : given.correct ? 'ok' : given.points > 0 ? 'warn' : 'bad';
+  const label =
+    given.points === null
+      ? 'Submitted'
+      : given.correct
+        ? 'Correct'
+        : given.points > 0
+          ? 'Partly correct'
+          : 'Not correct';
+  return (
+    <span className="result" role="status" data-testid="exercise-result">
+      <Badge tone={tone}>{label}</Badge> {pointsText(given.points, given.maxPoints)}
+      {given.comment && <span className="comment"> · Teacher: “{given.comment}”</span>}
+    </span>
+  );
+}
