@@ -11,6 +11,7 @@ const STATUS: Record<AppError['kind'], number> = {
   rule: 409,
   conflict: 409,
   precondition: 412,
+  unprocessable: 422,
   rate_limited: 429,
 };
 
@@ -23,6 +24,7 @@ const TITLE: Record<number, string> = {
   412: 'Precondition Failed',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
 };

@@ -50,19 +50,40 @@ export function idempotencyKeyOf(request: FastifyRequest, actor: Actor): string 
     .digest('hex');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** X-Correlation-Id, accepted only as a UUID (it is stored in every event's metadata); else the request id. */
+export function correlationIdOf(request: FastifyRequest): string {
+  const header = request.headers['x-correlation-id'];
+  if (header === undefined) return request.id;
+  if (typeof header !== 'string' || !UUID.test(header))
+    throw new ValidationError('X-Correlation-Id must be a UUID, like 3f1c2a8e-5b6d-4e7f-8a9b-0c1d2e3f4a5b', [
+      { path: 'headers.x-correlation-id', message: 'is not a UUID' },
+    ]);
+  return header.toLowerCase();
+}
+
+/** A digest of what a request asks for (its body), kept with its Idempotency-Key to tell a reuse apart. */
+export const requestHashOf = (request: FastifyRequest) =>
+  createHash('sha256')
+    .update(JSON.stringify(request.body ?? null))
+    .digest('hex');
+
 export function commandContext(
   deps: AppDeps,
   request: FastifyRequest,
   actor: Actor,
   options: { ifMatch?: boolean } = {},
 ): CommandContext {
+  const idempotencyKey = idempotencyKeyOf(request, actor);
   return {
     orgId: actor.orgId,
     actorId: actor.personId,
     now: deps.clock.now().toISOString(),
-    correlationId: (request.headers['x-correlation-id'] as string | undefined) ?? request.id,
+    correlationId: correlationIdOf(request),
     ifMatch: options.ifMatch === false ? undefined : ifMatchOf(request),
-    idempotencyKey: idempotencyKeyOf(request, actor),
+    idempotencyKey,
+    requestHash: idempotencyKey ? requestHashOf(request) : undefined,
   };
 }
 

@@ -1,9 +1,9 @@
 // The generic command handler: read the stream, fold it, decide, append with the expected revision.
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError, PreconditionFailed } from '../domain/shared/errors.js';
+import { ConcurrencyError, IdempotencyKeyReused, PreconditionFailed } from '../domain/shared/errors.js';
 import type { Aggregate } from './aggregates.js';
 import { streamId as streamIdOf } from './eventStore/streams.js';
-import type { EventMetadata, EventStore } from './eventStore/port.js';
+import { requestDiffers, type EventMetadata, type EventStore } from './eventStore/port.js';
 import { cachedState, rememberState, serialized } from './streamCache.js';
 
 export type CommandContext = {
@@ -18,6 +18,8 @@ export type CommandContext = {
   ifMatch?: number;
   /** From Idempotency-Key, already scoped to the organisation and actor. */
   idempotencyKey?: string;
+  /** A digest of the request the key came with: the key sent again with another request is refused (422). */
+  requestHash?: string;
   /**
    * How often to decide again when another writer appended in between (default 5). Raise it for streams many
    * nodes write at once (a training's registrations); conflicts back off with jitter between attempts.
@@ -70,6 +72,7 @@ export async function handleCommand<C, E extends { type: string }, S>(
   const streamId = streamIdOf(aggregate.category, id);
   if (context.idempotencyKey) {
     const previous = await store.idempotentResult(context.idempotencyKey);
+    if (requestDiffers(previous, context.requestHash)) throw new IdempotencyKeyReused();
     if (previous)
       return replayedResult(store, aggregate, previous.streamId, previous.nextRevision, previous.position);
   }
@@ -109,6 +112,7 @@ async function decideAndAppend<C, E extends { type: string }, S>(
         {
           expectedRevision: revision === -1 ? 'no_stream' : revision,
           idempotencyKey: context.idempotencyKey,
+          requestHash: context.requestHash,
         },
       );
       if (result.replayed)

@@ -40,9 +40,8 @@ export async function scheduleLiveSession(
   if (actor.role === 'student') throw new ForbiddenError('students cannot schedule live sessions');
   const course = (await loadAggregate(deps.eventStore, courses, input.courseId)).state;
   if (course.status === 'none' || course.orgId !== actor.orgId) throw new NotFoundError('course not found');
-  if (input.courseLessonId && !course.lessons.some((l) => l.lessonId === input.courseLessonId)) {
-    throw new RuleViolation('lesson_not_in_course', 'the course lesson does not belong to this course');
-  }
+  if (input.courseLessonId && !course.lessons.some((l) => l.lessonId === input.courseLessonId))
+    throw lessonNotInCourse();
 
   let teacherId: string;
   let participants: Participant[];
@@ -173,13 +172,36 @@ export async function cancelLiveSession(
   return result;
 }
 
-/** Title, notes and course lesson; the caller has checked the actor manages the session (requireManager). */
-export function changeLiveSessionDetails(
+const lessonNotInCourse = () =>
+  new RuleViolation(
+    'lesson_not_in_course',
+    "courseLessonId: the lesson does not belong to the session's course",
+    {
+      field: 'courseLessonId',
+    },
+  );
+
+/**
+ * Title, notes and course lesson; the caller has checked the actor manages the session (requireManager). The
+ * lesson must be one of the session's course (409 lesson_not_in_course).
+ */
+export async function changeLiveSessionDetails(
   deps: Deps,
   liveSessionId: string,
   details: { title: string | null; notes: string | null; courseLessonId: string | null },
   context: CommandContext,
 ) {
+  if (details.courseLessonId) {
+    const session = (await loadAggregate(deps.eventStore, liveSessions, liveSessionId)).state;
+    const courseId = session.status === 'none' ? null : session.courseId;
+    const course = courseId ? (await loadAggregate(deps.eventStore, courses, courseId)).state : null;
+    if (
+      !course ||
+      course.status === 'none' ||
+      !course.lessons.some((l) => l.lessonId === details.courseLessonId)
+    )
+      throw lessonNotInCourse();
+  }
   return handleCommand(
     deps.eventStore,
     liveSessions,

@@ -19,30 +19,100 @@ export type Database_ = {
   close(): Promise<void>;
 };
 
+/** Defaults of the server-side timeouts every pooled Postgres connection gets (0 turns one off). */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+export const DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
 export async function connectDatabase(options: {
   url?: string;
   dataDir?: string;
   poolSize?: number;
+  /** Postgres cancels a statement running longer (statement_timeout). */
+  statementTimeoutMs?: number;
+  /** Postgres ends a session idle inside a transaction longer (idle_in_transaction_session_timeout). */
+  idleInTransactionTimeoutMs?: number;
 }): Promise<Database_> {
-  if (options.url) return connectPostgres(options.url, options.poolSize ?? 20);
+  if (options.url)
+    return connectPostgres(options.url, options.poolSize ?? 20, {
+      statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+      idle_in_transaction_session_timeout:
+        options.idleInTransactionTimeoutMs ?? DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    });
   return connectPglite(options.dataDir);
 }
 
-function connectPostgres(url: string, max: number): Database_ {
-  const pool = new pg.Pool({ connectionString: url, max });
+type Timeouts = { statement_timeout: number; idle_in_transaction_session_timeout: number };
+
+function connectPostgres(url: string, max: number, timeouts: Timeouts): Database_ {
+  // The timeouts go to the server with each connection: a runaway query or a transaction left open by a stuck
+  // request cannot hold a connection (and its locks) for ever.
+  const pool = new pg.Pool({ connectionString: url, max, ...timeouts });
   pool.on('error', () => undefined); // an idle client dropped by the server; the pool replaces it
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const listen: Listen = async (channel, onNotify) => {
-    const client = new pg.Client({ connectionString: url });
-    client.on('error', () => undefined);
-    await client.connect();
-    client.on('notification', () => onNotify());
-    await client.query(`LISTEN ${channel}`);
-    return async () => {
-      await client.end().catch(() => undefined);
-    };
-  };
+  const listen: Listen = (channel, onNotify) => listenWithReconnect(url, channel, onNotify);
   return { db, kind: 'postgres', listen, pool, close: () => db.destroy() };
+}
+
+/**
+ * LISTEN on a dedicated connection that comes back when it is lost (a restarted server, a terminated backend,
+ * a network cut): on `error` or `end` it reconnects with jittered exponential back-off (0.1 s doubling to 10 s)
+ * and, once listening again, calls `onNotify` once, since notifications sent meanwhile were missed. The first
+ * connection must succeed (the caller learns at start-up that the database is unreachable).
+ */
+async function listenWithReconnect(url: string, channel: string, onNotify: () => void) {
+  let current: pg.Client | undefined;
+  let stopped = false;
+  let failures = 0;
+  let timer: NodeJS.Timeout | undefined;
+
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: url });
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      client.end().catch(() => undefined);
+      if (current === client) current = undefined;
+      if (!stopped) retry();
+    };
+    client.on('error', onLost);
+    client.on('end', onLost);
+    client.on('notification', () => onNotify());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      lost = true; // no retry from the handlers: the caller decides
+      client.removeAllListeners('end');
+      client.end().catch(() => undefined);
+      throw error;
+    }
+    if (stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    current = client;
+    failures = 0;
+  };
+
+  const retry = () => {
+    const delay = Math.min(10_000, 100 * 2 ** failures++) * (0.5 + Math.random() / 2);
+    timer = setTimeout(() => {
+      timer = undefined;
+      connect().then(
+        () => !stopped && onNotify(),
+        () => !stopped && retry(),
+      );
+    }, delay);
+    timer.unref();
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await current?.end().catch(() => undefined);
+  };
 }
 
 async function connectPglite(dataDir?: string): Promise<Database_> {

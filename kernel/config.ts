@@ -16,6 +16,10 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** Connections this node keeps to Postgres (read models and, by default, events). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(10),
+  /** Postgres cancels a statement that runs longer than this (ms; 0: never). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** Postgres ends a connection left idle inside a transaction longer than this (ms; 0: never). */
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   EVENTSTORE_URL: z.preprocess(
     emptyToUndefined,
     z.string().startsWith('esdb', { message: 'must be an esdb:// or esdb+discover:// URL' }).optional(),

@@ -175,7 +175,7 @@ function reportError(gateway: Gateway, connection: Connection, error: unknown, r
         ? error.code === 'room_closed'
           ? 'room_closed'
           : 'rule'
-        : error.kind === 'validation'
+        : error.kind === 'validation' || error.kind === 'unprocessable'
           ? 'invalid_message'
           : error.kind === 'conflict' || error.kind === 'precondition'
             ? 'rule'

@@ -49,6 +49,7 @@ export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
     const result = await runRoomCommand(deps, info, actor, command, {
       correlationId: context.correlationId,
       idempotencyKey: context.idempotencyKey,
+      requestHash: context.requestHash,
     });
     return { info, result };
   };

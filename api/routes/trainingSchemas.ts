@@ -16,10 +16,13 @@ export const GroupParams = z.object({ id: z.uuid(), sectionId: z.uuid(), groupId
 const toIso = (s: string) => new Date(s).toISOString();
 export const Instant = IsoDateTime.transform(toIso);
 
+/** A link people open from the page: http(s) only (never javascript:, data: or file:). */
+const WebUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000);
+
 export const TrainingBody = z.object({
   name: z.string().trim().min(1).max(200),
   description: z.string().max(10_000).default(''),
-  imageUrl: z.url().max(2000).nullable().default(null),
+  imageUrl: WebUrl.nullable().default(null),
 });
 
 export const EventDetailsBody = z
@@ -27,7 +30,7 @@ export const EventDetailsBody = z
     format: TrainingEventFormat,
     trainerId: z.uuid(),
     location: z.string().trim().min(1).max(500).nullable().default(null),
-    link: z.url().max(2000).nullable().default(null),
+    link: WebUrl.nullable().default(null),
     notes: z.string().max(4000).nullable().default(null),
   })
   .refine((e) => e.format === 'in-person' || e.link !== null || e.location !== null, {

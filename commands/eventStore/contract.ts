@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ConcurrencyError } from '../../domain/shared/errors.js';
+import { ConcurrencyError, IdempotencyKeyReused } from '../../domain/shared/errors.js';
 import type { EventStore, NewEvent, RecordedEvent } from './port.js';
 
 export type ContractHarness = {
@@ -143,6 +143,37 @@ export function eventStoreContract(
     assert.equal(again.eventIds, first.eventIds);
     assert.equal((await h.store.idempotentResult(key))?.eventIds, first.eventIds);
     assert.is((await h.store.readStream(s)).length, 2);
+  });
+
+  test('an idempotency key sent again with another request digest is refused and appends nothing', async ({
+    h,
+  }) => {
+    const s = stream();
+    const key = `key-${randomUUID()}`;
+    await h.store.appendToStream(s, newEvents(1), {
+      expectedRevision: 'no_stream',
+      idempotencyKey: key,
+      requestHash: 'digest-a',
+    });
+    const same = await h.store.appendToStream(s, newEvents(1), {
+      expectedRevision: 'no_stream',
+      idempotencyKey: key,
+      requestHash: 'digest-a',
+    });
+    assert.is(same.replayed, true);
+    const other = await h.store
+      .appendToStream(s, newEvents(1), {
+        expectedRevision: 'any',
+        idempotencyKey: key,
+        requestHash: 'digest-b',
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    assert.instance(other, IdempotencyKeyReused);
+    assert.is((await h.store.idempotentResult(key))?.requestHash, 'digest-a');
+    assert.is((await h.store.readStream(s)).length, 1);
   });
 
   test('readAll pages after a checkpoint without gaps or repeats', async ({ h }) => {

@@ -17,8 +17,9 @@ import {
   type AllStreamResolvedEvent,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import { ConcurrencyError } from '../../domain/shared/errors.js';
+import { ConcurrencyError, IdempotencyKeyReused } from '../../domain/shared/errors.js';
 import type { AppendResult, EventMetadata, EventStore, RecordedEvent } from './port.js';
+import { requestDiffers } from './port.js';
 
 const IDEMPOTENCY = 'idempotency-';
 
@@ -60,6 +61,7 @@ export function eventStoreDb(url: string): EventStore {
     async appendToStream(streamId, events, options) {
       if (options.idempotencyKey) {
         const previous = await idempotentResult(options.idempotencyKey);
+        if (requestDiffers(previous, options.requestHash)) throw new IdempotencyKeyReused();
         if (previous) return previous;
       }
       // With a key, event ids derive from it: EventStoreDB itself then ignores a retried identical write.
@@ -97,7 +99,12 @@ export function eventStoreDb(url: string): EventStore {
           await client
             .appendToStream(
               IDEMPOTENCY + hash(options.idempotencyKey),
-              jsonEvent({ type: 'IdempotencyKeyUsed', data: result as never }),
+              jsonEvent({
+                type: 'IdempotencyKeyUsed',
+                data: (options.requestHash
+                  ? { ...result, requestHash: options.requestHash }
+                  : result) as never,
+              }),
               { expectedRevision: NO_STREAM },
             )
             .catch((error) => {

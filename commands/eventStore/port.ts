@@ -38,6 +38,11 @@ export type AppendOptions = {
   expectedRevision: ExpectedRevision;
   /** A repeated key appends nothing and returns the first append's result with `replayed: true`. */
   idempotencyKey?: string;
+  /**
+   * A digest of the request the key was sent with, kept with the key: the key sent again with another digest
+   * appends nothing and fails with IdempotencyKeyReused (422).
+   */
+  requestHash?: string;
 };
 
 export type AppendResult = {
@@ -47,7 +52,13 @@ export type AppendResult = {
   position: string;
   eventIds: string[];
   replayed: boolean;
+  /** The request digest the idempotency key was first used with (in idempotent results). */
+  requestHash?: string;
 };
+
+/** True when a key's recorded request digest and this request's are both known and differ. */
+export const requestDiffers = (recorded: { requestHash?: string } | null, requestHash: string | undefined) =>
+  !!recorded?.requestHash && !!requestHash && recorded.requestHash !== requestHash;
 
 export type ReadAllOptions = { after?: string | null; limit?: number };
 

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import type { Listen } from '../../db/connect.js';
-import { ConcurrencyError } from '../../domain/shared/errors.js';
+import { ConcurrencyError, IdempotencyKeyReused } from '../../domain/shared/errors.js';
 import type pg from 'pg';
 import type {
   AppendOptions,
@@ -20,6 +20,7 @@ import type {
   ReadAllOptions,
   RecordedEvent,
 } from './port.js';
+import { requestDiffers } from './port.js';
 
 const CHANNEL = 'lectern_events';
 const UNIQUE_VIOLATION = '23505';
@@ -120,10 +121,13 @@ export async function postgresEventStore(
       if (claimed.rows.length === 0) {
         const { rows } = await sql<{ result: AppendResult }>`
           SELECT result FROM idempotency_keys WHERE key = ${key}`.execute(trx);
+        if (requestDiffers(rows[0]!.result, options.requestHash)) throw new IdempotencyKeyReused();
         return { ...rows[0]!.result, replayed: true };
       }
       const result = await insert(trx as unknown as Db, streamId, events, options.expectedRevision);
-      await sql`UPDATE idempotency_keys SET result = ${JSON.stringify(result)}::jsonb WHERE key = ${key}`.execute(
+      // The request's digest is kept in the key's record, so a reuse with another request is told apart.
+      const recorded = options.requestHash ? { ...result, requestHash: options.requestHash } : result;
+      await sql`UPDATE idempotency_keys SET result = ${JSON.stringify(recorded)}::jsonb WHERE key = ${key}`.execute(
         trx,
       );
       return result;

@@ -12,6 +12,7 @@ export abstract class AppError extends Error {
     | 'rule'
     | 'conflict'
     | 'precondition'
+    | 'unprocessable'
     | 'rate_limited';
   constructor(
     message: string,
@@ -73,6 +74,16 @@ export class ConcurrencyError extends AppError {
 /** If-Match did not match the current revision: 412. */
 export class PreconditionFailed extends AppError {
   readonly kind = 'precondition' as const;
+}
+
+/** An Idempotency-Key sent again with a different request: 422 (the first request's result stays). */
+export class IdempotencyKeyReused extends AppError {
+  readonly kind = 'unprocessable' as const;
+  constructor(message = 'this Idempotency-Key was used with a different request; use a new key') {
+    super(message, {
+      fields: [{ path: 'headers.idempotency-key', message: 'was used with a different request' }],
+    });
+  }
 }
 
 export class RateLimited extends AppError {
