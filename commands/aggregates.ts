@@ -29,6 +29,7 @@ import {
 } from '../domain/enrollment/enrollment.js';
 import { LessonContentEvent, lessonContentDecider } from '../domain/lessonContent/content.js';
 import { LessonAnswersEvent, lessonAnswersDecider } from '../domain/lessonContent/answers.js';
+import { LessonAnalysisEvent, lessonAnalysisDecider } from '../domain/lessonAnalysis/analysis.js';
 
 /** An aggregate as the write side sees it: a stream category, a decider, and the schema of its events. */
 export type Aggregate<Command, Event extends { type: string }, State> = {
@@ -90,3 +91,4 @@ export const lessonAnswers = {
   decider: lessonAnswersDecider,
   events: LessonAnswersEvent,
 };
+export const lessonAnalyses = { category: 'lessonAnalysis', decider: lessonAnalysisDecider, events: LessonAnalysisEvent };

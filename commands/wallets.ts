@@ -1,12 +1,13 @@
 // Wallets as people use them: who may see or change which wallet, crediting with a reason, reversing a line.
+// Lesson analyses, which the organisation's wallet pays, are commands/lessonAnalyses.ts.
 // A student's wallet id is the student's id; the organisation's wallet id is the organisation's id.
 import { randomUUID } from 'node:crypto';
 import { ForbiddenError, NotFoundError } from '../domain/shared/errors.js';
 import type { WalletOwner } from '../domain/wallet/events.js';
 import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
-import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
-import { enrollments, wallets } from './aggregates.js';
+import { handleCommand, type CommandContext } from './handleCommand.js';
+import { wallets } from './aggregates.js';
 import { overdraftAllowed } from './completion.js';
 import { deterministicId } from './processes/process.js';
 import type { Scheduler } from './liveSessions.js';
@@ -76,45 +77,4 @@ export async function reverseWalletEntry(
     },
     context,
   );
-}
-
-/** Seed 000 "Lesson Analysis": what an analysis costs the organisation. */
-export const ANALYSIS_COST = { single: 70, bulk: 500 } as const;
-
-/**
- * A lesson analysis is paid from the organisation's wallet; without enough tokens (and no overdraft) it is
- * refused, like the disabled Analyze button. The analysis itself runs elsewhere; this records its cost.
- */
-export async function chargeLessonAnalysis(
-  deps: Deps,
-  actor: Scheduler,
-  enrollmentId: string,
-  scope: 'single' | 'bulk',
-  context: CommandContext,
-) {
-  if (actor.role === 'student') throw new ForbiddenError('teachers and admins request lesson analyses');
-  const enrollment = (await loadAggregate(deps.eventStore, enrollments, enrollmentId)).state;
-  if (enrollment.status === 'none' || enrollment.orgId !== actor.orgId)
-    throw new NotFoundError('enrollment not found');
-  if (actor.role === 'teacher' && enrollment.teacherId !== actor.personId)
-    throw new NotFoundError('enrollment not found');
-  const requestId = context.idempotencyKey ? deterministicId(context.idempotencyKey) : randomUUID();
-  const result = await handleCommand(
-    deps.eventStore,
-    wallets,
-    actor.orgId,
-    {
-      type: 'DebitWallet',
-      walletId: actor.orgId,
-      orgId: actor.orgId,
-      owner: 'organisation',
-      ownerId: actor.orgId,
-      entryId: requestId,
-      tokens: ANALYSIS_COST[scope],
-      cause: { kind: 'analysis', enrollmentId, scope, requestId },
-      allowOverdraft: await overdraftAllowed(deps.db, actor.orgId),
-    },
-    context,
-  );
-  return { ...result, requestId, tokens: ANALYSIS_COST[scope] };
 }

@@ -15,6 +15,7 @@ import type { MailOutboxTable, MailDeliveriesTable, CalendarEntriesTable, Calend
 import type { ReportSessionsTable, ReportAttendanceTable, ReportScoresTable, ReportWalletsTable, ReportLedgerTable, ReportTrainingsTable, ReportTrainingSectionsTable, ReportTrainingRegistrationsTable, ReportTrainingEventsTable, ReportTrainingAttendanceTable } from '../projections/reports/reports.table.js';
 import type { RoomDocUpdatesTable, RoomDocSnapshotsTable } from '../realtime/docs.table.js';
 import type { LessonAnswersTable, LessonAnswerAttemptsTable } from '../projections/lessonAnswers/lessonAnswers.table.js';
+import type { LessonAnalysesTable } from '../projections/lessonAnalyses/lessonAnalyses.table.js';
 import type { OrganisationsTable, PeopleTable, AuthSessionsTable, StudentGroupsTable, StudentGroupMembersTable } from './people.table.js';
 
 export interface Database {
@@ -80,6 +81,8 @@ export interface Database {
   // projections/lessonAnswers/lessonAnswers.table.ts
   lesson_answers: LessonAnswersTable;
   lesson_answer_attempts: LessonAnswerAttemptsTable;
+  // projections/lessonAnalyses/lessonAnalyses.table.ts
+  lesson_analyses: LessonAnalysesTable;
   // db/people.table.ts
   organisations: OrganisationsTable;
   people: PeopleTable;

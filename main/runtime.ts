@@ -16,6 +16,7 @@ import { localBus } from '../bus/local.js';
 import type { Bus } from '../bus/port.js';
 import { mailSender, type MailSender } from '../mail/sender.js';
 import { startScheduleRuleTopUp } from '../commands/scheduleRulesTopUp.js';
+import { lessonAnalysisWorker } from '../commands/lessonAnalysis/setup.js';
 
 export type Runtime = { deps: AppDeps; mailer: MailSender; close(): Promise<void> };
 
@@ -39,11 +40,23 @@ export async function openRuntime(
   const eventStore = await openEventStore(config, database);
   const bus = await openBus(config);
   // Process managers (a finished lesson debits wallets) run beside the projectors and are waited for with them.
+  // Lesson analyses run off the log in a worker of their own (timers, retries), stopped before the runner.
+  const analyses = lessonAnalysisWorker(config, {
+    db: database.db,
+    eventStore,
+    clock: options.clock ?? systemClock,
+    onError: (e) => options.onProjectionError?.('lessonAnalysis worker', e),
+  });
   const runner = withProcesses(
     projectionRunner(database.db, eventStore, projections, { onError: options.onProjectionError }),
-    processRunner(database.db, eventStore, processes({ eventStore }), { onError: options.onProjectionError }),
+    processRunner(database.db, eventStore, processes({ eventStore, analyses }), {
+      onError: options.onProjectionError,
+    }),
   );
-  if (options.startProjections !== false) runner.start();
+  if (options.startProjections !== false) {
+    analyses.start();
+    runner.start();
+  }
   const deps: AppDeps = {
     config,
     db: database.db,
@@ -77,6 +90,7 @@ export async function openRuntime(
     async close() {
       await stopTopUp();
       await mailer.stop();
+      await analyses.stop();
       await runner.stop();
       await bus.close();
       await eventStore.close();

@@ -12,6 +12,7 @@ import { trainingsProjection } from './trainings/trainings.js';
 import { reportsProjection } from './reports/reports.js';
 import { roomProjection } from './room/room.js';
 import { lessonAnswersProjection } from './lessonAnswers/lessonAnswers.js';
+import { lessonAnalysesProjection } from './lessonAnalyses/lessonAnalyses.js';
 
 export const projections: Projection[] = [
   scheduleProjection,
@@ -25,6 +26,7 @@ export const projections: Projection[] = [
   reportsProjection,
   roomProjection,
   lessonAnswersProjection,
+  lessonAnalysesProjection,
   auditProjection,
 ];
 

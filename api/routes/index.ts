@@ -28,6 +28,7 @@ import { trainingSectionRoutes } from './trainingSections.js';
 import { trainingRegistrationRoutes } from './trainingRegistrations.js';
 import { reportRoutes } from './reports.js';
 import { lessonContentRoutes } from './lessonContent.js';
+import { lessonAnalysisRoutes } from './lessonAnalyses.js';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
 
@@ -58,6 +59,7 @@ export const routes: RouteModule[] = [
   trainingRegistrationRoutes,
   reportRoutes,
   lessonContentRoutes,
+  lessonAnalysisRoutes,
 ];
 
 /** Registered last, after any mounts: the web client's fallback must never shadow an API route. */

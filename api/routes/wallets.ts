@@ -1,20 +1,15 @@
 // Wallets: my balance and ledger, any wallet for admins, credits with a reason, reversals of a ledger line.
+// Lesson analyses, paid from the organisation's wallet, are in lessonAnalyses.ts.
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
 import { ForbiddenError } from '../../domain/shared/errors.js';
-import {
-  ANALYSIS_COST,
-  chargeLessonAnalysis,
-  creditWallet,
-  reverseWalletEntry,
-  walletFor,
-} from '../../commands/wallets.js';
+import { creditWallet, reverseWalletEntry, walletFor } from '../../commands/wallets.js';
 import { walletsOf, walletView } from '../../projections/billing/queries.js';
 import type { Actor } from '../../auth/sessions.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
-import { errors, IdParams } from './schemas.js';
+import { errors } from './schemas.js';
 import { Wallet, WalletSummary } from '../../contract/billing.js';
 
 const WalletParams = z.object({ walletId: z.uuid() });
@@ -90,32 +85,6 @@ export async function walletRoutes(app: FastifyInstance, deps: AppDeps) {
       const result = await reverseWalletEntry(deps, actor, walletId, input, context);
       await afterWrite(deps, res, result);
       return res.status(201).send(await show(actor, walletId));
-    },
-  );
-
-  r.post(
-    '/api/enrollments/:id/lesson-analyses',
-    {
-      schema: {
-        tags,
-        description: `Pays a lesson analysis from the organisation's wallet: single ${ANALYSIS_COST.single}, bulk (last 20 lessons) ${ANALYSIS_COST.bulk} tokens; refused (409 insufficient_balance) without enough tokens unless overdraft is allowed.`,
-        params: IdParams,
-        body: z.object({ scope: z.enum(['single', 'bulk']) }),
-        response: {
-          201: z.object({ requestId: z.string(), tokens: z.number(), organisationBalance: z.number() }),
-          ...errors,
-        },
-      },
-    },
-    async (request, res) => {
-      const actor = requireActor(request, 'admin', 'teacher');
-      const context = commandContext(deps, request, actor);
-      const result = await chargeLessonAnalysis(deps, actor, request.params.id, request.body.scope, context);
-      await afterWrite(deps, res, result);
-      const balance = result.state.status === 'open' ? result.state.balance : 0;
-      return res
-        .status(201)
-        .send({ requestId: result.requestId, tokens: result.tokens, organisationBalance: balance });
     },
   );
 }

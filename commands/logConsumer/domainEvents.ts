@@ -9,6 +9,7 @@ import type { WalletEvent } from '../../domain/wallet/events.js';
 import type { CourseEvent } from '../../domain/course/course.js';
 import type { EnrollmentEvent } from '../../domain/enrollment/enrollment.js';
 import type { TeacherCalendarEvent } from '../../domain/teacherCalendar/teacherCalendar.js';
+import type { LessonAnalysisEvent } from '../../domain/lessonAnalysis/events.js';
 
 export type DomainEvent =
   | LiveSessionEvent
@@ -17,7 +18,8 @@ export type DomainEvent =
   | WalletEvent
   | CourseEvent
   | EnrollmentEvent
-  | TeacherCalendarEvent;
+  | TeacherCalendarEvent
+  | LessonAnalysisEvent;
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -2,5 +2,10 @@
 import type { EventStore } from '../eventStore/port.js';
 import { billingProcess } from './billing.js';
 import type { Process } from './process.js';
+import type { AnalysisWorker } from '../lessonAnalysis/worker.js';
+import { lessonAnalysisProcess } from './lessonAnalysis.js';
 
-export const processes = (deps: { eventStore: EventStore }): Process[] => [billingProcess(deps)];
+export const processes = (deps: { eventStore: EventStore; analyses: AnalysisWorker }): Process[] => [
+  billingProcess(deps),
+  lessonAnalysisProcess({ eventStore: deps.eventStore, worker: deps.analyses }),
+];

@@ -41,6 +41,7 @@ import { followUpEntries, roomEntries } from './accessMatrixFollowUp.js';
 import { sessionAndWalletEntries } from './accessMatrixSessions.js';
 import { reportEntries } from './reportsAccessMatrix.js';
 import { lessonContentEntries } from './accessMatrixLessonContent.js';
+import { lessonAnalysisEntries } from './accessMatrixLessonAnalyses.js';
 
 // The format and its helpers live in accessMatrix.format.ts.
 export type { Expected, Entry } from './accessMatrix.format.js';
@@ -379,4 +380,6 @@ export const entries: Record<string, Entry> = {
   ...reportEntries,
   // ---- lesson content and answers: entries in accessMatrixLessonContent.ts ----
   ...lessonContentEntries(),
+  // ---- lesson analyses: entries in accessMatrixLessonAnalyses.ts ----
+  ...lessonAnalysisEntries(),
 };

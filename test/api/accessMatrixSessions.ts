@@ -106,18 +106,6 @@ export function sessionAndWalletEntries(): Record<string, Entry> {
     ),
 
     // ---- wallets (a student's wallet id is the student's id) ----
-    'POST /api/enrollments/:id/lesson-analyses': {
-      request: (w, scope) => ({
-        url: `/api/enrollments/${scope === 'own' ? w.a.enrollmentIds[0] : w.org(scope).otherEnrollmentId}/lesson-analyses`,
-        body: { scope: 'single' },
-      }),
-      expect: {
-        own: per(409, 409, 403, 401),
-        other: per(409, 404, 403, 401),
-        foreign: per(404, 404, 403, 401),
-      },
-      note: "paid from the organisation's wallet, which is empty in the matrix world: 409 insufficient_balance",
-    },
     'GET /api/attendance': { request: () => ({ url: '/api/attendance' }), expect: { own: signedIn(200) } },
     'GET /api/wallets/me': {
       request: () => ({ url: '/api/wallets/me' }),

@@ -1,0 +1,102 @@
+// Lesson analyses: a teacher (of the enrollment) or an admin requests one for a passed or verified lesson, or
+// for the 20 most recent (bulk), paid from the organisation's wallet when requested; it runs in the background
+// (requested -> running -> ready | failed, tokens given back on failure) and is read here with its report.
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../deps.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
+import {
+  ANALYSIS_COST,
+  AnalysisScope,
+  BULK_LESSONS,
+  ReportLanguage,
+} from '../../domain/lessonAnalysis/events.js';
+import { analysisEnrollment, requestLessonAnalysis } from '../../commands/lessonAnalyses.js';
+import { lessonAnalysesOf, lessonAnalysisById } from '../../projections/lessonAnalyses/queries.js';
+import { afterWrite, commandContext, requireActor } from '../http.js';
+import { errors, IdParams } from './schemas.js';
+import { LessonAnalysis, LessonAnalysisSummary } from '../../contract/lessonAnalysis.js';
+
+const tags = ['lesson analyses'];
+
+export async function lessonAnalysisRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/enrollments/:id/lesson-analyses',
+    {
+      schema: {
+        tags,
+        description: `Requests a lesson analysis, paid from the organisation's wallet when requested: single (one passed or verified lesson, courseLessonId) ${ANALYSIS_COST.single} tokens, bulk (the ${BULK_LESSONS} most recent passed or verified lessons) ${ANALYSIS_COST.bulk} tokens. 409 lesson_not_completed (nothing paid) for a lesson that is not passed or verified; 409 insufficient_balance without enough tokens unless overdraft is allowed. The report is made in the background: poll GET /api/lesson-analyses/:id. An Idempotency-Key makes a repeat answer with the same analysis.`,
+        params: IdParams,
+        body: z.object({
+          scope: AnalysisScope,
+          courseLessonId: z.uuid().optional().describe('the lesson to analyse (scope single)'),
+          language: ReportLanguage.optional().describe(
+            "the report's language (default: the course content's)",
+          ),
+        }),
+        response: { 202: LessonAnalysisSummary, ...errors },
+      },
+    },
+    async (request, res) => {
+      const actor = requireActor(request, 'admin', 'teacher');
+      const context = commandContext(deps, request, actor);
+      const result = await requestLessonAnalysis(deps, actor, request.params.id, request.body, context);
+      await afterWrite(deps, res, result);
+      const view = await lessonAnalysisById(deps.db, actor.orgId, result.analysisId);
+      const { report: _report, ...summary } = view ?? {
+        ...result.request,
+        id: result.analysisId,
+        status: 'requested' as const,
+        refundEntryId: null,
+        attempts: 0,
+        retryAt: null,
+        lastError: null,
+        requestedAt: result.request.at,
+        updatedAt: result.request.at,
+        report: null,
+      };
+      res.header('location', `/api/lesson-analyses/${result.analysisId}`);
+      return res.status(202).send(LessonAnalysisSummary.parse(summary));
+    },
+  );
+
+  r.get(
+    '/api/enrollments/:id/lesson-analyses',
+    {
+      schema: {
+        tags,
+        description: "The enrollment's lesson analyses, newest first, without their reports.",
+        params: IdParams,
+        response: { 200: z.object({ analyses: z.array(LessonAnalysisSummary) }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request, 'admin', 'teacher');
+      await analysisEnrollment(deps, actor, request.params.id);
+      return { analyses: await lessonAnalysesOf(deps.db, actor.orgId, request.params.id) };
+    },
+  );
+
+  r.get(
+    '/api/lesson-analyses/:id',
+    {
+      schema: {
+        tags,
+        description:
+          'A lesson analysis: its status (requested, running, ready, failed), attempts, the ledger lines that paid for it and gave the tokens back, and its report once ready.',
+        params: IdParams,
+        response: { 200: LessonAnalysis, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request, 'admin', 'teacher');
+      const analysis = await lessonAnalysisById(deps.db, actor.orgId, request.params.id);
+      if (!analysis) throw new NotFoundError('lesson analysis not found');
+      await analysisEnrollment(deps, actor, analysis.enrollmentId);
+      return analysis;
+    },
+  );
+}

@@ -1,0 +1,29 @@
+// Lesson analyses as the API returns them, shared by the routes and the web client.
+import { z } from 'zod';
+import { AnalysedLesson, AnalysisScope } from '../domain/lessonAnalysis/events.js';
+import { Report } from '../domain/lessonAnalysis/report.js';
+
+export { Report };
+
+export const LessonAnalysisSummary = z.object({
+  id: z.string(),
+  enrollmentId: z.string(),
+  courseId: z.string(),
+  studentId: z.string(),
+  scope: AnalysisScope,
+  status: z.enum(['requested', 'running', 'ready', 'failed']),
+  lessons: z.array(AnalysedLesson),
+  language: z.string().nullable(),
+  tokens: z.number(),
+  debitEntryId: z.string().describe("the organisation wallet's ledger line that paid for it"),
+  refundEntryId: z.string().nullable().describe('the reversal that gave the tokens back, after a failure'),
+  attempts: z.number(),
+  retryAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  requestedBy: z.string().nullable(),
+  requestedAt: z.string(),
+  updatedAt: z.string(),
+});
+export const LessonAnalysis = LessonAnalysisSummary.extend({ report: Report.nullable() });
+export type LessonAnalysisSummary = z.infer<typeof LessonAnalysisSummary>;
+export type LessonAnalysis = z.infer<typeof LessonAnalysis>;
