@@ -6,6 +6,7 @@ import { RuleViolation } from '../domain/shared/errors.js';
 import type { AttendanceMark } from '../domain/liveSession/attendance.js';
 import type { CompletionAction, CompletionNotes } from '../domain/liveSession/lifecycleEvents.js';
 import type { ExistingSession } from '../domain/liveSession/state.js';
+import type { Participant } from '../domain/liveSession/events.js';
 import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
 import type { CompleteLiveSession } from '../domain/liveSession/commands.js';
@@ -26,8 +27,14 @@ export type PreviewLine = {
   tokens: number;
   balance: number;
   balanceAfter: number;
-  outcome: 'debit' | 'refused' | 'free' | 'not_charged';
+  /** `unpriced`: present, but no rule prices the lesson for them; a deduction is refused until one is set. */
+  outcome: 'debit' | 'refused' | 'free' | 'not_charged' | 'unpriced';
+  /** Which pricing rule applied (see `pricingOf`), and in words. */
+  rule: PricingRule;
+  ruleNote: string;
 };
+
+export type PricingRule = 'course_enrollment' | 'teacher_enrollment' | 'participant_price' | 'unpriced';
 
 export type CompletionPreview = {
   liveSessionId: string;
@@ -55,18 +62,31 @@ async function computePreview(
 ): Promise<CompletionPreview> {
   const allowOverdraft = await overdraftAllowed(deps.db, state.orgId);
   const lines: PreviewLine[] = [];
-  for (const { studentId, enrollmentId } of state.participants) {
+  for (const participant of state.participants) {
+    const { studentId } = participant;
     const attendance = attendanceOf(state, marks, studentId);
     const wallet = (await loadAggregate(deps.eventStore, wallets, studentId)).state;
     // What the wallet can still spend: tokens held for other confirmed lessons are gone already.
     const balance = availableBalance(wallet, { kind: 'session', liveSessionId: state.liveSessionId });
-    const terms = await lessonTerms(deps.eventStore, enrollmentId);
+    const terms = await pricingOf(deps, state, participant);
+    const { enrollmentId, rule, ruleNote } = terms;
     const charged = attendance === 'present' || (attendance === 'absent' && terms.noShowPolicy === 'charge');
-    const tokens = action === 'finish' || !charged ? 0 : terms.lessonCostTokens;
+    const tokens = action === 'finish' || !charged ? 0 : (terms.lessonCostTokens ?? 0);
     let outcome: PreviewLine['outcome'] = action === 'finish' ? 'not_charged' : tokens > 0 ? 'debit' : 'free';
+    if (outcome === 'free' && charged && terms.lessonCostTokens === null) outcome = 'unpriced';
     if (outcome === 'debit' && balance - tokens < 0 && !allowOverdraft) outcome = 'refused';
     const balanceAfter = outcome === 'debit' ? balance - tokens : balance;
-    lines.push({ studentId, enrollmentId, attendance, tokens, balance, balanceAfter, outcome });
+    lines.push({
+      studentId,
+      enrollmentId,
+      attendance,
+      tokens,
+      balance,
+      balanceAfter,
+      outcome,
+      rule,
+      ruleNote,
+    });
   }
   const fingerprint = createHash('sha256')
     .update(JSON.stringify([state.liveSessionId, action, allowOverdraft, lines]))
@@ -83,13 +103,77 @@ function attendanceOf(state: ExistingSession, marks: AttendanceMark[], studentId
   return state.presence[studentId] ? 'present' : 'unmarked';
 }
 
-async function lessonTerms(store: EventStore, enrollmentId: string | null) {
-  if (!enrollmentId) return { lessonCostTokens: 0, noShowPolicy: 'free' };
-  const enrollment = (await loadAggregate(store, enrollments, enrollmentId)).state;
-  if (enrollment.status === 'none') return { lessonCostTokens: 0, noShowPolicy: 'free' };
-  // The enrollment owner adds the no-show policy; until then every no-show is free.
-  const noShowPolicy = ((enrollment as { noShowPolicy?: string }).noShowPolicy ?? 'free') as string;
-  return { lessonCostTokens: enrollment.lessonCostTokens, noShowPolicy };
+type Pricing = {
+  rule: PricingRule;
+  ruleNote: string;
+  enrollmentId: string | null;
+  /** null: no rule prices the lesson for this participant. */
+  lessonCostTokens: number | null;
+  noShowPolicy: string;
+};
+
+/**
+ * What a lesson costs a participant, by the first rule that applies:
+ * 1. `course_enrollment`: their enrollment in the session's course (its cost and no-show policy);
+ * 2. `teacher_enrollment`: else their enrollment with the session's teacher in another course (the cheapest, if
+ *    several: a student is never charged more than one of their own terms with that teacher);
+ * 3. `participant_price`: else the price set when they were added (or later, before the lesson is charged);
+ *    no-shows are free;
+ * 4. `unpriced`: else none; a lesson they attend cannot be completed with a deduction until a price is set.
+ */
+async function pricingOf(deps: Deps, state: ExistingSession, participant: Participant): Promise<Pricing> {
+  if (participant.enrollmentId) {
+    const enrollment = (await loadAggregate(deps.eventStore, enrollments, participant.enrollmentId)).state;
+    if (enrollment.status !== 'none') {
+      // The enrollment owner adds the no-show policy; until then every no-show is free.
+      const noShowPolicy = ((enrollment as { noShowPolicy?: string }).noShowPolicy ?? 'free') as string;
+      return {
+        rule: 'course_enrollment',
+        ruleNote: `enrollment in this course: ${enrollment.lessonCostTokens} tokens a lesson`,
+        enrollmentId: participant.enrollmentId,
+        lessonCostTokens: enrollment.lessonCostTokens,
+        noShowPolicy,
+      };
+    }
+  }
+  const withTeacher = await deps.db
+    .selectFrom('enrollments')
+    .select(['id', 'lesson_cost_tokens'])
+    .where('org_id', '=', state.orgId)
+    .where('student_id', '=', participant.studentId)
+    .where('teacher_id', '=', state.teacherId)
+    .orderBy('lesson_cost_tokens')
+    .orderBy('id')
+    .executeTakeFirst();
+  if (withTeacher) {
+    const enrollment = (await loadAggregate(deps.eventStore, enrollments, withTeacher.id)).state;
+    const noShowPolicy =
+      enrollment.status === 'none'
+        ? 'free'
+        : (((enrollment as { noShowPolicy?: string }).noShowPolicy ?? 'free') as string);
+    return {
+      rule: 'teacher_enrollment',
+      ruleNote: `enrollment with this teacher in another course: ${withTeacher.lesson_cost_tokens} tokens a lesson`,
+      enrollmentId: withTeacher.id,
+      lessonCostTokens: withTeacher.lesson_cost_tokens,
+      noShowPolicy,
+    };
+  }
+  if (participant.lessonCostTokens != null)
+    return {
+      rule: 'participant_price',
+      ruleNote: `price set for this session: ${participant.lessonCostTokens} tokens`,
+      enrollmentId: null,
+      lessonCostTokens: participant.lessonCostTokens,
+      noShowPolicy: 'free',
+    };
+  return {
+    rule: 'unpriced',
+    ruleNote: 'no enrollment with this teacher and no price set: set a price before deducting',
+    enrollmentId: null,
+    lessonCostTokens: null,
+    noShowPolicy: 'free',
+  };
 }
 
 export async function overdraftAllowed(db: Db, orgId: string): Promise<boolean> {
@@ -158,6 +242,13 @@ export async function confirmCompletion(
       { preview: fresh },
     );
   if (preview.fingerprint !== input.fingerprint) throw changed(preview);
+  const unpriced = preview.lines.filter((l) => l.outcome === 'unpriced').map((l) => l.studentId);
+  if (unpriced.length > 0)
+    throw new RuleViolation(
+      'participant_unpriced',
+      `no price for ${unpriced.join(', ')}: set the lesson's price for them before deducting`,
+      { studentIds: unpriced },
+    );
   const complete = command(preview);
   // The session's own rules first (pure): a completion it would refuse reserves nothing.
   liveSessionDecider.decide(complete, state);
@@ -240,4 +331,25 @@ async function releaseUnlessCharged(
 function stepContext(context: CommandContext): CommandContext {
   const { idempotencyKey: _key, ifMatch: _ifMatch, ...rest } = context;
   return rest;
+}
+
+/**
+ * Sets what the lesson costs a participant no enrollment prices (rule 3 of `pricingOf`); allowed until the
+ * lesson is charged.
+ */
+export async function priceParticipant(
+  deps: Deps,
+  actor: Scheduler,
+  liveSessionId: string,
+  input: { studentId: string; lessonCostTokens: number },
+  context: CommandContext,
+) {
+  await requireManager(deps, actor, liveSessionId);
+  return handleCommand(
+    deps.eventStore,
+    liveSessions,
+    liveSessionId,
+    { type: 'PriceParticipant', liveSessionId, now: context.now, ...input },
+    context,
+  );
 }

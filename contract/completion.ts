@@ -18,7 +18,16 @@ export const Preview = z.object({
       tokens: z.number(),
       balance: z.number(),
       balanceAfter: z.number(),
-      outcome: z.enum(['debit', 'refused', 'free', 'not_charged']),
+      outcome: z
+        .enum(['debit', 'refused', 'free', 'not_charged', 'unpriced'])
+        .describe('unpriced: present, but no rule prices the lesson for them (set a price before deducting)'),
+      rule: z
+        .enum(['course_enrollment', 'teacher_enrollment', 'participant_price', 'unpriced'])
+        .describe(
+          "which price applied: the enrollment in the session's course, else one with its teacher, else the " +
+            'price set when the student was added',
+        ),
+      ruleNote: z.string(),
     }),
   ),
   fingerprint: z.string(),

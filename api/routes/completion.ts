@@ -6,7 +6,7 @@ import type { AppDeps } from '../deps.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { COMMENT_MAX } from '../../domain/liveSession/lifecycle.js';
 import { cancelLiveSession, loadLiveSessionFor } from '../../commands/liveSessions.js';
-import { confirmCompletion, previewCompletion } from '../../commands/completion.js';
+import { confirmCompletion, previewCompletion, priceParticipant } from '../../commands/completion.js';
 import { runLifecycleCommand, scoreStudent } from '../../commands/liveSessionLifecycle.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
@@ -102,6 +102,33 @@ export async function completionRoutes(app: FastifyInstance, deps: AppDeps) {
           : await confirmCompletion(deps, actor, id, body, context);
       await afterWrite(deps, res, result);
       return completionOf(actor, id);
+    },
+  );
+
+  r.put(
+    '/api/live-sessions/:id/participants/:studentId/price',
+    {
+      schema: {
+        tags,
+        description:
+          'What the lesson costs a participant whom no enrollment prices (neither in the course nor with the ' +
+          'teacher); a lesson such a student attends cannot be completed with a deduction until it is set.',
+        params: StudentParams,
+        body: z.object({ lessonCostTokens: z.number().int().min(0).max(100_000) }),
+        response: {
+          200: z.object({ liveSessionId: z.string(), studentId: z.string(), lessonCostTokens: z.number() }),
+          ...errors,
+        },
+      },
+    },
+    async (request, res) => {
+      const actor = requireActor(request, 'admin', 'teacher');
+      const { id, studentId } = request.params;
+      const context = commandContext(deps, request, actor);
+      const { lessonCostTokens } = request.body;
+      const result = await priceParticipant(deps, actor, id, { studentId, lessonCostTokens }, context);
+      await afterWrite(deps, res, result);
+      return { liveSessionId: id, studentId, lessonCostTokens };
     },
   );
 

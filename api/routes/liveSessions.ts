@@ -154,18 +154,31 @@ export async function liveSessionRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['live sessions'],
         params: IdParams,
-        body: z.object({ studentId: z.uuid() }),
+        body: z.object({
+          studentId: z.uuid(),
+          lessonCostTokens: z
+            .number()
+            .int()
+            .min(0)
+            .max(100_000)
+            .nullable()
+            .default(null)
+            .describe(
+              "the lesson's price for a student without an enrollment in the course or with the teacher " +
+                '(else the lesson cannot be completed with a deduction until one is set)',
+            ),
+        }),
         response: Detail,
       },
     },
     async (request, res) => {
       const actor = requireActor(request, 'admin', 'teacher');
       const { state } = await requireManager(deps, actor, request.params.id);
-      const [participant] = await participantsFor(deps.db, actor.orgId, state.courseId, [
-        request.body.studentId,
-      ]);
+      const [found] = await participantsFor(deps.db, actor.orgId, state.courseId, [request.body.studentId]);
+      const { lessonCostTokens } = request.body;
+      const participant = lessonCostTokens === null ? found! : { ...found!, lessonCostTokens };
       const context = commandContext(deps, request, actor);
-      const result = await addParticipant(deps, request.params.id, participant!, context);
+      const result = await addParticipant(deps, request.params.id, participant, context);
       await afterWrite(deps, res, result);
       return reply(actor.orgId, request.params.id);
     },

@@ -38,6 +38,11 @@ export type ChangeLiveSessionDetails = Base & {
 
 export type AddParticipant = Base & { type: 'AddParticipant'; participant: Participant };
 export type RemoveParticipant = Base & { type: 'RemoveParticipant'; studentId: string };
+export type PriceParticipant = Base & {
+  type: 'PriceParticipant';
+  studentId: string;
+  lessonCostTokens: number;
+};
 export type CancelLiveSession = Base & { type: 'CancelLiveSession'; reason: string };
 
 export type StartLiveSession = Base & { type: 'StartLiveSession' };
@@ -84,5 +89,6 @@ export type LiveSessionCommand =
   | ChangeLiveSessionDetails
   | AddParticipant
   | RemoveParticipant
+  | PriceParticipant
   | CancelLiveSession
   | LifecycleCommand;

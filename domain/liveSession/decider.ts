@@ -59,6 +59,20 @@ export function decide(command: LiveSessionCommand, state: LiveSessionState): Li
         { type: 'LiveSessionParticipantRemoved', data: { liveSessionId: id, studentId: command.studentId } },
       ];
     }
+    case 'PriceParticipant': {
+      const participant = state.participants.find((p) => p.studentId === command.studentId);
+      if (!participant)
+        throw new RuleViolation('not_a_participant', 'prices are for the participants of this session');
+      if (!Number.isInteger(command.lessonCostTokens) || command.lessonCostTokens < 0)
+        throw new RuleViolation('invalid_price', 'a lesson costs a whole number of tokens, 0 or more');
+      if (state.status === 'canceled' || state.completion?.charged)
+        throw new RuleViolation(`session_${state.status}`, 'the lesson is charged or canceled already');
+      if (participant.lessonCostTokens === command.lessonCostTokens) return [];
+      const { studentId, lessonCostTokens } = command;
+      return [
+        { type: 'LiveSessionParticipantPriced', data: { liveSessionId: id, studentId, lessonCostTokens } },
+      ];
+    }
     case 'CancelLiveSession': {
       if (state.status === 'canceled') return [];
       // A session that did not take place may be closed as canceled from the completion flow too.

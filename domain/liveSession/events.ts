@@ -2,7 +2,15 @@
 import { z } from 'zod';
 import { lifecycleEvents } from './lifecycleEvents.js';
 
-const Participant = z.object({ studentId: z.string(), enrollmentId: z.string().nullable() });
+/**
+ * A student of the session. `lessonCostTokens` is the price set when a student without an enrollment for the
+ * session's course (nor with its teacher) was added: what the lesson costs them (see commands/completion.ts).
+ */
+const Participant = z.object({
+  studentId: z.string(),
+  enrollmentId: z.string().nullable(),
+  lessonCostTokens: z.number().nullable().optional(),
+});
 export type Participant = z.infer<typeof Participant>;
 
 export const LiveSessionEvent = z.discriminatedUnion('type', [
@@ -45,7 +53,17 @@ export const LiveSessionEvent = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('LiveSessionParticipantAdded'),
-    data: z.object({ liveSessionId: z.string(), studentId: z.string(), enrollmentId: z.string().nullable() }),
+    data: z.object({
+      liveSessionId: z.string(),
+      studentId: z.string(),
+      enrollmentId: z.string().nullable(),
+      lessonCostTokens: z.number().nullable().optional(),
+    }),
+  }),
+  /** The lesson's price for one participant, set (or changed) before the lesson is charged. */
+  z.object({
+    type: z.literal('LiveSessionParticipantPriced'),
+    data: z.object({ liveSessionId: z.string(), studentId: z.string(), lessonCostTokens: z.number() }),
   }),
   z.object({
     type: z.literal('LiveSessionParticipantRemoved'),

@@ -84,8 +84,19 @@ export function evolve(state: LiveSessionState, event: LiveSessionEvent): LiveSe
         ...state,
         participants: [
           ...state.participants,
-          { studentId: event.data.studentId, enrollmentId: event.data.enrollmentId },
+          {
+            studentId: event.data.studentId,
+            enrollmentId: event.data.enrollmentId,
+            ...(event.data.lessonCostTokens != null ? { lessonCostTokens: event.data.lessonCostTokens } : {}),
+          },
         ],
+      };
+    case 'LiveSessionParticipantPriced':
+      return {
+        ...state,
+        participants: state.participants.map((p) =>
+          p.studentId === event.data.studentId ? { ...p, lessonCostTokens: event.data.lessonCostTokens } : p,
+        ),
       };
     case 'LiveSessionParticipantRemoved':
       return {
@@ -110,6 +121,7 @@ function evolveLifecycle(
         | 'LiveSessionDetailsChanged'
         | 'LiveSessionParticipantAdded'
         | 'LiveSessionParticipantRemoved'
+        | 'LiveSessionParticipantPriced'
         | 'LiveSessionCanceled';
     }
   >,

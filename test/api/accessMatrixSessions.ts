@@ -88,6 +88,17 @@ export function sessionAndWalletEntries(): Record<string, Entry> {
       expect: manageSession(409),
       note: 'a session that has not taken place cannot be scored (409 after the access check)',
     },
+    'PUT /api/live-sessions/:id/participants/:studentId/price': {
+      request: async (w, scope) => {
+        const o = w.org(scope);
+        const student = scope === 'own' ? o.students[0]! : o.otherStudent;
+        return {
+          url: `/api/live-sessions/${await w.freshLiveSession(scope)}/participants/${student.id}/price`,
+          body: { lessonCostTokens: 3 },
+        };
+      },
+      expect: manageSession(200),
+    },
     ...Object.fromEntries(
       (['POST', 'DELETE'] as const).map((method) => [
         `${method} /api/live-sessions/:id/feedback/:studentId/verification`,

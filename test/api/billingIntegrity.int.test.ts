@@ -198,4 +198,95 @@ test('a charge the wallet refuses for good is recorded where the admin sees it',
   assert.match(line.reason!, /2.5 tokens not charged/);
 });
 
+test('a student from another course pays by a stated rule; one no rule prices blocks the deduction', async (ctx) => {
+  const { t, s } = ctx;
+  const courseB = await s.admin.post('/api/courses', { name: 'Spanish A1', lessons: [] });
+  status(courseB, 201);
+  const fromB = await t.person(s.orgId, 'student', 'From course B');
+  status(
+    await s.admin.post('/api/enrollments', {
+      courseId: courseB.json().id,
+      studentId: fromB.id,
+      teacherId: s.teacher.id,
+      defaultLessonMinutes: 45,
+      lessonCostTokens: 6,
+    }),
+    201,
+  );
+  const walkIn = await t.person(s.orgId, 'student', 'Walk-in');
+  for (const x of [fromB, walkIn])
+    status(await s.admin.post(`/api/wallets/${x.id}/credits`, { tokens: 20, reason: 'Pack' }), 201);
+  const start = '2026-12-04T09:00:00.000Z';
+  t.clock.set('2026-12-03T09:00:00.000Z');
+  const res = await s.admin.post('/api/live-sessions', {
+    kind: 'group',
+    courseId: s.courseId,
+    teacherId: s.teacher.id,
+    studentIds: [s.students[0]!.id],
+    start,
+    durationMinutes: 45,
+    timeZone: 'Europe/Berlin',
+  });
+  status(res, 201);
+  const id = res.json().id as string;
+  for (const x of [fromB, walkIn])
+    status(await s.admin.post(`/api/live-sessions/${id}/participants`, { studentId: x.id }), 200);
+  t.clock.set('2026-12-04T10:00:00.000Z');
+  const attendance = [s.students[0]!, fromB, walkIn].map((x) => ({
+    studentId: x.id,
+    status: 'present',
+    reason: 'In class',
+  }));
+  const preview = async () => {
+    const p = await s.teacher.post(`/api/live-sessions/${id}/completion/preview`, {
+      action: 'finish_and_deduct',
+      attendance,
+    });
+    status(p, 200);
+    return p.json() as {
+      fingerprint: string;
+      lines: { studentId: string; rule: string; tokens: number; outcome: string; ruleNote: string }[];
+    };
+  };
+  const line = (p: Awaited<ReturnType<typeof preview>>, studentId: string) =>
+    p.lines.find((l) => l.studentId === studentId)!;
+  let p = await preview();
+  assert.equal(
+    [fromB, walkIn].map((x) => [line(p, x.id).rule, line(p, x.id).tokens, line(p, x.id).outcome]),
+    [
+      ['teacher_enrollment', 6, 'debit'],
+      ['unpriced', 0, 'unpriced'],
+    ],
+    'the enrollment with this teacher prices the lesson; nothing prices the walk-in',
+  );
+  assert.match(line(p, s.students[0]!.id).ruleNote, /enrollment in this course/);
+  const refused = await s.teacher.post(`/api/live-sessions/${id}/completion`, {
+    action: 'finish_and_deduct',
+    fingerprint: p.fingerprint,
+    attendance,
+  });
+  status(refused, 409);
+  assert.is(refused.json().code, 'participant_unpriced');
+  assert.equal(refused.json().studentIds, [walkIn.id]);
+  status(
+    await s.teacher.request('PUT', `/api/live-sessions/${id}/participants/${walkIn.id}/price`, {
+      lessonCostTokens: 3,
+    }),
+    200,
+  );
+  p = await preview();
+  assert.equal([line(p, walkIn.id).rule, line(p, walkIn.id).tokens], ['participant_price', 3]);
+  status(
+    await s.teacher.post(`/api/live-sessions/${id}/completion`, {
+      action: 'finish_and_deduct',
+      fingerprint: p.fingerprint,
+      attendance,
+    }),
+    200,
+  );
+  await eventually(async () => (await walletOf(ctx, walkIn.id)).balance === 17);
+  assert.is((await walletOf(ctx, fromB.id)).balance, 14);
+  assert.is((await walletOf(ctx, walkIn.id)).balance, 17);
+});
+
 test.run();

@@ -12,8 +12,9 @@ type Mark = { status: 'present' | 'absent'; reason: string };
 const OUTCOME: Record<Preview['lines'][number]['outcome'], string> = {
   debit: 'Deducted',
   refused: 'Refused: balance too low',
-  free: 'Free (no-show policy)',
+  free: 'Free',
   not_charged: 'Not charged',
+  unpriced: 'No price set: set one before deducting',
 };
 
 export function CompletionActions({
@@ -237,7 +238,10 @@ export function CompletionActions({
                   <td className="num">
                     <strong>{l.balanceAfter}</strong>
                   </td>
-                  <td>{OUTCOME[l.outcome]}</td>
+                  <td>
+                    {OUTCOME[l.outcome]}
+                    <div className="hint">{l.ruleNote}</div>
+                  </td>
                 </tr>
               ))}
             </tbody>
