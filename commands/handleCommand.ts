@@ -1,6 +1,12 @@
 // The generic command handler: read the stream, fold it, decide, append with the expected revision.
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError, IdempotencyKeyReused, PreconditionFailed } from '../domain/shared/errors.js';
+import {
+  AppError,
+  ConcurrencyError,
+  IdempotencyKeyReused,
+  PreconditionFailed,
+} from '../domain/shared/errors.js';
+import { commandsTotal, eventAppendDuration, type CommandOutcome } from '../kernel/metrics.js';
 import type { Aggregate } from './aggregates.js';
 import { streamId as streamIdOf } from './eventStore/streams.js';
 import { requestDiffers, type EventMetadata, type EventStore } from './eventStore/port.js';
@@ -70,13 +76,35 @@ export async function handleCommand<C, E extends { type: string }, S>(
   context: CommandContext,
 ): Promise<CommandResult<S, E>> {
   const streamId = streamIdOf(aggregate.category, id);
-  if (context.idempotencyKey) {
-    const previous = await store.idempotentResult(context.idempotencyKey);
-    if (requestDiffers(previous, context.requestHash)) throw new IdempotencyKeyReused();
-    if (previous)
-      return replayedResult(store, aggregate, previous.streamId, previous.nextRevision, previous.position);
+  try {
+    let result: CommandResult<S, E> | undefined;
+    if (context.idempotencyKey) {
+      const previous = await store.idempotentResult(context.idempotencyKey);
+      if (requestDiffers(previous, context.requestHash)) throw new IdempotencyKeyReused();
+      if (previous)
+        result = await replayedResult(
+          store,
+          aggregate,
+          previous.streamId,
+          previous.nextRevision,
+          previous.position,
+        );
+    }
+    result ??= await serialized(store, streamId, () =>
+      decideAndAppend(store, aggregate, id, command, context),
+    );
+    commandsTotal.inc({ aggregate: aggregate.category, outcome: 'accepted' });
+    return result;
+  } catch (error) {
+    commandsTotal.inc({ aggregate: aggregate.category, outcome: outcomeOf(error) });
+    throw error;
   }
-  return serialized(store, streamId, () => decideAndAppend(store, aggregate, id, command, context));
+}
+
+/** For the metrics: another writer or a pinned revision got in the way, a rule refused, or something broke. */
+function outcomeOf(error: unknown): CommandOutcome {
+  if (error instanceof ConcurrencyError || error instanceof PreconditionFailed) return 'conflict';
+  return error instanceof AppError ? 'refused' : 'failed';
 }
 
 async function decideAndAppend<C, E extends { type: string }, S>(
@@ -102,6 +130,8 @@ async function decideAndAppend<C, E extends { type: string }, S>(
     // 4. Append, expecting the revision we decided on.
     const metadata = metadataFor(context);
     try {
+      // Timed for the metrics: appends that succeed (a conflict is counted by the command's outcome).
+      const appended = eventAppendDuration.startTimer({ aggregate: aggregate.category });
       const result = await store.appendToStream(
         streamId,
         events.map((event) => ({
@@ -115,6 +145,7 @@ async function decideAndAppend<C, E extends { type: string }, S>(
           requestHash: context.requestHash,
         },
       );
+      appended();
       if (result.replayed)
         return replayedResult(store, aggregate, result.streamId, result.nextRevision, result.position);
       const next = events.reduce(aggregate.decider.evolve, state);

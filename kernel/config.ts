@@ -46,6 +46,8 @@ export const ConfigSchema = z.object({
     .number()
     .positive()
     .default(24 * 14),
+  /** Lets a Prometheus server read GET /metrics with `Authorization: Bearer <token>` (admins may always). */
+  METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
   /** Lesson analyses: an OpenAI-compatible chat-completions endpoint (base URL or full URL) for the prose. */
   AI_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),

@@ -10,6 +10,7 @@ import { mailTransport, type MailTransport } from './transport.js';
 import { referencedIds, render, type Params } from './templates.js';
 import { enqueueReminders } from './reminders.js';
 import { mailsOff } from './settings.js';
+import { mailDeliveries } from '../kernel/metrics.js';
 
 export type MailSenderOptions = {
   db: Db;
@@ -177,7 +178,11 @@ export function mailSender(options: MailSenderOptions): MailSender {
     await admit(now);
     for (;;) {
       const rows = await claim(now);
-      for (const row of rows) report[await deliver(row, now)]++;
+      for (const row of rows) {
+        const outcome = await deliver(row, now);
+        report[outcome]++;
+        mailDeliveries.inc({ outcome });
+      }
       if (rows.length < batchSize) return report;
     }
   }

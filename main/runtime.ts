@@ -1,6 +1,7 @@
 // The composition root: opens the database, the event store and the bus the configuration names, runs the
 // migrations and the projectors, and hands back the app's dependencies with a way to close them all.
 import { resolve } from 'node:path';
+import { pino, type Logger } from 'pino';
 import { mailFrom, type Config } from '../kernel/config.js';
 import type { AppDeps } from '../api/deps.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
@@ -17,6 +18,8 @@ import type { Bus } from '../bus/port.js';
 import { mailSender, type MailSender } from '../mail/sender.js';
 import { startScheduleRuleTopUp } from '../commands/scheduleRulesTopUp.js';
 import { lessonAnalysisWorker } from '../commands/lessonAnalysis/setup.js';
+import { consumerFailures } from '../kernel/metrics.js';
+import { LOG_OPTIONS } from '../api/app.js';
 
 export type Runtime = { deps: AppDeps; mailer: MailSender; close(): Promise<void> };
 
@@ -27,8 +30,23 @@ export async function openRuntime(
     logger?: AppDeps['logger'];
     startProjections?: boolean;
     onProjectionError?: (name: string, e: unknown) => void;
+    /** Where the runtime's own lines go (mail without SMTP_URL); default: a JSON logger when `logger` is set. */
+    log?: Logger;
   } = {},
 ): Promise<Runtime> {
+  // Every failure of a projection, process manager or background job is counted for the metrics, then reported.
+  const reportError = options.onProjectionError;
+  options = {
+    ...options,
+    onProjectionError: (name, e) => {
+      consumerFailures.inc({
+        consumer: name,
+        kind: projections.some((p) => p.name === name) ? 'projection' : 'process',
+      });
+      reportError?.(name, e);
+    },
+  };
+  const log = options.log ?? (options.logger ? pino({ level: config.LOG_LEVEL, ...LOG_OPTIONS }) : undefined);
   const database = await connectDatabase({
     url: config.DATABASE_URL,
     dataDir: config.DATABASE_URL ? undefined : resolve(config.DATA_DIR),
@@ -74,7 +92,7 @@ export async function openRuntime(
     smtpUrl: config.SMTP_URL,
     publicUrl: config.PUBLIC_URL,
     from: mailFrom(config),
-    log: options.logger ? (line) => console.log(line) : undefined,
+    log: log ? (line) => log.info(line) : undefined,
   });
   if (options.startProjections !== false) mailer.start();
   // Keeps recurring schedules filled to their horizon (hourly; adding a rule fills it at once).

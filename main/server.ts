@@ -1,13 +1,18 @@
 // Starts Lectern: loads the configuration, opens the runtime, listens, and shuts down gracefully on a signal.
-import { buildApp } from './app.js';
+// Everything it logs is JSON on stdout (pino): requests with their request and correlation ids, and the runtime's
+// own lines.
+import { pino } from 'pino';
+import { buildApp, LOG_OPTIONS } from './app.js';
 import { ConfigError, loadConfig } from '../kernel/config.js';
 import { openRuntime } from './runtime.js';
 
 export async function startServer(env: Record<string, string | undefined> = process.env) {
   const config = loadConfig(env);
+  const log = pino({ level: config.LOG_LEVEL, ...LOG_OPTIONS });
   const runtime = await openRuntime(config, {
     logger: true,
-    onProjectionError: (name, error) => console.error(`projection ${name} failed; retrying`, error),
+    log,
+    onProjectionError: (name, error) => log.error({ err: error, consumer: name }, `${name} failed; retrying`),
   });
   const app = await buildApp(runtime.deps);
   await app.listen({ port: config.PORT, host: config.HOST });
@@ -29,7 +34,10 @@ export async function startServer(env: Record<string, string | undefined> = proc
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   startServer().catch((error) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    pino(LOG_OPTIONS).fatal(
+      error instanceof ConfigError ? { problem: error.message } : { err: error },
+      'could not start',
+    );
     process.exit(1);
   });
 }

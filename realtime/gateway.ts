@@ -20,6 +20,7 @@ import {
   type GatewayDeps,
   type JoinedConnection,
 } from './connection.js';
+import { reportRooms, websocketMessages } from '../kernel/metrics.js';
 
 export { createGateway, sendError, type Gateway, type GatewayDeps, type JoinedConnection };
 
@@ -33,12 +34,18 @@ const ROOM_SWEEP_MS = 15_000;
 export async function gatewayRoutes(app: FastifyInstance, deps: GatewayDeps) {
   const log = (message: string, error?: unknown) => app.log.warn({ err: error }, message);
   const gateway = createGateway(deps, log);
+  const stopReporting = reportRooms(() => {
+    const rooms = [...gateway.node.rooms.values()];
+    return { rooms: rooms.length, peers: rooms.reduce((sum, room) => sum + room.local.size, 0) };
+  });
   const origins = allowedOrigins(deps.config);
   await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
 
   app.get('/rt', { websocket: true, schema: { hide: true } }, (socket, request) => {
     const send = (message: ServerMessage) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      if (socket.readyState !== socket.OPEN) return;
+      socket.send(JSON.stringify(message));
+      websocketMessages.inc({ direction: 'out' });
     };
     const refusal = refuse(request, origins);
     if (refusal) {
@@ -59,6 +66,7 @@ export async function gatewayRoutes(app: FastifyInstance, deps: GatewayDeps) {
     };
     gateway.connections.add(connection);
     socket.on('message', (raw, isBinary) => {
+      websocketMessages.inc({ direction: 'in' });
       // One message at a time per connection, so a peer's signals leave in the order they came.
       connection.queue = connection.queue.then(() => onFrame(gateway, connection, raw, isBinary));
     });
@@ -78,6 +86,7 @@ export async function gatewayRoutes(app: FastifyInstance, deps: GatewayDeps) {
 
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
+    stopReporting();
     for (const connection of gateway.connections) {
       // Detached first, so the closing socket does not start a reconnect grace period on a stopping node.
       connection.room = null;

@@ -91,6 +91,18 @@ const selfOrStudent = (w: World, role: Role) => (role === 'anonymous' ? w.a.stud
 
 export const entries: Record<string, Entry> = {
   'GET /health': { request: () => ({ url: '/health' }), expect: { own: everyone(200) } },
+  'GET /health/live': { request: () => ({ url: '/health/live' }), expect: { own: everyone(200) } },
+  'GET /health/ready': { request: () => ({ url: '/health/ready' }), expect: { own: everyone(200) } },
+  'GET /health/details': {
+    request: () => ({ url: '/health/details' }),
+    expect: { own: adminOnly(200) },
+    note: 'which stores and bus a node uses, and their errors, are for admins only',
+  },
+  'GET /metrics': {
+    request: () => ({ url: '/metrics' }),
+    expect: { own: adminOnly(200) },
+    note: 'admins, or a scraper with Authorization: Bearer METRICS_TOKEN (test/ops/observability.int.test.ts)',
+  },
 
   // ---- auth ----
   'POST /api/auth/login': {

@@ -52,7 +52,21 @@ async function walkThrough(base: string, output: string) {
   assert.match(output, /teacher@demo\.lectern\.dev/);
   const health = await fetch(`${base}/health`);
   assert.is(health.status, 200);
-  const body = (await health.json()) as {
+  assert.equal(await health.json(), { status: 'ok' });
+  assert.is((await fetch(`${base}/health/ready`)).status, 200);
+  // Which stores and bus the node uses is for admins.
+  assert.is((await fetch(`${base}/health/details`)).status, 401);
+  const adminLogin = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@demo.lectern.dev', password: 'lectern-demo' }),
+  });
+  assert.is(adminLogin.status, 200);
+  const details = await fetch(`${base}/health/details`, {
+    headers: { cookie: adminLogin.headers.get('set-cookie')!.split(';')[0]! },
+  });
+  assert.is(details.status, 200);
+  const body = (await details.json()) as {
     status: string;
     eventStore: { kind: string };
     readModels: { kind: string };

@@ -73,7 +73,7 @@ test('NODE_ENV=production npm start runs the compiled server and loads neither t
     }
     assert.ok(output.includes('Lectern is running'), `the compiled server did not start:\n${output}`);
     const base = `http://127.0.0.1:${port}`;
-    assert.is((await fetch(`${base}/health`)).status, 200);
+    assert.is((await fetch(`${base}/health/ready`)).status, 200);
     const page = await fetch(`${base}/`);
     assert.is(page.status, 200, 'the compiled server serves the built web client');
     assert.match(await page.text(), /<div id="root"/);
