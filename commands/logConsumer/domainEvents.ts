@@ -9,6 +9,8 @@ import type { WalletEvent } from '../../domain/wallet/events.js';
 import type { CourseEvent } from '../../domain/course/course.js';
 import type { EnrollmentEvent } from '../../domain/enrollment/enrollment.js';
 import type { TeacherCalendarEvent } from '../../domain/teacherCalendar/teacherCalendar.js';
+import type { LessonContentEvent } from '../../domain/lessonContent/content.js';
+import type { LessonAnswersEvent } from '../../domain/lessonContent/answers.js';
 import type { LessonAnalysisEvent } from '../../domain/lessonAnalysis/events.js';
 
 export type DomainEvent =
@@ -19,6 +21,8 @@ export type DomainEvent =
   | CourseEvent
   | EnrollmentEvent
   | TeacherCalendarEvent
+  | LessonContentEvent
+  | LessonAnswersEvent
   | LessonAnalysisEvent;
 
 export type DomainEventType = DomainEvent['type'];
