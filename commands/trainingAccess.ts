@@ -1,4 +1,4 @@
-// Who may see and manage a training (seed 003 "Remember"): admins of the organisation; trainers through a
+// Who may see and manage a training (trainings' access rules): admins of the organisation; trainers through a
 // trainer group with access to a section's participant groups; learners through a participant group.
 // Also the feature switch per organisation. These read the mutable group tables, not the event log.
 import { ForbiddenError, NotFoundError } from '../domain/shared/errors.js';

@@ -76,7 +76,7 @@ export async function createTraining(
   );
 }
 
-/** Card-level changes (details, publish): admins only (seed 003: trainers never see Control). */
+/** Card-level changes (details, publish): admins only (trainers never see the training's controls). */
 export async function changeTraining(
   deps: Deps,
   actor: TrainingActor,

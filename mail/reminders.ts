@@ -1,4 +1,4 @@
-// The time-based part of the outbox: reminders for live sessions starting within 24 hours (seed 000) and for
+// The time-based part of the outbox: reminders for live sessions starting within 24 hours (scheduling) and for
 // training events within the organisation's reminder lead (setting `trainingReminderMinutes`, default 24 h).
 // Each reminder's id names the entry, its start and the recipient, so it is enqueued once however often this
 // runs and on however many nodes; a rescheduled entry gets a reminder for its new time.

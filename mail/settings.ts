@@ -1,4 +1,4 @@
-// An organisation's mail settings, kept in `organisations.settings` (seed 003: admins configure what learners
+// An organisation's mail settings, kept in `organisations.settings` (admins configure what learners
 // receive): which mails are switched off and how long before a training event its reminder goes out.
 import { MAIL_TEMPLATES, type MailTemplate } from '../projections/outbox/enqueue.js';
 

@@ -1,4 +1,4 @@
-// Trainings (seed 003): the trainer-group access table (mutable, set by admins) and the trainings read models.
+// Trainings: the trainer-group access table (mutable, set by admins) and the trainings read models.
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {

@@ -158,7 +158,7 @@ export async function seedDemo(deps: AppDeps): Promise<DemoLogins> {
   ];
 }
 
-/** A published training with one section of two online events, open to every demo student (seed 003). */
+/** A published training with one section of two online events, open to every demo student (trainings). */
 async function seedTraining(
   deps: AppDeps,
   admin: { personId: string; orgId: string; role: 'admin' },

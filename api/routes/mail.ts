@@ -1,5 +1,5 @@
-// The organisation's mail: its settings (which mails are off, the reminder lead for training events; seed 003
-// "configure the email and notifications sent to learners") and the delivery log admins use to see what went
+// The organisation's mail: its settings (which mails are off, the reminder lead for training events; admins
+// configure the mail and notifications learners receive) and the delivery log admins use to see what went
 // out, what failed and why, and to send a failed mail again.
 import { z } from 'zod';
 import { sql } from 'kysely';

@@ -1,4 +1,4 @@
-// Trainings (seed 003 "sessions"): the feature switch, trainer-group access to participant groups, creating,
+// Trainings (multi-date courses learners register for): the feature switch, trainer-group access to participant groups, creating,
 // changing and publishing a training, a viewer's catalogue and one training's detail.
 import { z } from 'zod';
 import { sql } from 'kysely';

@@ -1,4 +1,4 @@
-// An enrollment (seed "StudentCourse"): a student on a course with a teacher, a default lesson length and a
+// An enrollment (a student's place on a course): a student on a course with a teacher, a default lesson length and a
 // lesson cost in tokens. Schedule rules and homework hang off it (see the live-session follow-up).
 import { z } from 'zod';
 import type { Decider } from '../shared/decider.js';

@@ -1,5 +1,5 @@
 // The rules of attendance and completion: a learner completes the training when every event of their section
-// is attended, and confirmed by a trainer or admin where the section requires it (seed 003).
+// is attended, and confirmed by a trainer or admin where the section requires it (trainings).
 import { RuleViolation } from '../shared/errors.js';
 import type { TrainingDomainEvent as E } from './events.js';
 import type { ConfirmAttendance, RecordAttendance } from './commands.js';

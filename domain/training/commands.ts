@@ -33,7 +33,7 @@ export type AddSection = Base & {
   sectionId: string;
   settings: SectionSettings;
   participantGroupIds: string[];
-  /** The section's first events, added together with it (seed 003 saves a section with its events). */
+  /** The section's first events, added together with it (a section is saved with its events). */
   trainingEvents: NewTrainingEvent[];
   /** People in a trainer group with access to one of the section's participant groups. */
   eligibleTrainerIds: string[];

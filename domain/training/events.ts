@@ -1,4 +1,4 @@
-// Facts about a training (seed 003 "session"): its sections, its training events, registrations, waitlists,
+// Facts about a training (a multi-date course learners register for): its sections, its training events, registrations, waitlists,
 // attendance and completion. One stream per training (`training-<trainingId>`), so that "one section per
 // learner" and every section's capacity are decided together. Type strings are never renamed.
 //
@@ -72,7 +72,7 @@ export const TrainingDomainEvent = z.discriminatedUnion('type', [
   ev('SectionAdded', { ...SectionRef, ...SectionSettings.shape, participantGroupIds: z.array(z.string()) }),
   ev('SectionSettingsChanged', { ...SectionRef, ...SectionSettings.shape }),
   ev('SectionGroupAdded', { ...SectionRef, groupId: z.string() }),
-  /** Only before the section has had any registration (seed 003: the original groups stay locked in). */
+  /** Only before the section has had any registration (trainings: the original groups stay locked in). */
   ev('SectionGroupRemoved', { ...SectionRef, groupId: z.string() }),
   /** Only a section without registrations can be removed. */
   ev('SectionRemoved', { ...SectionRef }),

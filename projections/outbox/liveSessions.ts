@@ -1,6 +1,6 @@
 // The outbox's handlers for live sessions: keep the calendar entry and its attendees, and mail the participants
-// on schedule, reschedule, cancel and when they are added or removed (seed 000: "All participants will be
-// notified automatically").
+// on schedule, reschedule, cancel and when they are added or removed (scheduling: every participant is
+// notified automatically).
 import { addMinutes } from '../../domain/shared/time.js';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
 import type { Handlers, ProjectionDb } from '../projection.js';

@@ -386,7 +386,7 @@ export const entries: Record<string, Entry> = {
   ...roomEntries(),
   // ---- enrollment follow-up: homework, lesson library, schedule rules, next steps ----
   ...followUpEntries(),
-  // ---- trainings (seed 003): entries in trainingAccessMatrix.ts ----
+  // ---- trainings: entries in trainingAccessMatrix.ts ----
   ...trainingEntries,
   // ---- reports (admins only) ----
   ...reportEntries,

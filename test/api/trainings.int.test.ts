@@ -39,7 +39,7 @@ test('only admins create and publish trainings; bad input appends nothing', asyn
   assert.is(await t.countEvents(), before);
 });
 
-test('an empty published training is a card learners cannot register for (seed: needs an event)', async ({
+test('an empty published training is a card learners cannot register for (it needs an event)', async ({
   s,
 }) => {
   const { trainingId } = await publishedTraining(s, null);

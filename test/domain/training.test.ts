@@ -1,5 +1,5 @@
 // Decider specs for a training's shape: sections, their groups and trainers, and ordered training events
-// (seed 003 "Important" and "Remember").
+// (trainings: their structure and who may manage them).
 import { suite } from 'uvu';
 import { spec } from '../support/decider.js';
 import { trainingDecider } from '../../domain/training/decider.js';

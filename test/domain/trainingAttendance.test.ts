@@ -1,5 +1,5 @@
 // Decider specs for attendance and completion: a learner completes the training once every event of their
-// section is attended, and confirmed by a trainer or admin where the section requires it (seed 003).
+// section is attended, and confirmed by a trainer or admin where the section requires it (trainings).
 import { suite } from 'uvu';
 import { spec } from '../support/decider.js';
 import { trainingDecider } from '../../domain/training/decider.js';

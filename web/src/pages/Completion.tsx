@@ -1,4 +1,4 @@
-// The completion screen (seed 001): attendance and the completion actions, scores and feedback, homework and
+// The completion screen (finishing a lesson): attendance and the completion actions, scores and feedback, homework and
 // the next class. Once completed, it shows how the lesson was closed.
 import { useState } from 'react';
 import { api } from '../lib/api';
