@@ -15,6 +15,8 @@ import { errorHandler, problem, sendProblem } from './errors.js';
 import { authHooks } from './authHooks.js';
 import { logSerializers } from './redact.js';
 import { routes, webRoutes, type RouteModule } from './routes/index.js';
+import { rateLimits } from './rateLimits.js';
+import { trustProxyOf } from '../kernel/config.js';
 
 export type App = FastifyInstance;
 
@@ -39,7 +41,8 @@ export async function buildHttpApp(deps: AppDeps, mounts: RouteModule[] = []): P
           ? { level: deps.config.LOG_LEVEL, ...LOG_OPTIONS }
           : deps.logger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxies: otherwise a client's own X-Forwarded-For would pick its IP.
+    trustProxy: trustProxyOf(deps.config),
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -76,6 +79,7 @@ export async function buildHttpApp(deps: AppDeps, mounts: RouteModule[] = []): P
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   authHooks(app, deps);
+  await rateLimits(app, deps.config.RATE_LIMITS === 'on');
   for (const register of [...routes, ...mounts, webRoutes]) await register(app, deps);
   return app;
 }

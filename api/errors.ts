@@ -1,7 +1,7 @@
 // Every error leaves as application/problem+json with a stable `type`. The one place errors are mapped.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, RateLimited } from '../domain/shared/errors.js';
+import { AppError, RateLimited, Unavailable } from '../domain/shared/errors.js';
 
 const STATUS: Record<AppError['kind'], number> = {
   validation: 400,
@@ -13,6 +13,7 @@ const STATUS: Record<AppError['kind'], number> = {
   precondition: 412,
   unprocessable: 422,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 const TITLE: Record<number, string> = {
@@ -27,6 +28,7 @@ const TITLE: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 export type Problem = {
@@ -99,7 +101,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (isResponseSerializationError(error))
     request.log.error({ err: error }, 'response did not match its schema');
   const p = toProblem(error);
-  if (p.status >= 500) request.log.error({ err: error }, 'unhandled error');
-  if (error instanceof RateLimited) reply.header('retry-after', String(error.retryAfterSeconds));
+  if (p.status >= 500 && !(error instanceof Unavailable))
+    request.log.error({ err: error }, 'unhandled error');
+  if (error instanceof RateLimited || error instanceof Unavailable)
+    reply.header('retry-after', String(error.retryAfterSeconds));
   return sendProblem(reply, p);
 }

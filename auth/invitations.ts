@@ -35,6 +35,18 @@ export async function createInvitation(db: DbOrTrx, person: { id: string; org_id
   return { token, expiresAt };
 }
 
+/** True when the link is known, unused and not expired (without using it). */
+export async function invitationUsable(db: DbOrTrx, token: string, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('invitations')
+    .select('person_id')
+    .where('token_hash', '=', hashToken(token))
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return !!row;
+}
+
 /** Marks the link used and returns whose it was, or null when it is unknown, used or expired. Atomic: two
  * concurrent uses of one link cannot both succeed. */
 export async function redeemInvitation(db: DbOrTrx, token: string, now: Date): Promise<string | null> {

@@ -1,13 +1,24 @@
 // argon2id hashing, with a bound on how many hashes run at once: each takes ~64 MiB and tens of milliseconds,
-// so an unbounded burst of sign-ins could exhaust memory.
+// so an unbounded burst of sign-ins could exhaust memory. The queue behind them is bounded too: when it is full,
+// the request is refused at once (503 with Retry-After) instead of waiting, and piling up, without end.
 import argon2 from 'argon2';
+import { Unavailable } from '../domain/shared/errors.js';
 
-const MAX_CONCURRENT = 4;
+export const MAX_CONCURRENT = 4;
+/** Hashes that may wait for a free slot; one more is refused. */
+export const MAX_QUEUED = 32;
 let running = 0;
 const queue: (() => void)[] = [];
 
+/** How many hashes run and wait now (for tests and metrics). */
+export const hashLoad = () => ({ running, queued: queue.length });
+
 async function bounded<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => queue.push(resolve));
+  if (running >= MAX_CONCURRENT) {
+    if (queue.length >= MAX_QUEUED)
+      throw new Unavailable('the server is busy checking passwords; try again in a few seconds', 2);
+    await new Promise<void>((resolve) => queue.push(resolve));
+  }
   running++;
   try {
     return await work();

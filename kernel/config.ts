@@ -41,6 +41,17 @@ export const ConfigSchema = z.object({
       .optional(),
   ),
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /**
+   * Which proxies in front of this node to believe about the client's address (X-Forwarded-For) and protocol:
+   * `off` (the default: the client's own address, so a caller cannot pick its IP for the per-IP limits), a hop
+   * count (`1`: one proxy), or a comma-separated list of proxy addresses or CIDR ranges.
+   */
+  TRUST_PROXY: z.preprocess(
+    (v) => (v === undefined || v === '' ? 'off' : v),
+    z.string().regex(/^(off|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
+      message: 'must be off, a hop count, or a comma-separated list of proxy addresses (CIDR allowed)',
+    }),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -49,6 +60,8 @@ export const ConfigSchema = z.object({
   /** Lets a Prometheus server read GET /metrics with `Authorization: Bearer <token>` (admins may always). */
   METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
+  /** The request rate limits of api/rateLimits.ts (sign-in, set-password, invitations, calendar feeds). */
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Lesson analyses: an OpenAI-compatible chat-completions endpoint (base URL or full URL) for the prose. */
   AI_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   AI_API_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
@@ -85,6 +98,14 @@ export function mailFrom(config: Config): { name: string; email: string } {
   return named
     ? { name: named[1]!.replace(/^"|"$/g, '') || 'Lectern', email: named[2]! }
     : { name: 'Lectern', email: config.MAIL_FROM.trim() };
+}
+
+/** TRUST_PROXY as Fastify's `trustProxy`: false, a hop count, or a list of addresses. */
+export function trustProxyOf(config: Pick<Config, 'TRUST_PROXY'>): boolean | number | string[] {
+  const value = config.TRUST_PROXY.trim();
+  if (value === 'off') return false;
+  if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
+  return value.split(',').map((a) => a.trim());
 }
 
 /** The origins allowed to send state-changing requests and open the WebSocket. */

@@ -13,7 +13,7 @@ import {
   SESSION_COOKIE,
 } from '../../auth/sessions.js';
 import { beforeSignIn, signInFailed, signInSucceeded } from '../../auth/throttle.js';
-import { redeemInvitation } from '../../auth/invitations.js';
+import { invitationUsable, redeemInvitation } from '../../auth/invitations.js';
 import { requireActor } from '../http.js';
 import { errors, Ok, ProblemSchema } from './schemas.js';
 
@@ -57,7 +57,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         await signInFailed(deps.db, email, request.ip, now);
         throw new UnauthenticatedError('e-mail or password is wrong');
       }
-      await signInSucceeded(deps.db, email);
+      await signInSucceeded(deps.db, email, request.ip);
       const { token, expiresAt } = await createSession(deps.db, person, now, deps.config.SESSION_TTL_HOURS);
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
@@ -130,12 +130,15 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request, reply) => {
       const now = deps.clock.now();
-      const hash = await hashPassword(request.body.password);
-      const personId = await redeemInvitation(deps.db, request.body.token, now);
-      if (!personId)
-        throw new ValidationError('this link is unknown, used or expired; ask an admin for a new one', [
+      const unusable = () =>
+        new ValidationError('this link is unknown, used or expired; ask an admin for a new one', [
           { path: 'body.token', message: 'is unknown, used or expired' },
         ]);
+      // The token first: a wrong one costs no hash (argon2 is the expensive part), then the link is used once.
+      if (!(await invitationUsable(deps.db, request.body.token, now))) throw unusable();
+      const hash = await hashPassword(request.body.password);
+      const personId = await redeemInvitation(deps.db, request.body.token, now);
+      if (!personId) throw unusable();
       const person = await deps.db
         .updateTable('people')
         .set({ password_hash: hash })

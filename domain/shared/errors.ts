@@ -13,7 +13,8 @@ export abstract class AppError extends Error {
     | 'conflict'
     | 'precondition'
     | 'unprocessable'
-    | 'rate_limited';
+    | 'rate_limited'
+    | 'unavailable';
   constructor(
     message: string,
     readonly details: ErrorDetails = {},
@@ -83,6 +84,17 @@ export class IdempotencyKeyReused extends AppError {
     super(message, {
       fields: [{ path: 'headers.idempotency-key', message: 'was used with a different request' }],
     });
+  }
+}
+
+/** The server is too busy to take this now: 503 with Retry-After. */
+export class Unavailable extends AppError {
+  readonly kind = 'unavailable' as const;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, { retryAfterSeconds });
   }
 }
 

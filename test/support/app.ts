@@ -60,6 +60,8 @@ export async function testApp(
   const config = loadConfig({
     DATABASE_URL: database.url,
     PUBLIC_URL: 'http://localhost:3000',
+    // Suites sign in many people from one address; test/security/rateLimits turns the limits on.
+    RATE_LIMITS: 'off',
     ...(nats ? { NATS_URL: nats } : {}),
     ...options.env,
   });
