@@ -1,7 +1,7 @@
 // Lesson content and answers as the API returns them: the content of a lesson (the whole document for teachers,
 // the student view for students), the answers in a live session or a homework item, a submitted answer.
-// The same zod schemas as api/routes/lessonContent.ts declares inline, so the route can import them from here
-// and the web client (import type) cannot drift from the server.
+// The lesson content routes (api/routes/lessonContent.ts, lessonAnswers.ts, homeworkHandIn.ts) declare their
+// responses with these schemas, so the web client (import type) cannot drift from the server.
 import { z } from 'zod';
 import type {
   Block,

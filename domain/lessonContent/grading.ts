@@ -2,7 +2,7 @@
 // score from the browser. Essays are left to the teacher (points null until graded).
 import { z } from 'zod';
 import { ValidationError } from '../shared/errors.js';
-import { matchingRights, type Exercise } from './document.js';
+import { matchingRights, type Exercise } from './blocks.js';
 
 const Typed = z.string().max(500);
 

@@ -6,10 +6,10 @@ import {
   LessonDocument,
   MAX_EXERCISES,
   parseLessonDocument,
-  studentView,
   matchingRights,
   type Exercise,
 } from '../../domain/lessonContent/document.js';
+import { studentView } from '../../domain/lessonContent/studentView.js';
 import { answerKey, grade, normalizeText } from '../../domain/lessonContent/grading.js';
 import { ValidationError } from '../../domain/shared/errors.js';
 
