@@ -16,6 +16,23 @@ const Averages = z.object({
   engagement: z.number(),
 });
 
+/** A student's results in one lesson's exercises: points and percent of the graded answers. */
+const ExerciseResult = z.object({
+  studentId: z.string(),
+  student: z.string().nullable(),
+  lessonId: z.string(),
+  lesson: z.string().nullable(),
+  courseId: z.string().nullable(),
+  course: z.string().nullable(),
+  answered: z.number(),
+  correct: z.number(),
+  points: z.number(),
+  maxPoints: z.number(),
+  percent: z.number().nullable(),
+  awaitingGrading: z.number(),
+  lastAnsweredAt: z.string(),
+});
+
 export const ReportSchemas = {
   attendance: z.object({
     rows: z.array(
@@ -109,6 +126,11 @@ export const ReportSchemas = {
       }),
     ),
   }),
-  scores: z.object({ byCourse: z.array(Averages), byTeacher: z.array(Averages) }),
+  scores: z.object({
+    byCourse: z.array(Averages),
+    byTeacher: z.array(Averages),
+    /** Exercise results per student and lesson (live sessions and homework), from their answers. */
+    exercises: z.array(ExerciseResult),
+  }),
 };
 export type ReportOf<N extends keyof typeof ReportSchemas> = z.infer<(typeof ReportSchemas)[N]>;

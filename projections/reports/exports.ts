@@ -3,6 +3,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import { conditions, period, type ReportFilter } from './filters.js';
+import { exerciseResults } from './exerciseResults.js';
 
 export type ReportName = 'attendance' | 'no-shows' | 'teaching-hours' | 'tokens' | 'trainings' | 'scores';
 type Row = Record<string, unknown>;
@@ -62,6 +63,14 @@ export const exportColumns: Record<ReportName, string[]> = {
     'vocabulary',
     'engagement',
     'verified',
+    // Exercise results: one more row per student and lesson (see exerciseResults.ts), the skill columns empty.
+    'lesson',
+    'exercises_answered',
+    'exercises_correct',
+    'exercise_points',
+    'exercise_max_points',
+    'exercise_score_percent',
+    'exercises_awaiting_grading',
   ],
 };
 
@@ -128,13 +137,23 @@ function pages(f: ReportFilter): Record<ReportName, Page> {
         ${f.trainingId ? sql`AND r.training_id = ${f.trainingId}` : sql``} ${after3(a, sql`ev.first_start, r.section_id, r.learner_id::text`)}
       ORDER BY ev.first_start, r.section_id, r.learner_id::text LIMIT ${limit}`,
     scores: (a, limit) => sql<Row>`
-      SELECT ${period(f, 'r.starts_at')} AS period, ${CONTEXT}, st.name AS student,
-             r.speaking, r.listening, r.reading, r.writing, r.grammar, r.vocabulary, r.engagement, r.verified,
-             r.starts_at AS k1, r.session_id AS k2, r.student_id::text AS k3
-      FROM report_scores r JOIN report_sessions s ON s.session_id = r.session_id ${JOINS} LEFT JOIN people st ON st.id = r.student_id
-      WHERE ${conditions(f, { org: 'r.org_id', time: 'r.starts_at', teacher: 'r.teacher_id', course: 'r.course_id', student: 'r.student_id' })}
-        ${after3(a, sql`r.starts_at, r.session_id, r.student_id::text`)}
-      ORDER BY r.starts_at, r.session_id, r.student_id::text LIMIT ${limit}`,
+      SELECT * FROM (
+        SELECT ${period(f, 'r.starts_at')} AS period, ${CONTEXT}, st.name AS student,
+               r.speaking, r.listening, r.reading, r.writing, r.grammar, r.vocabulary, r.engagement, r.verified,
+               NULL AS lesson, NULL::bigint AS exercises_answered, NULL::bigint AS exercises_correct,
+               NULL::float8 AS exercise_points, NULL::float8 AS exercise_max_points,
+               NULL::numeric AS exercise_score_percent, NULL::bigint AS exercises_awaiting_grading,
+               r.starts_at AS k1, r.session_id AS k2, r.student_id::text AS k3
+        FROM report_scores r JOIN report_sessions s ON s.session_id = r.session_id ${JOINS} LEFT JOIN people st ON st.id = r.student_id
+        WHERE ${conditions(f, { org: 'r.org_id', time: 'r.starts_at', teacher: 'r.teacher_id', course: 'r.course_id', student: 'r.student_id' })}
+        UNION ALL
+        SELECT ${period(f, 'g.last_answered_at')}, NULL, g.teacher, g.course, NULL, NULL, NULL, NULL, g.student,
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               g.lesson, g.answered, g.correct, g.points, g.max_points,
+               CASE WHEN g.max_points > 0 THEN round((g.points / g.max_points * 100)::numeric, 2) END, g.awaiting_grading,
+               g.last_answered_at, g.lesson_id, g.student_id::text
+        FROM (${exerciseResults(f)}) g
+      ) x WHERE true ${after3(a, sql`x.k1, x.k2, x.k3`)} ORDER BY x.k1, x.k2, x.k3 LIMIT ${limit}`,
   };
 }
 

@@ -1,7 +1,8 @@
-// Reports on live sessions: attendance, no-shows and cancellations, teaching hours, scores.
+// Reports on live sessions: attendance, no-shows and cancellations, teaching hours, scores (with exercise results).
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import { conditions, period, type ReportFilter } from './filters.js';
+import { exerciseResultsReport } from './exerciseResults.js';
 
 const num = (v: unknown) => Number(v ?? 0);
 
@@ -122,5 +123,9 @@ export async function scoresReport(db: Db, f: ReportFilter) {
     scored: num(r.scored),
     ...(Object.fromEntries(SKILLS.map((k) => [k, num(r[k])])) as Record<(typeof SKILLS)[number], number>),
   });
-  return { byCourse: byCourse.rows.map(shape), byTeacher: byTeacher.rows.map(shape) };
+  return {
+    byCourse: byCourse.rows.map(shape),
+    byTeacher: byTeacher.rows.map(shape),
+    exercises: await exerciseResultsReport(db, f),
+  };
 }
