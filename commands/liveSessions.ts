@@ -10,6 +10,7 @@ import type { EventStore } from './eventStore/port.js';
 import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
 import { courses, enrollments, liveSessions, teacherCalendars } from './aggregates.js';
 import type { Role } from '../db/people.table.js';
+import { requireOwnStudents } from './teaching.js';
 
 export type Scheduler = { personId: string; orgId: string; role: Role };
 
@@ -63,6 +64,7 @@ export async function scheduleLiveSession(
     if (input.studentGroupId)
       for (const id of await groupMembers(deps.db, actor.orgId, input.studentGroupId)) studentIds.add(id);
     participants = await participantsFor(deps.db, actor.orgId, input.courseId, [...studentIds]);
+    await requireOwnStudents(deps.db, actor, [...studentIds]);
   }
   if (actor.role === 'teacher' && teacherId !== actor.personId)
     throw new ForbiddenError('teachers schedule their own sessions only');

@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps.js';
 import { NotFoundError, RuleViolation } from '../../domain/shared/errors.js';
 import type { Actor } from '../../auth/sessions.js';
 import { requireActor } from '../http.js';
+import { groupsTaughtBy } from '../../commands/teaching.js';
 import { errors, IdParams } from './schemas.js';
 
 const Kind = z.enum(['students', 'trainers']);
@@ -33,6 +34,28 @@ export async function groupRoutes(app: FastifyInstance, deps: AppDeps) {
       q = q.where('id', 'in', (eb) =>
         eb.selectFrom('student_group_members').select('group_id').where('person_id', '=', actor.personId),
       );
+    // A teacher sees the student groups they teach (one of their sessions names the group) and the trainer
+    // groups they are in.
+    if (actor.role === 'teacher') {
+      const taught = await groupsTaughtBy(deps.db, actor.orgId, actor.personId).execute();
+      const ids = taught.map((g) => g.student_group_id!);
+      q = q.where((eb) =>
+        eb.or([
+          ...(ids.length > 0 ? [eb('id', 'in', ids)] : []),
+          eb.and([
+            eb('kind', '=', 'trainers'),
+            eb(
+              'id',
+              'in',
+              eb
+                .selectFrom('student_group_members')
+                .select('group_id')
+                .where('person_id', '=', actor.personId),
+            ),
+          ]),
+        ]),
+      );
+    }
     const groups = await q.orderBy('name').orderBy('id').execute();
     if (groups.length === 0) return [];
     const members = await deps.db

@@ -17,6 +17,7 @@ import {
   scheduleLiveSession,
   loadLiveSessionFor,
 } from '../../commands/liveSessions.js';
+import { requireOwnStudents } from '../../commands/teaching.js';
 import { sessionDetail } from '../../projections/schedule/queries.js';
 import { afterWrite, commandContext, etag, prefersMinimal, requireActor } from '../http.js';
 import { newId } from './ids.js';
@@ -175,6 +176,7 @@ export async function liveSessionRoutes(app: FastifyInstance, deps: AppDeps) {
       const actor = requireActor(request, 'admin', 'teacher');
       const { state } = await requireManager(deps, actor, request.params.id);
       const [found] = await participantsFor(deps.db, actor.orgId, state.courseId, [request.body.studentId]);
+      await requireOwnStudents(deps.db, actor, [request.body.studentId]);
       const { lessonCostTokens } = request.body;
       const participant = lessonCostTokens === null ? found! : { ...found!, lessonCostTokens };
       const context = commandContext(deps, request, actor);

@@ -311,8 +311,12 @@ export const entries: Record<string, Entry> = {
   },
   'GET /api/groups/:id': {
     request: async (w, scope) => ({ url: `/api/groups/${await keptGroup(w, scope)}` }),
-    expect: { own: signedIn(200), other: per(200, 200, 404, 401), foreign: per(404, 404, 404, 401) },
-    note: 'teachers read every group of their organisation; students the groups they are in',
+    expect: {
+      own: per(200, 404, 200, 401),
+      other: per(200, 404, 404, 401),
+      foreign: per(404, 404, 404, 401),
+    },
+    note: 'teachers read the groups they teach (a session of theirs names it; none here); students the groups they are in',
   },
   'PATCH /api/groups/:id': {
     request: async (w, scope) => ({

@@ -144,7 +144,8 @@ test('groups: an admin builds a student group and a trainer group; members must 
   );
   status(await s.students[0]!.get(`/api/groups/${group.id}`), 404);
   status(await s.students[1]!.get(`/api/groups/${group.id}`), 200);
-  status(await s.teacher.get(`/api/groups/${group.id}`), 200);
+  // A teacher sees only the groups they teach (test/api/teachingReach.int.test.ts).
+  status(await s.teacher.get(`/api/groups/${group.id}`), 404);
   problem(await s.teacher.post('/api/groups', { name: 'mine' }), 403);
 
   const trainers = await s.admin.post('/api/groups', {
