@@ -1,6 +1,6 @@
 // Scheduling live sessions: checks the references a command names, keeps the teacher's calendar free of
 // overlaps (the teacherCalendar stream), then records the session.
-import { NotFoundError, ForbiddenError, RuleViolation } from '../domain/shared/errors.js';
+import { NotFoundError, ForbiddenError, PreconditionFailed, RuleViolation } from '../domain/shared/errors.js';
 import { addMinutes } from '../domain/shared/time.js';
 import type { Participant } from '../domain/liveSession/events.js';
 import type { ScheduleLiveSession } from '../domain/liveSession/commands.js';
@@ -122,6 +122,11 @@ export async function loadLiveSessionFor(deps: Deps, actor: Scheduler, liveSessi
   return { ...loaded, state };
 }
 
+/**
+ * Moves a session and its slot in the teacher's calendar, which must never disagree. The session's own rules
+ * and the caller's If-Match are checked before the slot moves (a refusal moves nothing); if the session still
+ * refuses after the slot moved (someone changed it in between), the slot is moved back.
+ */
 export async function rescheduleLiveSession(
   deps: Deps,
   actor: Scheduler,
@@ -129,24 +134,43 @@ export async function rescheduleLiveSession(
   input: { start: string; durationMinutes: number; timeZone: string },
   context: CommandContext,
 ) {
-  const { state } = await requireManager(deps, actor, liveSessionId);
+  const { state, revision } = await requireManager(deps, actor, liveSessionId);
+  const command = { type: 'RescheduleLiveSession' as const, liveSessionId, now: context.now, ...input };
+  if (context.ifMatch !== undefined && context.ifMatch !== revision)
+    throw new PreconditionFailed(`the resource is at revision ${revision}, not ${context.ifMatch}`, {
+      revision,
+    });
+  liveSessionDecider.decide(command, state);
   const end = addMinutes(input.start, input.durationMinutes);
+  const teacherId = state.teacherId;
+  const before =
+    state.status === 'scheduled'
+      ? (await loadAggregate(deps.eventStore, teacherCalendars, teacherId)).state.slots.get(liveSessionId)
+      : undefined;
   if (state.status === 'scheduled') {
     await handleCommand(
       deps.eventStore,
       teacherCalendars,
-      state.teacherId,
-      { type: 'MoveTeachingSlot', teacherId: state.teacherId, liveSessionId, start: input.start, end },
+      teacherId,
+      { type: 'MoveTeachingSlot', teacherId, liveSessionId, start: input.start, end },
       withKey(context, 'calendar'),
     );
   }
-  return handleCommand(
-    deps.eventStore,
-    liveSessions,
-    liveSessionId,
-    { type: 'RescheduleLiveSession', liveSessionId, now: context.now, ...input },
-    context,
-  );
+  try {
+    return await handleCommand(deps.eventStore, liveSessions, liveSessionId, command, context);
+  } catch (error) {
+    if (state.status === 'scheduled')
+      await handleCommand(
+        deps.eventStore,
+        teacherCalendars,
+        teacherId,
+        before
+          ? { type: 'MoveTeachingSlot', teacherId, liveSessionId, start: before.start, end: before.end }
+          : { type: 'ReleaseTeachingSlot', teacherId, liveSessionId },
+        withKey(context, undefined),
+      );
+    throw error;
+  }
 }
 
 export async function cancelLiveSession(
