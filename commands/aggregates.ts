@@ -30,6 +30,7 @@ import {
 import { LessonContentEvent, lessonContentDecider } from '../domain/lessonContent/content.js';
 import { LessonAnswersEvent, lessonAnswersDecider } from '../domain/lessonContent/answers.js';
 import { LessonAnalysisEvent, lessonAnalysisDecider } from '../domain/lessonAnalysis/analysis.js';
+import { SessionSummaryEvent, sessionSummaryDecider } from '../domain/sessionSummary/summary.js';
 
 /** An aggregate as the write side sees it: a stream category, a decider, and the schema of its events. */
 export type Aggregate<Command, Event extends { type: string }, State> = {
@@ -92,3 +93,4 @@ export const lessonAnswers = {
   events: LessonAnswersEvent,
 };
 export const lessonAnalyses = { category: 'lessonAnalysis', decider: lessonAnalysisDecider, events: LessonAnalysisEvent };
+export const sessionSummaries = { category: 'sessionSummary', decider: sessionSummaryDecider, events: SessionSummaryEvent };

@@ -16,6 +16,8 @@ import type { ReportSessionsTable, ReportAttendanceTable, ReportScoresTable, Rep
 import type { RoomDocUpdatesTable, RoomDocSnapshotsTable } from '../realtime/docs.table.js';
 import type { LessonAnswersTable, LessonAnswerAttemptsTable } from '../projections/lessonAnswers/lessonAnswers.table.js';
 import type { LessonAnalysesTable } from '../projections/lessonAnalyses/lessonAnalyses.table.js';
+import type { SessionSummariesTable, SessionStudentSummariesTable } from '../projections/sessionSummaries/sessionSummaries.table.js';
+import type { SummarySwitchesTable, PersonPreferencesTable } from '../commands/sessionSummarySettings.table.js';
 import type { OrganisationsTable, PeopleTable, AuthSessionsTable, StudentGroupsTable, StudentGroupMembersTable } from './people.table.js';
 
 export interface Database {
@@ -83,6 +85,12 @@ export interface Database {
   lesson_answer_attempts: LessonAnswerAttemptsTable;
   // projections/lessonAnalyses/lessonAnalyses.table.ts
   lesson_analyses: LessonAnalysesTable;
+  // projections/sessionSummaries/sessionSummaries.table.ts
+  session_summaries: SessionSummariesTable;
+  session_student_summaries: SessionStudentSummariesTable;
+  // commands/sessionSummarySettings.table.ts
+  summary_switches: SummarySwitchesTable;
+  person_preferences: PersonPreferencesTable;
   // db/people.table.ts
   organisations: OrganisationsTable;
   people: PeopleTable;

@@ -21,6 +21,16 @@ export type Params = {
   trainingName?: string | null;
   sectionName?: string | null;
   reason?: string | null;
+  /** A post-session summary: the student's own figures. */
+  summary?: {
+    liveSessionId: string;
+    lessonTitle: string;
+    text: string;
+    answered: number;
+    correct: number;
+    incorrect: number;
+    percent: number | null;
+  };
 };
 
 export type RenderedMail = {
@@ -100,6 +110,16 @@ function liveReminder(item: CalendarItem, ctx: RenderContext): string[] {
   ];
 }
 
+/** A post-session summary in the mail: the student's own figures and where to read the rest. */
+function summaryLines(summary: NonNullable<Params['summary']>, ctx: RenderContext): string[] {
+  return [
+    '',
+    summary.text,
+    `Answered: ${summary.answered}, correct: ${summary.correct}, to review: ${summary.incorrect}`,
+    `The whole summary: ${ctx.publicUrl.replace(/\/$/, '')}/platform/sessions/${summary.liveSessionId}`,
+  ];
+}
+
 const TEXT: Record<MailTemplate, { subject: string; intro: string; ics?: IcsMethod }> = {
   'live-session-scheduled': {
     subject: 'Scheduled',
@@ -148,6 +168,7 @@ const TEXT: Record<MailTemplate, { subject: string; intro: string; ics?: IcsMeth
     ics: 'CANCEL',
   },
   'training-reminder': { subject: 'Reminder', intro: 'Your training date is coming up.' },
+  'lesson-summary': { subject: 'Lesson summary', intro: 'Here is the summary of your lesson.' },
 };
 
 export function render(template: MailTemplate, params: Params, ctx: RenderContext): RenderedMail {
@@ -157,7 +178,7 @@ export function render(template: MailTemplate, params: Params, ctx: RenderContex
     ? [params.trainingName, params.sectionName].filter(Boolean).join(' – ') || 'Training'
     : items[0]
       ? titleOf(items[0], ctx.courseNames)
-      : 'Live session';
+      : (params.summary?.lessonTitle ?? 'Live session');
   const when = params.item ? ` on ${whenOf(params.item)}` : '';
   const body = [
     `Hello ${ctx.recipient.name},`,
@@ -166,6 +187,7 @@ export function render(template: MailTemplate, params: Params, ctx: RenderContex
     ...(params.reason && params.reason !== 'self' ? ['', `Reason: ${params.reason}`] : []),
     ...items.flatMap((item) => ['', describe(item, ctx)]),
     ...(template === 'live-session-reminder' && params.item ? liveReminder(params.item, ctx) : []),
+    ...(params.summary ? summaryLines(params.summary, ctx) : []),
     '',
     `Your schedule: ${ctx.publicUrl.replace(/\/$/, '')}/platform/schedule`,
   ].join('\n');

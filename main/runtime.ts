@@ -67,7 +67,7 @@ export async function openRuntime(
   });
   const runner = withProcesses(
     projectionRunner(database.db, eventStore, projections, { onError: options.onProjectionError }),
-    processRunner(database.db, eventStore, processes({ eventStore, analyses }), {
+    processRunner(database.db, eventStore, processes({ eventStore, analyses, db: database.db }), {
       onError: options.onProjectionError,
     }),
   );

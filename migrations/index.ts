@@ -17,6 +17,7 @@ import * as m0500 from './0500_reports.js';
 import * as m0401 from './0401_room_read_models.js';
 import * as m0600 from './0600_lesson_answers.js';
 import * as m0700 from './0700_lesson_analyses.js';
+import * as m0710 from './0710_session_summaries.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_events': m0001,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0401_room_read_models': m0401,
   '0600_lesson_answers': m0600,
   '0700_lesson_analyses': m0700,
+  '0710_session_summaries': m0710,
 };

@@ -13,6 +13,7 @@ import { reportsProjection } from './reports/reports.js';
 import { roomProjection } from './room/room.js';
 import { lessonAnswersProjection } from './lessonAnswers/lessonAnswers.js';
 import { lessonAnalysesProjection } from './lessonAnalyses/lessonAnalyses.js';
+import { sessionSummariesProjection } from './sessionSummaries/sessionSummaries.js';
 
 export const projections: Projection[] = [
   scheduleProjection,
@@ -27,6 +28,7 @@ export const projections: Projection[] = [
   roomProjection,
   lessonAnswersProjection,
   lessonAnalysesProjection,
+  sessionSummariesProjection,
   auditProjection,
 ];
 

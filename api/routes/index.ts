@@ -29,6 +29,7 @@ import { trainingRegistrationRoutes } from './trainingRegistrations.js';
 import { reportRoutes } from './reports.js';
 import { lessonContentRoutes } from './lessonContent.js';
 import { lessonAnalysisRoutes } from './lessonAnalyses.js';
+import { sessionSummaryRoutes } from './sessionSummaries.js';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
 
@@ -60,6 +61,7 @@ export const routes: RouteModule[] = [
   reportRoutes,
   lessonContentRoutes,
   lessonAnalysisRoutes,
+  sessionSummaryRoutes,
 ];
 
 /** Registered last, after any mounts: the web client's fallback must never shadow an API route. */

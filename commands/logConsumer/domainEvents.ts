@@ -12,6 +12,7 @@ import type { TeacherCalendarEvent } from '../../domain/teacherCalendar/teacherC
 import type { LessonContentEvent } from '../../domain/lessonContent/content.js';
 import type { LessonAnswersEvent } from '../../domain/lessonContent/answers.js';
 import type { LessonAnalysisEvent } from '../../domain/lessonAnalysis/events.js';
+import type { SessionSummaryEvent } from '../../domain/sessionSummary/summary.js';
 
 export type DomainEvent =
   | LiveSessionEvent
@@ -23,7 +24,8 @@ export type DomainEvent =
   | TeacherCalendarEvent
   | LessonContentEvent
   | LessonAnswersEvent
-  | LessonAnalysisEvent;
+  | LessonAnalysisEvent
+  | SessionSummaryEvent;
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -4,8 +4,11 @@ import { billingProcess } from './billing.js';
 import type { Process } from './process.js';
 import type { AnalysisWorker } from '../lessonAnalysis/worker.js';
 import { lessonAnalysisProcess } from './lessonAnalysis.js';
+import { sessionSummaryProcess } from './sessionSummary.js';
+import type { Db } from '../../db/schema.js';
 
-export const processes = (deps: { eventStore: EventStore; analyses: AnalysisWorker }): Process[] => [
+export const processes = (deps: { eventStore: EventStore; analyses: AnalysisWorker; db: Db }): Process[] => [
   billingProcess(deps),
   lessonAnalysisProcess({ eventStore: deps.eventStore, worker: deps.analyses }),
+  sessionSummaryProcess(deps),
 ];

@@ -18,6 +18,7 @@ export const MAIL_TEMPLATES = [
   'training-event-changed',
   'training-event-canceled',
   'training-reminder',
+  'lesson-summary',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 

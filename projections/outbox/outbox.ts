@@ -3,9 +3,10 @@
 import { projection } from '../projection.js';
 import { liveSessionHandlers } from './liveSessions.js';
 import { trainingHandlers } from './trainings.js';
+import { summaryHandlers } from './summaries.js';
 
 export const outboxProjection = projection(
   'outbox',
   ['mail_outbox', 'calendar_entries', 'calendar_attendees', 'calendar_groups'],
-  { ...liveSessionHandlers, ...trainingHandlers },
+  { ...liveSessionHandlers, ...trainingHandlers, ...summaryHandlers },
 );

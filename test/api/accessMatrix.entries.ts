@@ -42,6 +42,7 @@ import { sessionAndWalletEntries } from './accessMatrixSessions.js';
 import { reportEntries } from './reportsAccessMatrix.js';
 import { lessonContentEntries } from './accessMatrixLessonContent.js';
 import { lessonAnalysisEntries } from './accessMatrixLessonAnalyses.js';
+import { sessionSummaryEntries } from './accessMatrixSessionSummaries.js';
 
 // The format and its helpers live in accessMatrix.format.ts.
 export type { Expected, Entry } from './accessMatrix.format.js';
@@ -398,4 +399,6 @@ export const entries: Record<string, Entry> = {
   ...lessonContentEntries(),
   // ---- lesson analyses: entries in accessMatrixLessonAnalyses.ts ----
   ...lessonAnalysisEntries(),
+  // ---- post-session summaries: entries in accessMatrixSessionSummaries.ts ----
+  ...sessionSummaryEntries(),
 };

@@ -1,0 +1,175 @@
+// Post-session summaries, the write side: the "Post-Session Summary" switch of an enrollment (its teacher or an
+// admin) or a student group (admins), a person's own "Lesson Summary" mail preference, and making the summaries
+// of a group session once it ended: for every participant when its student group has the switch on, else for
+// those whose enrollment has it on. The students whose preference is on are named in the event for the mail.
+import { ForbiddenError, NotFoundError } from '../domain/shared/errors.js';
+import type { Role } from '../db/people.table.js';
+import type { Db } from '../db/schema.js';
+import type { EventStore } from './eventStore/port.js';
+import { streamId } from './eventStore/streams.js';
+import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
+import { courses, lessonAnswers, lessonContents, liveSessions, sessionSummaries } from './aggregates.js';
+import { loadEnrollmentFor } from './enrollments.js';
+import { answersStreamId, LessonAnswersEvent } from '../domain/lessonContent/answers.js';
+import type { LessonDocument } from '../domain/lessonContent/document.js';
+import { studentSummary, teacherSummary } from '../domain/sessionSummary/summary.js';
+
+type Deps = { db: Db; eventStore: EventStore };
+export type SummaryActor = { personId: string; orgId: string; role: Role };
+export type SwitchTarget = { kind: 'enrollment' | 'group'; id: string };
+
+/** The target, if the actor may switch it: an enrollment's teacher or an admin; a group, admins only. */
+async function requireTarget(deps: Deps, actor: SummaryActor, target: SwitchTarget) {
+  if (actor.role === 'student') throw new ForbiddenError('teachers and admins switch post-session summaries');
+  if (target.kind === 'enrollment') return void (await loadEnrollmentFor(deps.eventStore, actor, target.id));
+  if (actor.role !== 'admin') throw new ForbiddenError("only admins change a group's post-session summary");
+  const group = await deps.db
+    .selectFrom('student_groups')
+    .select('id')
+    .where('id', '=', target.id)
+    .where('org_id', '=', actor.orgId)
+    .where('kind', '=', 'students')
+    .executeTakeFirst();
+  if (!group) throw new NotFoundError('group not found');
+}
+
+export async function summarySwitch(deps: Deps, actor: SummaryActor, target: SwitchTarget) {
+  await requireTarget(deps, actor, target);
+  const row = await deps.db
+    .selectFrom('summary_switches')
+    .select('enabled')
+    .where('target_kind', '=', target.kind)
+    .where('target_id', '=', target.id)
+    .executeTakeFirst();
+  return { enabled: row?.enabled ?? false };
+}
+
+export async function setSummarySwitch(
+  deps: Deps,
+  actor: SummaryActor,
+  target: SwitchTarget,
+  enabled: boolean,
+  now: string,
+) {
+  await requireTarget(deps, actor, target);
+  await deps.db
+    .insertInto('summary_switches')
+    .values({
+      target_kind: target.kind,
+      target_id: target.id,
+      org_id: actor.orgId,
+      enabled,
+      updated_by: actor.personId,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['target_kind', 'target_id'])
+        .doUpdateSet({ enabled, updated_by: actor.personId, updated_at: now }),
+    )
+    .execute();
+  return { enabled };
+}
+
+export async function preferencesOf(db: Db, personId: string) {
+  const row = await db
+    .selectFrom('person_preferences')
+    .select('lesson_summary')
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return { lessonSummary: row?.lesson_summary ?? true };
+}
+
+export async function setPreferences(
+  db: Db,
+  actor: SummaryActor,
+  input: { lessonSummary: boolean },
+  now: string,
+) {
+  await db
+    .insertInto('person_preferences')
+    .values({
+      person_id: actor.personId,
+      org_id: actor.orgId,
+      lesson_summary: input.lessonSummary,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.column('person_id').doUpdateSet({ lesson_summary: input.lessonSummary, updated_at: now }),
+    )
+    .execute();
+  return preferencesOf(db, actor.personId);
+}
+
+async function switchedOn(db: Db, kind: 'enrollment' | 'group', ids: string[]) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await db
+    .selectFrom('summary_switches')
+    .select('target_id')
+    .where('target_kind', '=', kind)
+    .where('target_id', 'in', ids)
+    .where('enabled', '=', true)
+    .execute();
+  return new Set(rows.map((r) => r.target_id));
+}
+
+/** Makes the summaries of an ended group session, if any participant is switched on. */
+export async function makeSessionSummaries(deps: Deps, liveSessionId: string, context: CommandContext) {
+  const session = (await loadAggregate(deps.eventStore, liveSessions, liveSessionId)).state;
+  if (session.status !== 'ended' || session.kind !== 'group') return null;
+  const groupOn =
+    session.studentGroupId !== null &&
+    (await switchedOn(deps.db, 'group', [session.studentGroupId])).has(session.studentGroupId);
+  const enrollmentIds = session.participants.flatMap((p) => (p.enrollmentId ? [p.enrollmentId] : []));
+  const enrollmentsOn = await switchedOn(deps.db, 'enrollment', enrollmentIds);
+  const students = session.participants
+    .filter((p) => groupOn || (p.enrollmentId !== null && enrollmentsOn.has(p.enrollmentId)))
+    .map((p) => p.studentId);
+  if (students.length === 0) return null;
+  const documents: Record<number, LessonDocument> = {};
+  let lessonTitle = session.title ?? '';
+  if (session.courseLessonId) {
+    const content = (await loadAggregate(deps.eventStore, lessonContents, session.courseLessonId)).state;
+    if (content.status === 'active')
+      for (const r of Object.values(content.revisions)) documents[r.revision] = r.document;
+    const course = (await loadAggregate(deps.eventStore, courses, session.courseId)).state;
+    if (course.status === 'active')
+      lessonTitle ||= course.lessons.find((l) => l.lessonId === session.courseLessonId)?.title ?? '';
+  }
+  const summaries = await Promise.all(
+    students.map(async (studentId) => {
+      const stream = streamId(
+        lessonAnswers.category,
+        answersStreamId({ kind: 'live', id: liveSessionId }, studentId),
+      );
+      const events = (await deps.eventStore.readStream(stream)).map((e) =>
+        LessonAnswersEvent.parse({ type: e.type, data: e.data }),
+      );
+      return studentSummary(studentId, Boolean(session.presence[studentId]), events, documents);
+    }),
+  );
+  const preferences = await deps.db
+    .selectFrom('person_preferences')
+    .select(['person_id', 'lesson_summary'])
+    .where('person_id', 'in', students)
+    .execute();
+  const off = new Set(preferences.filter((p) => !p.lesson_summary).map((p) => p.person_id));
+  return handleCommand(
+    deps.eventStore,
+    sessionSummaries,
+    liveSessionId,
+    {
+      type: 'MakePostSessionSummaries',
+      liveSessionId,
+      orgId: session.orgId,
+      teacherId: session.teacherId,
+      courseLessonId: session.courseLessonId,
+      lessonTitle: lessonTitle || 'Live lesson',
+      teacherSummary: teacherSummary(summaries),
+      studentSummaries: summaries,
+      mailTo: students.filter((id) => !off.has(id)),
+      at: context.now,
+    },
+    context,
+  );
+}

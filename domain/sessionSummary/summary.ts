@@ -1,0 +1,182 @@
+// Post-session summaries: after a group session ends, one summary for the teacher's side (admins read it) and
+// one per participant (the student reads their own), counted from the answers given in the session. Made once
+// per session; the event names the students a summary mail goes to (their "Lesson Summary" preference was on).
+import { z } from 'zod';
+import type { Decider } from '../shared/decider.js';
+import { lessonAnswersDecider, type LessonAnswersEvent } from '../lessonContent/answers.js';
+import type { Exercise, LessonDocument } from '../lessonContent/document.js';
+import { mistakes } from '../lessonAnalysis/mistakes.js';
+
+const TypeCount = z.object({
+  type: z.string(),
+  answered: z.number().int(),
+  correct: z.number().int(),
+  incorrect: z.number().int(),
+});
+export const StudentSummary = z.object({
+  studentId: z.string(),
+  attended: z.boolean(),
+  answered: z.number().int(),
+  correct: z.number().int(),
+  incorrect: z.number().int(),
+  pending: z.number().int(),
+  score: z.number(),
+  maxScore: z.number(),
+  percent: z.number().nullable(),
+  byType: z.array(TypeCount),
+  mistakes: z.array(
+    z.object({ exerciseId: z.string(), type: z.string(), expected: z.string(), given: z.string() }),
+  ),
+  text: z.string(),
+});
+export type StudentSummary = z.infer<typeof StudentSummary>;
+export const TeacherSummary = z.object({
+  participants: z.number().int(),
+  attended: z.number().int(),
+  answeredBy: z.number().int(),
+  averagePercent: z.number().nullable(),
+  byType: z.array(TypeCount),
+  hardest: z.array(z.object({ exerciseId: z.string(), type: z.string(), incorrect: z.number().int() })),
+  students: z.array(
+    z.object({ studentId: z.string(), percent: z.number().nullable(), answered: z.number().int() }),
+  ),
+  text: z.string(),
+});
+export type TeacherSummary = z.infer<typeof TeacherSummary>;
+
+export const SessionSummaryEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('PostSessionSummariesMade'),
+    data: z.object({
+      liveSessionId: z.string(),
+      orgId: z.string(),
+      teacherId: z.string(),
+      courseLessonId: z.string().nullable(),
+      lessonTitle: z.string(),
+      teacherSummary: TeacherSummary,
+      studentSummaries: z.array(StudentSummary),
+      /** The students a summary mail goes to. */
+      mailTo: z.array(z.string()),
+      at: z.string(),
+    }),
+  }),
+]);
+export type SessionSummaryEvent = z.infer<typeof SessionSummaryEvent>;
+type Made = SessionSummaryEvent['data'];
+export type SessionSummaryCommand = { type: 'MakePostSessionSummaries' } & Made;
+export type SessionSummaryState = { made: boolean };
+
+export const sessionSummaryDecider: Decider<SessionSummaryCommand, SessionSummaryEvent, SessionSummaryState> =
+  {
+    initialState: () => ({ made: false }),
+    decide(command, state) {
+      if (state.made) return [];
+      const { type: _t, ...data } = command;
+      return [{ type: 'PostSessionSummariesMade', data }];
+    },
+    evolve: () => ({ made: true }),
+  };
+
+const round = (n: number) => Math.round(n * 100) / 100;
+const pct = (points: number, max: number) => (max === 0 ? null : round((points / max) * 100));
+
+/** One student's summary from their answer events in the session. */
+export function studentSummary(
+  studentId: string,
+  attended: boolean,
+  events: LessonAnswersEvent[],
+  documents: Record<number, LessonDocument>,
+): StudentSummary {
+  const state = events.reduce(lessonAnswersDecider.evolve, lessonAnswersDecider.initialState());
+  const counts = new Map<string, z.infer<typeof TypeCount>>();
+  let score = 0;
+  let graded = 0;
+  let pending = 0;
+  const missed: StudentSummary['mistakes'] = [];
+  for (const given of Object.values(state.answers)) {
+    const exercise = documents[given.revision]?.blocks.find(
+      (b): b is Exercise => 'id' in b && b.id === given.exerciseId,
+    );
+    const type = exercise?.type ?? given.answer.type;
+    const c = counts.get(type) ?? { type, answered: 0, correct: 0, incorrect: 0 };
+    counts.set(type, c);
+    c.answered++;
+    if (given.grade.correct === null) pending++;
+    else {
+      if (given.grade.correct) c.correct++;
+      else c.incorrect++;
+      score += given.grade.points ?? 0;
+      graded += given.grade.maxPoints;
+    }
+    if (exercise) {
+      const m = mistakes('', exercise, given.answer);
+      for (const e of [...m.gaps, ...m.other])
+        missed.push({ exerciseId: e.exerciseId, type: e.type, expected: e.expected, given: e.given });
+      for (const d of m.distractors)
+        missed.push({ exerciseId: exercise.id, type: exercise.type, expected: '', given: d.text });
+    }
+  }
+  const byType = [...counts.values()].sort((a, b) => a.type.localeCompare(b.type));
+  const correct = byType.reduce((s, t) => s + t.correct, 0);
+  const incorrect = byType.reduce((s, t) => s + t.incorrect, 0);
+  const answered = byType.reduce((s, t) => s + t.answered, 0);
+  const percent = pct(score, graded);
+  const text =
+    answered === 0
+      ? attended
+        ? 'You took part in the lesson but answered no exercises.'
+        : 'You missed this lesson: its exercises are waiting for you.'
+      : `You answered ${answered} exercise(s): ${correct} correct, ${incorrect} to review${pending ? `, ${pending} waiting for your teacher` : ''}${percent === null ? '' : ` (${percent} % of the points)`}.`;
+  return {
+    studentId,
+    attended,
+    answered,
+    correct,
+    incorrect,
+    pending,
+    score: round(score),
+    maxScore: graded,
+    percent,
+    byType,
+    mistakes: missed,
+    text,
+  };
+}
+
+/** The teacher's side: the whole group at a glance, from the students' summaries. */
+export function teacherSummary(students: StudentSummary[]): TeacherSummary {
+  const byType = new Map<string, z.infer<typeof TypeCount>>();
+  const wrong = new Map<string, { exerciseId: string; type: string; incorrect: number }>();
+  for (const s of students) {
+    for (const t of s.byType) {
+      const c = byType.get(t.type) ?? { type: t.type, answered: 0, correct: 0, incorrect: 0 };
+      c.answered += t.answered;
+      c.correct += t.correct;
+      c.incorrect += t.incorrect;
+      byType.set(t.type, c);
+    }
+    for (const exerciseId of new Set(s.mistakes.map((m) => m.exerciseId))) {
+      const type = s.mistakes.find((m) => m.exerciseId === exerciseId)!.type;
+      const w = wrong.get(exerciseId) ?? { exerciseId, type, incorrect: 0 };
+      w.incorrect++;
+      wrong.set(exerciseId, w);
+    }
+  }
+  const rated = students.filter((s) => s.percent !== null);
+  const averagePercent = rated.length
+    ? round(rated.reduce((a, s) => a + s.percent!, 0) / rated.length)
+    : null;
+  const hardest = [...wrong.values()].sort((a, b) => b.incorrect - a.incorrect).slice(0, 5);
+  const attended = students.filter((s) => s.attended).length;
+  const answeredBy = students.filter((s) => s.answered > 0).length;
+  return {
+    participants: students.length,
+    attended,
+    answeredBy,
+    averagePercent,
+    byType: [...byType.values()].sort((a, b) => a.type.localeCompare(b.type)),
+    hardest,
+    students: students.map((s) => ({ studentId: s.studentId, percent: s.percent, answered: s.answered })),
+    text: `${attended} of ${students.length} participant(s) attended, ${answeredBy} answered exercises${averagePercent === null ? '' : `, ${averagePercent} % of the points on average`}${hardest[0] ? `; most missed: ${hardest[0].exerciseId} (${hardest[0].incorrect})` : ''}.`,
+  };
+}

@@ -1,0 +1,40 @@
+// Reads of the session summaries read model.
+import type { Db } from '../../db/schema.js';
+import type { StudentSummary, TeacherSummary } from '../../domain/sessionSummary/summary.js';
+
+export type SessionSummaryHead = {
+  liveSessionId: string;
+  teacherId: string;
+  courseLessonId: string | null;
+  lessonTitle: string;
+  madeAt: string;
+};
+
+export async function sessionSummaryOf(db: Db, orgId: string, liveSessionId: string) {
+  const row = await db
+    .selectFrom('session_summaries')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('live_session_id', '=', liveSessionId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const head: SessionSummaryHead = {
+    liveSessionId: row.live_session_id,
+    teacherId: row.teacher_id,
+    courseLessonId: row.course_lesson_id,
+    lessonTitle: row.lesson_title,
+    madeAt: new Date(row.made_at).toISOString(),
+  };
+  return { ...head, summary: row.teacher_summary as TeacherSummary };
+}
+
+export async function studentSummaryOf(db: Db, orgId: string, liveSessionId: string, studentId: string) {
+  const row = await db
+    .selectFrom('session_student_summaries')
+    .select(['summary', 'mailed'])
+    .where('org_id', '=', orgId)
+    .where('live_session_id', '=', liveSessionId)
+    .where('student_id', '=', studentId)
+    .executeTakeFirst();
+  return row ? { summary: row.summary as StudentSummary, mailed: row.mailed } : null;
+}
