@@ -60,7 +60,11 @@ export default function LessonEditorPage({ params }: { params: Record<string, st
   const onSave = async () => {
     const headers: Record<string, string> = loaded?.etag ? { 'if-match': loaded.etag } : {};
     const result = await save.run(() => api.put<LessonContent>(path, draft, headers));
-    if (!result) return;
+    if (!result) {
+      // The first field the server refused gets the focus (its message is right under it).
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
     setDirty(false);
     setSaved(`Saved: revision ${result.revision}.`);
     await load(false);

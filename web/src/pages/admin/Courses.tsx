@@ -51,7 +51,13 @@ export default function Courses(_: { params: Record<string, string> }) {
                 <ol className="list">
                   {c.lessons.map((l) => (
                     <li key={l.id}>
-                      {l.title} <span className="muted">({l.kind})</span>
+                      {l.title} <span className="muted">({l.kind})</span>{' '}
+                      <Link
+                        href={`/platform/courses/${c.id}/lessons/${l.id}/content`}
+                        aria-label={`Edit content of ${l.title}`}
+                      >
+                        Edit content
+                      </Link>
                     </li>
                   ))}
                 </ol>

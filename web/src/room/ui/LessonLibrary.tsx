@@ -7,6 +7,8 @@ export type LibraryLesson = { id: string; title: string; kind: string; status: s
 
 type Props = {
   enrollmentId: string;
+  /** The course of the lessons: "Edit content" opens the lesson editor in a new tab. */
+  courseId?: string;
   currentLessonId: string | null;
   sessionLessonId: string | null;
   onOpenHere(lessonId: string): void;
@@ -29,6 +31,7 @@ const STATUSES = [
 
 export function LessonLibrary({
   enrollmentId,
+  courseId,
   currentLessonId,
   sessionLessonId,
   onOpenHere,
@@ -135,6 +138,17 @@ export function LessonLibrary({
                 >
                   Open in New Tab
                 </a>
+                {courseId && (
+                  <a
+                    className="btn btn-small"
+                    href={`/platform/courses/${courseId}/lessons/${l.id}/content`}
+                    target="_blank"
+                    rel="noopener"
+                    aria-label={`Edit content of ${l.title}`}
+                  >
+                    Edit content
+                  </a>
+                )}
               </div>
             </li>
           );

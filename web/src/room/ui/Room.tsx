@@ -84,6 +84,7 @@ export function Room({
         {libraryOpen && isHost && individual && entry?.enrollmentId && (
           <LessonLibrary
             enrollmentId={entry.enrollmentId}
+            courseId={entry.courseId}
             currentLessonId={room.lesson.current?.lessonId ?? null}
             sessionLessonId={room.lesson.sessionLessonId}
             onOpenHere={(lessonId) => session.send({ type: 'lesson.switch', lessonId })}
