@@ -60,15 +60,6 @@ export const ConfigSchema = z.object({
   /** Lets a Prometheus server read GET /metrics with `Authorization: Bearer <token>` (admins may always). */
   METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
-  /** Lesson analyses: an OpenAI-compatible chat-completions endpoint (base URL or full URL) for the prose. */
-  AI_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
-  AI_API_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
-  AI_MODEL: z.string().min(1).default('gpt-4o-mini'),
-  AI_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(20_000),
-  /** One attempt of an analysis, its number of attempts, and the first wait before a retry (doubled each time). */
-  ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(1).max(3_600_000).default(60_000),
-  ANALYSIS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
-  ANALYSIS_RETRY_MS: z.coerce.number().int().min(0).max(3_600_000).default(2_000),
   /** The request rate limits of api/rateLimits.ts (sign-in, set-password, invitations, calendar feeds). */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Lesson analyses: an OpenAI-compatible chat-completions endpoint (base URL or full URL) for the prose. */
