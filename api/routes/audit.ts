@@ -1,5 +1,4 @@
 // The audit log for admins: who did what, when, to which stream; filtered, paged, and exported as CSV.
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -9,6 +8,7 @@ import { auditPage, decodeCursor, type AuditFilter, type AuditRow } from '../../
 import { requireActor } from '../http.js';
 import type { Actor } from '../../auth/sessions.js';
 import { errors, IsoDateTime } from './schemas.js';
+import { csvStream } from '../csv.js';
 
 const AuditRowSchema = z.object({
   eventId: z.string(),
@@ -54,12 +54,8 @@ const CSV_COLUMNS: (keyof AuditRow)[] = [
   'eventId',
 ];
 
-/** RFC 4180 quoting, and a leading quote on cells a spreadsheet would run as a formula. */
-export function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** One cell as the export writes it (api/csv.ts): RFC 4180 quoting, formulas neutralized. */
+export { csvCell } from '../csv.js';
 
 function filterOf(actor: Actor, q: Query): AuditFilter {
   const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
@@ -122,20 +118,18 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const actor = requireActor(request, 'admin');
       const filter = filterOf(actor, { ...request.query, limit: 1000 });
-      async function* lines() {
-        yield `${CSV_COLUMNS.join(',')}\r\n`;
+      async function* rows() {
         let after = filter.after;
         for (;;) {
           const page = await auditPage(deps.db, { ...filter, after });
-          if (page.events.length > 0)
-            yield page.events.map((e) => CSV_COLUMNS.map((c) => csvCell(e[c])).join(',') + '\r\n').join('');
+          yield* page.events;
           if (!page.next) return;
           after = decodeCursor(page.next)!;
         }
       }
       reply.type('text/csv; charset=utf-8');
       reply.header('content-disposition', 'attachment; filename="audit.csv"');
-      return reply.send(Readable.from(lines()) as never);
+      return reply.send(csvStream(CSV_COLUMNS, rows(), { bom: false, quoteAll: false }) as never);
     },
   );
 }
