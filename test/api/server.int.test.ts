@@ -34,7 +34,7 @@ async function start(env: Record<string, string>) {
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  for (let i = 0; i < 600 && !output.includes('Lectern is running'); i++) {
+  for (let i = 0; i < 1800 && !output.includes('Lectern is running'); i++) {
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }

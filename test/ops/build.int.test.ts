@@ -67,7 +67,8 @@ test('NODE_ENV=production npm start runs the compiled server and loads neither t
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   try {
-    for (let i = 0; i < 900 && !output.includes('Lectern is running'); i++) {
+    // Up to 3 minutes: on a loaded machine PGlite and the migrations take a while.
+    for (let i = 0; i < 1800 && !output.includes('Lectern is running'); i++) {
       if (child.exitCode !== null) break;
       await new Promise((r) => setTimeout(r, 100));
     }
