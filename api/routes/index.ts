@@ -27,6 +27,7 @@ import { trainingRoutes } from './trainings.js';
 import { trainingSectionRoutes } from './trainingSections.js';
 import { trainingRegistrationRoutes } from './trainingRegistrations.js';
 import { reportRoutes } from './reports.js';
+import { invariantRoutes } from './invariants.js';
 import { lessonContentRoutes } from './lessonContent.js';
 import { lessonAnalysisRoutes } from './lessonAnalyses.js';
 import { sessionSummaryRoutes } from './sessionSummaries.js';
@@ -59,6 +60,7 @@ export const routes: RouteModule[] = [
   trainingSectionRoutes,
   trainingRegistrationRoutes,
   reportRoutes,
+  invariantRoutes,
   lessonContentRoutes,
   lessonAnalysisRoutes,
   sessionSummaryRoutes,

@@ -88,6 +88,11 @@ export function sessionAndWalletEntries(): Record<string, Entry> {
       expect: manageSession(409),
       note: 'a session that has not taken place cannot be scored (409 after the access check)',
     },
+    'GET /api/admin/invariants': {
+      request: () => ({ url: '/api/admin/invariants' }),
+      expect: { own: adminOnly(200) },
+      note: "replays the admin's organisation's events; test/api/invariants.int.test.ts checks what it finds",
+    },
     'PUT /api/live-sessions/:id/participants/:studentId/price': {
       request: async (w, scope) => {
         const o = w.org(scope);
