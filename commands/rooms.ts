@@ -164,9 +164,19 @@ export function chatView(entries: ChatEntry[], names: Map<string, string>): Chat
 
 export type Viewer = { personId: string; roomRole: 'host' | 'participant' };
 
+/** An open anonymous poll shows its tallies only from this many answers on (or once closed). */
+export const ANONYMOUS_TALLY_MIN = 3;
+
+/**
+ * A poll as one viewer sees it. Anonymous polls tell nobody, the host included, who answered or what: no
+ * per-person answers, no list of who has not answered, and while open no tallies until ANONYMOUS_TALLY_MIN have
+ * answered (one answer's tally would name it to whoever saw that person answer).
+ */
 export function pollView(poll: Poll, viewer: Viewer, participantIds: string[]): PollView {
+  const responded = Object.keys(poll.answers).length;
+  const hidden = poll.anonymous && poll.status === 'open' && responded < ANONYMOUS_TALLY_MIN;
   const counts = poll.options.map(() => 0);
-  for (const option of Object.values(poll.answers)) counts[option] = (counts[option] ?? 0) + 1;
+  if (!hidden) for (const option of Object.values(poll.answers)) counts[option] = (counts[option] ?? 0) + 1;
   const view: PollView = {
     pollId: poll.pollId,
     question: poll.question,
@@ -176,13 +186,13 @@ export function pollView(poll: Poll, viewer: Viewer, participantIds: string[]): 
     openedAt: poll.openedAt,
     closedAt: poll.closedAt,
     counts,
-    responded: Object.keys(poll.answers).length,
+    responded,
     myAnswer: poll.answers[viewer.personId] ?? null,
   };
-  if (viewer.roomRole === 'host') {
+  if (hidden) view.countsHidden = true;
+  if (viewer.roomRole === 'host' && !poll.anonymous) {
     view.nonResponders = participantIds.filter((id) => poll.answers[id] === undefined);
-    if (!poll.anonymous)
-      view.answers = Object.entries(poll.answers).map(([personId, option]) => ({ personId, option }));
+    view.answers = Object.entries(poll.answers).map(([personId, option]) => ({ personId, option }));
   }
   return view;
 }

@@ -154,10 +154,12 @@ export const PollView = z.object({
   openedAt: z.string(),
   closedAt: z.string().nullable(),
   counts: z.array(z.number().int()),
+  /** An anonymous poll, open, with fewer than 3 answers: `counts` are all 0 until then (or until it closes). */
+  countsHidden: z.boolean().optional(),
   responded: z.number().int(),
   /** This viewer's answer (option index), null if none. */
   myAnswer: z.number().int().nullable(),
-  /** Named polls, host view only: who chose what, and who has not answered. */
+  /** Named polls only, host view only: who chose what, and who has not answered. Never for anonymous polls. */
   answers: z.array(z.object({ personId: z.string(), option: z.number().int() })).optional(),
   nonResponders: z.array(z.string()).optional(),
 });
