@@ -1,9 +1,7 @@
-// Lesson content in Chromium against the real server with a FIXED clock: a teacher writes a lesson (text, a
-// vocabulary list, multiple choice, gap fill, matching, an essay) in the editor, where a server 400 shows next to
-// its field and the preview hides the answers; in a live group session two students answer in the room and see
-// only their own results; the teacher follows each student's answers and score and grades the essay; after class
-// a student does the homework from their own page (try again, then Passed); the teacher verifies it from the
-// review queue; the enrollment's lesson list reads Passed, then Verified. Screenshots go to docs/screenshots.
+// Lesson content in Chromium, real server, FIXED clock: a teacher writes a lesson in the editor (a 400 shows at its
+// field; the preview hides the answers); two students answer in the live room and see only their own results; the
+// teacher follows their scores and grades the essay; after class a student does the homework (try again, then
+// Passed); the teacher verifies it; the enrollment reads Passed, then Verified. Screenshots: docs/screenshots.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
@@ -16,8 +14,9 @@ import {
   shotsOnFailure,
 } from './support/browser.js';
 import { ensureWebBuild } from './support/webBuild.js';
-import { contextFor, launchChromium, type Person } from './support/roomCluster.js';
+import { launchChromium, type Person } from './support/roomCluster.js';
 import { lessonSchool, type LessonWorld } from './support/lessonSchool.js';
+import { answer, joinRoom, openPage } from './support/lessonPages.js';
 
 const TESTS = [
   'a teacher writes the lesson: field errors from the server, then saved; the preview hides the answers',
@@ -31,37 +30,7 @@ const why = browserUnavailable();
 type Ctx = { w: LessonWorld; browser: Browser; teacher: Page; students: Page[] };
 const LESSON = 'At the restaurant';
 const ESSAY_PROMPT = 'Write three sentences ordering a meal.';
-
-async function pageFor(ctx: Ctx, who: Person, path: string) {
-  const context = await contextFor(ctx.browser, who);
-  // A busy machine (other suites, builds) makes a browser slow: generous waits, never a fixed sleep.
-  context.setDefaultTimeout(60_000);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`page error (${who.name}):`, e.message));
-  await page.goto(`${ctx.w.url}${path}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-  return page;
-}
-
-/** Joins the room without the camera (three video senders are a lot for a busy test machine). */
-async function joinRoom(page: Page) {
-  await page.locator('.prejoin-preview video, .prejoin-nocam').first().waitFor({ timeout: 60_000 });
-  await page.getByLabel('Use my camera').uncheck();
-  await page.getByTestId('join').click({ timeout: 90_000 });
-  await page.getByTestId('room').waitFor({ timeout: 60_000 });
-}
-
-/** Answers one exercise of the lesson on `page` and waits for the result the server graded. */
-async function answer(
-  page: Page,
-  exercise: string,
-  fill: (card: ReturnType<Page['getByRole']>) => Promise<void>,
-) {
-  const card = page.getByRole('article', { name: exercise });
-  await fill(card);
-  await card.getByRole('button', { name: /Submit/ }).click();
-  await card.getByTestId('exercise-result').waitFor();
-  return card;
-}
+const pageFor = (ctx: Ctx, who: Person, path: string) => openPage(ctx.browser, who, `${ctx.w.url}${path}`);
 
 if (why) skippedSuite('lesson content in the browser', why, TESTS);
 else {

@@ -49,7 +49,8 @@ export function useLessonPlace(base: string | null, pollMs = 0): LessonPlace {
         { exerciseId, answer },
         idempotencyKey(),
       );
-      await reload();
+      // The graded result shows at once from this answer; the list catches up in the background.
+      void reload();
       return result;
     },
     [base, reload],

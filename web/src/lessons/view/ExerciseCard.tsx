@@ -1,7 +1,7 @@
 // One exercise as the student answers it: the instructions, the input for its type, Submit, and then the
 // student's own result (never the key until the teacher reveals it).
 import { useState } from 'react';
-import type { Answer, GivenAnswer, StudentExercise } from '../../../../contract/lessons';
+import type { Answer, GivenAnswer, StudentExercise, SubmittedAnswer } from '../../../../contract/lessons';
 import { Badge, ErrorBox } from '../../ui/feedback';
 import { useAction } from '../../lib/useApi';
 import { BLOCK_LABELS } from '../draft';
@@ -22,15 +22,18 @@ type Props = {
   /** The correct answer, once revealed. */
   keyAnswer?: Answer | null;
   /** Sends the answer; absent in the preview. */
-  onSubmit?(answer: Answer): Promise<unknown>;
+  onSubmit?(answer: Answer): Promise<SubmittedAnswer>;
   /** Why no answers are taken (revealed, handed in, verified), if so. */
   closed?: string | null;
 };
 
 export function ExerciseCard({ exercise, number, given, keyAnswer, onSubmit, closed }: Props) {
   const [draft, setDraft] = useState<Answer | undefined>(given?.answer);
+  /** The server's grade of the answer just sent, until the answers list has it (the card is then remade). */
+  const [sent, setSent] = useState<{ answer: Answer; result: SubmittedAnswer }>();
   const send = useAction();
-  const value = draft ?? given?.answer;
+  const value = draft ?? sent?.answer ?? given?.answer;
+  const result: Graded | undefined = sent?.result ?? given;
   const disabled = !!closed || send.pending;
   const inputProps = { disabled, onChange: (a: Answer) => setDraft(a) };
   const e = exercise;
@@ -60,17 +63,24 @@ export function ExerciseCard({ exercise, number, given, keyAnswer, onSubmit, clo
               type="button"
               className="btn btn-primary btn-small"
               disabled={disabled || !draft}
-              onClick={() =>
-                void send.run(() => onSubmit(draft!)).then((r) => r !== undefined && setDraft(undefined))
-              }
+              onClick={() => {
+                const answer = draft!;
+                void send
+                  .run(() => onSubmit(answer))
+                  .then((r) => {
+                    if (!r) return;
+                    setSent({ answer, result: r });
+                    setDraft(undefined);
+                  });
+              }}
             >
-              {given ? 'Submit again' : 'Submit answer'}
+              {result ? 'Submit again' : 'Submit answer'}
             </button>
           )
         ) : (
           <span className="muted">Preview: answers are not sent.</span>
         )}
-        {given && <Result given={given} />}
+        {result && <Result given={result} comment={sent ? null : (given?.comment ?? null)} />}
         {closed && <span className="muted">{closed}</span>}
       </div>
       {keyAnswer !== undefined && keyAnswer !== null && (
@@ -82,7 +92,9 @@ export function ExerciseCard({ exercise, number, given, keyAnswer, onSubmit, clo
   );
 }
 
-function Result({ given }: { given: GivenAnswer }) {
+type Graded = Pick<GivenAnswer, 'points' | 'maxPoints' | 'correct'>;
+
+function Result({ given, comment }: { given: Graded; comment: string | null }) {
   const tone = given.points === null ? 'info' : given.correct ? 'ok' : given.points > 0 ? 'warn' : 'bad';
   const label =
     given.points === null
@@ -95,7 +107,7 @@ function Result({ given }: { given: GivenAnswer }) {
   return (
     <span className="result" role="status" data-testid="exercise-result">
       <Badge tone={tone}>{label}</Badge> {pointsText(given.points, given.maxPoints)}
-      {given.comment && <span className="comment"> · Teacher: “{given.comment}”</span>}
+      {comment && <span className="comment"> · Teacher: “{comment}”</span>}
     </span>
   );
 }

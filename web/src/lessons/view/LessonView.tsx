@@ -1,6 +1,6 @@
 // A lesson as the student sees it: its text, vocabulary lists and exercises in order. Answers go through
 // `onSubmit`; without it the lesson is a preview (the teacher's "preview as the student sees it").
-import type { Answer, GivenAnswer, StudentView } from '../../../../contract/lessons';
+import type { Answer, GivenAnswer, StudentView, SubmittedAnswer } from '../../../../contract/lessons';
 import { markdownToHtml } from '../markdown';
 import { ExerciseCard } from './ExerciseCard';
 import { VocabularyList } from './VocabularyList';
@@ -10,7 +10,7 @@ type Props = {
   document: StudentView;
   answers?: GivenAnswer[];
   keys?: Record<string, Answer | null> | null;
-  onSubmit?(exerciseId: string, answer: Answer): Promise<unknown>;
+  onSubmit?(exerciseId: string, answer: Answer): Promise<SubmittedAnswer>;
   closed?: string | null;
 };
 
