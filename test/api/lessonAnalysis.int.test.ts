@@ -221,7 +221,7 @@ ai.before(async (ctx) => {
       AI_URL: ctx.server.url,
       AI_API_KEY: 'test-key',
       AI_MODEL: 'local-model',
-      AI_TIMEOUT_MS: '400',
+      AI_TIMEOUT_MS: '3000',
     },
   }))!;
   ctx.s = await school(ctx.t, { students: 1, name: 'AI School' });
@@ -239,7 +239,7 @@ ai.after(async ({ t, server }) => {
 const analyse = async ({ s, lesson }: { s: School; lesson: Ctx['lesson'] }) => {
   const res = await s.teacher.post(analysesUrl(s), { scope: 'single', courseLessonId: lesson.lessonId });
   status(res, 202);
-  const done = await waitForStatus(s.teacher, res.json().id, ['ready', 'failed']);
+  const done = await waitForStatus(s.teacher, res.json().id, ['ready', 'failed'], 20_000);
   assert.is(done.status, 'ready', done.lastError);
   return done.report;
 };
@@ -277,7 +277,7 @@ ai(
     const slow = await analyse(ctx);
     assert.equal(
       [slow.engine.prose, slow.engine.fallback],
-      ['builtin', 'the model gave no answer within 400 ms'],
+      ['builtin', 'the model gave no answer within 3000 ms'],
     );
     ctx.server.state.mode = 'invalid';
     const invalid = await analyse(ctx);

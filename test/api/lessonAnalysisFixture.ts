@@ -157,7 +157,7 @@ export async function chatServer() {
         .setHeader('content-type', 'application/json')
         .end(JSON.stringify({ choices: [{ message: { role: 'assistant', content } }] }));
     if (state.mode === 'error') return res.writeHead(500).end('{"error":"down"}');
-    if (state.mode === 'slow') return setTimeout(() => reply('{}'), 3000).unref();
+    if (state.mode === 'slow') return setTimeout(() => reply('{}'), 15_000).unref();
     if (state.mode === 'invalid') return reply('Here is your report: {not json');
     const { figures } = JSON.parse(body.messages[1].content);
     const each = (items: { skill: string }[], key: string) =>
