@@ -7,7 +7,8 @@ import { lessonAnswers, lessonContents } from './aggregates.js';
 import { loadLiveSessionFor } from './liveSessions.js';
 import { loadEnrollmentFor } from './enrollments.js';
 import { homeworkFromAnswers } from './enrollmentsHomework.js';
-import { loadContent, type ContentActor, type Deps } from './lessonContent.js';
+import { loadContent, requireInstantLesson, type ContentActor, type Deps } from './lessonContent.js';
+import type { Actor } from '../auth/sessions.js';
 import { exercisesOf } from '../domain/lessonContent/document.js';
 import {
   exerciseIn,
@@ -70,6 +71,24 @@ export async function homeworkPlace(
         ? { code: 'homework_verified', message: 'this homework is verified: answers are no longer taken' }
         : null,
     homework: { enrollmentId, homeworkId, status: homework.status },
+  };
+}
+
+/** An instant lesson of a live room: its students are the room's participants; closed when the room ended. */
+export async function instantPlace(
+  deps: Deps,
+  actor: Actor,
+  roomId: string,
+  lessonId: string,
+): Promise<Place> {
+  const { info } = await requireInstantLesson(deps, actor, roomId, lessonId);
+  return {
+    context: { kind: 'instant', id: lessonId },
+    lessonId,
+    studentIds: info.participantIds,
+    closed: info.ended
+      ? { code: 'session_ended', message: 'the live room has ended: answers are no longer taken' }
+      : null,
   };
 }
 

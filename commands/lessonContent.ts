@@ -88,7 +88,7 @@ function revise(
 // ---- Instant lessons: made in a live room, not in the course list. ----
 
 /** An instant lesson of a room the actor is in (a stranger gets "not found"), and whether they host it. */
-async function requireInstantLesson(deps: Deps, actor: Actor, roomId: string, lessonId: string) {
+export async function requireInstantLesson(deps: Deps, actor: Actor, roomId: string, lessonId: string) {
   const { info, roomRole } = await roomMembership(deps, actor, roomId);
   const room = (await loadAggregate(deps.eventStore, rooms, roomId)).state;
   if (!room.instantLessons.some((l) => l.lessonId === lessonId)) throw new NotFoundError('lesson not found');

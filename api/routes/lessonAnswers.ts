@@ -1,4 +1,4 @@
-// Answers to a lesson's exercises in a live session or a homework item: the content as taught there, every
+// Answers to a lesson's exercises in a live session, a homework item or an instant lesson of a live room: the content as taught there, every
 // student's answers for the teacher and admins (a student's own for a student), answering, revealing the key and
 // grading essays. Anything of another organisation, or a context the caller is not part of, is 404.
 import { z } from 'zod';
@@ -12,9 +12,11 @@ import { Answer } from '../../domain/lessonContent/grading.js';
 import {
   gradeEssay,
   homeworkPlace,
+  instantPlace,
   livePlace,
   revealAnswers,
   submitAnswer,
+  type Place,
 } from '../../commands/lessonAnswers.js';
 import { ForbiddenError } from '../../domain/shared/errors.js';
 import { LessonAnswersSchema, LessonContentSchema, SubmittedAnswerSchema } from '../../contract/lessons.js';
@@ -22,6 +24,7 @@ import { answersView, contextContentView } from './lessonContentViews.js';
 
 export const HomeworkParams = z.object({ id: z.uuid(), homeworkId: z.uuid() });
 const SessionParams = z.object({ id: z.uuid() });
+export const InstantParams = z.object({ roomId: z.string().max(80), lessonId: z.uuid() });
 const ExerciseIdParam = z.string().min(1).max(64);
 const AnswerBody = z.object({ exerciseId: ExerciseIdParam, answer: Answer });
 const GradeBody = z.object({
@@ -32,39 +35,57 @@ const GradeBody = z.object({
 export async function lessonAnswerRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  const contexts = [
+  type Params = Record<string, string>;
+  type Context = {
+    prefix: string;
+    params: z.ZodObject<Record<string, z.ZodType<string>>>;
+    tag: string;
+    /** Instant lessons have their content route in lessonContent.ts (the host edits the latest revision). */
+    contentRoute: boolean;
+    place: (actor: Actor, p: Params) => Promise<Place>;
+  };
+  const contexts: Context[] = [
     {
       prefix: '/api/live-sessions/:id',
       params: SessionParams,
       tag: 'live session',
-      place: (actor: Actor, p: { id: string }) => livePlace(deps, actor, p.id),
+      contentRoute: true,
+      place: (actor, p) => livePlace(deps, actor, p.id!),
     },
     {
       prefix: '/api/enrollments/:id/homework/:homeworkId',
       params: HomeworkParams,
       tag: 'homework',
-      place: (actor: Actor, p: { id: string; homeworkId?: string }) =>
-        homeworkPlace(deps, actor, p.id, p.homeworkId!),
+      contentRoute: true,
+      place: (actor, p) => homeworkPlace(deps, actor, p.id!, p.homeworkId!),
     },
-  ] as const;
+    {
+      prefix: '/api/rooms/:roomId/instant-lessons/:lessonId',
+      params: InstantParams,
+      tag: 'instant lesson',
+      contentRoute: false,
+      place: (actor, p) => instantPlace(deps, actor, p.roomId!, p.lessonId!),
+    },
+  ];
 
   for (const c of contexts) {
-    const params = c.params as typeof HomeworkParams;
-    r.get(
-      `${c.prefix}/content`,
-      {
-        schema: {
-          tags: ['lesson content'],
-          description: `The lesson content of this ${c.tag}, in the revision it is taught with (pinned at its first answer)`,
-          params,
-          response: { 200: LessonContentSchema, ...errors },
+    const params = c.params;
+    if (c.contentRoute)
+      r.get(
+        `${c.prefix}/content`,
+        {
+          schema: {
+            tags: ['lesson content'],
+            description: `The lesson content of this ${c.tag}, in the revision it is taught with (pinned at its first answer)`,
+            params,
+            response: { 200: LessonContentSchema, ...errors },
+          },
         },
-      },
-      async (request) => {
-        const actor = requireActor(request);
-        return contextContentView(deps, actor, await c.place(actor, request.params));
-      },
-    );
+        async (request) => {
+          const actor = requireActor(request);
+          return contextContentView(deps, actor, await c.place(actor, request.params));
+        },
+      );
 
     r.get(
       `${c.prefix}/answers`,

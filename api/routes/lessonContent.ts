@@ -21,11 +21,10 @@ import {
 } from '../../commands/lessonContent.js';
 import { LessonContentSchema, LessonDocumentOut } from '../../contract/lessons.js';
 import { contentView } from './lessonContentViews.js';
-import { lessonAnswerRoutes } from './lessonAnswers.js';
+import { InstantParams, lessonAnswerRoutes } from './lessonAnswers.js';
 import { homeworkHandInRoutes } from './homeworkHandIn.js';
 
 const LessonParams = z.object({ courseId: z.uuid(), lessonId: z.uuid() });
-const InstantParams = z.object({ roomId: z.string().max(80), lessonId: z.uuid() });
 
 /** The lesson content routes, with the answers (live session, homework) and the homework hand-in. */
 export async function lessonContentRoutes(app: FastifyInstance, deps: AppDeps) {

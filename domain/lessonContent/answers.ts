@@ -12,6 +12,8 @@ import { AnswerContext } from './content.js';
 export const answersStreamId = (context: AnswerContext, studentId: string) =>
   `${context.kind}.${context.id}.${studentId}`;
 
+const PLACE_NAMES = { live: 'session', homework: 'homework', instant: 'lesson' } as const;
+
 const ref = { context: AnswerContext, studentId: z.string(), lessonId: z.string() };
 const answerData = z.object({
   ...ref,
@@ -127,7 +129,7 @@ export const lessonAnswersDecider: Decider<LessonAnswersCommand, LessonAnswersEv
         if (!command.exercise)
           throw new RuleViolation(
             'exercise_not_in_revision',
-            `exercise ${command.exerciseId} is not in the lesson revision ${command.revision} this ${context.kind === 'live' ? 'session' : 'homework'} uses`,
+            `exercise ${command.exerciseId} is not in the lesson revision ${command.revision} this ${PLACE_NAMES[context.kind]} uses`,
           );
         if (command.revealed)
           throw new RuleViolation('answers_revealed', 'the answers were revealed: no more answers are taken');

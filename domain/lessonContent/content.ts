@@ -6,8 +6,11 @@ import type { Decider } from '../shared/decider.js';
 import { NotFoundError, RuleViolation } from '../shared/errors.js';
 import { exercisesOf, LessonDocumentShape, type Exercise, type LessonDocument } from './document.js';
 
-/** Where answers are given: a live session or a homework item. Written `live:<id>` / `homework:<id>`. */
-export const AnswerContext = z.object({ kind: z.enum(['live', 'homework']), id: z.string() });
+/**
+ * Where answers are given: a live session, a homework item or an instant lesson (made in a live room; its id is
+ * the lesson's). Written `live:<id>` / `homework:<id>` / `instant:<lessonId>`.
+ */
+export const AnswerContext = z.object({ kind: z.enum(['live', 'homework', 'instant']), id: z.string() });
 export type AnswerContext = z.infer<typeof AnswerContext>;
 export const contextKey = (c: AnswerContext) => `${c.kind}:${c.id}`;
 

@@ -33,7 +33,7 @@ const iso = (v: Date | string) => new Date(v).toISOString();
 /** Answers and attempts in one context, of every student or of one. */
 export async function answersIn(
   db: Db,
-  filter: { orgId: string; kind: 'live' | 'homework'; contextId: string; studentId?: string },
+  filter: { orgId: string; kind: 'live' | 'homework' | 'instant'; contextId: string; studentId?: string },
 ): Promise<{ answers: AnswerRow[]; attempts: AttemptRow[] }> {
   let answers = db
     .selectFrom('lesson_answers')

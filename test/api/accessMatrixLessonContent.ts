@@ -1,4 +1,5 @@
-// Access-matrix entries for lesson content and answers (api/routes/lessonContent.ts). Format: see
+// Access-matrix entries for lesson content and answers (api/routes/lessonContent.ts, lessonAnswers.ts,
+// homeworkHandIn.ts). Format: see
 // accessMatrix.entries.ts. Every context is fresh: a new lesson with content, then a live session or a homework
 // item on it, in the scope's organisation (own: teacher + students[0]; other, foreign: otherTeacher +
 // otherStudent). Roles are checked before the resource, so a role that may never do something gets 403
@@ -145,6 +146,37 @@ export function lessonContentEntries(): Record<string, Entry> {
     },
     'PUT /api/rooms/:roomId/instant-lessons/:lessonId/content': {
       request: (w, scope) => ({ url: `${instant(w, scope)}/content`, body: document }),
+      expect: {
+        own: per(404, 404, 403, 401),
+        other: per(404, 404, 403, 401),
+        foreign: per(404, 404, 403, 401),
+      },
+    },
+    'GET /api/rooms/:roomId/instant-lessons/:lessonId/answers': {
+      request: (w, scope) => ({ url: `${instant(w, scope)}/answers` }),
+      expect: { own: signedIn(404), other: signedIn(404), foreign: signedIn(404) },
+    },
+    'POST /api/rooms/:roomId/instant-lessons/:lessonId/answers': {
+      request: (w, scope) => ({ url: `${instant(w, scope)}/answers`, body: answer }),
+      expect: {
+        own: per(403, 403, 404, 401),
+        other: per(403, 403, 404, 401),
+        foreign: per(403, 403, 404, 401),
+      },
+    },
+    'POST /api/rooms/:roomId/instant-lessons/:lessonId/answers/reveal': {
+      request: (w, scope) => ({ url: `${instant(w, scope)}/answers/reveal` }),
+      expect: {
+        own: per(404, 404, 403, 401),
+        other: per(404, 404, 403, 401),
+        foreign: per(404, 404, 403, 401),
+      },
+    },
+    'POST /api/rooms/:roomId/instant-lessons/:lessonId/students/:studentId/answers/:exerciseId/grade': {
+      request: (w, scope) => ({
+        url: `${instant(w, scope)}/students/${studentOf(w, scope).id}/answers/essay/grade`,
+        body: { points: 2, comment: 'ok' },
+      }),
       expect: {
         own: per(404, 404, 403, 401),
         other: per(404, 404, 403, 401),
