@@ -36,6 +36,17 @@
 // - `media { video, audio }` tells the room what you send. When more than MESH_VIDEO_LIMIT (4) peers send
 //   video, everyone gets `mesh.tooLarge` (show a notice; media stays peer to peer).
 //
+// GROUP VIDEO THROUGH THE SFU (when the server has JANUS_URL and a group session has more than SFU_THRESHOLD
+//   people): `joined.media.mode` is `sfu` instead of `mesh`; then no `signal` is sent. The browser never talks
+//   to Janus: the gateway relays. Send `sfu.join` (-> `sfu.joined { feeds }`), publish the camera with
+//   `sfu.publish { kind: 'camera', jsep: offer }` (-> `sfu.answer { kind, jsep }`), and the screen the same with
+//   kind `screen` (`sfu.unpublish { kind }` stops it). For each feed of someone else, `sfu.subscribe { feed }`
+//   (-> `sfu.offer { feed, jsep }`), answer with `sfu.start { feed, jsep }`. ICE candidates go as
+//   `sfu.trickle { kind | feed, candidate }` (null: gathering completed). New and gone feeds arrive as
+//   `sfu.feeds { added, removed }`; `sfu.restart { feed }` asks for a fresh offer (ICE restart). `sfu.reset`
+//   means start over with `sfu.join`. The host may stop a person's video (`sfu.allow { personId, video }`;
+//   everyone may publish by default): their camera is unpublished and a refused publish answers `forbidden`.
+//
 // CHAT: `chat.post { text }` -> everyone gets `chat.message`; `chat.remove { messageId }` (the teacher) ->
 //   `chat.removed`; `chat.history { before?, limit? }` -> `chat.history { messages, hasMore }`.
 //
@@ -70,6 +81,25 @@ export * from './realtimeConstants.js';
 
 export const RoomId = z.string().regex(/^(ls|te)-[\w-]{1,80}$/, 'a room id is ls-<id> or te-<id>');
 export const PeerId = z.string().regex(/^[\w-]{1,64}$/);
+/** What the SFU's WebRTC offers and answers look like on the wire. */
+export const Jsep = z.object({
+  type: z.enum(['offer', 'answer']),
+  sdp: z.string().max(MAX_SIGNAL_BYTES),
+});
+export type Jsep = z.infer<typeof Jsep>;
+export const SfuKind = z.enum(['camera', 'screen']);
+export type SfuKind = z.infer<typeof SfuKind>;
+/** A feed is one published camera or screen in the SFU, named by Janus' number. */
+export const FeedId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const Feed = z.object({ feed: FeedId, peerId: z.string(), kind: SfuKind });
+export type Feed = z.infer<typeof Feed>;
+const IceCandidate = z
+  .object({
+    candidate: z.string().max(2048),
+    sdpMid: z.string().max(64).nullable().optional(),
+    sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
+  })
+  .nullable();
 export const DocName = z.string().regex(/^(whiteboard|lesson(:[\w-]{1,80})?)$/, 'unknown document');
 /** What DocName accepts, as a type: `whiteboard`, `lesson` or `lesson:<lessonId>`. */
 export type DocName = 'whiteboard' | 'lesson' | `lesson:${string}`;
@@ -112,6 +142,15 @@ export const ClientMessage = z.discriminatedUnion('type', [
   m('lesson.return', {}),
   m('lesson.instant', { title: z.string().trim().min(1).max(200) }),
   m('ping', {}),
+  m('sfu.join', {}),
+  m('sfu.publish', { kind: SfuKind, jsep: Jsep }),
+  m('sfu.unpublish', { kind: SfuKind }),
+  m('sfu.subscribe', { feed: FeedId }),
+  m('sfu.start', { feed: FeedId, jsep: Jsep }),
+  m('sfu.unsubscribe', { feed: FeedId }),
+  m('sfu.restart', { feed: FeedId }),
+  m('sfu.trickle', { kind: SfuKind.optional(), feed: FeedId.optional(), candidate: IceCandidate }),
+  m('sfu.allow', { personId: z.string().max(80), video: z.boolean() }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageInput = z.input<typeof ClientMessage>;
@@ -202,6 +241,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
     permissions: z.array(Permission),
     lesson: CurrentLesson,
     docs: z.array(DocName),
+    /** How media travels: peer to peer (mesh, the default) or through the SFU. */
+    media: z.object({ mode: z.enum(['mesh', 'sfu']) }).optional(),
   }),
   s('left', { roomId: RoomId }),
   s('peer.joined', { peer: Peer }),
@@ -239,6 +280,12 @@ export const ServerMessage = z.discriminatedUnion('type', [
     details: z.record(z.string(), z.unknown()).optional(),
   }),
   s('pong', {}),
+  s('sfu.joined', { feeds: z.array(Feed), videoAllowed: z.boolean() }),
+  s('sfu.feeds', { added: z.array(Feed), removed: z.array(FeedId) }),
+  s('sfu.answer', { kind: SfuKind, jsep: Jsep }),
+  s('sfu.offer', { feed: FeedId, jsep: Jsep }),
+  s('sfu.reset', { reason: z.string() }),
+  s('sfu.video', { personId: z.string(), allowed: z.boolean() }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ErrorCode = Extract<ServerMessage, { type: 'error' }>['code'];

@@ -29,6 +29,18 @@ export const ConfigSchema = z.object({
     (v) => (typeof v === 'string' && v.trim() ? JSON.parse(v) : []),
     z.array(IceServer),
   ),
+  /** Group video through a Janus SFU (its WebSocket API, e.g. ws://127.0.0.1:8188); unset: every room is a mesh. */
+  JANUS_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^wss?:\/\//, { message: 'must be a ws:// or wss:// URL' })
+      .optional(),
+  ),
+  /** Group sessions with more people than this use the SFU (when JANUS_URL is set); one-to-one stays a mesh. */
+  SFU_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(2),
+  /** Cameras and screens one SFU room carries at once. */
+  SFU_MAX_PUBLISHERS: z.coerce.number().int().min(2).max(200).default(30),
   SMTP_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   /** The sender of every mail: `Name <address>` or an address (default: Lectern <no-reply@PUBLIC_URL's host>). */
   MAIL_FROM: z.preprocess(

@@ -10,6 +10,7 @@ import type { ErrorCode, ServerMessage } from './messages.js';
 import type { RateLimiter } from './rateLimit.js';
 import { roomDocs } from './docs.js';
 import { roomNode, type LocalPeer, type LocalRoom } from './roomNode.js';
+import { createSfu } from './sfu/sfu.js';
 
 /** What the gateway is built from (the composition root passes the app's dependencies). */
 export type GatewayDeps = { config: Config; db: Db; eventStore: EventStore; bus: Bus; clock: Clock };
@@ -18,9 +19,21 @@ export type Gateway = ReturnType<typeof createGateway>;
 
 export function createGateway(deps: GatewayDeps, log: (message: string, error?: unknown) => void) {
   const docs = roomDocs(deps.db);
-  const node = roomNode(deps.bus, docs, log);
+  // Group video through Janus when JANUS_URL is set (realtime/sfu); otherwise every room is a mesh.
+  const sfu = deps.config.JANUS_URL ? createSfu({ config: deps.config, bus: deps.bus, log }) : null;
+  const node = roomNode(
+    deps.bus,
+    docs,
+    log,
+    sfu
+      ? {
+          peerGone: (room, peerId) => sfu.peerGone(room.roomId, peerId),
+          roomClosed: (room) => sfu.roomClosed(room.info, room.remote.size === 0, deps.clock.now()),
+        }
+      : undefined,
+  );
   const connections = new Set<Connection>();
-  return { deps, docs, node, connections, log };
+  return { deps, docs, node, connections, log, sfu };
 }
 
 export type Connection = {

@@ -12,6 +12,7 @@ import { isRoomOpen, refreshRoomInfo } from '../auth/roomAccess.js';
 import { rateLimiter } from './rateLimit.js';
 import { handleRoomMessage } from './roomHandlers.js';
 import { joinRoom, leaveRoom, recordLeave } from './join.js';
+import { watchRevocations } from './revocation.js';
 import {
   createGateway,
   sendError,
@@ -34,6 +35,8 @@ const ROOM_SWEEP_MS = 15_000;
 export async function gatewayRoutes(app: FastifyInstance, deps: GatewayDeps) {
   const log = (message: string, error?: unknown) => app.log.warn({ err: error }, message);
   const gateway = createGateway(deps, log);
+  // Sessions and memberships re-checked every SESSION_RECHECK_MS and at once on a revocation from the bus.
+  const stopRevocations = watchRevocations(gateway, SESSION_RECHECK_MS);
   const stopReporting = reportRooms(() => {
     const rooms = [...gateway.node.rooms.values()];
     return { rooms: rooms.length, peers: rooms.reduce((sum, room) => sum + room.local.size, 0) };
@@ -86,6 +89,7 @@ export async function gatewayRoutes(app: FastifyInstance, deps: GatewayDeps) {
 
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
+    stopRevocations();
     stopReporting();
     for (const connection of gateway.connections) {
       // Detached first, so the closing socket does not start a reconnect grace period on a stopping node.
@@ -97,6 +101,7 @@ export async function gatewayRoutes(app: FastifyInstance, deps: GatewayDeps) {
     for (const room of [...gateway.node.rooms.values()])
       for (const local of [...room.local.values()]) leaving.push(endPeer(gateway, room, local));
     await Promise.allSettled(leaving);
+    gateway.sfu?.close();
   });
 }
 

@@ -24,6 +24,7 @@ export async function joinRoom(
 
   const { state } = await loadAggregate(deps.eventStore, rooms, info.roomId);
   const room = await node.enter(info, async () => state.permissions);
+  room.media = gateway.sfu?.mode(info) ?? 'mesh';
   const viewer = { personId: actor.personId, roomRole };
   const sink = { send: connection.send };
 
@@ -89,6 +90,7 @@ export async function joinRoom(
     })),
     lesson,
     docs: ['lesson', 'whiteboard', ...(lesson.current ? [`lesson:${lesson.current.lessonId}`] : [])],
+    media: { mode: room.media },
   });
   node.checkMesh(room, local);
 }

@@ -12,6 +12,8 @@ import { canEdit, chatView, lessonKind, namesOf, newId, runRoomCommand } from '.
 import { requireOpen, roomMembership } from '../auth/roomAccess.js';
 import { leaveRoom } from './join.js';
 import { noteAwareness } from './awareness.js';
+import { handleSfuMessage } from './sfu/gatewaySfu.js';
+import { isSfuMessage } from './sfu/sfu.js';
 
 const RECHECK_MS = 30_000;
 import { isEmptyUpdate } from './roomNode.js';
@@ -56,6 +58,7 @@ export async function handleRoomMessage(
       { correlationId: message.ref },
     );
 
+  if (isSfuMessage(message)) return handleSfuMessage(gateway, connection, message);
   switch (message.type) {
     case 'signal':
       if (!node.hasPeer(room, message.to)) throw new NotFoundError(`peer ${message.to} is not in the room`);

@@ -42,6 +42,14 @@ export type LocalRoom = {
   remote: Map<string, { peer: Peer; node: string }>;
   videoNoticeAt: number;
   unsubscribe: (() => void)[];
+  /** How media travels in this room (realtime/sfu): a mesh unless the session uses the SFU. */
+  media?: 'mesh' | 'sfu';
+};
+
+/** Told when a peer leaves this node and when this node lets go of a room (the SFU lets go of its handles). */
+export type RoomNodeHooks = {
+  peerGone(room: LocalRoom, peerId: string): void;
+  roomClosed(room: LocalRoom): void;
 };
 
 type Presence =
@@ -55,7 +63,12 @@ export type SignalEnvelope = { from: string; data: unknown };
 /** How long a new node listens for the peers other nodes already hold in a room. */
 const DISCOVERY_MS = 150;
 
-export function roomNode(bus: Bus, docs: RoomDocs, log: (message: string, error?: unknown) => void) {
+export function roomNode(
+  bus: Bus,
+  docs: RoomDocs,
+  log: (message: string, error?: unknown) => void,
+  hooks?: RoomNodeHooks,
+) {
   const node = randomUUID();
   const rooms = new Map<string, LocalRoom>();
   const opening = new Map<string, Promise<LocalRoom>>();
@@ -108,6 +121,8 @@ export function roomNode(bus: Bus, docs: RoomDocs, log: (message: string, error?
 
   /** Tells the room once each time the number of video peers grows past what a mesh carries. */
   function checkMesh(room: LocalRoom, only?: LocalPeer) {
+    // Through the SFU a room carries every camera; the mesh notice is not for it.
+    if (room.media === 'sfu') return;
     const count = videoPeers(room);
     if (count <= MESH_VIDEO_LIMIT || (!only && count <= room.videoNoticeAt)) return;
     const notice: ServerMessage = {
@@ -127,6 +142,7 @@ export function roomNode(bus: Bus, docs: RoomDocs, log: (message: string, error?
     local.graceTimer = null;
     local.unsubscribeSignals();
     room.local.delete(local.peer.peerId);
+    hooks?.peerGone(room, local.peer.peerId);
     if (room.local.size === 0) close(room);
   }
 
@@ -134,6 +150,7 @@ export function roomNode(bus: Bus, docs: RoomDocs, log: (message: string, error?
     for (const unsubscribe of room.unsubscribe) unsubscribe();
     rooms.delete(room.roomId);
     docs.release(room.roomId);
+    hooks?.roomClosed(room);
   }
 
   async function onEvent(room: LocalRoom, event: RoomBusEvent) {
@@ -256,6 +273,7 @@ export function roomNode(bus: Bus, docs: RoomDocs, log: (message: string, error?
       if (local.graceTimer) clearTimeout(local.graceTimer);
       local.unsubscribeSignals();
       room.local.delete(peerId);
+      hooks?.peerGone(room, peerId);
       for (const { doc, data } of removals(local.awareness)) {
         const event: RoomBusEvent = { type: 'yjs.awareness', doc, data, fromPeer: peerId };
         void bus.publish(roomSubject.evt(room.roomId, event.type), encodeJson(event));

@@ -15,13 +15,20 @@ import { CHROMIUM } from './browser.js';
 export type RoomNode = { app: App; runtime: Runtime; url: string };
 export type Person = { id: string; name: string; token: string };
 
-export async function startNodes(database: TestDatabase, natsUrl: string, count = 2): Promise<RoomNode[]> {
+export async function startNodes(
+  database: TestDatabase,
+  natsUrl: string,
+  count = 2,
+  /** More settings, e.g. JANUS_URL for the SFU suite. */
+  env: Record<string, string> = {},
+): Promise<RoomNode[]> {
   const config = loadConfig({
     DATABASE_URL: database.url,
     NATS_URL: natsUrl,
     PUBLIC_URL: 'http://127.0.0.1:3000',
     DEMO_SEED: 'off',
     LOG_LEVEL: 'warn',
+    ...env,
   });
   const nodes: RoomNode[] = [];
   // One after the other: the first runs the migrations, the next find them done.

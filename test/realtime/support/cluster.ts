@@ -103,7 +103,9 @@ export type Cluster = {
 
 export type Person = { id: string; orgId: string; cookie: string; name: string };
 
-export async function cluster(options: { natsUrl?: string; clock?: TestClock } = {}): Promise<Cluster> {
+export async function cluster(
+  options: { natsUrl?: string; clock?: TestClock; env?: Record<string, string> } = {},
+): Promise<Cluster> {
   // Nodes must share one database server: PGlite lives inside one process.
   const db = await testDatabase({ requirePostgres: true });
   if (!db?.url) throw new Error('the cluster tests need a Postgres server');
@@ -113,6 +115,7 @@ export async function cluster(options: { natsUrl?: string; clock?: TestClock } =
     PUBLIC_URL: ORIGIN,
     ICE_SERVERS: JSON.stringify([{ urls: 'stun:stun.example.org:3478' }]),
     ...(options.natsUrl ? { NATS_URL: options.natsUrl } : {}),
+    ...options.env,
   });
   const c: Cluster = {
     db,

@@ -7,6 +7,11 @@ export type RoomProbe = {
   joinedAt?: number;
   firstConnectedAt?: number;
   firstRemoteFrameAt?: number;
+  /** `sfu` when the room's media go through the SFU: then `peers` holds one receiving connection per feed
+   * (keyed by peer id, `<peerId>:screen` for a shared screen) and `publishers` my sending ones. */
+  mediaMode?: 'mesh' | 'sfu';
+  selfPeerId?: string;
+  publishers?: Map<string, RTCPeerConnection>;
   /** How many elements the shared whiteboard holds here (drawn locally or received). */
   whiteboardElements?: () => number;
 };

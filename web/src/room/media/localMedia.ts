@@ -3,7 +3,12 @@
 import { MediaProblem, openMedia, type ProblemKind } from './devices';
 
 export type LocalState = { muted: boolean; cameraOn: boolean; sharing: boolean; preview: MediaStream };
-type VideoSink = { sendVideo(track: MediaStreamTrack): void };
+/** Where my video goes: the mesh swaps tracks; the SFU publishes a shared screen beside the camera. */
+type VideoSink = {
+  sendVideo(track: MediaStreamTrack): void;
+  shareScreen?(track: MediaStreamTrack): void;
+  stopScreen?(): void;
+};
 
 export class LocalMedia {
   /** The stream handed to every peer connection: one audio track (if any) and one video track, always. */
@@ -83,7 +88,7 @@ export class LocalMedia {
       this.camera.stop();
       this.camera = null;
     }
-    if (!this.screen) this.sink?.sendVideo(this.camera ?? this.placeholder);
+    if (!this.screen || this.sink?.shareScreen) this.sink?.sendVideo(this.camera ?? this.placeholder);
     this.emit();
   }
 
@@ -106,7 +111,8 @@ export class LocalMedia {
     this.screen = track;
     track.contentHint = 'detail';
     track.addEventListener('ended', () => this.stopSharing());
-    this.sink?.sendVideo(track);
+    if (this.sink?.shareScreen) this.sink.shareScreen(track);
+    else this.sink?.sendVideo(track);
     this.emit();
   }
 
@@ -114,7 +120,8 @@ export class LocalMedia {
     if (!this.screen) return;
     this.screen.stop();
     this.screen = null;
-    this.sink?.sendVideo(this.camera ?? this.placeholder);
+    if (this.sink?.stopScreen) this.sink.stopScreen();
+    else this.sink?.sendVideo(this.camera ?? this.placeholder);
     this.emit();
   }
 

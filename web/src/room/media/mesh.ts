@@ -9,6 +9,8 @@ export type RemoteMedia = {
   peerId: string;
   stream: MediaStream | null;
   state: 'connecting' | 'connected' | 'failed';
+  /** Through the SFU a shared screen is a tile of its own: the peer whose screen it is. */
+  screenOf?: string;
 };
 
 type Entry = { peer: SimplePeer; media: RemoteMedia };

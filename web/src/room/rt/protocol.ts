@@ -6,6 +6,8 @@ export type {
   CurrentLesson,
   DocName,
   ErrorCode,
+  Feed,
+  SfuKind,
   IceServer,
   Joined,
   Peer,

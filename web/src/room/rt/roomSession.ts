@@ -1,6 +1,7 @@
 // One person's presence in a room, outside React: the socket, the WebRTC mesh and their own media, folded into one
 // snapshot the components read (useSyncExternalStore). Created the moment `joined` arrives so no signal is missed.
 import { Mesh, type RemoteMedia } from '../media/mesh';
+import { SfuMedia } from '../media/sfu/sfuMedia';
 import type { LocalMedia, LocalState } from '../media/localMedia';
 import type { ClientMessage, Joined, ServerMessage } from './protocol';
 import { addNotice, dismissNotice, fromJoined, roomReducer, type Notice, type RoomState } from './roomState';
@@ -14,7 +15,9 @@ export type RoomSnapshot = {
 };
 
 export class RoomSession {
-  readonly mesh: Mesh;
+  /** Media peer to peer (one-to-one, small groups), or through the SFU when the gateway says so. */
+  readonly mesh: Mesh | null = null;
+  readonly sfu: SfuMedia | null = null;
   private snapshot: RoomSnapshot;
   private listeners = new Set<() => void>();
   private offs: (() => void)[] = [];
@@ -24,19 +27,29 @@ export class RoomSession {
     joined: Joined,
     readonly local: LocalMedia,
   ) {
-    this.mesh = new Mesh(socket, joined.peerId, joined.iceServers, local.stream);
-    local.attach(this.mesh);
+    const media =
+      joined.media?.mode === 'sfu'
+        ? (this.sfu = new SfuMedia(
+            socket,
+            joined.peerId,
+            joined.self.personId,
+            joined.iceServers,
+            local.stream,
+          ))
+        : (this.mesh = new Mesh(socket, joined.peerId, joined.iceServers, local.stream));
+    local.attach(media);
     this.snapshot = { room: fromJoined(joined), media: [], local: local.state, connection: socket.status };
     this.offs.push(
       socket.on((m) => this.receive(m)),
       socket.onStatus((connection) => this.set({ connection })),
-      this.mesh.onChange((media) => this.set({ media })),
+      media.onChange((media) => this.set({ media })),
       local.onChange((l) => {
         this.set({ local: l });
         this.announceMedia();
       }),
     );
-    for (const p of joined.peers) this.mesh.ensure(p.peerId);
+    for (const p of joined.peers) this.mesh?.ensure(p.peerId);
+    this.sfu?.start();
     this.announceMedia();
   }
 
@@ -65,7 +78,8 @@ export class RoomSession {
 
   leave() {
     for (const off of this.offs) off();
-    this.mesh.destroy();
+    this.mesh?.destroy();
+    this.sfu?.destroy();
     this.local.close();
     this.socket.close();
   }
@@ -73,21 +87,25 @@ export class RoomSession {
   private receive(m: ServerMessage) {
     switch (m.type) {
       case 'joined':
-        this.mesh.rejoinedAs(
+        this.mesh?.rejoinedAs(
           m.peerId,
           m.peers.map((p) => p.peerId),
         );
+        this.sfu?.rejoinedAs(m.peerId);
         this.announceMedia();
         break;
       case 'peer.joined':
-        this.mesh.ensure(m.peer.peerId);
+        this.mesh?.ensure(m.peer.peerId);
         break;
       case 'peer.left':
-        this.mesh.remove(m.peerId);
+        this.mesh?.remove(m.peerId);
+        this.sfu?.receive(m);
         break;
       case 'signal':
-        this.mesh.signal(m.from, m.data);
+        this.mesh?.signal(m.from, m.data);
         break;
+      default:
+        if (m.type.startsWith('sfu.') || m.type === 'error') this.sfu?.receive(m);
     }
     const room = roomReducer(this.snapshot.room, m);
     if (room !== this.snapshot.room) this.set({ room });

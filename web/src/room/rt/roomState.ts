@@ -85,8 +85,23 @@ export function roomReducer(state: RoomState, m: ServerMessage): RoomState {
     case 'mesh.tooLarge':
       return { ...state, meshWarning: m.message };
     case 'error':
-      if (m.code === 'read_only' || m.ref === 'join') return state;
+      // `sfu:` refs are the video connections' own business (web/src/room/media/sfu), handled there.
+      if (m.code === 'read_only' || m.ref === 'join' || m.ref?.startsWith('sfu:')) return state;
       return { ...state, notices: [...state.notices, notice('warn', m.message)] };
+    case 'sfu.video':
+      if (m.personId !== state.self.personId) return state;
+      return addNotice(
+        state,
+        m.allowed ? 'ok' : 'info',
+        m.allowed
+          ? 'Your teacher allowed your video again.'
+          : 'Your teacher stopped your video for now; you can still be heard.',
+      );
+    case 'sfu.joined':
+    case 'sfu.feeds':
+    case 'sfu.answer':
+    case 'sfu.offer':
+    case 'sfu.reset':
     case 'left':
     case 'signal':
     case 'yjs.sync':

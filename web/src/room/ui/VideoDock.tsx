@@ -14,7 +14,9 @@ type Props = {
 };
 
 export function VideoDock({ self, peers, media, speakerId }: Props) {
-  const tiles = 1 + peers.length;
+  // Through the SFU a shared screen comes as a feed of its own, shown as a tile beside its sender's camera.
+  const screens = media.filter((m) => m.screenOf);
+  const tiles = 1 + peers.length + screens.length;
   const { height, autoPaused, resizeByHand } = useDockSize(tiles);
   const dock = useRef<HTMLDivElement>(null);
 
@@ -68,6 +70,19 @@ export function VideoDock({ self, peers, media, speakerId }: Props) {
             />
           );
         })}
+        {screens.map((m) => (
+          <Tile
+            key={m.peerId}
+            peerId={m.peerId}
+            label={`${peers.find((p) => p.peerId === m.screenOf)?.name ?? 'Someone'} · screen`}
+            stream={m.stream}
+            muted={false}
+            screen
+            state={m.state}
+            speakerId={speakerId}
+            placeholder={null}
+          />
+        ))}
       </div>
       <div
         className="dock-handle"
