@@ -15,6 +15,7 @@ import {
 import { beforeSignIn, signInFailed, signInSucceeded } from '../../auth/throttle.js';
 import { invitationUsable, redeemInvitation } from '../../auth/invitations.js';
 import { requireActor } from '../http.js';
+import { publishPersonRevoked } from '../../bus/revocations.js';
 import { errors, Ok, ProblemSchema } from './schemas.js';
 
 export const Me = z.object({
@@ -82,6 +83,8 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await deleteSession(deps.db, token);
+      // This session's live connections close too (each connection re-checks its own session).
+      if (request.actor) await publishPersonRevoked(deps.bus, request.actor.personId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -110,6 +113,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const actor = requireActor(request);
       await deleteAllSessions(deps.db, actor.personId);
+      await publishPersonRevoked(deps.bus, actor.personId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -148,6 +152,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         .executeTakeFirstOrThrow();
       // A new password ends the sessions signed in with the old one.
       await deleteAllSessions(deps.db, person.id);
+      await publishPersonRevoked(deps.bus, person.id);
       if (!person.active) throw new ForbiddenError('the password is set, but this account is deactivated');
       const { token, expiresAt } = await createSession(deps.db, person, now, deps.config.SESSION_TTL_HOURS);
       reply.setCookie(SESSION_COOKIE, token, {

@@ -23,6 +23,7 @@ import { afterWrite, commandContext, etag, prefersMinimal, requireActor } from '
 import { newId } from './ids.js';
 import { errors, IdParams, IsoDateTime } from './schemas.js';
 import { ScheduleEntrySchema } from '../../contract/schedule.js';
+import { publishRoomRevoked } from '../../bus/revocations.js';
 
 const Duration = z.number().int().min(MIN_DURATION).max(MAX_DURATION);
 const Title = z.string().trim().max(200).nullable().default(null);
@@ -200,6 +201,8 @@ export async function liveSessionRoutes(app: FastifyInstance, deps: AppDeps) {
       await requireManager(deps, actor, request.params.id);
       const context = commandContext(deps, request, actor);
       const result = await removeParticipant(deps, request.params.id, request.params.studentId, context);
+      // The removed student's live room connection closes on every node.
+      await publishRoomRevoked(deps.bus, `ls-${request.params.id}`);
       await afterWrite(deps, res, result);
       return reply(actor.orgId, request.params.id);
     },

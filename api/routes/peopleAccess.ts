@@ -12,6 +12,7 @@ import type { Actor } from '../../auth/sessions.js';
 import { requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
 import { Invitation } from './people.js';
+import { publishPersonRevoked } from '../../bus/revocations.js';
 
 export async function peopleAccessRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -43,6 +44,7 @@ export async function peopleAccessRoutes(app: FastifyInstance, deps: AppDeps) {
         await trx.updateTable('people').set({ active: false }).where('id', '=', person.id).execute();
         await deleteAllSessions(trx, person.id);
       });
+      await publishPersonRevoked(deps.bus, person.id);
       return toPerson(await personInOrg(deps.db, actor.orgId, person.id));
     },
   );
@@ -70,6 +72,7 @@ export async function peopleAccessRoutes(app: FastifyInstance, deps: AppDeps) {
       const actor = requireActor(request, 'admin');
       const person = await target(actor, request.params.id, 'reset the password of');
       await deleteAllSessions(deps.db, person.id);
+      await publishPersonRevoked(deps.bus, person.id);
       const invitation = await invitations.send(person, 'password reset');
       return { person: toPerson(person), invitation };
     },
@@ -86,6 +89,7 @@ export async function peopleAccessRoutes(app: FastifyInstance, deps: AppDeps) {
       const actor = requireActor(request, 'admin');
       const person = await target(actor, request.params.id, 'erase');
       await erasePerson(deps.db, person.id, deps.clock.now());
+      await publishPersonRevoked(deps.bus, person.id);
       request.log.info({ personId: person.id, by: actor.personId }, 'person erased');
       return toPerson(await personInOrg(deps.db, actor.orgId, person.id));
     },
