@@ -49,7 +49,12 @@ function Formatting({ editor }: { editor: Editor }) {
         'H',
       )}
       {button('Bullet list', editor.isActive('bulletList'), () => chain().toggleBulletList().run(), '•')}
-      {button('1. Numbered list', editor.isActive('orderedList'), () => chain().toggleOrderedList().run(), '1.')}
+      {button(
+        '1. Numbered list',
+        editor.isActive('orderedList'),
+        () => chain().toggleOrderedList().run(),
+        '1.',
+      )}
     </div>
   );
 }
