@@ -92,5 +92,13 @@ export const lessonAnswers = {
   decider: lessonAnswersDecider,
   events: LessonAnswersEvent,
 };
-export const lessonAnalyses = { category: 'lessonAnalysis', decider: lessonAnalysisDecider, events: LessonAnalysisEvent };
-export const sessionSummaries = { category: 'sessionSummary', decider: sessionSummaryDecider, events: SessionSummaryEvent };
+export const lessonAnalyses = {
+  category: 'lessonAnalysis',
+  decider: lessonAnalysisDecider,
+  events: LessonAnalysisEvent,
+};
+export const sessionSummaries = {
+  category: 'sessionSummary',
+  decider: sessionSummaryDecider,
+  events: SessionSummaryEvent,
+};

@@ -2,23 +2,84 @@
 // Each table's row type lives beside the code that owns it (`*.table.ts`); migrations create the tables.
 import type { Kysely, Transaction } from 'kysely';
 import type { InvitationsTable, SignInThrottleTable } from '../auth/access.table.js';
-import type { CoursesTable, CourseLessonsTable, EnrollmentsTable } from '../projections/catalog/catalog.table.js';
-import type { RoomChatMessagesTable, RoomPollsTable, RoomPollAnswersTable, RoomPermissionsTable } from '../projections/room/room.table.js';
-import type { AttendanceCompletionsTable, AttendanceRecordsTable, AttendanceFeedbackTable } from '../projections/attendance/attendance.table.js';
-import type { ScheduleRulesTable, ScheduleRuleOccurrencesTable } from '../projections/lessons/scheduleRules.table.js';
+import type {
+  CoursesTable,
+  CourseLessonsTable,
+  EnrollmentsTable,
+} from '../projections/catalog/catalog.table.js';
+import type {
+  RoomChatMessagesTable,
+  RoomPollsTable,
+  RoomPollAnswersTable,
+  RoomPermissionsTable,
+} from '../projections/room/room.table.js';
+import type {
+  AttendanceCompletionsTable,
+  AttendanceRecordsTable,
+  AttendanceFeedbackTable,
+} from '../projections/attendance/attendance.table.js';
+import type {
+  ScheduleRulesTable,
+  ScheduleRuleOccurrencesTable,
+} from '../projections/lessons/scheduleRules.table.js';
 import type { AuditEventsTable } from '../projections/audit/audit.table.js';
 import type { BillingWalletsTable, BillingLedgerTable } from '../projections/billing/billing.table.js';
-import type { TrainerGroupAccessTable, TrainingsTable, TrainingSectionsTable, TrainingSectionGroupsTable, TrainingEventsTable, TrainingRegistrationsTable, TrainingAttendanceTable, TrainingCompletionsTable } from '../projections/trainings/trainings.table.js';
-import type { ScheduleSessionsTable, ScheduleParticipantsTable } from '../projections/schedule/schedule.table.js';
+import type {
+  TrainerGroupAccessTable,
+  TrainingsTable,
+  TrainingSectionsTable,
+  TrainingSectionGroupsTable,
+  TrainingEventsTable,
+  TrainingRegistrationsTable,
+  TrainingAttendanceTable,
+  TrainingCompletionsTable,
+} from '../projections/trainings/trainings.table.js';
+import type {
+  ScheduleSessionsTable,
+  ScheduleParticipantsTable,
+} from '../projections/schedule/schedule.table.js';
 import type { HomeworkTable } from '../projections/homework/homework.table.js';
-import type { MailOutboxTable, MailDeliveriesTable, CalendarEntriesTable, CalendarAttendeesTable, CalendarGroupsTable, CalendarFeedTokensTable } from '../projections/outbox/outbox.table.js';
-import type { ReportSessionsTable, ReportAttendanceTable, ReportScoresTable, ReportWalletsTable, ReportLedgerTable, ReportTrainingsTable, ReportTrainingSectionsTable, ReportTrainingRegistrationsTable, ReportTrainingEventsTable, ReportTrainingAttendanceTable } from '../projections/reports/reports.table.js';
+import type {
+  MailOutboxTable,
+  MailDeliveriesTable,
+  CalendarEntriesTable,
+  CalendarAttendeesTable,
+  CalendarGroupsTable,
+  CalendarFeedTokensTable,
+} from '../projections/outbox/outbox.table.js';
+import type {
+  ReportSessionsTable,
+  ReportAttendanceTable,
+  ReportScoresTable,
+  ReportWalletsTable,
+  ReportLedgerTable,
+  ReportTrainingsTable,
+  ReportTrainingSectionsTable,
+  ReportTrainingRegistrationsTable,
+  ReportTrainingEventsTable,
+  ReportTrainingAttendanceTable,
+} from '../projections/reports/reports.table.js';
 import type { RoomDocUpdatesTable, RoomDocSnapshotsTable } from '../realtime/docs.table.js';
-import type { LessonAnswersTable, LessonAnswerAttemptsTable } from '../projections/lessonAnswers/lessonAnswers.table.js';
+import type {
+  LessonAnswersTable,
+  LessonAnswerAttemptsTable,
+} from '../projections/lessonAnswers/lessonAnswers.table.js';
 import type { LessonAnalysesTable } from '../projections/lessonAnalyses/lessonAnalyses.table.js';
-import type { SessionSummariesTable, SessionStudentSummariesTable } from '../projections/sessionSummaries/sessionSummaries.table.js';
-import type { SummarySwitchesTable, PersonPreferencesTable } from '../commands/sessionSummarySettings.table.js';
-import type { OrganisationsTable, PeopleTable, AuthSessionsTable, StudentGroupsTable, StudentGroupMembersTable } from './people.table.js';
+import type {
+  SessionSummariesTable,
+  SessionStudentSummariesTable,
+} from '../projections/sessionSummaries/sessionSummaries.table.js';
+import type {
+  SummarySwitchesTable,
+  PersonPreferencesTable,
+} from '../commands/sessionSummarySettings.table.js';
+import type {
+  OrganisationsTable,
+  PeopleTable,
+  AuthSessionsTable,
+  StudentGroupsTable,
+  StudentGroupMembersTable,
+} from './people.table.js';
 
 export interface Database {
   // auth/access.table.ts
