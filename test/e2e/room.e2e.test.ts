@@ -192,6 +192,8 @@ async function run() {
     await w.teacher.getByTestId('poll-question').fill('Did you do the homework?');
     await w.teacher.getByTestId('poll-option-0').fill('Yes');
     await w.teacher.getByTestId('poll-option-1').fill('Not yet');
+    // A named poll: an anonymous one shows its tally live only from 3 answers on.
+    await w.teacher.getByLabel('Anonymous').uncheck();
     await w.teacher.getByTestId('poll-open').click();
     // Students are taken to the new poll; one answers.
     const student = w.students[0]!;
