@@ -41,6 +41,8 @@ export async function buildHttpApp(deps: AppDeps, mounts: RouteModule[] = []): P
           ? { level: deps.config.LOG_LEVEL, ...LOG_OPTIONS }
           : deps.logger,
     bodyLimit: 1024 * 1024,
+    // Plugins (Swagger UI reads its assets) can take longer than Fastify's 10 s default on a loaded machine.
+    pluginTimeout: 60_000,
     // Off unless TRUST_PROXY names the proxies: otherwise a client's own X-Forwarded-For would pick its IP.
     trustProxy: trustProxyOf(deps.config),
     genReqId: () => crypto.randomUUID(),
