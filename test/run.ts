@@ -70,7 +70,7 @@ function runFile(file: string): Promise<Outcome> {
     child.stderr.on('data', (d) => (output += d));
     const timeout = setTimeout(
       () => child.kill('SIGKILL'),
-      Number(process.env.TEST_FILE_TIMEOUT_MS ?? 600_000),
+      Number(process.env.TEST_FILE_TIMEOUT_MS ?? 1_200_000),
     );
     child.on('close', (code) => {
       clearTimeout(timeout);
