@@ -177,9 +177,11 @@ test('a session scheduled inside the 24 hours gets its invitation and no separat
 test('people erased or deactivated since get nothing more', async ({ t, s, inbox }) => {
   const gone = await t.person(s.orgId, 'student', 'Gone Student');
   const away = await t.person(s.orgId, 'student', 'Away Student');
-  const res = await s.teacher.post('/api/live-sessions', {
+  // An admin schedules: the two new students are not the teacher's own (a teacher adds only their students).
+  const res = await s.admin.post('/api/live-sessions', {
     kind: 'group',
     courseId: s.courseId,
+    teacherId: s.teacher.id,
     studentIds: [gone.id, away.id, s.students[0]!.id],
     start: '2026-12-01T09:00:00Z',
     durationMinutes: 30,
