@@ -123,6 +123,24 @@ export async function roomLesson(deps: { eventStore: EventStore }, info: RoomInf
 }
 
 /**
+ * A room's chat in the order the room recorded it (the room read model keeps no sequence, and messages sent in
+ * the same millisecond must not swap places).
+ */
+export async function roomChat(
+  deps: { eventStore: EventStore; db: Db },
+  info: RoomInfo,
+): Promise<ChatMessage[]> {
+  const { state } = await loadAggregate(deps.eventStore, rooms, info.roomId);
+  return chatView(
+    state.chat,
+    await namesOf(
+      deps.db,
+      state.chat.map((m) => m.personId),
+    ),
+  );
+}
+
+/**
  * The command that shows `lessonId` (null: the session's own lesson again): an instant lesson of the room or a
  * lesson of the session's course, "not found" otherwise.
  */

@@ -13,10 +13,11 @@ import {
   newId,
   pollView,
   roomLesson,
+  roomChat,
   runRoomCommand,
 } from '../../commands/rooms.js';
 import { requireOpen, roomMembership } from '../../auth/roomAccess.js';
-import { chatTranscript, roomPermissions, roomPolls } from '../../projections/room/queries.js';
+import { roomPermissions, roomPolls } from '../../projections/room/queries.js';
 import { commandContext, requireActor, afterWrite } from '../http.js';
 import type { Actor } from '../../auth/sessions.js';
 import { errors } from './schemas.js';
@@ -67,7 +68,7 @@ export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => {
       const actor = requireActor(request);
       const { info } = await roomMembership(deps, actor, request.params.roomId);
-      return { messages: await chatTranscript(deps.db, info.orgId, info.roomId) };
+      return { messages: await roomChat(deps, info) };
     },
   );
 
