@@ -159,6 +159,12 @@ export async function lessonSwitch(
   };
 }
 
+/** A room's polls with their answers, from the room's stream, so a GET right after an answer sees it. */
+export async function roomPolls(deps: { eventStore: EventStore }, info: RoomInfo): Promise<Poll[]> {
+  const { state } = await loadAggregate(deps.eventStore, rooms, info.roomId);
+  return state.polls;
+}
+
 // ---------------------------------------------------------------- views
 
 export async function namesOf(db: Db, personIds: string[]): Promise<Map<string, string>> {

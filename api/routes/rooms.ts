@@ -14,10 +14,11 @@ import {
   pollView,
   roomLesson,
   roomChat,
+  roomPolls,
   runRoomCommand,
 } from '../../commands/rooms.js';
 import { requireOpen, roomMembership } from '../../auth/roomAccess.js';
-import { roomPermissions, roomPolls } from '../../projections/room/queries.js';
+import { roomPermissions } from '../../projections/room/queries.js';
 import { commandContext, requireActor, afterWrite } from '../http.js';
 import type { Actor } from '../../auth/sessions.js';
 import { errors } from './schemas.js';
@@ -109,7 +110,7 @@ export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
       const actor = requireActor(request);
       const { info, roomRole } = await roomMembership(deps, actor, request.params.roomId);
       const viewer = { personId: actor.personId, roomRole };
-      const polls = await roomPolls(deps.db, info.orgId, info.roomId);
+      const polls = await roomPolls(deps, info);
       return { polls: polls.map((p) => pollView(p, viewer, info.participantIds)) };
     },
   );

@@ -257,7 +257,7 @@ async function run() {
   Room(TESTS[3]!, async (w) => {
     await w.teacher.getByTestId('tab-whiteboard').click();
     const canvas = w.teacher.locator('.excalidraw canvas.interactive');
-    await canvas.waitFor({ timeout: 30_000 }).catch(async (e) => {
+    await canvas.waitFor({ timeout: 60_000 }).catch(async (e) => {
       await screenshot(w.teacher, 'room-whiteboard-failure');
       console.log(
         await w.teacher
@@ -289,7 +289,7 @@ async function run() {
     await late.getByTestId('chat-message').filter({ hasText: 'Hello from Sofia' }).waitFor();
     await late.getByTestId('tab-whiteboard').click();
     await late.waitForFunction(() => (window.__lectern?.whiteboardElements?.() ?? 0) >= 1);
-    await late.locator('.excalidraw canvas.interactive').waitFor();
+    await late.locator('.excalidraw canvas.interactive').waitFor({ timeout: 60_000 }); // Excalidraw is a lazy chunk: slow on a busy machine
     await screenshot(w.teacher, 'room-whiteboard');
     assert.equal(w.external, [], 'the room (whiteboard fonts included) loads nothing from another host');
   });
