@@ -5,17 +5,10 @@ import { api, ApiError } from '../../lib/api';
 import { useAction } from '../../lib/useApi';
 import type { ScheduleEntry } from '../../lib/types';
 import { Dialog } from '../../ui/Dialog';
-import { Badge, ErrorBox, statusTone } from '../../ui/feedback';
+import { ErrorBox } from '../../ui/feedback';
+import { AttendanceTable, type Mark } from './AttendanceTable';
+import { BillingPreviewDialog } from './BillingPreviewDialog';
 import { ACTION_LABEL, type CompletionAction, type Lifecycle, type Preview } from './types';
-
-type Mark = { status: 'present' | 'absent'; reason: string };
-const OUTCOME: Record<Preview['lines'][number]['outcome'], string> = {
-  debit: 'Deducted',
-  refused: 'Refused: balance too low',
-  free: 'Free',
-  not_charged: 'Not charged',
-  unpriced: 'No price set: set one before deducting',
-};
 
 export function CompletionActions({
   session,
@@ -102,67 +95,7 @@ export function CompletionActions({
   return (
     <div className="card">
       <h2>Attendance</h2>
-      {session.participants.length === 0 ? (
-        <p className="muted">No students in this session.</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Student</th>
-              <th scope="col" className="num">
-                Minutes present
-              </th>
-              <th scope="col">Attendance</th>
-              <th scope="col">Reason (optional)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {session.participants.map((p) => {
-              const m = marks[p.studentId]!;
-              const seen = minutes(p.studentId);
-              const set = (patch: Partial<Mark>) =>
-                setMarks((all) => ({ ...all, [p.studentId]: { ...m, ...patch } }));
-              return (
-                <tr key={p.studentId}>
-                  <td>
-                    {p.name} {seen?.late && <Badge tone="warn">late</Badge>}{' '}
-                    {seen?.inRoom && <Badge tone="info">in room</Badge>}
-                  </td>
-                  <td className="num">{seen ? seen.minutesPresent : '—'}</td>
-                  <td>
-                    <div className="chips" role="radiogroup" aria-label={`Attendance of ${p.name}`}>
-                      {(['present', 'absent'] as const).map((s) => (
-                        <label className="chip" key={s}>
-                          <input
-                            type="radio"
-                            name={`att-${p.studentId}`}
-                            checked={m.status === s}
-                            onChange={() => set({ status: s })}
-                          />
-                          {s === 'present' ? 'Present' : 'Absent'}
-                        </label>
-                      ))}
-                    </div>
-                  </td>
-                  <td>
-                    <input
-                      aria-label={`Reason for ${p.name}`}
-                      value={m.reason}
-                      maxLength={500}
-                      // Someone who never joined counts as present only with a reason (e.g. joined by phone).
-                      required={m.status === 'present' && !seen?.firstJoinedAt}
-                      placeholder={
-                        m.status === 'present' && !seen?.firstJoinedAt ? 'Required: never joined' : ''
-                      }
-                      onChange={(e) => set({ reason: e.target.value })}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <AttendanceTable session={session} lifecycle={lifecycle} marks={marks} setMarks={setMarks} />
       <h3>Notes</h3>
       <div className="form-grid">
         {(
@@ -202,69 +135,14 @@ export function CompletionActions({
       </div>
 
       {preview && (
-        <Dialog
-          title={`Confirm: ${ACTION_LABEL[preview.action]}`}
-          open
-          onClose={() => (action.clear(), setPreview(undefined))}
-          wide
-        >
-          <p>Read the billing effect before you confirm.</p>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Student</th>
-                <th scope="col">Attendance</th>
-                <th scope="col" className="num">
-                  Cost
-                </th>
-                <th scope="col" className="num">
-                  Balance now
-                </th>
-                <th scope="col" className="num">
-                  Balance after
-                </th>
-                <th scope="col">Effect</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.lines.map((l) => (
-                <tr key={l.studentId}>
-                  <td>{name(l.studentId)}</td>
-                  <td>
-                    <Badge tone={statusTone(l.attendance)}>{l.attendance}</Badge>
-                  </td>
-                  <td className="num">{l.outcome === 'debit' ? `−${l.tokens}` : 0} tokens</td>
-                  <td className="num">{l.balance}</td>
-                  <td className="num">
-                    <strong>{l.balanceAfter}</strong>
-                  </td>
-                  <td>
-                    {OUTCOME[l.outcome]}
-                    <div className="hint">{l.ruleNote}</div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="hint">
-            Total deducted:{' '}
-            {preview.lines.filter((l) => l.outcome === 'debit').reduce((n, l) => n + l.tokens, 0)} tokens.
-          </p>
-          <ErrorBox error={action.error} />
-          <div className="form-actions">
-            <button type="button" className="btn" onClick={() => (action.clear(), setPreview(undefined))}>
-              Back
-            </button>
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={action.pending}
-              onClick={() => void confirm()}
-            >
-              Confirm {ACTION_LABEL[preview.action]}
-            </button>
-          </div>
-        </Dialog>
+        <BillingPreviewDialog
+          preview={preview}
+          name={name}
+          error={action.error}
+          pending={action.pending}
+          onBack={() => (action.clear(), setPreview(undefined))}
+          onConfirm={() => void confirm()}
+        />
       )}
       {canceling && (
         <Dialog title="Cancel the lesson" open onClose={() => setCanceling(false)}>
