@@ -43,6 +43,7 @@ import { reportEntries } from './reportsAccessMatrix.js';
 import { lessonContentEntries } from './accessMatrixLessonContent.js';
 import { lessonAnalysisEntries } from './accessMatrixLessonAnalyses.js';
 import { sessionSummaryEntries } from './accessMatrixSessionSummaries.js';
+import { groupEntries } from './accessMatrixGroups.js';
 
 // The format and its helpers live in accessMatrix.format.ts.
 export type { Expected, Entry } from './accessMatrix.format.js';
@@ -50,22 +51,6 @@ export type { Expected, Entry } from './accessMatrix.format.js';
 const everyone = (status: Expected) => per(status, status, status, status);
 const future = (w: World) => w.slot();
 
-/** A new student group in the scope's organisation (own: with students[0]; other/foreign: with otherStudent). */
-async function freshGroup(w: World, scope: Scope, withMember = true) {
-  const o = w.org(scope);
-  const member = scope === 'own' ? o.students[0]! : o.otherStudent;
-  const res = await o.admin.post('/api/groups', {
-    name: `Matrix ${scope}`,
-    memberIds: withMember ? [member.id] : [],
-  });
-  if (res.statusCode !== 201) throw new Error(`group: ${res.body}`);
-  return { id: res.json().id as string, memberId: member.id };
-}
-/** One group per scope, made once and kept, for routes that only read or rename it. */
-async function keptGroup(w: World, scope: Scope) {
-  w.ids[`group:${scope}`] ??= (await freshGroup(w, scope)).id;
-  return w.ids[`group:${scope}`]!;
-}
 /** A mail that failed for good in the scope's organisation, to be sent again (a fresh one per call). */
 async function failedMail(w: World, scope: Scope) {
   const o = w.org(scope);
@@ -300,50 +285,8 @@ export const entries: Record<string, Entry> = {
     ]),
   ),
 
-  // ---- groups ----
-  'GET /api/groups': { request: () => ({ url: '/api/groups' }), expect: { own: signedIn(200) } },
-  'POST /api/groups': {
-    request: (w, scope) => ({
-      url: '/api/groups',
-      body: { name: 'Matrix', memberIds: [w.org(scope).students[1]!.id] },
-    }),
-    expect: { own: adminOnly(201), foreign: adminOnlyForeign },
-    note: 'members from another organisation are 404',
-  },
-  'GET /api/groups/:id': {
-    request: async (w, scope) => ({ url: `/api/groups/${await keptGroup(w, scope)}` }),
-    expect: {
-      own: per(200, 404, 200, 401),
-      other: per(200, 404, 404, 401),
-      foreign: per(404, 404, 404, 401),
-    },
-    note: 'teachers read the groups they teach (a session of theirs names it; none here); students the groups they are in',
-  },
-  'PATCH /api/groups/:id': {
-    request: async (w, scope) => ({
-      url: `/api/groups/${await keptGroup(w, scope)}`,
-      body: { name: 'Renamed' },
-    }),
-    expect: { own: adminOnly(200), other: adminOnly(200), foreign: adminOnlyForeign },
-  },
-  'DELETE /api/groups/:id': {
-    request: async (w, scope) => ({ url: `/api/groups/${(await freshGroup(w, scope)).id}` }),
-    expect: { own: adminOnly(204), other: adminOnly(204), foreign: adminOnlyForeign },
-  },
-  'PUT /api/groups/:id/members/:personId': {
-    request: async (w, scope) => {
-      const g = await freshGroup(w, scope, false);
-      return { url: `/api/groups/${g.id}/members/${g.memberId}` };
-    },
-    expect: { own: adminOnly(200), other: adminOnly(200), foreign: adminOnlyForeign },
-  },
-  'DELETE /api/groups/:id/members/:personId': {
-    request: async (w, scope) => {
-      const g = await freshGroup(w, scope);
-      return { url: `/api/groups/${g.id}/members/${g.memberId}` };
-    },
-    expect: { own: adminOnly(200), other: adminOnly(200), foreign: adminOnlyForeign },
-  },
+  // ---- groups: entries in accessMatrixGroups.ts ----
+  ...groupEntries(),
 
   // ---- audit ----
   'GET /api/audit': { request: () => ({ url: '/api/audit' }), expect: { own: adminOnly(200) } },
