@@ -5,29 +5,16 @@
 // Then an individual session: the avatar popover's edit switch, the Lesson Library, screen share.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
-import { natsUrl, postgresAvailable, testDatabase, type TestDatabase } from '../support/services.js';
+import type { Page } from 'playwright-core';
+import { natsUrl, postgresAvailable } from '../support/services.js';
+import { openIn, setUpRoomWorld, tearDownRoomWorld, type RoomWorld } from './support/roomWorld.js';
 import { skippedSuite } from '../support/suite.js';
 import { createOrganisation, createPerson } from '../../db/people.js';
 import { createSession } from '../../auth/sessions.js';
 import { browserUnavailable, screenshot } from './support/browser.js';
 import { ensureWebBuild } from './support/webBuild.js';
-import {
-  allConnected,
-  dockHeight,
-  inboundVideoBytes,
-  join,
-  joinToFirstFrame,
-  openRoom,
-} from './support/roomPages.js';
-import {
-  closeNodes,
-  launchChromium,
-  school,
-  startNodes,
-  type Person,
-  type RoomNode,
-} from './support/roomCluster.js';
+import { allConnected, dockHeight, inboundVideoBytes, join, joinToFirstFrame } from './support/roomPages.js';
+import type { RoomNode } from './support/roomCluster.js';
 
 // The page's globals as these tests use them (the test project is typed for Node, not the DOM).
 declare const window: {
@@ -65,18 +52,7 @@ const why =
 if (why) skippedSuite('live room (browser)', why, TESTS);
 else await run();
 
-type World = {
-  database: TestDatabase;
-  nodes: RoomNode[];
-  browser: Browser;
-  teacher: Page;
-  students: Page[];
-  people: { teacher: Person; tutor: Person; students: Person[] };
-  liveSessionId: string;
-  schedule: Awaited<ReturnType<typeof school>>['liveSession'];
-  /** Requests any page made to another host (a CDN): there must be none. */
-  external: string[];
-};
+type World = RoomWorld;
 
 async function run() {
   ensureWebBuild();
@@ -90,22 +66,9 @@ async function run() {
     });
   });
 
-  const setUp = async (w: World) => {
-    w.database = (await testDatabase({ requirePostgres: true }))!;
-    w.nodes = await startNodes(w.database, (await natsUrl())!);
-    const s = await school(w.nodes[0]!, ['Sofia Student', 'Lukas Learner']);
-    w.people = { teacher: s.teacher, tutor: s.tutor, students: s.students };
-    w.schedule = s.liveSession;
-    w.external = [];
-    w.liveSessionId = await s.liveSession('group', s.students);
-    w.browser = await launchChromium();
-  };
+  const setUp = setUpRoomWorld;
 
-  Room.after(async (w) => {
-    await w.browser?.close();
-    if (w.nodes) await closeNodes(w.nodes);
-    await w.database?.drop();
-  });
+  Room.after(tearDownRoomWorld);
 
   Room(TESTS[0]!, async (w) => {
     const [nodeA, nodeB] = w.nodes as [RoomNode, RoomNode];
@@ -408,5 +371,4 @@ async function run() {
   Room.run();
 }
 
-const open = (w: World, who: Person, node: RoomNode) =>
-  openRoom(w.browser, who, `${node.url}/room/${w.liveSessionId}`, w.external);
+const open = openIn;
