@@ -20,6 +20,7 @@ import { lessonAnalyses, wallets } from './aggregates.js';
 import { loadEnrollmentFor } from './enrollments.js';
 import { overdraftAllowed } from './completion.js';
 import { deterministicId } from './processes/process.js';
+import { availableBalance } from '../domain/wallet/wallet.js';
 
 type Deps = { db: Db; eventStore: EventStore };
 export type AnalysisActor = { personId: string; orgId: string; role: Role };
@@ -55,6 +56,26 @@ export async function analysableLessons(
   return rows.flatMap((r) =>
     isDone(r.status) ? [{ homeworkId: r.id, courseLessonId: r.course_lesson_id, status: r.status }] : [],
   );
+}
+
+/**
+ * What the enrollment's analyses cost, whether the organisation's wallet can pay (less the tokens held for
+ * confirmed lessons; overdraft respected) and which lessons may be analysed: the confirmation shows it.
+ */
+export async function analysisQuote(deps: Deps, actor: AnalysisActor, enrollmentId: string) {
+  await analysisEnrollment(deps, actor, enrollmentId);
+  const wallet = (await loadAggregate(deps.eventStore, wallets, actor.orgId)).state;
+  const balance = availableBalance(wallet);
+  const allowOverdraft = await overdraftAllowed(deps.db, actor.orgId);
+  const affords = (tokens: number) => allowOverdraft || balance >= tokens;
+  return {
+    costs: { ...ANALYSIS_COST },
+    bulkLessons: BULK_LESSONS,
+    balance,
+    allowOverdraft,
+    canAfford: { single: affords(ANALYSIS_COST.single), bulk: affords(ANALYSIS_COST.bulk) },
+    analysable: await analysableLessons(deps.db, actor.orgId, enrollmentId),
+  };
 }
 
 async function lessonsFor(deps: Deps, orgId: string, enrollmentId: string, input: AnalysisRequest) {

@@ -27,3 +27,20 @@ export const LessonAnalysisSummary = z.object({
 export const LessonAnalysis = LessonAnalysisSummary.extend({ report: Report.nullable() });
 export type LessonAnalysisSummary = z.infer<typeof LessonAnalysisSummary>;
 export type LessonAnalysis = z.infer<typeof LessonAnalysis>;
+
+/** What requesting an analysis of this enrollment costs, whether the organisation can pay, and what may be analysed. */
+export const AnalysisQuote = z.object({
+  costs: z.object({ single: z.number().int(), bulk: z.number().int() }),
+  bulkLessons: z
+    .number()
+    .int()
+    .describe('how many of the most recent passed or verified lessons bulk covers'),
+  balance: z
+    .number()
+    .describe("the organisation wallet's balance less the tokens held for confirmed lessons"),
+  allowOverdraft: z.boolean(),
+  canAfford: z.object({ single: z.boolean(), bulk: z.boolean() }),
+  analysable: z.array(AnalysedLesson).describe('the passed or verified lessons, most recently changed first'),
+});
+export type AnalysisQuote = z.infer<typeof AnalysisQuote>;
+export type AnalysisStatus = LessonAnalysisSummary['status'];

@@ -12,11 +12,11 @@ import {
   BULK_LESSONS,
   ReportLanguage,
 } from '../../domain/lessonAnalysis/events.js';
-import { analysisEnrollment, requestLessonAnalysis } from '../../commands/lessonAnalyses.js';
+import { analysisEnrollment, analysisQuote, requestLessonAnalysis } from '../../commands/lessonAnalyses.js';
 import { lessonAnalysesOf, lessonAnalysisById } from '../../projections/lessonAnalyses/queries.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
-import { LessonAnalysis, LessonAnalysisSummary } from '../../contract/lessonAnalysis.js';
+import { AnalysisQuote, LessonAnalysis, LessonAnalysisSummary } from '../../contract/lessonAnalysis.js';
 
 const tags = ['lesson analyses'];
 
@@ -78,6 +78,20 @@ export async function lessonAnalysisRoutes(app: FastifyInstance, deps: AppDeps) 
       await analysisEnrollment(deps, actor, request.params.id);
       return { analyses: await lessonAnalysesOf(deps.db, actor.orgId, request.params.id) };
     },
+  );
+
+  r.get(
+    '/api/enrollments/:id/lesson-analyses/quote',
+    {
+      schema: {
+        tags,
+        description:
+          "What an analysis costs (single, bulk), the organisation wallet's spendable balance, whether it can pay (overdraft respected) and the lessons that may be analysed (passed or verified).",
+        params: IdParams,
+        response: { 200: AnalysisQuote, ...errors },
+      },
+    },
+    async (request) => analysisQuote(deps, requireActor(request, 'admin', 'teacher'), request.params.id),
   );
 
   r.get(

@@ -7,7 +7,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
-import { StudentSummary, TeacherSummary } from '../../domain/sessionSummary/summary.js';
 import {
   preferencesOf,
   setPreferences,
@@ -15,21 +14,22 @@ import {
   summarySwitch,
   type SwitchTarget,
 } from '../../commands/sessionSummaries.js';
-import { sessionSummaryOf, studentSummaryOf } from '../../projections/sessionSummaries/queries.js';
+import {
+  sessionSummaryOf,
+  studentSummariesOf,
+  studentSummaryOf,
+} from '../../projections/sessionSummaries/queries.js';
 import { requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
+import {
+  SessionSummaries,
+  StudentSummaryView,
+  SummaryPreferences as Preferences,
+  SummarySwitch as Switch,
+  TeacherSummaryView,
+} from '../../contract/sessionSummary.js';
 
 const tags = ['post-session summaries'];
-const Switch = z.object({ enabled: z.boolean() });
-const Preferences = z.object({
-  lessonSummary: z.boolean().describe('"Lesson Summary": mail me my lesson summaries'),
-});
-const Head = {
-  liveSessionId: z.string(),
-  lessonTitle: z.string(),
-  courseLessonId: z.string().nullable(),
-  madeAt: z.string(),
-};
 
 export async function sessionSummaryRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -93,7 +93,7 @@ export async function sessionSummaryRoutes(app: FastifyInstance, deps: AppDeps) 
         description:
           "The teacher summary of an ended group session: admins only (the session's teacher gets 403).",
         params: IdParams,
-        response: { 200: z.object({ ...Head, summary: TeacherSummary }), ...errors },
+        response: { 200: TeacherSummaryView, ...errors },
       },
     },
     async (request) => {
@@ -112,7 +112,7 @@ export async function sessionSummaryRoutes(app: FastifyInstance, deps: AppDeps) 
         tags,
         description: "A participant's summary: the student (their own only), the session's teacher, admins.",
         params: z.object({ id: z.uuid(), studentId: z.uuid() }),
-        response: { 200: z.object({ ...Head, mailed: z.boolean(), summary: StudentSummary }), ...errors },
+        response: { 200: StudentSummaryView, ...errors },
       },
     },
     async (request) => {
@@ -128,6 +128,31 @@ export async function sessionSummaryRoutes(app: FastifyInstance, deps: AppDeps) 
       if (!mine) throw new NotFoundError('no summary for this student');
       const { teacherId: _t, summary: _s, ...head } = session;
       return { ...head, ...mine };
+    },
+  );
+
+  r.get(
+    '/api/live-sessions/:id/summaries',
+    {
+      schema: {
+        tags,
+        description:
+          "The Summary tab of an ended group session, as the viewer may read it: admins get the teacher summary and every participant's; the session's teacher every participant's (no teacher summary); a student their own. 404 when there is no summary (none made, or none for this student).",
+        params: IdParams,
+        response: { 200: SessionSummaries, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const session = await sessionSummaryOf(deps.db, actor.orgId, request.params.id);
+      if (!session || (actor.role === 'teacher' && session.teacherId !== actor.personId))
+        throw new NotFoundError('no summary of this session');
+      const all = await studentSummariesOf(deps.db, actor.orgId, request.params.id);
+      const students = actor.role === 'student' ? all.filter((s) => s.studentId === actor.personId) : all;
+      if (actor.role === 'student' && students.length === 0)
+        throw new NotFoundError('no summary of this session for you');
+      const { teacherId: _t, summary, ...head } = session;
+      return { head, teacher: actor.role === 'admin' ? summary : null, students };
     },
   );
 }

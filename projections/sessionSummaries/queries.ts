@@ -38,3 +38,22 @@ export async function studentSummaryOf(db: Db, orgId: string, liveSessionId: str
     .executeTakeFirst();
   return row ? { summary: row.summary as StudentSummary, mailed: row.mailed } : null;
 }
+
+/** Every participant's summary of a session with their names (null once erased), by name. */
+export async function studentSummariesOf(db: Db, orgId: string, liveSessionId: string) {
+  const rows = await db
+    .selectFrom('session_student_summaries as s')
+    .leftJoin('people as p', (j) => j.onRef('p.id', '=', 's.student_id').on('p.erased_at', 'is', null))
+    .select(['s.student_id', 's.summary', 's.mailed', 'p.name'])
+    .where('s.org_id', '=', orgId)
+    .where('s.live_session_id', '=', liveSessionId)
+    .orderBy('p.name')
+    .orderBy('s.student_id')
+    .execute();
+  return rows.map((r) => ({
+    studentId: r.student_id,
+    name: r.name ?? null,
+    mailed: r.mailed,
+    summary: r.summary as StudentSummary,
+  }));
+}

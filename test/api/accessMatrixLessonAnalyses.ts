@@ -70,6 +70,11 @@ export function lessonAnalysisEntries(): Record<string, Entry> {
       request: (w, scope) => ({ url: `/api/enrollments/${enrollmentOf(w, scope)}/lesson-analyses` }),
       expect: manage(200),
     },
+    'GET /api/enrollments/:id/lesson-analyses/quote': {
+      request: (w, scope) => ({ url: `/api/enrollments/${enrollmentOf(w, scope)}/lesson-analyses/quote` }),
+      expect: manage(200),
+      note: 'the price, the balance and the analysable lessons: for whoever may request an analysis',
+    },
     'GET /api/lesson-analyses/:id': {
       request: async (w, scope) => ({ url: `/api/lesson-analyses/${await analysisIn(w, scope)}` }),
       expect: manage(200),

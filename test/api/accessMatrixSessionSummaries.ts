@@ -73,5 +73,14 @@ export function sessionSummaryEntries(): Record<string, Entry> {
       },
       note: 'the student (own), the teacher of the session, admins; no summary was made in the matrix world: 404',
     },
+    'GET /api/live-sessions/:id/summaries': {
+      request: (w, scope) => ({ url: `/api/live-sessions/${sessionOf(w, scope)}/summaries` }),
+      expect: {
+        own: per(404, 404, 404, 401),
+        other: per(404, 404, 404, 401),
+        foreign: per(404, 404, 404, 401),
+      },
+      note: 'the Summary tab: what the viewer may read; no summary was made in the matrix world: 404',
+    },
   };
 }

@@ -166,6 +166,14 @@ test('a lesson not passed or verified: 409 and nothing paid; students 403, anoth
   status(await s.students[0]!.post(analysesUrl(s), notAssigned), 403);
   status(await s.otherTeacher.post(analysesUrl(s), notAssigned), 404);
   problem(await s.teacher.post(analysesUrl(s), { scope: 'single' }), 400);
+  // The confirmation's figures: the price, the spendable balance, and only passed or verified lessons.
+  const quote = (await s.teacher.get(`${analysesUrl(s)}/quote`)).json();
+  assert.equal(quote.costs, { single: 70, bulk: 500 });
+  assert.is(quote.balance, before.balance);
+  assert.equal(quote.canAfford, { single: before.balance >= 70, bulk: before.balance >= 500 });
+  assert.not.ok(quote.analysable.some((l: { courseLessonId: string }) => l.courseLessonId === lessonId));
+  assert.ok(quote.analysable.every((l: { status: string }) => ['passed', 'verified'].includes(l.status)));
+  status(await s.students[0]!.get(`${analysesUrl(s)}/quote`), 403);
 });
 
 test('bulk: exactly the 20 most recent passed or verified lessons, 500 tokens', async ({ t, s }) => {

@@ -123,6 +123,20 @@ test('a group session with the switch on: teacher summary for admins, a summary 
   status(await s.teacher.get(`/api/live-sessions/${id}/summaries/${s.students[1]!.id}`), 200);
   status(await s.admin.get(`/api/live-sessions/${id}/summaries/${s.students[2]!.id}`), 200);
   status(await s.otherTeacher.get(`/api/live-sessions/${id}/summaries/${s.students[0]!.id}`), 404);
+  // The Summary tab: admins read both sides, the teacher the students', a student only their own.
+  const tab = (who: typeof s.admin) => who.get(`/api/live-sessions/${id}/summaries`);
+  const forAdmin = (await tab(s.admin)).json();
+  assert.is(forAdmin.teacher.participants, 3);
+  assert.is(forAdmin.students.length, 3);
+  const forTeacher = (await tab(s.teacher)).json();
+  assert.equal([forTeacher.teacher, forTeacher.students.length], [null, 3]);
+  const forStudent = (await tab(s.students[0]!)).json();
+  assert.equal(
+    [forStudent.teacher, forStudent.students.map((x: { studentId: string }) => x.studentId)],
+    [null, [s.students[0]!.id]],
+  );
+  assert.equal(forStudent.students[0].summary, mine);
+  status(await tab(s.otherTeacher), 404);
   const mails = await t.deps.db
     .selectFrom('mail_outbox')
     .select('recipient_id')

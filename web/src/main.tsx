@@ -38,6 +38,7 @@ const ROUTES: [string, Page][] = [
     page(() => import('./lessons/editor/LessonEditorPage')),
   ],
   ['/platform/homework', page(() => import('./pages/Homework'))],
+  ['/platform/preferences', page(() => import('./pages/Preferences'))],
   ['/platform/enrollments/:id/homework/:homeworkId', page(() => import('./pages/HomeworkDetail'))],
 ];
 

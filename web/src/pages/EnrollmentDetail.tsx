@@ -16,6 +16,8 @@ import { AddRule } from './enrollment/AddRule';
 import { ChangeTerms } from './enrollment/ChangeTerms';
 import { LessonsTable } from './enrollment/LessonsTable';
 import { OpenedLesson } from './enrollment/OpenedLesson';
+import { useLessonAnalyses } from './analysis/LessonAnalyses';
+import { SummarySwitch } from './summary/SummarySwitch';
 
 export default function EnrollmentDetail({ params }: { params: Record<string, string> }) {
   const me = useMe();
@@ -29,6 +31,12 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
   const remove = useAction();
   const canManage = me.role !== 'student';
   const openedId = useSearchParam('lesson');
+  const analyses = useLessonAnalyses({
+    enrollmentId: params.id!,
+    lessons: lessons.data?.lessons ?? [],
+    enabled: canManage,
+    timeZone: me.timeZone,
+  });
 
   if (enrollment.loading && !enrollment.data) return <Loading />;
   if (!enrollment.data) return <ErrorBox error={enrollment.error} onRetry={enrollment.reload} />;
@@ -127,7 +135,11 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
           </ul>
         </div>
         <div className="card">
-          <h2>Lessons</h2>
+          <div className="card-head">
+            <h2>Lessons</h2>
+            {analyses.bulkButton}
+          </div>
+          {canManage && <SummarySwitch url={`${base}/post-session-summary`} label="this enrollment" />}
           <ErrorBox error={lessons.error} />
           {lessons.loading && !lessons.data && <Loading />}
           {lessons.data && (
@@ -138,10 +150,17 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
               lessons={lessons.data.lessons}
               timeZone={me.timeZone}
               canEdit={canManage}
+              extra={(l) => (
+                <>
+                  {analyses.icon(l)}
+                  {analyses.summary(l)}
+                </>
+              )}
             />
           )}
         </div>
       </div>
+      {analyses.overlays}
       {adding && (
         <AddRule
           enrollment={e}

@@ -1,7 +1,7 @@
 // One live session: when, who, the lesson, "Join Session" (open 10 minutes before start), edit and cancel.
 import { useEffect, useState } from 'react';
 import { useMe } from '../lib/auth';
-import { Link } from '../lib/router';
+import { Link, navigate, useSearchParam } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import { formatDateTime, formatTime, relative } from '../lib/time';
 import { sessionTitle, type Course, type ScheduleEntry } from '../lib/types';
@@ -11,6 +11,7 @@ import { FeedbackBanner } from './completion/FeedbackBanner';
 import { EditDetails } from './session/EditDetails';
 import { CancelSession } from './session/CancelSession';
 import { Reschedule } from './session/Reschedule';
+import { SessionSummaryTab } from './summary/SessionSummaryTab';
 
 function useNow(intervalMs = 15_000) {
   const [now, setNow] = useState(Date.now());
@@ -29,6 +30,7 @@ export default function SessionDetail({ params }: { params: Record<string, strin
   const [editing, setEditing] = useState(false);
   const [canceling, setCanceling] = useState(false);
   const [moving, setMoving] = useState(false);
+  const tab = useSearchParam('tab') === 'summary' ? 'summary' : 'details';
 
   if (session.loading && !session.data) return <Loading />;
   if (session.error && !session.data) return <ErrorBox error={session.error} onRetry={session.reload} />;
@@ -84,7 +86,34 @@ export default function SessionDetail({ params }: { params: Record<string, strin
         </div>
       )}
       <FeedbackBanner liveSessionId={s.id} participants={s.participants} />
-      <div className="grid-2">
+      {s.kind === 'group' && (
+        <div className="row" role="tablist" aria-label="Session">
+          {(['details', 'summary'] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              id={`tab-${t}`}
+              aria-controls={`panel-${t}`}
+              aria-selected={tab === t}
+              className={tab === t ? 'btn btn-small btn-primary' : 'btn btn-small'}
+              onClick={() =>
+                navigate(`/platform/sessions/${s.id}${t === 'summary' ? '?tab=summary' : ''}`, {
+                  replace: true,
+                })
+              }
+            >
+              {t === 'details' ? 'Details' : 'Summary'}
+            </button>
+          ))}
+        </div>
+      )}
+      {tab === 'summary' && s.kind === 'group' && (
+        <div role="tabpanel" id="panel-summary" aria-labelledby="tab-summary">
+          <SessionSummaryTab liveSessionId={s.id} myId={me.id} timeZone={me.timeZone} />
+        </div>
+      )}
+      <div className="grid-2" hidden={tab === 'summary' && s.kind === 'group'}>
         <div className="card">
           <h2>Details</h2>
           <dl className="facts">

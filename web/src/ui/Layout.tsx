@@ -11,6 +11,7 @@ const NAV: NavItem[] = [
   { href: '/platform/homework', label: 'Homework' },
   { href: '/platform/trainings', label: 'Trainings' },
   { href: '/platform/billing', label: 'Billing' },
+  { href: '/platform/preferences', label: 'Preferences' },
   { href: '/platform/admin/people', label: 'People', roles: ['admin'] },
   { href: '/platform/admin/groups', label: 'Groups', roles: ['admin', 'teacher'] },
   { href: '/platform/admin/courses', label: 'Courses', roles: ['admin'] },

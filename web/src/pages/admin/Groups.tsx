@@ -6,6 +6,7 @@ import { useMe } from '../../lib/auth';
 import { useAction, useApi } from '../../lib/useApi';
 import { PageHeader } from '../../ui/Layout';
 import { Dialog } from '../../ui/Dialog';
+import { SummarySwitch } from '../summary/SummarySwitch';
 import { Badge, Empty, ErrorBox, Loading } from '../../ui/feedback';
 import type { Person } from './People';
 
@@ -54,6 +55,9 @@ export default function Groups(_: { params: Record<string, string> }) {
               <h2>
                 {g.name} <Badge tone={g.kind === 'students' ? 'info' : 'warn'}>{g.kind}</Badge>
               </h2>
+              {g.kind === 'students' && me.role === 'admin' && (
+                <SummarySwitch url={`/api/groups/${g.id}/post-session-summary`} label={g.name} />
+              )}
               {g.members.length === 0 ? (
                 <p className="muted">No members.</p>
               ) : (

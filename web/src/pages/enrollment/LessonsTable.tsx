@@ -1,6 +1,6 @@
 // The enrollment's lessons: status, score (homework, else the live session's exercises) and date per lesson,
 // "Open in New Tab" for the lesson, and the lesson editor for teachers and admins.
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link } from '../../lib/router';
 import { formatDateTime } from '../../lib/time';
 import type { EnrollmentLesson } from '../../../../contract/enrollments';
@@ -16,6 +16,8 @@ type Props = {
   timeZone: string;
   canEdit: boolean;
   refresh?: number;
+  /** More actions at the end of a lesson's row (lesson analysis, the session's summary). */
+  extra?: (lesson: EnrollmentLesson) => ReactNode;
 };
 
 const lessonTone = (l: EnrollmentLesson) =>
@@ -29,6 +31,7 @@ export function LessonsTable({
   timeZone,
   canEdit,
   refresh,
+  extra,
 }: Props) {
   const places = useMemo(
     () =>
@@ -119,6 +122,7 @@ export function LessonsTable({
                     Edit content
                   </Link>
                 )}
+                {extra?.(l)}
               </td>
             </tr>
           );
