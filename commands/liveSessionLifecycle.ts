@@ -6,7 +6,7 @@ import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
 import { handleCommand, type CommandContext } from './handleCommand.js';
 import { liveSessions, teacherCalendars } from './aggregates.js';
-import { requireManager, withKey, type Scheduler } from './liveSessions.js';
+import { requireManager, withKey, type Scheduler } from './liveSessionAccess.js';
 
 type Deps = { db: Db; eventStore: EventStore };
 

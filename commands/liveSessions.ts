@@ -1,6 +1,6 @@
 // Scheduling live sessions: checks the references a command names, keeps the teacher's calendar free of
-// overlaps (the teacherCalendar stream), then records the session.
-import { NotFoundError, ForbiddenError, PreconditionFailed, RuleViolation } from '../domain/shared/errors.js';
+// overlaps (the teacherCalendar stream), then records the session; and changing a session's details.
+import { NotFoundError, ForbiddenError, RuleViolation } from '../domain/shared/errors.js';
 import { addMinutes } from '../domain/shared/time.js';
 import type { Participant } from '../domain/liveSession/events.js';
 import type { ScheduleLiveSession } from '../domain/liveSession/commands.js';
@@ -9,10 +9,9 @@ import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
 import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
 import { courses, enrollments, liveSessions, teacherCalendars } from './aggregates.js';
-import type { Role } from '../db/people.table.js';
 import { requireOwnStudents } from './teaching.js';
-
-export type Scheduler = { personId: string; orgId: string; role: Role };
+import { withKey, type Scheduler } from './liveSessionAccess.js';
+import { groupMembers, participantsFor } from './liveSessionParticipants.js';
 
 export type ScheduleInput = {
   kind: 'individual' | 'group';
@@ -109,95 +108,6 @@ export async function scheduleLiveSession(
   }
 }
 
-/** Loads a session the actor may see; anything else is "not found" (never reveal another organisation's ids). */
-export async function loadLiveSessionFor(deps: Deps, actor: Scheduler, liveSessionId: string) {
-  const loaded = await loadAggregate(deps.eventStore, liveSessions, liveSessionId);
-  const state = loaded.state;
-  if (state.status === 'none' || state.status === 'deleted' || state.orgId !== actor.orgId)
-    throw new NotFoundError('live session not found');
-  const isParticipant = state.participants.some((p) => p.studentId === actor.personId);
-  if (actor.role === 'student' && !isParticipant) throw new NotFoundError('live session not found');
-  if (actor.role === 'teacher' && state.teacherId !== actor.personId)
-    throw new NotFoundError('live session not found');
-  return { ...loaded, state };
-}
-
-/**
- * Moves a session and its slot in the teacher's calendar, which must never disagree. The session's own rules
- * and the caller's If-Match are checked before the slot moves (a refusal moves nothing); if the session still
- * refuses after the slot moved (someone changed it in between), the slot is moved back.
- */
-export async function rescheduleLiveSession(
-  deps: Deps,
-  actor: Scheduler,
-  liveSessionId: string,
-  input: { start: string; durationMinutes: number; timeZone: string },
-  context: CommandContext,
-) {
-  const { state, revision } = await requireManager(deps, actor, liveSessionId);
-  const command = { type: 'RescheduleLiveSession' as const, liveSessionId, now: context.now, ...input };
-  if (context.ifMatch !== undefined && context.ifMatch !== revision)
-    throw new PreconditionFailed(`the resource is at revision ${revision}, not ${context.ifMatch}`, {
-      revision,
-    });
-  liveSessionDecider.decide(command, state);
-  const end = addMinutes(input.start, input.durationMinutes);
-  const teacherId = state.teacherId;
-  const before =
-    state.status === 'scheduled'
-      ? (await loadAggregate(deps.eventStore, teacherCalendars, teacherId)).state.slots.get(liveSessionId)
-      : undefined;
-  if (state.status === 'scheduled') {
-    await handleCommand(
-      deps.eventStore,
-      teacherCalendars,
-      teacherId,
-      { type: 'MoveTeachingSlot', teacherId, liveSessionId, start: input.start, end },
-      withKey(context, 'calendar'),
-    );
-  }
-  try {
-    return await handleCommand(deps.eventStore, liveSessions, liveSessionId, command, context);
-  } catch (error) {
-    if (state.status === 'scheduled')
-      await handleCommand(
-        deps.eventStore,
-        teacherCalendars,
-        teacherId,
-        before
-          ? { type: 'MoveTeachingSlot', teacherId, liveSessionId, start: before.start, end: before.end }
-          : { type: 'ReleaseTeachingSlot', teacherId, liveSessionId },
-        withKey(context, undefined),
-      );
-    throw error;
-  }
-}
-
-export async function cancelLiveSession(
-  deps: Deps,
-  actor: Scheduler,
-  liveSessionId: string,
-  reason: string,
-  context: CommandContext,
-) {
-  const { state } = await requireManager(deps, actor, liveSessionId);
-  const result = await handleCommand(
-    deps.eventStore,
-    liveSessions,
-    liveSessionId,
-    { type: 'CancelLiveSession', liveSessionId, now: context.now, reason },
-    context,
-  );
-  await handleCommand(
-    deps.eventStore,
-    teacherCalendars,
-    state.teacherId,
-    { type: 'ReleaseTeachingSlot', teacherId: state.teacherId, liveSessionId },
-    withKey(context, 'calendar'),
-  );
-  return result;
-}
-
 const lessonNotInCourse = () =>
   new RuleViolation(
     'lesson_not_in_course',
@@ -237,89 +147,6 @@ export async function changeLiveSessionDetails(
   );
 }
 
-/** Adds a student (found with participantsFor); the caller has checked the actor manages the session. */
-export function addParticipant(
-  deps: Deps,
-  liveSessionId: string,
-  participant: Participant,
-  context: CommandContext,
-) {
-  return handleCommand(
-    deps.eventStore,
-    liveSessions,
-    liveSessionId,
-    { type: 'AddParticipant', liveSessionId, now: context.now, participant },
-    context,
-  );
-}
-
-/** Removes a student; the caller has checked the actor manages the session. */
-export function removeParticipant(
-  deps: Deps,
-  liveSessionId: string,
-  studentId: string,
-  context: CommandContext,
-) {
-  return handleCommand(
-    deps.eventStore,
-    liveSessions,
-    liveSessionId,
-    { type: 'RemoveParticipant', liveSessionId, now: context.now, studentId },
-    context,
-  );
-}
-
-export async function requireManager(deps: Deps, actor: Scheduler, liveSessionId: string) {
-  const loaded = await loadLiveSessionFor(deps, actor, liveSessionId);
-  if (actor.role === 'student')
-    throw new ForbiddenError('only the teacher or an admin can change this live session');
-  return loaded;
-}
-
-export async function participantsFor(
-  db: Db,
-  orgId: string,
-  courseId: string,
-  studentIds: string[],
-): Promise<Participant[]> {
-  if (studentIds.length === 0) return [];
-  const students = await db
-    .selectFrom('people')
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where('role', '=', 'student')
-    .where('id', 'in', studentIds)
-    .execute();
-  const found = new Set(students.map((s) => s.id));
-  const missing = studentIds.filter((id) => !found.has(id));
-  if (missing.length > 0)
-    throw new NotFoundError(`student not found: ${missing.join(', ')}`, { studentIds: missing });
-  const rows = await db
-    .selectFrom('enrollments')
-    .select(['id', 'student_id'])
-    .where('course_id', '=', courseId)
-    .where('student_id', 'in', studentIds)
-    .execute();
-  const enrollmentOf = new Map(rows.map((r) => [r.student_id, r.id]));
-  return studentIds.map((studentId) => ({ studentId, enrollmentId: enrollmentOf.get(studentId) ?? null }));
-}
-
-async function groupMembers(db: Db, orgId: string, groupId: string): Promise<string[]> {
-  const group = await db
-    .selectFrom('student_groups')
-    .select('id')
-    .where('id', '=', groupId)
-    .where('org_id', '=', orgId)
-    .executeTakeFirst();
-  if (!group) throw new NotFoundError('student group not found');
-  const rows = await db
-    .selectFrom('student_group_members')
-    .select('person_id')
-    .where('group_id', '=', groupId)
-    .execute();
-  return rows.map((r) => r.person_id);
-}
-
 async function requireTeacher(db: Db, orgId: string, teacherId: string) {
   const teacher = await db
     .selectFrom('people')
@@ -330,10 +157,4 @@ async function requireTeacher(db: Db, orgId: string, teacherId: string) {
     .where('active', '=', true)
     .executeTakeFirst();
   if (!teacher) throw new NotFoundError('teacher not found');
-}
-
-/** A step of a multi-stream command gets its own idempotency key derived from the request's. */
-export function withKey(context: CommandContext, suffix: string | undefined): CommandContext {
-  const { idempotencyKey, ifMatch: _ignored, ...rest } = context;
-  return suffix && idempotencyKey ? { ...rest, idempotencyKey: `${idempotencyKey}:${suffix}` } : rest;
 }

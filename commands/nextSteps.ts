@@ -2,7 +2,8 @@
 // Lesson (the one the next steps name), or any other lesson of the course.
 import { RuleViolation, ValidationError } from '../domain/shared/errors.js';
 import type { CommandContext } from './handleCommand.js';
-import { requireManager, scheduleLiveSession, type Scheduler } from './liveSessions.js';
+import { scheduleLiveSession } from './liveSessions.js';
+import { requireManager, type Scheduler } from './liveSessionAccess.js';
 import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
 

@@ -11,7 +11,9 @@ import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
 import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
 import { enrollments, liveSessions, teacherCalendars } from './aggregates.js';
-import { cancelLiveSession, scheduleLiveSession, withKey } from './liveSessions.js';
+import { scheduleLiveSession } from './liveSessions.js';
+import { withKey } from './liveSessionAccess.js';
+import { cancelLiveSession } from './liveSessionMoves.js';
 import { loadEnrollmentForStaff, type ActiveEnrollment, type EnrollmentActor } from './enrollments.js';
 
 /** How far ahead rules keep sessions scheduled. */

@@ -8,9 +8,9 @@ import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
 import { handleCommand, type CommandContext } from './handleCommand.js';
 import { wallets } from './aggregates.js';
-import { overdraftAllowed } from './completion.js';
+import { overdraftAllowed } from './completionPreview.js';
 import { deterministicId } from './processes/process.js';
-import type { Scheduler } from './liveSessions.js';
+import type { Scheduler } from './liveSessionAccess.js';
 
 type Deps = { db: Db; eventStore: EventStore };
 

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
 import { isLate, minutesPresent } from '../../domain/liveSession/attendance.js';
 import type { ExistingSession } from '../../domain/liveSession/state.js';
-import { loadLiveSessionFor } from '../../commands/liveSessions.js';
+import { loadLiveSessionFor } from '../../commands/liveSessionAccess.js';
 import { deleteLiveSession, runLifecycleCommand } from '../../commands/liveSessionLifecycle.js';
 import { recordPresence } from '../../commands/presence.js';
 import type { Actor } from '../../auth/sessions.js';

@@ -6,17 +6,14 @@ import type { AppDeps } from '../deps.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { TimeZone } from '../../domain/shared/schemas.js';
 import { MAX_DURATION, MIN_DURATION } from '../../domain/liveSession/decider.js';
+import { changeLiveSessionDetails, scheduleLiveSession } from '../../commands/liveSessions.js';
+import { loadLiveSessionFor, requireManager } from '../../commands/liveSessionAccess.js';
+import { cancelLiveSession, rescheduleLiveSession } from '../../commands/liveSessionMoves.js';
 import {
   addParticipant,
-  cancelLiveSession,
-  changeLiveSessionDetails,
   participantsFor,
   removeParticipant,
-  requireManager,
-  rescheduleLiveSession,
-  scheduleLiveSession,
-  loadLiveSessionFor,
-} from '../../commands/liveSessions.js';
+} from '../../commands/liveSessionParticipants.js';
 import { requireOwnStudents } from '../../commands/teaching.js';
 import { sessionDetail } from '../../projections/schedule/queries.js';
 import { afterWrite, commandContext, etag, prefersMinimal, requireActor } from '../http.js';

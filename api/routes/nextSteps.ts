@@ -8,7 +8,7 @@ import { NotFoundError } from '../../domain/shared/errors.js';
 import { MAX_DURATION, MIN_DURATION } from '../../domain/liveSession/decider.js';
 import { HomeworkStatus } from '../../domain/enrollment/homework.js';
 import { scheduleNextStep } from '../../commands/nextSteps.js';
-import { requireManager, type Scheduler } from '../../commands/liveSessions.js';
+import { requireManager, type Scheduler } from '../../commands/liveSessionAccess.js';
 import { nextSteps } from '../../projections/nextSteps/queries.js';
 import { sessionDetail } from '../../projections/schedule/queries.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';

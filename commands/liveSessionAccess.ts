@@ -1,0 +1,38 @@
+// Who may see and change a live session, and the idempotency keys of the steps of a command that writes to
+// several streams (the session and the teacher's calendar).
+import { NotFoundError, ForbiddenError } from '../domain/shared/errors.js';
+import type { Db } from '../db/schema.js';
+import type { Role } from '../db/people.table.js';
+import type { EventStore } from './eventStore/port.js';
+import { loadAggregate, type CommandContext } from './handleCommand.js';
+import { liveSessions } from './aggregates.js';
+
+export type Scheduler = { personId: string; orgId: string; role: Role };
+
+type Deps = { db: Db; eventStore: EventStore };
+
+/** Loads a session the actor may see; anything else is "not found" (never reveal another organisation's ids). */
+export async function loadLiveSessionFor(deps: Deps, actor: Scheduler, liveSessionId: string) {
+  const loaded = await loadAggregate(deps.eventStore, liveSessions, liveSessionId);
+  const state = loaded.state;
+  if (state.status === 'none' || state.status === 'deleted' || state.orgId !== actor.orgId)
+    throw new NotFoundError('live session not found');
+  const isParticipant = state.participants.some((p) => p.studentId === actor.personId);
+  if (actor.role === 'student' && !isParticipant) throw new NotFoundError('live session not found');
+  if (actor.role === 'teacher' && state.teacherId !== actor.personId)
+    throw new NotFoundError('live session not found');
+  return { ...loaded, state };
+}
+
+export async function requireManager(deps: Deps, actor: Scheduler, liveSessionId: string) {
+  const loaded = await loadLiveSessionFor(deps, actor, liveSessionId);
+  if (actor.role === 'student')
+    throw new ForbiddenError('only the teacher or an admin can change this live session');
+  return loaded;
+}
+
+/** A step of a multi-stream command gets its own idempotency key derived from the request's. */
+export function withKey(context: CommandContext, suffix: string | undefined): CommandContext {
+  const { idempotencyKey, ifMatch: _ignored, ...rest } = context;
+  return suffix && idempotencyKey ? { ...rest, idempotencyKey: `${idempotencyKey}:${suffix}` } : rest;
+}
