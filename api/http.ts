@@ -6,6 +6,7 @@ import type { CommandContext } from '../commands/handleCommand.js';
 import type { Role } from '../db/people.table.js';
 import type { Actor } from '../auth/sessions.js';
 import type { AppDeps } from './deps.js';
+import { comparePositions } from '../commands/logConsumer/checkpoints.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -94,15 +95,23 @@ export function prefersMinimal(request: FastifyRequest): boolean {
   return /\breturn=minimal\b/.test(String(request.headers.prefer ?? ''));
 }
 
+/** How long a write answered from its decided state gives the projectors before it looks why they lag. */
+const GRACE_MS = 25;
+
 /**
  * Sets the ETag and, unless the client asked for a minimal return, waits (briefly) until the read models include
  * the write, so the response and the client's next read see it. `timeoutMs` bounds the wait (default 10 s).
+ *
+ * `answer: 'decided'` is for routes whose response is built from the write's decided state (api/answers.ts): the
+ * response does not need the read models, so the wait is only for the client's next read, and only while the
+ * projectors can reach the write. When an older transaction on this database still holds the readers back (the
+ * event store's head is behind this write), the route answers at once instead of waiting for it.
  */
 export async function afterWrite(
   deps: AppDeps,
   reply: FastifyReply,
   result: { revision: number; position: string | null; replayed?: boolean },
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; answer?: 'readModel' | 'decided' } = {},
 ) {
   reply.header('etag', etag(result.revision));
   if (result.replayed) reply.header('idempotent-replayed', 'true');
@@ -110,6 +119,15 @@ export async function afterWrite(
     reply.header('preference-applied', 'return=minimal');
     return;
   }
-  // Normally milliseconds; the bound only matters when a long transaction elsewhere holds the readers back.
-  if (result.position) await deps.projections.waitFor(result.position, options.timeoutMs ?? 10_000);
+  if (!result.position) return;
+  const bound = options.timeoutMs ?? 10_000;
+  // Normally milliseconds; the bound only matters when a long transaction holds the readers back.
+  if (options.answer !== 'decided') {
+    await deps.projections.waitFor(result.position, bound);
+    return;
+  }
+  if (await deps.projections.waitFor(result.position, GRACE_MS)) return;
+  const head = await deps.eventStore.headPosition();
+  if (comparePositions(head, result.position) < 0) return;
+  await deps.projections.waitFor(result.position, bound - GRACE_MS);
 }

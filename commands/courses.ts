@@ -1,7 +1,7 @@
 // Courses and their ordered lessons: the write side of the course routes (stream `course-<courseId>`).
 import type { Lesson } from '../domain/course/course.js';
 import type { EventStore } from './eventStore/port.js';
-import { handleCommand, type CommandContext } from './handleCommand.js';
+import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
 import { courses } from './aggregates.js';
 
 type Deps = { eventStore: EventStore };
@@ -30,4 +30,10 @@ export function addCourseLesson(deps: Deps, courseId: string, lesson: Lesson, co
     { type: 'AddCourseLesson', courseId, lesson },
     context,
   );
+}
+
+/** A course's name as its stream holds it, for answers that must not wait for the catalog read model. */
+export async function courseNameOf(deps: Deps, courseId: string): Promise<string | null> {
+  const { state } = await loadAggregate(deps.eventStore, courses, courseId);
+  return state.status === 'active' ? state.name : null;
 }

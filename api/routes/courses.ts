@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { LessonKind } from '../../domain/course/course.js';
 import { addCourseLesson, createCourse } from '../../commands/courses.js';
+import { courseOf } from '../answers.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams } from './schemas.js';
@@ -90,8 +91,8 @@ export async function courseRoutes(app: FastifyInstance, deps: AppDeps) {
         { name: request.body.name, lessons },
         context,
       );
-      await afterWrite(deps, reply, result);
-      return reply.status(201).send((await load(actor.orgId, [courseId]))[0]!);
+      await afterWrite(deps, reply, result, { answer: 'decided' });
+      return reply.status(201).send(courseOf(result.state));
     },
   );
 
@@ -112,8 +113,8 @@ export async function courseRoutes(app: FastifyInstance, deps: AppDeps) {
       const context = commandContext(deps, request, actor);
       const lesson = { lessonId: newId(context.idempotencyKey), ...request.body };
       const result = await addCourseLesson(deps, request.params.id, lesson, context);
-      await afterWrite(deps, reply, result);
-      return reply.status(201).send((await load(actor.orgId, [request.params.id]))[0]!);
+      await afterWrite(deps, reply, result, { answer: 'decided' });
+      return reply.status(201).send(courseOf(result.state));
     },
   );
 }

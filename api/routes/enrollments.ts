@@ -13,6 +13,7 @@ import {
 } from '../../commands/enrollments.js';
 import { NoShowPolicy } from '../../domain/enrollment/enrollment.js';
 import type { Actor } from '../../auth/sessions.js';
+import { enrollmentOf } from '../answers.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams } from './schemas.js';
@@ -111,8 +112,8 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: AppDeps) {
       const context = commandContext(deps, request, actor, { ifMatch: false });
       const enrollmentId = newId(context.idempotencyKey);
       const result = await enrollStudent(deps, actor.orgId, enrollmentId, body, context);
-      await afterWrite(deps, reply, result);
-      return reply.status(201).send(await one(actor, enrollmentId));
+      await afterWrite(deps, reply, result, { answer: 'decided' });
+      return reply.status(201).send(await enrollmentOf(deps, result.state));
     },
   );
 

@@ -16,6 +16,7 @@ import {
 } from '../../commands/liveSessionParticipants.js';
 import { requireOwnStudents } from '../../commands/teaching.js';
 import { sessionDetail } from '../../projections/schedule/queries.js';
+import { scheduleEntryOf } from '../answers.js';
 import { afterWrite, commandContext, etag, prefersMinimal, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams, IsoDateTime } from './schemas.js';
@@ -84,9 +85,9 @@ export async function liveSessionRoutes(app: FastifyInstance, deps: AppDeps) {
         { ...body, start: new Date(body.start).toISOString() },
         context,
       );
-      await afterWrite(deps, res, result);
+      await afterWrite(deps, res, result, { answer: 'decided' });
       res.header('location', `/api/live-sessions/${id}`);
-      return res.status(201).send(await reply(actor.orgId, id));
+      return res.status(201).send(await scheduleEntryOf(deps, result.state, result.revision));
     },
   );
 

@@ -4,13 +4,12 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
-import { NotFoundError } from '../../domain/shared/errors.js';
 import { MAX_DURATION, MIN_DURATION } from '../../domain/liveSession/decider.js';
 import { HomeworkStatus } from '../../domain/enrollment/homework.js';
 import { scheduleNextStep } from '../../commands/nextSteps.js';
 import { requireManager, type Scheduler } from '../../commands/liveSessionAccess.js';
 import { nextSteps } from '../../projections/nextSteps/queries.js';
-import { sessionDetail } from '../../projections/schedule/queries.js';
+import { scheduleEntryOf } from '../answers.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams, IsoDateTime } from './schemas.js';
@@ -88,9 +87,8 @@ export async function nextStepRoutes(app: FastifyInstance, deps: AppDeps) {
         },
         context,
       );
-      await afterWrite(deps, reply, result);
-      const detail = await sessionDetail(deps.db, actor.orgId, id);
-      if (!detail) throw new NotFoundError('live session not found');
+      await afterWrite(deps, reply, result, { answer: 'decided' });
+      const detail = await scheduleEntryOf(deps, result.state, result.revision);
       reply.header('location', `/api/live-sessions/${id}`);
       return reply.status(201).send(detail);
     },

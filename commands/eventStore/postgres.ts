@@ -5,6 +5,15 @@
 // readers only see rows whose transaction id is below the oldest transaction still running
 // (pg_snapshot_xmin), and order and checkpoint by (tx_id, global_position): every row a reader could still
 // miss belongs to a transaction at or above that horizon, and so sorts after the checkpoint once it commits.
+//
+// The horizon is narrowed to transactions that can write this event store. pg_snapshot_xmin covers the whole
+// cluster, so one long transaction in another database (a report, a migration, another application) used to
+// hold back every reader here. READ_HORIZON takes the oldest transaction of the statement's snapshot that is not
+// known to belong elsewhere: a backend connected to another database, or a transaction prepared in another
+// database, can never write this database's events. Anything it cannot place (a backend that just finished, a
+// background process, a transaction prepared here) still holds the readers back, so the narrowing only ever
+// drops transactions that provably cannot insert a row here. Transaction ids are unique, so a stale look at
+// pg_stat_activity can only miss a placement, never make a wrong one.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
@@ -179,7 +188,7 @@ export async function postgresEventStore(
         SELECT tx_id::text || ':' || global_position::text AS position, stream_id, stream_revision,
                event_id::text AS event_id, type, data, metadata, created_at
         FROM events
-        WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        WHERE tx_id < ${READ_HORIZON}
           AND (tx_id, global_position) > (${tx}::xid8, ${gp}::bigint)
         ORDER BY tx_id, global_position
         LIMIT ${limit}`.execute(db);
@@ -189,7 +198,7 @@ export async function postgresEventStore(
     async headPosition() {
       const { rows } = await sql<{ position: string }>`
         SELECT tx_id::text || ':' || global_position::text AS position FROM events
-        WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        WHERE tx_id < ${READ_HORIZON}
         ORDER BY tx_id DESC, global_position DESC LIMIT 1`.execute(db);
       return rows[0]?.position ?? null;
     },
@@ -210,6 +219,20 @@ export async function postgresEventStore(
     },
   };
 }
+
+/**
+ * The oldest transaction still running that could write this database's events (an xid8), or the snapshot's
+ * xmax when there is none: every row below it is committed or rolled back for good.
+ */
+const READ_HORIZON = sql<string>`(
+  SELECT coalesce(min(x.id), pg_snapshot_xmax(pg_current_snapshot()))
+  FROM pg_snapshot_xip(pg_current_snapshot()) AS x(id)
+  WHERE NOT EXISTS (
+      SELECT 1 FROM pg_stat_get_activity(NULL) AS a
+      WHERE a.backend_xid = x.id::xid AND a.datid <> (SELECT oid FROM pg_database WHERE datname = current_database()))
+    AND NOT EXISTS (
+      SELECT 1 FROM pg_prepared_xacts AS p
+      WHERE p.transaction = x.id::xid AND p.database <> current_database()))`;
 
 const APPEND_GUARDS = {
   any: 'true',
