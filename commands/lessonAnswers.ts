@@ -1,21 +1,14 @@
-// Lesson answers, the write side: the contexts where a lesson's exercises are answered (a live session, a homework
-// item), answering, grading essays, handing in homework and revealing the answers. The rules are in
-// domain/lessonContent; the content itself is in lessonContent.ts.
+// Lesson answers, the write side: answering, grading essays, handing in homework and revealing the answers. The
+// contexts where a lesson's exercises are answered (a live session, a homework item, an instant lesson) are in
+// lessonContentPlaces.ts; the rules are in domain/lessonContent; the content itself is in lessonContent.ts.
 import { ForbiddenError, NotFoundError, RuleViolation } from '../domain/shared/errors.js';
 import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
 import { lessonAnswers, lessonContents } from './aggregates.js';
-import { loadLiveSessionFor } from './liveSessions.js';
-import { loadEnrollmentFor } from './enrollments.js';
 import { homeworkFromAnswers } from './enrollmentsHomework.js';
-import { loadContent, requireInstantLesson, type ContentActor, type Deps } from './lessonContent.js';
-import type { Actor } from '../auth/sessions.js';
+import type { ContentActor, Deps } from './lessonContent.js';
+import { contentIn, type Place } from './lessonContentPlaces.js';
 import { exercisesOf } from '../domain/lessonContent/document.js';
-import {
-  exerciseIn,
-  revisionFor,
-  type AnswerContext,
-  type LessonContentState,
-} from '../domain/lessonContent/content.js';
+import { contextKey, exerciseIn, type LessonContentState } from '../domain/lessonContent/content.js';
 import {
   answersStreamId,
   lessonAnswersDecider,
@@ -26,79 +19,7 @@ import type { Answer } from '../domain/lessonContent/grading.js';
 
 type ActiveContent = Extract<LessonContentState, { status: 'active' }>;
 
-// ---- Contexts: where answers are given. ----
-
-export type Place = {
-  context: AnswerContext;
-  lessonId: string;
-  /** The students who answer here. */
-  studentIds: string[];
-  /** Why no answers are taken any more, if so. */
-  closed: { code: string; message: string } | null;
-  /** Homework: the enrollment and the status, to move it along. */
-  homework?: { enrollmentId: string; homeworkId: string; status: string };
-};
-
-export async function livePlace(deps: Deps, actor: ContentActor, liveSessionId: string): Promise<Place> {
-  const { state } = await loadLiveSessionFor(deps, actor, liveSessionId);
-  if (!state.courseLessonId) throw new RuleViolation('no_lesson', 'this live session has no course lesson');
-  const ended = state.status === 'ended' || state.status === 'canceled';
-  return {
-    context: { kind: 'live', id: liveSessionId },
-    lessonId: state.courseLessonId,
-    studentIds: state.participants.map((p) => p.studentId),
-    closed: ended
-      ? { code: 'session_ended', message: `the live session is ${state.status}: answers are no longer taken` }
-      : null,
-  };
-}
-
-export async function homeworkPlace(
-  deps: Deps,
-  actor: ContentActor,
-  enrollmentId: string,
-  homeworkId: string,
-): Promise<Place> {
-  const enrollment = await loadEnrollmentFor(deps.eventStore, actor, enrollmentId);
-  const homework = enrollment.homework[homeworkId];
-  if (!homework) throw new NotFoundError('homework not found');
-  return {
-    context: { kind: 'homework', id: homeworkId },
-    lessonId: homework.courseLessonId,
-    studentIds: [enrollment.studentId],
-    closed:
-      homework.status === 'verified'
-        ? { code: 'homework_verified', message: 'this homework is verified: answers are no longer taken' }
-        : null,
-    homework: { enrollmentId, homeworkId, status: homework.status },
-  };
-}
-
-/** An instant lesson of a live room: its students are the room's participants; closed when the room ended. */
-export async function instantPlace(
-  deps: Deps,
-  actor: Actor,
-  roomId: string,
-  lessonId: string,
-): Promise<Place> {
-  const { info } = await requireInstantLesson(deps, actor, roomId, lessonId);
-  return {
-    context: { kind: 'instant', id: lessonId },
-    lessonId,
-    studentIds: info.participantIds,
-    closed: info.ended
-      ? { code: 'session_ended', message: 'the live room has ended: answers are no longer taken' }
-      : null,
-  };
-}
-
-/** The content a context uses: the revision it pinned, else the latest. */
-export async function contentIn(deps: Deps, place: Place) {
-  const { state } = await loadContent(deps, place.lessonId);
-  if (state.status === 'none') throw new RuleViolation('no_lesson_content', 'this lesson has no content yet');
-  const key = `${place.context.kind}:${place.context.id}`;
-  return { state, revision: revisionFor(state, place.context), revealed: state.revealed[key] === true };
-}
+export { contentIn, homeworkPlace, instantPlace, livePlace, type Place } from './lessonContentPlaces.js';
 
 const answersOf = (deps: Deps, place: Place, studentId: string) =>
   loadAggregate(deps.eventStore, lessonAnswers, answersStreamId(place.context, studentId));
@@ -168,7 +89,7 @@ async function pin(
   revision: number,
   context: CommandContext,
 ) {
-  if (state.taught[`${place.context.kind}:${place.context.id}`] !== undefined) return;
+  if (state.taught[contextKey(place.context)] !== undefined) return;
   await handleCommand(
     deps.eventStore,
     lessonContents,

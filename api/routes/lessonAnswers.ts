@@ -76,7 +76,7 @@ export async function lessonAnswerRoutes(app: FastifyInstance, deps: AppDeps) {
         {
           schema: {
             tags: ['lesson content'],
-            description: `The lesson content of this ${c.tag}, in the revision it is taught with (pinned at its first answer)`,
+            description: `The lesson content of this ${c.tag}, in the revision it is taught with (pinned when the session starts or its room opens, when the homework is assigned; else at the first answer)`,
             params,
             response: { 200: LessonContentSchema, ...errors },
           },

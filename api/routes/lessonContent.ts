@@ -26,6 +26,12 @@ import { homeworkHandInRoutes } from './homeworkHandIn.js';
 
 const LessonParams = z.object({ courseId: z.uuid(), lessonId: z.uuid() });
 
+/**
+ * A lesson's document may be up to 1 MiB: its PUT takes a body a little larger than that (the app-wide limit is
+ * 1 MiB), so an oversize document reaches the document check and gets a 400 naming the limit, not a bare 413.
+ */
+export const LESSON_BODY_LIMIT = MAX_DOCUMENT_BYTES + 32 * 1024;
+
 /** The lesson content routes, with the answers (live session, homework) and the homework hand-in. */
 export async function lessonContentRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -74,6 +80,7 @@ export async function lessonContentRoutes(app: FastifyInstance, deps: AppDeps) {
   r.put(
     '/api/courses/:courseId/lessons/:lessonId/content',
     {
+      bodyLimit: LESSON_BODY_LIMIT,
       schema: {
         tags: ['lesson content'],
         description: `Writes a new revision (also the import of an exported document). At most ${MAX_DOCUMENT_BYTES} bytes and 200 exercises; every exercise needs a correct answer. If-Match pins the revision (ETag).`,
@@ -119,6 +126,7 @@ export async function lessonContentRoutes(app: FastifyInstance, deps: AppDeps) {
   r.put(
     '/api/rooms/:roomId/instant-lessons/:lessonId/content',
     {
+      bodyLimit: LESSON_BODY_LIMIT,
       schema: {
         tags: ['lesson content'],
         description:

@@ -5,10 +5,12 @@ import type { Process } from './process.js';
 import type { AnalysisWorker } from '../lessonAnalysis/worker.js';
 import { lessonAnalysisProcess } from './lessonAnalysis.js';
 import { sessionSummaryProcess } from './sessionSummary.js';
+import { lessonContentPinProcess } from './lessonContentPin.js';
 import type { Db } from '../../db/schema.js';
 
 export const processes = (deps: { eventStore: EventStore; analyses: AnalysisWorker; db: Db }): Process[] => [
   billingProcess(deps),
   lessonAnalysisProcess({ eventStore: deps.eventStore, worker: deps.analyses }),
   sessionSummaryProcess(deps),
+  lessonContentPinProcess(deps),
 ];

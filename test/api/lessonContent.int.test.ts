@@ -111,16 +111,24 @@ test('malformed documents get a 400 naming the field and append nothing', async 
     })),
   };
   assert.equal(await fields(tooMany), ['body.blocks']);
+  // Just over 1 MiB: the lesson route takes the body and the document check names the limit.
   const oversize = {
     schemaVersion: 1,
-    blocks: Array.from({ length: 6 }, () => ({ type: 'text', text: 'x'.repeat(190_000) })),
+    blocks: Array.from({ length: 6 }, () => ({ type: 'text', text: 'x'.repeat(175_000) })),
   };
-  // Over 1 MiB the body is refused before it is parsed, like on every route: 413 naming the body.
-  const tooLarge = problem(await put(oversize), 413) as unknown as { fields: { path: string }[] };
+  const tooLarge = problem(await put(oversize), 400) as unknown as {
+    detail: string;
+    fields: { path: string; message: string }[];
+  };
   assert.equal(
     tooLarge.fields.map((f) => f.path),
     ['body'],
   );
+  assert.match(tooLarge.fields[0]!.message, /more than 1048576/);
+  assert.match(tooLarge.detail, /at most 1048576 \(1 MiB\)/);
+  // Far beyond the limit the body is refused before it is read, like on every route.
+  const huge = { schemaVersion: 1, blocks: [{ type: 'text', text: 'x'.repeat(1_200_000) }] };
+  problem(await put(huge), 413);
   problem(await s.students[0]!.request('PUT', contentUrl(s), sampleDocument), 403);
   assert.is(await t.countEvents(), before);
 });
