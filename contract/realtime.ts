@@ -175,6 +175,10 @@ export const IceServer = z.object({
 });
 export type IceServer = z.infer<typeof IceServer>;
 
+/** GET /api/rooms/:roomId/ice-servers: fresh ICE servers (time-limited TURN credentials) for a room member. */
+export const RoomIceServers = z.object({ iceServers: z.array(IceServer), expiresAt: z.string().nullable() });
+export type RoomIceServers = z.infer<typeof RoomIceServers>;
+
 export const ChatMessage = z.object({
   messageId: z.string(),
   personId: z.string(),

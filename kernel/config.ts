@@ -29,6 +29,21 @@ export const ConfigSchema = z.object({
     (v) => (typeof v === 'string' && v.trim() ? JSON.parse(v) : []),
     z.array(IceServer),
   ),
+  /** TURN servers of a coturn with `use-auth-secret`, comma-separated (turn:host:3478,turns:host:5349?transport=tcp). */
+  TURN_URLS: z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((u) => u.trim())
+            .filter(Boolean)
+        : [],
+    z.array(z.string().regex(/^turns?:[^\s,]+$/, { message: 'each must be a turn: or turns: URL' })),
+  ),
+  /** coturn's `static-auth-secret`: signs the time-limited TURN credentials handed to room members. */
+  TURN_SECRET: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
+  /** How long one set of TURN credentials works for a new relay (seconds); browsers renew them half-way. */
+  TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   /** Group video through a Janus SFU (its WebSocket API, e.g. ws://127.0.0.1:8188); unset: every room is a mesh. */
   JANUS_URL: z.preprocess(
     emptyToUndefined,
@@ -87,6 +102,9 @@ export const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** TURN_URLS and TURN_SECRET go together: one without the other is a mistake worth stopping for. */
+const turnPaired = (c: Config) => Boolean(c.TURN_URLS.length) === Boolean(c.TURN_SECRET);
+
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -100,6 +118,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
+  if (!turnPaired(parsed.data))
+    throw new ConfigError('invalid configuration: TURN_URLS and TURN_SECRET must be set together');
   return parsed.data;
 }
 

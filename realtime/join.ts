@@ -6,6 +6,7 @@ import { recordPresence } from '../commands/presence.js';
 import { RECONNECT_GRACE_MS, type ClientMessage, type Peer } from './messages.js';
 import { canEdit, chatView, currentLesson, namesOf, pollView } from '../commands/rooms.js';
 import { requireOpen, roomMembership } from '../auth/roomAccess.js';
+import { iceServersFor } from '../auth/turnCredentials.js';
 import type { LocalPeer, LocalRoom } from './roomNode.js';
 import type { Connection, Gateway } from './connection.js';
 
@@ -80,7 +81,7 @@ export async function joinRoom(
     resumed,
     self: { ...local.peer, canEdit: canEdit(room, viewer) },
     peers: node.peersOf(room, local.peer.peerId),
-    iceServers: deps.config.ICE_SERVERS,
+    iceServers: iceServersFor(deps.config, actor.personId, deps.clock.now()).iceServers,
     meshVideoLimit: 4,
     chat: chatView(chat, names),
     polls: state.polls.map((p) => pollView(p, viewer, info.participantIds)),

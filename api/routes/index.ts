@@ -21,6 +21,7 @@ import { completionRoutes } from './completion.js';
 import { liveSessionLifecycleRoutes } from './liveSessionLifecycle.js';
 import { attendanceRoutes } from './attendance.js';
 import { roomRoutes } from './rooms.js';
+import { roomIceServerRoutes } from './roomIceServers.js';
 import { calendarRoutes } from './calendar.js';
 import { mailRoutes } from './mail.js';
 import { trainingRoutes } from './trainings.js';
@@ -46,6 +47,7 @@ export const routes: RouteModule[] = [
   groupRoutes,
   auditRoutes,
   roomRoutes,
+  roomIceServerRoutes,
   walletRoutes,
   completionRoutes,
   liveSessionLifecycleRoutes,

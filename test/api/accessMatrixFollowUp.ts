@@ -35,6 +35,11 @@ export function roomEntries(): Record<string, Entry> {
       request: (w, s) => ({ url: `/api/rooms/${room(w, s)}/permissions` }),
       expect: read,
     },
+    'GET /api/rooms/:roomId/ice-servers': {
+      request: (w, s) => ({ url: `/api/rooms/${room(w, s)}/ice-servers` }),
+      expect: { own: signedIn(409), other: per(409, 404, 404, 401), foreign: per(404, 404, 404, 401) },
+      note: 'members only (strangers 404); TURN credentials only while the room is open: 409 room_closed',
+    },
     'GET /api/rooms/:roomId/lesson': {
       request: (w, s) => ({ url: `/api/rooms/${room(w, s)}/lesson` }),
       expect: read,

@@ -2,6 +2,7 @@
 // snapshot the components read (useSyncExternalStore). Created the moment `joined` arrives so no signal is missed.
 import { Mesh, type RemoteMedia } from '../media/mesh';
 import { SfuMedia } from '../media/sfu/sfuMedia';
+import { keepIceServersFresh, replaceIceServers } from '../media/iceServers';
 import type { LocalMedia, LocalState } from '../media/localMedia';
 import type { ClientMessage, Joined, ServerMessage } from './protocol';
 import { addNotice, dismissNotice, fromJoined, roomReducer, type Notice, type RoomState } from './roomState';
@@ -21,12 +22,15 @@ export class RoomSession {
   private snapshot: RoomSnapshot;
   private listeners = new Set<() => void>();
   private offs: (() => void)[] = [];
+  /** The ICE servers every media connection reads; TURN credentials in it are renewed before they expire. */
+  private readonly iceServers: Joined['iceServers'];
 
   constructor(
     readonly socket: RoomSocket,
     joined: Joined,
     readonly local: LocalMedia,
   ) {
+    this.iceServers = joined.iceServers;
     const media =
       joined.media?.mode === 'sfu'
         ? (this.sfu = new SfuMedia(
@@ -40,6 +44,7 @@ export class RoomSession {
     local.attach(media);
     this.snapshot = { room: fromJoined(joined), media: [], local: local.state, connection: socket.status };
     this.offs.push(
+      keepIceServersFresh(joined.roomId, this.iceServers),
       socket.on((m) => this.receive(m)),
       socket.onStatus((connection) => this.set({ connection })),
       media.onChange((media) => this.set({ media })),
@@ -87,6 +92,7 @@ export class RoomSession {
   private receive(m: ServerMessage) {
     switch (m.type) {
       case 'joined':
+        replaceIceServers(this.iceServers, m.iceServers);
         this.mesh?.rejoinedAs(
           m.peerId,
           m.peers.map((p) => p.peerId),
