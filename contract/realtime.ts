@@ -27,6 +27,10 @@
 //   `error` code `room_closed` and then `left`; a join after that is refused with `room_closed`.
 // - The session is re-read every 30 s: after signing out, the next message gets `unauthenticated` and the
 //   socket closes with 4401. Flooding gets `rate_limited` (stored messages 5/s, relayed traffic 200/s).
+// - Budgets (docs/operations.md): stored document changes per connection, in messages and bytes (`rate_limited`
+//   with `details.budget`), documents per room (`rule`, `details.code: too_many_documents`), document size
+//   (`too_large`); a refused change is neither stored nor relayed. A browser that does not read what it is sent
+//   is closed with 4408 ("too slow: …").
 // - Reconnect: after a dropped connection, open a new socket and `join` again with `resume: <old peerId>`
 //   within 10 s: you get the same peerId back, others see no leave/join and attendance is unbroken.
 //
@@ -46,6 +50,14 @@
 //   `sfu.feeds { added, removed }`; `sfu.restart { feed }` asks for a fresh offer (ICE restart). `sfu.reset`
 //   means start over with `sfu.join`. The host may stop a person's video (`sfu.allow { personId, video }`;
 //   everyone may publish by default): their camera is unpublished and a refused publish answers `forbidden`.
+//   `sfu.joined.videoStopped` lists whose video is stopped. The host's `sfu.mute { personId? }` asks one person
+//   (or, without personId, every participant) to mute: they get `sfu.muted { personId | null }` and may unmute.
+//   Publish the camera with simulcast; `sfu.quality { feed, video: high | medium | low | off }` picks the layer
+//   you receive (by tile size), `off` receives the feed's sound only (audio-only fallback). `sfu.talking
+//   { feed, talking }` tells who speaks (the active-speaker layout).
+//   The mode follows the session's roster at every join: when it changes (a student added mid-session crosses
+//   SFU_THRESHOLD, or one removed falls below it) everyone in the room, on every node, gets `media.mode
+//   { mode }` and switches (a screen share stops; share again).
 //
 // CHAT: `chat.post { text }` -> everyone gets `chat.message`; `chat.remove { messageId }` (the teacher) ->
 //   `chat.removed`; `chat.history { before?, limit? }` -> `chat.history { messages, hasMore }`.
@@ -93,6 +105,9 @@ export type SfuKind = z.infer<typeof SfuKind>;
 export const FeedId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const Feed = z.object({ feed: FeedId, peerId: z.string(), kind: SfuKind });
 export type Feed = z.infer<typeof Feed>;
+/** Which simulcast layer of a feed's video to receive (by tile size), or none at all (audio only). */
+export const VideoQuality = z.enum(['high', 'medium', 'low', 'off']);
+export type VideoQuality = z.infer<typeof VideoQuality>;
 const IceCandidate = z
   .object({
     candidate: z.string().max(2048),
@@ -151,6 +166,8 @@ export const ClientMessage = z.discriminatedUnion('type', [
   m('sfu.restart', { feed: FeedId }),
   m('sfu.trickle', { kind: SfuKind.optional(), feed: FeedId.optional(), candidate: IceCandidate }),
   m('sfu.allow', { personId: z.string().max(80), video: z.boolean() }),
+  m('sfu.quality', { feed: FeedId, video: VideoQuality }),
+  m('sfu.mute', { personId: z.string().max(80).optional() }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageInput = z.input<typeof ClientMessage>;
@@ -284,12 +301,20 @@ export const ServerMessage = z.discriminatedUnion('type', [
     details: z.record(z.string(), z.unknown()).optional(),
   }),
   s('pong', {}),
-  s('sfu.joined', { feeds: z.array(Feed), videoAllowed: z.boolean() }),
+  s('sfu.joined', {
+    feeds: z.array(Feed),
+    videoAllowed: z.boolean(),
+    /** The people whose video the host has stopped (for the host's buttons). */
+    videoStopped: z.array(z.string()).optional(),
+  }),
   s('sfu.feeds', { added: z.array(Feed), removed: z.array(FeedId) }),
   s('sfu.answer', { kind: SfuKind, jsep: Jsep }),
   s('sfu.offer', { feed: FeedId, jsep: Jsep }),
   s('sfu.reset', { reason: z.string() }),
   s('sfu.video', { personId: z.string(), allowed: z.boolean() }),
+  s('sfu.talking', { feed: FeedId, talking: z.boolean() }),
+  s('sfu.muted', { personId: z.string().nullable() }),
+  s('media.mode', { mode: z.enum(['mesh', 'sfu']) }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ErrorCode = Extract<ServerMessage, { type: 'error' }>['code'];

@@ -25,7 +25,7 @@ export async function joinRoom(
 
   const { state } = await loadAggregate(deps.eventStore, rooms, info.roomId);
   const room = await node.enter(info, async () => state.permissions);
-  room.media = gateway.sfu?.mode(info) ?? 'mesh';
+  room.media = gateway.sfu?.settleMode(room, info) ?? 'mesh';
   const viewer = { personId: actor.personId, roomRole };
   const sink = { send: connection.send };
 

@@ -97,8 +97,21 @@ export function roomReducer(state: RoomState, m: ServerMessage): RoomState {
           ? 'Your teacher allowed your video again.'
           : 'Your teacher stopped your video for now; you can still be heard.',
       );
+    case 'sfu.muted':
+      if (m.personId !== state.self.personId && (m.personId !== null || state.self.roomRole === 'host'))
+        return state;
+      return addNotice(state, 'info', 'Your teacher muted you. Unmute when you want to speak.');
+    case 'media.mode':
+      return addNotice(
+        state,
+        'info',
+        m.mode === 'sfu'
+          ? 'More people joined this class: video now goes through the media server.'
+          : 'Video now goes directly between you (a small class).',
+      );
     case 'sfu.joined':
     case 'sfu.feeds':
+    case 'sfu.talking':
     case 'sfu.answer':
     case 'sfu.offer':
     case 'sfu.reset':
