@@ -56,6 +56,37 @@ export const ConfigSchema = z.object({
   SFU_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(2),
   /** Cameras and screens one SFU room carries at once. */
   SFU_MAX_PUBLISHERS: z.coerce.number().int().min(2).max(200).default(30),
+  /** Stored document updates (Yjs: lesson documents, whiteboard) one connection may send: per second, and a burst. */
+  ROOM_UPDATES_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(60),
+  ROOM_UPDATES_BURST: z.coerce.number().int().min(1).max(100_000).default(300),
+  /** Bytes of stored document updates one connection may send: per second, and a burst. */
+  ROOM_UPDATE_BYTES_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1 << 30)
+    .default(256 * 1024),
+  ROOM_UPDATE_BYTES_BURST: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1 << 30)
+    .default(2 * 1024 * 1024),
+  /** Shared documents (names) one room may hold, and the size of one document in bytes. */
+  ROOM_MAX_DOCS: z.coerce.number().int().min(2).max(1000).default(20),
+  ROOM_DOC_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1 << 30)
+    .default(8 * 1024 * 1024),
+  /** Bytes waiting to be sent to one connection; a connection that reads slower is closed (4408). */
+  ROOM_SEND_QUEUE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1 << 30)
+    .default(8 * 1024 * 1024),
   SMTP_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   /** The sender of every mail: `Name <address>` or an address (default: Lectern <no-reply@PUBLIC_URL's host>). */
   MAIL_FROM: z.preprocess(

@@ -8,6 +8,7 @@ import type { Clock } from '../kernel/clock.js';
 import type { Config } from '../kernel/config.js';
 import type { ErrorCode, ServerMessage } from './messages.js';
 import type { RateLimiter } from './rateLimit.js';
+import type { UpdateBudget } from './budgets.js';
 import { roomDocs } from './docs.js';
 import { roomNode, type LocalPeer, type LocalRoom } from './roomNode.js';
 import { createSfu } from './sfu/sfu.js';
@@ -18,7 +19,7 @@ export type GatewayDeps = { config: Config; db: Db; eventStore: EventStore; bus:
 export type Gateway = ReturnType<typeof createGateway>;
 
 export function createGateway(deps: GatewayDeps, log: (message: string, error?: unknown) => void) {
-  const docs = roomDocs(deps.db);
+  const docs = roomDocs(deps.db, deps.config);
   // Group video through Janus when JANUS_URL is set (realtime/sfu); otherwise every room is a mesh.
   const sfu = deps.config.JANUS_URL
     ? createSfu({ ...deps, log, room: (roomId) => node.rooms.get(roomId) })
@@ -46,6 +47,8 @@ export type Connection = {
   local: LocalPeer | null;
   queue: Promise<void>;
   limiter: RateLimiter;
+  /** The budget of stored document updates (realtime/budgets.ts). */
+  updates: UpdateBudget;
   /** The session token of the upgrade, re-validated now and then: signing out ends the live connection too. */
   token: string;
   sessionCheckedAt: number;

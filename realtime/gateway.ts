@@ -10,6 +10,7 @@ import { AppError, RuleViolation } from '../domain/shared/errors.js';
 import { parseClientFrame, type ClientMessage, type ErrorCode, type ServerMessage } from './messages.js';
 import { isRoomOpen, refreshRoomInfo } from '../auth/roomAccess.js';
 import { rateLimiter } from './rateLimit.js';
+import { boundedSend, inboundFlow, updateBudget } from './budgets.js';
 import { handleRoomMessage } from './roomHandlers.js';
 import { joinRoom, leaveRoom, recordLeave } from './join.js';
 import { watchRevocations } from './revocation.js';
@@ -45,10 +46,12 @@ export async function gatewayRoutes(app: FastifyInstance, deps: GatewayDeps) {
   await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
 
   app.get('/rt', { websocket: true, schema: { hide: true } }, (socket, request) => {
+    // What waits to go out is bounded: a browser that does not read is closed with a reason (4408).
+    const sendText = boundedSend(socket, deps.config.ROOM_SEND_QUEUE_BYTES, (waiting) =>
+      log(`closed a slow connection of ${request.actor?.personId}: ${waiting} bytes waiting`),
+    );
     const send = (message: ServerMessage) => {
-      if (socket.readyState !== socket.OPEN) return;
-      socket.send(JSON.stringify(message));
-      websocketMessages.inc({ direction: 'out' });
+      if (sendText(JSON.stringify(message))) websocketMessages.inc({ direction: 'out' });
     };
     const refusal = refuse(request, origins);
     if (refusal) {
@@ -64,14 +67,19 @@ export async function gatewayRoutes(app: FastifyInstance, deps: GatewayDeps) {
       local: null,
       queue: Promise.resolve(),
       limiter: rateLimiter(),
+      updates: updateBudget(deps.config),
       token: request.cookies[SESSION_COOKIE]!,
       sessionCheckedAt: deps.clock.now().getTime(),
     };
     gateway.connections.add(connection);
+    const inbound = inboundFlow(socket);
     socket.on('message', (raw, isBinary) => {
       websocketMessages.inc({ direction: 'in' });
+      inbound.received();
       // One message at a time per connection, so a peer's signals leave in the order they came.
-      connection.queue = connection.queue.then(() => onFrame(gateway, connection, raw, isBinary));
+      connection.queue = connection.queue
+        .then(() => onFrame(gateway, connection, raw, isBinary))
+        .finally(() => inbound.handled());
     });
     socket.on('close', () => {
       gateway.connections.delete(connection);

@@ -1,23 +1,19 @@
 // What a joined peer may do in a room: relay signals, announce media, chat, run and answer polls, edit the
 // shared documents (when allowed), and (the host) grant editing and switch lessons.
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import { loadAggregate } from '../commands/handleCommand.js';
 import { rooms } from '../commands/aggregates.js';
 import { NotFoundError } from '../domain/shared/errors.js';
 import type { RoomCommand } from '../domain/room/commands.js';
 import type { ClientMessage } from './messages.js';
-import { canEdit, chatView, lessonKind, namesOf, newId, runRoomCommand } from '../commands/rooms.js';
+import { chatView, lessonKind, namesOf, newId, runRoomCommand } from '../commands/rooms.js';
 import { requireOpen, roomMembership } from '../auth/roomAccess.js';
 import { leaveRoom } from './join.js';
-import { noteAwareness } from './awareness.js';
+import { yjsAwareness, yjsSync } from './docSync.js';
 import { handleSfuMessage } from './sfu/gatewaySfu.js';
 import { isSfuMessage } from './sfu/sfu.js';
+import { type Gateway, type JoinedConnection } from './connection.js';
 
 const RECHECK_MS = 30_000;
-import { isEmptyUpdate } from './roomNode.js';
-import { sendError, type Gateway, type JoinedConnection } from './connection.js';
 
 type RoomMessage = Exclude<ClientMessage, { type: 'join' | 'leave' | 'ping' }>;
 
@@ -139,89 +135,10 @@ export async function handleRoomMessage(
     case 'yjs.sync':
       return yjsSync(gateway, connection, message);
     case 'yjs.awareness':
-      try {
-        noteAwareness(local.awareness, message.doc, Buffer.from(message.data, 'base64'));
-      } catch {
-        return sendError(
-          connection,
-          'invalid_message',
-          'yjs.awareness data is not an awareness update',
-          message.ref,
-        );
-      }
-      await node.publishEvent(room.roomId, {
-        type: 'yjs.awareness',
-        doc: message.doc,
-        data: message.data,
-        fromPeer: local.peer.peerId,
-      });
-      return;
+      return yjsAwareness(gateway, connection, message);
     default: {
       const _exhaustive: never = message;
       return;
     }
   }
-}
-
-/** The lesson documents follow the edit permission; the whiteboard is open to everyone in the room. */
-const guarded = (doc: string) => doc.startsWith('lesson');
-
-async function yjsSync(
-  gateway: Gateway,
-  connection: JoinedConnection,
-  message: Extract<ClientMessage, { type: 'yjs.sync' }>,
-) {
-  const { room, local } = connection;
-  const bytes = Buffer.from(message.data, 'base64');
-  let kind: number;
-  let payload: Uint8Array;
-  try {
-    const decoder = decoding.createDecoder(bytes);
-    kind = decoding.readVarUint(decoder);
-    payload = decoding.readVarUint8Array(decoder);
-  } catch {
-    return sendError(
-      connection,
-      'invalid_message',
-      'yjs.sync data is not a y-protocols sync message',
-      message.ref,
-    );
-  }
-  if (kind === syncProtocol.messageYjsSyncStep1) {
-    const doc = await gateway.docs.get(room.roomId, message.doc);
-    const reply = encoding.createEncoder();
-    syncProtocol.writeSyncStep2(reply, doc, payload);
-    const ask = encoding.createEncoder();
-    syncProtocol.writeSyncStep1(ask, doc);
-    for (const data of [reply, ask])
-      connection.send({
-        type: 'yjs.sync',
-        ref: message.ref,
-        doc: message.doc,
-        data: Buffer.from(encoding.toUint8Array(data)).toString('base64'),
-      });
-    return;
-  }
-  if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate)
-    return sendError(connection, 'invalid_message', `unknown y-protocols sync message ${kind}`, message.ref);
-  try {
-    if (isEmptyUpdate(payload)) return;
-  } catch {
-    return sendError(connection, 'invalid_message', 'the Yjs update cannot be decoded', message.ref);
-  }
-  if (guarded(message.doc) && !canEdit(room, local.viewer))
-    return sendError(
-      connection,
-      'read_only',
-      'you can view this document but not edit it; the teacher can allow editing',
-      message.ref,
-      { doc: message.doc },
-    );
-  await gateway.docs.store(room.roomId, message.doc, payload, local.viewer.personId);
-  await gateway.node.publishEvent(room.roomId, {
-    type: 'yjs.update',
-    doc: message.doc,
-    data: Buffer.from(payload).toString('base64'),
-    fromPeer: local.peer.peerId,
-  });
 }

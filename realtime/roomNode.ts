@@ -2,22 +2,13 @@
 // that carry a room's presence, signalling and events between nodes. A node subscribes to a room while it
 // has at least one peer in it.
 import { randomUUID } from 'node:crypto';
-import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import type { Bus } from '../bus/port.js';
 import { MESH_VIDEO_LIMIT, type Peer, type ServerMessage } from './messages.js';
-import {
-  decodeJson,
-  encodeJson,
-  pollView,
-  roomSubject,
-  type RoomBusEvent,
-  type Viewer,
-} from '../commands/rooms.js';
+import { decodeJson, encodeJson, roomSubject, type RoomBusEvent, type Viewer } from '../commands/rooms.js';
 import type { RoomInfo } from '../auth/roomAccess.js';
 import type { RoomDocs } from './docs.js';
 import { removals, type AwarenessSeen } from './awareness.js';
+import { relayRoomEvent } from './roomEvents.js';
 
 /** Where a node sends a peer's messages; null while the browser is away (reconnect grace). */
 export type PeerSink = { send(message: ServerMessage): void } | null;
@@ -153,47 +144,6 @@ export function roomNode(
     hooks?.roomClosed(room);
   }
 
-  async function onEvent(room: LocalRoom, event: RoomBusEvent) {
-    switch (event.type) {
-      case 'chat.message':
-        return sendAll(room, { type: 'chat.message', message: event.message });
-      case 'chat.removed':
-        return sendAll(room, { type: 'chat.removed', messageId: event.messageId });
-      case 'poll': {
-        const type =
-          event.phase === 'opened' ? 'poll.opened' : event.phase === 'closed' ? 'poll.closed' : 'poll.tally';
-        for (const local of room.local.values())
-          local.sink?.send({ type, poll: pollView(event.poll, local.viewer, room.info.participantIds) });
-        return;
-      }
-      case 'permission.changed':
-        room.permissions = { ...room.permissions, [event.personId]: event.canEdit };
-        return sendAll(room, {
-          type: 'permission.changed',
-          personId: event.personId,
-          canEdit: event.canEdit,
-        });
-      case 'lesson.switched':
-        return sendAll(room, { type: 'lesson.switched', lesson: event.lesson });
-      case 'lesson.instantCreated':
-        return sendAll(room, { type: 'lesson.instantCreated', lesson: event.lesson });
-      case 'yjs.update': {
-        const update = Buffer.from(event.data, 'base64');
-        await docs.applyRelayed(room.roomId, event.doc, update);
-        const encoder = encoding.createEncoder();
-        syncProtocol.writeUpdate(encoder, update);
-        const data = Buffer.from(encoding.toUint8Array(encoder)).toString('base64');
-        return sendAll(room, { type: 'yjs.sync', doc: event.doc as 'lesson', data }, event.fromPeer);
-      }
-      case 'yjs.awareness':
-        return sendAll(
-          room,
-          { type: 'yjs.awareness', doc: event.doc as 'lesson', data: event.data },
-          event.fromPeer,
-        );
-    }
-  }
-
   async function open(
     info: RoomInfo,
     permissions: () => Promise<Record<string, boolean>>,
@@ -211,7 +161,9 @@ export function roomNode(
     room.unsubscribe.push(
       bus.subscribe(roomSubject.presence(info.roomId), (m) => onPresence(room, decodeJson<Presence>(m.data))),
       bus.subscribe(roomSubject.evtAll(info.roomId), (m) =>
-        onEvent(room, decodeJson<RoomBusEvent>(m.data)).catch((e) => log(`room ${info.roomId} event`, e)),
+        relayRoomEvent(room, decodeJson<RoomBusEvent>(m.data), docs, sendAll).catch((e) =>
+          log(`room ${info.roomId} event`, e),
+        ),
       ),
     );
     room.permissions = { ...(await permissions()), ...room.permissions };
@@ -307,9 +259,3 @@ export function roomNode(
 }
 
 export type RoomNode = ReturnType<typeof roomNode>;
-
-/** A y-protocols sync step 2 or update carries no change when it holds no structs and deletes nothing. */
-export function isEmptyUpdate(update: Uint8Array) {
-  const decoded = Y.decodeUpdate(update);
-  return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
-}
