@@ -30,6 +30,11 @@ export function rememberState(store: EventStore, streamId: string, revision: num
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
 }
 
+/** Forgets every folded state of this store (a person was erased: a cached state may hold their text). */
+export function forgetStates(store: EventStore) {
+  caches.get(store)?.clear();
+}
+
 /** Runs `work` after every earlier call for the same stream on this node has finished. */
 export function serialized<T>(store: EventStore, streamId: string, work: () => Promise<T>): Promise<T> {
   let queue = queues.get(store);

@@ -80,6 +80,7 @@ import type {
   StudentGroupsTable,
   StudentGroupMembersTable,
 } from './people.table.js';
+import type { PersonalDataKeysTable } from '../commands/eventStore/personalData/personalDataKeys.table.js';
 
 export interface Database {
   // auth/access.table.ts
@@ -152,6 +153,8 @@ export interface Database {
   // commands/sessionSummarySettings.table.ts
   summary_switches: SummarySwitchesTable;
   person_preferences: PersonPreferencesTable;
+  // commands/eventStore/personalData/personalDataKeys.table.ts
+  personal_data_keys: PersonalDataKeysTable;
   // db/people.table.ts
   organisations: OrganisationsTable;
   people: PeopleTable;

@@ -9,6 +9,9 @@ import { connectDatabase } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { postgresEventStore } from '../commands/eventStore/postgres.js';
 import type { EventStore } from '../commands/eventStore/port.js';
+import { withPersonalData } from '../commands/eventStore/personalData/store.js';
+import { PERSONAL_DATA_ERASED_SUBJECT } from '../commands/erasure.js';
+import { forgetStates } from '../commands/streamCache.js';
 import { projectionRunner } from '../projections/runner.js';
 import { projections } from '../projections/index.js';
 import { processRunner, withProcesses } from '../commands/processes/runner.js';
@@ -55,8 +58,11 @@ export async function openRuntime(
     idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   });
   await migrateToLatest(database.db);
-  const eventStore = await openEventStore(config, database);
+  // Personal text in events is sealed with its person's key, whichever store holds the log.
+  const eventStore = withPersonalData(await openEventStore(config, database), database.db);
   const bus = await openBus(config);
+  // An erasure on any node: folded states cached here may hold the erased person's text.
+  const stopForgetting = bus.subscribe(PERSONAL_DATA_ERASED_SUBJECT, () => forgetStates(eventStore));
   // Process managers (a finished lesson debits wallets) run beside the projectors and are waited for with them.
   // Lesson analyses run off the log in a worker of their own (timers, retries), stopped before the runner.
   const analyses = lessonAnalysisWorker(config, {
@@ -110,6 +116,7 @@ export async function openRuntime(
       await mailer.stop();
       await analyses.stop();
       await runner.stop();
+      stopForgetting();
       await bus.close();
       await eventStore.close();
       await database.close();

@@ -17,6 +17,11 @@ type Common = {
   name: string;
   /** The tables this read model owns: truncated and rebuilt together, summed into its checksum. */
   tables: readonly string[];
+  /**
+   * For a read model that copies personal text out of events: replaces the text of an erased person in its
+   * tables with ERASED_TEXT, exactly as a replay would now show it (the runner calls it on PersonalDataErased).
+   */
+  erasePersonalData?(db: ProjectionDb, personId: string): Promise<void>;
 };
 
 /** A projection fed the domain events of the types it handles, typed (the runner narrows them). */
@@ -48,8 +53,14 @@ export type Handler<K extends DomainEventType> = (db: ProjectionDb, event: Recor
 export type Handlers = { [K in DomainEventType]?: Handler<K> };
 
 /** Builds `handles` and `apply` from one function per event type. */
-export function projection(name: string, tables: readonly string[], handlers: Handlers): TypedProjection {
+export function projection(
+  name: string,
+  tables: readonly string[],
+  handlers: Handlers,
+  options: Pick<Common, 'erasePersonalData'> = {},
+): TypedProjection {
   return {
+    ...options,
     name,
     tables,
     handles: new Set(Object.keys(handlers) as DomainEventType[]),

@@ -11,12 +11,33 @@ import {
 } from '../commands/logConsumer/consumer.js';
 import { handledBy } from '../commands/logConsumer/domainEvents.js';
 import type { Projection, ProjectionDb } from './projection.js';
+import {
+  PERSONAL_DATA_ERASED,
+  type PersonalDataErasedData,
+} from '../commands/eventStore/personalData/fields.js';
 
 export type RunnerOptions = LogConsumerOptions;
 export type ProjectionRunner = LogConsumerRunner;
 
-/** Feeds a projection the events it handles, narrowed to their domain types here and nowhere else. */
+/**
+ * Feeds a projection the events it handles, in log order. A person's erasure (PersonalDataErased) is handled
+ * here for every read model: the ones holding personal text scrub it at that point of the log.
+ */
 export async function applyEvents(db: ProjectionDb, projection: Projection, events: RecordedEvent[]) {
+  // The audit log (every event) records the erasures themselves and holds no personal text.
+  if (projection.handlesAll) return applyHandled(db, projection, events);
+  let from = 0;
+  for (let i = 0; i < events.length; i++) {
+    if (events[i]!.type !== PERSONAL_DATA_ERASED) continue;
+    await applyHandled(db, projection, events.slice(from, i));
+    await projection.erasePersonalData?.(db, (events[i]!.data as PersonalDataErasedData).personId);
+    from = i + 1;
+  }
+  await applyHandled(db, projection, from === 0 ? events : events.slice(from));
+}
+
+/** Feeds a projection the events it handles, narrowed to their domain types here and nowhere else. */
+async function applyHandled(db: ProjectionDb, projection: Projection, events: RecordedEvent[]) {
   if (projection.handlesAll) {
     if (events.length === 0) return;
     if (projection.applyBatch) return projection.applyBatch(db, events);

@@ -9,7 +9,7 @@ import { invitationSender } from '../../auth/invitations.js';
 import { personInOrg, PersonSchema, toPerson } from '../../auth/people.js';
 import { deleteAllSessions } from '../../auth/sessions.js';
 import type { Actor } from '../../auth/sessions.js';
-import { requireActor } from '../http.js';
+import { commandContext, requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
 import { Invitation } from './people.js';
 import { publishPersonRevoked } from '../../bus/revocations.js';
@@ -88,7 +88,7 @@ export async function peopleAccessRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => {
       const actor = requireActor(request, 'admin');
       const person = await target(actor, request.params.id, 'erase');
-      await erasePerson(deps.db, person.id, deps.clock.now());
+      await erasePerson(deps, person.id, commandContext(deps, request, actor, { ifMatch: false }));
       await publishPersonRevoked(deps.bus, person.id);
       request.log.info({ personId: person.id, by: actor.personId }, 'person erased');
       return toPerson(await personInOrg(deps.db, actor.orgId, person.id));

@@ -6,6 +6,8 @@ export interface AttendanceCompletionsTable {
   covered: string | null;
   struggled: string | null;
   next: string | null;
+  /** Who wrote the notes (null on rows written before migration 0820, until a rebuild). */
+  completed_by: string | null;
   verified: boolean;
   completed_at: Date | string;
 }

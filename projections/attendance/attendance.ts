@@ -1,7 +1,9 @@
 // The attendance and scores read model: per completed session its notes, per student their attendance
 // (minutes, late, absent), the tokens charged, and the teacher's scores with their verification.
 import type { Charge } from '../../domain/liveSession/lifecycleEvents.js';
+import { sql } from 'kysely';
 import { projection, type ProjectionDb, type RecordedOf } from '../projection.js';
+import { ERASED_TEXT } from '../../commands/eventStore/personalData/fields.js';
 
 async function recordCharges(db: ProjectionDb, sessionId: string, charges: Charge[]) {
   for (const charge of charges) {
@@ -28,6 +30,29 @@ async function setVerified(
     .execute();
 }
 
+/** Keeps a null a null; any text becomes ERASED_TEXT. */
+const erased = (column: 'covered' | 'struggled' | 'next' | 'reason' | 'comment') =>
+  sql<string | null>`CASE WHEN ${sql.ref(column)} IS NULL THEN NULL ELSE ${ERASED_TEXT} END`;
+
+/** An erased person's notes, the reasons they count as present and the feedback on them read as ERASED_TEXT. */
+async function erasePersonalData(db: ProjectionDb, personId: string) {
+  await db
+    .updateTable('attendance_completions')
+    .set({ covered: erased('covered'), struggled: erased('struggled'), next: erased('next') })
+    .where('completed_by', '=', personId)
+    .execute();
+  await db
+    .updateTable('attendance_records')
+    .set({ reason: erased('reason') })
+    .where('student_id', '=', personId)
+    .execute();
+  await db
+    .updateTable('attendance_feedback')
+    .set({ comment: erased('comment') })
+    .where('student_id', '=', personId)
+    .execute();
+}
+
 export const attendanceProjection = projection(
   'attendance',
   ['attendance_completions', 'attendance_records', 'attendance_feedback'],
@@ -44,6 +69,7 @@ export const attendanceProjection = projection(
           covered: d.notes.covered,
           struggled: d.notes.struggled,
           next: d.notes.next,
+          completed_by: event.metadata.actorId,
           verified: d.action === 'verify_and_deduct',
           completed_at: d.at,
         })
@@ -95,4 +121,5 @@ export const attendanceProjection = projection(
     ScoresVerified: (db, event) => setVerified(db, event, true),
     ScoresVerificationRevoked: (db, event) => setVerified(db, event, false),
   },
+  { erasePersonalData },
 );

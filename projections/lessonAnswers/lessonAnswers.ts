@@ -1,6 +1,8 @@
 // The lesson answers read model: per context (live session or homework item) and student, the current answer to
 // each exercise with its grade, and the attempts handed in. Fed the lessonAnswers events, typed by the runner.
+import { sql } from 'kysely';
 import { projection, type ProjectionDb, type RecordedOf } from '../projection.js';
+import { ERASED_TEXT } from '../../commands/eventStore/personalData/fields.js';
 
 type Answered = 'AnswerSubmitted' | 'AnswerChanged';
 type AttemptEvent = 'AnswerAttemptSubmitted' | 'AnswerAttemptGraded';
@@ -74,6 +76,19 @@ async function attempt(db: ProjectionDb, event: RecordedOf<AttemptEvent>) {
       .execute();
 }
 
+/** An erased student's written answers (essays) and the teacher's comments on them read as ERASED_TEXT. */
+async function erasePersonalData(db: ProjectionDb, personId: string) {
+  await db
+    .updateTable('lesson_answers')
+    .set({
+      answer: sql`CASE WHEN jsonb_typeof(answer -> 'text') = 'string'
+        THEN jsonb_set(answer, '{text}', to_jsonb(${ERASED_TEXT}::text)) ELSE answer END`,
+      comment: sql`CASE WHEN comment IS NULL THEN NULL ELSE ${ERASED_TEXT} END`,
+    })
+    .where('student_id', '=', personId)
+    .execute();
+}
+
 export const lessonAnswersProjection = projection(
   'lessonAnswers',
   ['lesson_answers', 'lesson_answer_attempts'],
@@ -94,4 +109,5 @@ export const lessonAnswersProjection = projection(
     AnswerAttemptSubmitted: attempt,
     AnswerAttemptGraded: attempt,
   },
+  { erasePersonalData },
 );

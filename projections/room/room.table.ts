@@ -17,6 +17,8 @@ export interface RoomPollsTable {
   org_id: string;
   question: string;
   options: string[];
+  /** Who asked (null on rows written before migration 0820, until a rebuild). */
+  opened_by: string | null;
   anonymous: boolean;
   status: 'open' | 'closed';
   opened_at: Date | string;

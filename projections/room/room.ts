@@ -1,6 +1,25 @@
 // Live rooms as read models: chat (with removals), polls with every answer (the latest per person) and the
 // students' edit permissions, for reviewing sessions and reporting across them. Idempotent: replays are no-ops.
-import { projection } from '../projection.js';
+import { sql } from 'kysely';
+import { projection, type ProjectionDb } from '../projection.js';
+import { ERASED_TEXT } from '../../commands/eventStore/personalData/fields.js';
+
+/** An erased person's chat messages and polls read as ERASED_TEXT (their options too; the counts stay). */
+async function erasePersonalData(db: ProjectionDb, personId: string) {
+  await db
+    .updateTable('room_chat_messages')
+    .set({ text: ERASED_TEXT })
+    .where('person_id', '=', personId)
+    .execute();
+  await db
+    .updateTable('room_polls')
+    .set({
+      question: ERASED_TEXT,
+      options: sql`(SELECT coalesce(jsonb_agg(to_jsonb(${ERASED_TEXT}::text)), '[]'::jsonb) FROM jsonb_array_elements(options))`,
+    })
+    .where('opened_by', '=', personId)
+    .execute();
+}
 
 export const roomProjection = projection(
   'rooms',
@@ -42,6 +61,7 @@ export const roomProjection = projection(
           question: d.question,
           options: JSON.stringify(d.options) as never,
           anonymous: d.anonymous,
+          opened_by: d.openedBy,
           status: 'open',
           opened_at: d.at,
           closed_at: null,
@@ -90,4 +110,5 @@ export const roomProjection = projection(
         .execute();
     },
   },
+  { erasePersonalData },
 );

@@ -1,5 +1,22 @@
 // The session summaries read model: the teacher's summary of each group session and each participant's own.
-import { projection } from '../projection.js';
+import { sql } from 'kysely';
+import { projection, type ProjectionDb } from '../projection.js';
+import { ERASED_TEXT } from '../../commands/eventStore/personalData/fields.js';
+
+/** An erased student's own summary text and the answers they gave wrongly read as ERASED_TEXT. */
+async function erasePersonalData(db: ProjectionDb, personId: string) {
+  const erased = sql`to_jsonb(${ERASED_TEXT}::text)`;
+  await db
+    .updateTable('session_student_summaries')
+    .set({
+      summary: sql`jsonb_set(jsonb_set(summary, '{text}', ${erased}), '{mistakes}', (
+        SELECT coalesce(jsonb_agg(CASE WHEN jsonb_typeof(m -> 'given') = 'string'
+          THEN jsonb_set(m, '{given}', ${erased}) ELSE m END ORDER BY n), '[]'::jsonb)
+        FROM jsonb_array_elements(summary -> 'mistakes') WITH ORDINALITY AS x(m, n)))`,
+    })
+    .where('student_id', '=', personId)
+    .execute();
+}
 
 export const sessionSummariesProjection = projection(
   'sessionSummaries',
@@ -36,4 +53,5 @@ export const sessionSummariesProjection = projection(
         .execute();
     },
   },
+  { erasePersonalData },
 );
