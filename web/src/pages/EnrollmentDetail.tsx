@@ -1,10 +1,9 @@
 // One enrollment: terms (default lesson length), recurring schedule rules ("Add Schedule Rule"), homework and
 // the lesson list with statuses.
 import { useState } from 'react';
-import { api } from '../lib/api';
 import { useMe } from '../lib/auth';
 import { Link, useSearchParam } from '../lib/router';
-import { useAction, useApi } from '../lib/useApi';
+import { useApi } from '../lib/useApi';
 import { formatDate, relative } from '../lib/time';
 import type { Enrollment } from '../lib/types';
 import { PageHeader } from '../ui/Layout';
@@ -13,6 +12,7 @@ import type { Homework } from './completion/types';
 import type { EnrollmentLesson, ScheduleRule as Rule } from '../../../contract/enrollments';
 import { dayName } from './enrollment/weekdays';
 import { AddRule } from './enrollment/AddRule';
+import { RemoveRule } from './enrollment/RemoveRule';
 import { ChangeTerms } from './enrollment/ChangeTerms';
 import { LessonsTable } from './enrollment/LessonsTable';
 import { OpenedLesson } from './enrollment/OpenedLesson';
@@ -28,7 +28,6 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
   const lessons = useApi<{ lessons: EnrollmentLesson[] }>(`${base}/lessons`);
   const [adding, setAdding] = useState(false);
   const [terms, setTerms] = useState(false);
-  const remove = useAction();
   const canManage = me.role !== 'student';
   const openedId = useSearchParam('lesson');
   const analyses = useLessonAnalyses({
@@ -75,7 +74,7 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
             </button>
           )}
         </div>
-        <ErrorBox error={rules.error ?? remove.error} />
+        <ErrorBox error={rules.error} />
         {rules.data && rules.data.rules.length === 0 && (
           <Empty title="No recurring schedule.">Add a rule to generate the regular lessons.</Empty>
         )}
@@ -98,18 +97,12 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
                     {skipped.length > 0 ? ` · ${skipped.length} skipped (conflicts)` : ''}
                   </span>
                   {canManage && !r.endsAt && (
-                    <button
-                      type="button"
-                      className="btn btn-small btn-danger"
-                      disabled={remove.pending}
-                      onClick={() =>
-                        void remove
-                          .run(() => api.delete(`${base}/schedule-rules/${r.id}`))
-                          .then((x) => x && (rules.reload(), lessons.reload()))
-                      }
-                    >
-                      Remove rule
-                    </button>
+                    <RemoveRule
+                      url={`${base}/schedule-rules/${r.id}`}
+                      summary={`${r.weekdays.map(dayName).join(', ')} at ${r.time}`}
+                      upcoming={upcoming.length}
+                      onRemoved={() => (rules.reload(), lessons.reload())}
+                    />
                   )}
                 </li>
               );

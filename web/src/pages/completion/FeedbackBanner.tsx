@@ -1,4 +1,5 @@
 // The Teacher Feedback banner: verified scores and comment, shown on the session to teachers and students.
+import { Link } from '../../lib/router';
 import { useMe } from '../../lib/auth';
 import { useApi } from '../../lib/useApi';
 import type { Participant } from '../../lib/types';
@@ -33,7 +34,13 @@ export function FeedbackBanner({
         </div>
       ))}
       {me.role !== 'student' && (
-        <p className="hint">To change feedback, find this homework in Homework and revoke verification.</p>
+        <p className="hint">
+          To change feedback, revoke its verification under Scores on{' '}
+          <Link href={`/platform/sessions/${liveSessionId}/complete`}>
+            the session&apos;s completion page
+          </Link>
+          .
+        </p>
       )}
     </section>
   );
