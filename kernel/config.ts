@@ -117,7 +117,11 @@ export const ConfigSchema = z.object({
     .default(24 * 14),
   /** Lets a Prometheus server read GET /metrics with `Authorization: Bearer <token>` (admins may always). */
   METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
-  DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
+  /**
+   * A demo school with known passwords on an empty database: `auto` (the default) only on the embedded default
+   * (no DATABASE_URL, no EVENTSTORE_URL, NODE_ENV not production), `on` whatever the stores, `off` never.
+   */
+  DEMO_SEED: z.preprocess(emptyToUndefined, z.enum(['auto', 'on', 'off']).default('auto')),
   /** The request rate limits of api/rateLimits.ts (sign-in, set-password, invitations, calendar feeds). */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Lesson analyses: an OpenAI-compatible chat-completions endpoint (base URL or full URL) for the prose. */
@@ -169,6 +173,15 @@ export function trustProxyOf(config: Pick<Config, 'TRUST_PROXY'>): boolean | num
   if (value === 'off') return false;
   if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
   return value.split(',').map((a) => a.trim());
+}
+
+/** Whether `npm start` may create the demo school (on an empty database): see DEMO_SEED. */
+export function demoSeedWanted(
+  config: Pick<Config, 'DEMO_SEED' | 'DATABASE_URL' | 'EVENTSTORE_URL'>,
+  nodeEnv: string | undefined,
+): boolean {
+  if (config.DEMO_SEED !== 'auto') return config.DEMO_SEED === 'on';
+  return !config.DATABASE_URL && !config.EVENTSTORE_URL && nodeEnv !== 'production';
 }
 
 /** The origins allowed to send state-changing requests and open the WebSocket. */

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startServer } from '../main/server.js';
-import { ConfigError } from '../kernel/config.js';
+import { ConfigError, demoSeedWanted } from '../kernel/config.js';
 import { PROJECT_ROOT, WEB_DIST } from '../kernel/paths.js';
 import { isEmpty, seedDemo } from './demo.js';
 
@@ -22,9 +22,9 @@ async function main() {
     execSync('npm run build:web', { stdio: 'inherit', cwd: PROJECT_ROOT });
   }
   const { runtime, config } = await startServer();
-  // A demo school with known passwords is for trying Lectern: production seeds it only when DEMO_SEED=auto is set.
-  const demo =
-    process.env.NODE_ENV === 'production' ? process.env.DEMO_SEED === 'auto' : config.DEMO_SEED === 'auto';
+  // A demo school with known passwords is for trying Lectern: only on the embedded default, or with DEMO_SEED=on.
+  // A school's first organisation and admin come from `npm run setup`.
+  const demo = demoSeedWanted(config, process.env.NODE_ENV);
   if (demo && (await isEmpty(runtime.deps))) {
     const logins = await seedDemo(runtime.deps);
     console.log(`\nDemo organisation created. Open ${config.PUBLIC_URL} and sign in as:`);
@@ -32,6 +32,8 @@ async function main() {
       console.log(`  ${l.role.padEnd(8)} ${l.email.padEnd(28)} password: ${l.password}`);
     console.log('');
   }
+  if (!demo && (await isEmpty(runtime.deps)))
+    console.log('The database has no organisation yet: create the first one with `npm run setup`.');
   console.log(`Lectern is running on ${config.PUBLIC_URL} (API docs at ${config.PUBLIC_URL}/docs)`);
 }
 
