@@ -1,8 +1,13 @@
 // The periodic top-up of recurring schedules: every rule that still generates gets its horizon filled again, so
-// sessions keep appearing week after week without anyone touching the rule.
+// sessions keep appearing week after week without anyone touching the rule. Every node keeps the timer, but a
+// run starts only on the node that claims the period (a lease taken for the interval), so it runs once per
+// cluster; if that node dies, another claims the next period.
 import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
 import { generateSessions, type GenerationReport } from './scheduleRules.js';
+import { nodeHolder, takeLease } from './processes/leases.js';
+
+export const TOP_UP_LEASE = 'schedule-rule-top-up';
 
 type Deps = { db: Db; eventStore: EventStore };
 
@@ -23,15 +28,30 @@ export async function topUpScheduleRules(deps: Deps, now: Date): Promise<Generat
   return reports;
 }
 
-/** Runs the top-up every `intervalMs` (one run at a time); the returned function stops it and waits. */
+/**
+ * Runs the top-up every `intervalMs` across the cluster (one run at a time): every `checkMs` (at most a minute)
+ * this node tries to claim the period; the node that claims it runs the top-up. The returned function stops the
+ * timer and waits for a run in progress.
+ */
 export function startScheduleRuleTopUp(
   deps: Deps & { clock: { now(): Date } },
-  options: { intervalMs?: number; onError?: (error: unknown) => void } = {},
+  options: {
+    intervalMs?: number;
+    checkMs?: number;
+    holder?: string;
+    onError?: (error: unknown) => void;
+    /** Told after each run this node made (tests count them). */
+    onRun?: (reports: GenerationReport[]) => void;
+  } = {},
 ): () => Promise<void> {
+  const intervalMs = options.intervalMs ?? 60 * 60_000;
+  const holder = options.holder ?? nodeHolder();
   let current: Promise<void> | null = null;
   const run = async () => {
     try {
-      await topUpScheduleRules(deps, deps.clock.now());
+      if (!(await takeLease(deps.db, TOP_UP_LEASE, holder, intervalMs, { renew: false }))) return;
+      const reports = await topUpScheduleRules(deps, deps.clock.now());
+      options.onRun?.(reports);
     } catch (error) {
       options.onError?.(error);
     } finally {
@@ -42,7 +62,7 @@ export function startScheduleRuleTopUp(
     () => {
       current ??= run();
     },
-    options.intervalMs ?? 60 * 60_000,
+    options.checkMs ?? Math.min(intervalMs, 60_000),
   );
   timer.unref();
   return async () => {

@@ -18,6 +18,7 @@ import * as m0401 from './0401_room_read_models.js';
 import * as m0600 from './0600_lesson_answers.js';
 import * as m0700 from './0700_lesson_analyses.js';
 import * as m0710 from './0710_session_summaries.js';
+import * as m0880 from './0880_process_leases.js';
 import * as m0820 from './0820_personal_data_keys.js';
 
 export const migrations: Record<string, Migration> = {
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
   '0600_lesson_answers': m0600,
   '0700_lesson_analyses': m0700,
   '0710_session_summaries': m0710,
+  '0880_process_leases': m0880,
   '0820_personal_data_keys': m0820,
 };

@@ -5,22 +5,30 @@
 // handled again after a back-off, never skipped. Only a final refusal by the domain that a process did not turn
 // into an event itself (billing records its refusals in the wallet) is reported and skipped, since it would be
 // refused again forever.
+// Every node runs the same runners, but a process consumes the log only on the node that holds its lease
+// (leases.ts): one active runner per process across the cluster. The other nodes follow its checkpoint, so
+// waiting for a position works on every node.
 import type { Db } from '../../db/schema.js';
-import type { EventStore } from '../eventStore/port.js';
-import { comparePositions } from '../logConsumer/checkpoints.js';
+import type { EventStore, RecordedEvent } from '../eventStore/port.js';
+import { comparePositions, readCheckpoint } from '../logConsumer/checkpoints.js';
 import {
-  consumeAtLeastOnce,
   logConsumerRunner,
+  type Consumed,
   type LogConsumer,
   type LogConsumerOptions,
   type LogConsumerRunner,
 } from '../logConsumer/consumer.js';
 import { handledBy } from '../logConsumer/domainEvents.js';
 import { isTransient, type Process } from './process.js';
+import { heldLease, LeaseLost, nodeHolder, writeCheckpointHeld } from './leases.js';
 
 export type ProcessRunnerOptions = LogConsumerOptions & {
   /** An event a process skipped because the domain refused its command for good (default: `onError`). */
   onSkipped?: (name: string, error: Error) => void;
+  /** This node's name as a lease holder (default: host, pid and a random part). */
+  holder?: string;
+  /** How long a lease lasts unless renewed (default 10 s): a dead node's processes move within that. */
+  leaseMs?: number;
 };
 
 const checkpointName = (process: Process) => `process:${process.name}`;
@@ -37,31 +45,77 @@ export function processRunner(
   options: ProcessRunnerOptions = {},
 ): ProcessRunner {
   let appended: string | null = null;
+  const holder = options.holder ?? nodeHolder();
+  const leaseMs = options.leaseMs ?? 10_000;
+  const leases = processes.map((process) => heldLease(db, checkpointName(process), holder, leaseMs));
 
-  const consumer = (process: Process): LogConsumer => {
+  const consumer = (process: Process, index: number): LogConsumer => {
     const handles = handledBy(process.handles);
-    return {
-      checkpoint: checkpointName(process),
-      name: process.name,
-      consume: (batchSize) =>
-        consumeAtLeastOnce(db, store, checkpointName(process), batchSize, async (event) => {
-          if (!handles(event)) return;
-          try {
-            const position = await process.handle(event);
-            if (position && comparePositions(position, appended) > 0) appended = position;
-          } catch (error) {
-            if (isTransient(error)) throw error;
-            const skipped = new Error(
-              `skipped ${event.type} ${event.eventId} for good: ${(error as Error).message}`,
-              { cause: error },
-            );
-            (options.onSkipped ?? options.onError)?.(process.name, skipped);
-          }
-        }),
+    const lease = leases[index]!;
+    const name = checkpointName(process);
+    let seen: string | null = null;
+    const handle = async (event: RecordedEvent) => {
+      if (!handles(event)) return;
+      if (!(await lease.hold())) throw new LeaseLost(process.name);
+      try {
+        const position = await process.handle(event);
+        if (position && comparePositions(position, appended) > 0) appended = position;
+      } catch (error) {
+        if (isTransient(error)) throw error;
+        const why = `skipped ${event.type} ${event.eventId} for good: ${(error as Error).message}`;
+        const skipped = new Error(why, { cause: error });
+        (options.onSkipped ?? options.onError)?.(process.name, skipped);
+      }
     };
+    return {
+      checkpoint: name,
+      name: process.name,
+      async consume(batchSize) {
+        if (!(await lease.hold())) {
+          // Another node runs this process: follow its checkpoint.
+          const position = await readCheckpoint(db, name);
+          const after = seen;
+          seen = position;
+          return { after, position, read: 0 };
+        }
+        return consumeHeld(batchSize);
+      },
+    };
+
+    /**
+     * Handles a batch event by event (at least once: see consumeAtLeastOnce), then moves the checkpoint past
+     * those handled, if this node still holds the lease. A lease lost mid-batch stops the batch quietly.
+     */
+    async function consumeHeld(batchSize: number): Promise<Consumed> {
+      const after = await readCheckpoint(db, name);
+      const events = await store.readAll({ after, limit: batchSize });
+      let position = after;
+      let failure: { error: unknown } | null = null;
+      try {
+        for (const event of events) {
+          await handle(event);
+          position = event.position;
+        }
+      } catch (error) {
+        failure = { error };
+      }
+      if (position !== after && !(await writeCheckpointHeld(db, name, holder, position))) position = after;
+      seen = position;
+      if (!failure || failure.error instanceof LeaseLost) return { after, position, read: events.length };
+      return { after, position, read: events.length, error: failure.error };
+    }
   };
 
-  return { ...logConsumerRunner(store, processes.map(consumer), options), appendedUpTo: () => appended };
+  const runner = logConsumerRunner(store, processes.map(consumer), options);
+  return {
+    ...runner,
+    async stop() {
+      await runner.stop();
+      // Stopping cleanly hands the processes over at once instead of when the leases lapse.
+      for (const lease of leases) await lease.release().catch(() => undefined);
+    },
+    appendedUpTo: () => appended,
+  };
 }
 
 /**
