@@ -12,6 +12,7 @@ type Limit = { max: number; windowMs: number; per: 'ip' | 'person' };
 export const RATE_LIMITS: Readonly<Record<string, Limit>> = {
   'POST /api/auth/login': { max: 20, windowMs: 60_000, per: 'ip' },
   'POST /api/auth/set-password': { max: 10, windowMs: 60_000, per: 'ip' },
+  'POST /api/auth/change-password': { max: 10, windowMs: 60_000, per: 'person' },
   'POST /api/people': { max: 60, windowMs: 60_000, per: 'person' },
   'POST /api/people/:id/reset-password': { max: 20, windowMs: 60_000, per: 'person' },
   'GET /api/calendar/feed/:token.ics': { max: 60, windowMs: 60_000, per: 'ip' },

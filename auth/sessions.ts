@@ -49,3 +49,12 @@ export async function deleteSession(db: DbOrTrx, token: string) {
 export async function deleteAllSessions(db: DbOrTrx, personId: string) {
   await db.deleteFrom('auth_sessions').where('person_id', '=', personId).execute();
 }
+
+/** Ends every session of the person but the one signed in with `keepToken` (a password change keeps it). */
+export async function deleteOtherSessions(db: DbOrTrx, personId: string, keepToken: string) {
+  await db
+    .deleteFrom('auth_sessions')
+    .where('person_id', '=', personId)
+    .where('token_hash', '!=', hashToken(keepToken))
+    .execute();
+}

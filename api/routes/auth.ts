@@ -9,6 +9,7 @@ import {
   actorForToken,
   createSession,
   deleteAllSessions,
+  deleteOtherSessions,
   deleteSession,
   SESSION_COOKIE,
 } from '../../auth/sessions.js';
@@ -170,6 +171,50 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         name: actor.name,
         timeZone: actor.timeZone,
       };
+    },
+  );
+
+  r.post(
+    '/api/auth/change-password',
+    {
+      schema: {
+        tags: ['auth'],
+        description:
+          "Changes the signed-in person's password; the current one is required. Every other session of the " +
+          'person ends (on every device); this one stays signed in. At most 10 tries a minute per person (429).',
+        body: z.object({
+          currentPassword: z.string().min(1).max(200),
+          newPassword: z.string().min(10, 'must be at least 10 characters').max(200),
+        }),
+        response: { 200: Ok, ...errors, 429: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { currentPassword, newPassword } = request.body;
+      const person = await deps.db
+        .selectFrom('people')
+        .select(['password_hash'])
+        .where('id', '=', actor.personId)
+        .executeTakeFirstOrThrow();
+      if (!(await verifyPassword(person.password_hash, currentPassword)))
+        throw new ValidationError('the current password is wrong', [
+          { path: 'body.currentPassword', message: 'is wrong' },
+        ]);
+      if (newPassword === currentPassword)
+        throw new ValidationError('the new password is the current one', [
+          { path: 'body.newPassword', message: 'must differ from the current password' },
+        ]);
+      const hash = await hashPassword(newPassword);
+      await deps.db
+        .updateTable('people')
+        .set({ password_hash: hash })
+        .where('id', '=', actor.personId)
+        .execute();
+      // Whoever signed in with the old password elsewhere is signed out; their live connections close too.
+      await deleteOtherSessions(deps.db, actor.personId, request.cookies[SESSION_COOKIE]!);
+      await publishPersonRevoked(deps.bus, actor.personId);
+      return { ok: true as const };
     },
   );
 }

@@ -27,6 +27,7 @@
 // - `request` may return `cookie` to act as someone else (e.g. a throwaway person for sign-out routes) and
 //   `headers` to add any header. An expected status may be a list when several answers are right.
 import { actorOf, type World, type Scope, type Role } from './accessMatrix.world.js';
+import { PASSWORD } from '../support/app.js';
 import {
   per,
   signedIn,
@@ -235,6 +236,15 @@ export const entries: Record<string, Entry> = {
       cookie: role === 'anonymous' ? '' : (await w.throwaway('own', role)).cookie,
     }),
     expect: { own: signedIn(200) },
+  },
+  'POST /api/auth/change-password': {
+    request: async (w, scope, role) => ({
+      url: '/api/auth/change-password',
+      cookie: role === 'anonymous' ? '' : (await w.throwaway('own', role)).cookie,
+      body: { currentPassword: PASSWORD, newPassword: 'another long password' },
+    }),
+    expect: { own: signedIn(200) },
+    note: "one's own password: the current one is required (test/security/changePassword)",
   },
   'POST /api/auth/set-password': {
     request: async (w) => {
