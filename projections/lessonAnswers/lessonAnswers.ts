@@ -76,13 +76,18 @@ async function attempt(db: ProjectionDb, event: RecordedOf<AttemptEvent>) {
       .execute();
 }
 
-/** An erased student's written answers (essays) and the teacher's comments on them read as ERASED_TEXT. */
+/** An erased student's written answers (essays, typed gaps) and the comments on them read as ERASED_TEXT. */
 async function erasePersonalData(db: ProjectionDb, personId: string) {
+  const erased = sql`to_jsonb(${ERASED_TEXT}::text)`;
   await db
     .updateTable('lesson_answers')
     .set({
-      answer: sql`CASE WHEN jsonb_typeof(answer -> 'text') = 'string'
-        THEN jsonb_set(answer, '{text}', to_jsonb(${ERASED_TEXT}::text)) ELSE answer END`,
+      answer: sql`CASE
+        WHEN jsonb_typeof(answer -> 'text') = 'string' THEN jsonb_set(answer, '{text}', ${erased})
+        WHEN jsonb_typeof(answer -> 'gaps') = 'array' THEN jsonb_set(answer, '{gaps}', (
+          SELECT coalesce(jsonb_agg(CASE WHEN jsonb_typeof(g) = 'string' THEN ${erased} ELSE g END ORDER BY n), '[]'::jsonb)
+          FROM jsonb_array_elements(answer -> 'gaps') WITH ORDINALITY AS x(g, n)))
+        ELSE answer END`,
       comment: sql`CASE WHEN comment IS NULL THEN NULL ELSE ${ERASED_TEXT} END`,
     })
     .where('student_id', '=', personId)

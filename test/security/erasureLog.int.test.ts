@@ -18,8 +18,9 @@ const ESSAY = 'Quirina essay: last weekend I visited my sick father';
 const GRADED = 'Quirina essay feedback: lovely story';
 const FEEDBACK = 'Quirina scores feedback: shy but improving';
 const REASON = 'Quirina joined by phone from the clinic';
+const GAP = 'Quirina typed zebrafish';
 const OTHER_CHAT = 'Other student says hello';
-const TEXTS = [CHAT, ESSAY, GRADED, FEEDBACK, REASON];
+const TEXTS = [CHAT, ESSAY, GRADED, FEEDBACK, REASON, GAP];
 const SCORES = {
   speaking: 4,
   listening: 5,
@@ -33,6 +34,12 @@ const DOCUMENT = {
   schemaVersion: 1,
   blocks: [
     { type: 'trueFalse', id: 'tf', statement: '"Goed" is the past of "go".', answer: false },
+    {
+      type: 'gapFill',
+      id: 'gap',
+      points: 1,
+      sentences: [{ text: 'She {{}} a book.', gaps: [{ accepted: ['read'] }] }],
+    },
     { type: 'essay', id: 'essay', points: 5, prompt: 'Write about your weekend.', maxWords: 200 },
   ],
 };
@@ -54,6 +61,9 @@ test.before(async (ctx) => {
     lessonCostTokens: 4,
   });
   status(enrolled, 201);
+  // Her post-session summary (with what she typed wrongly) is made and mailed to her.
+  const summaries = `/api/enrollments/${enrolled.json().id}/post-session-summary`;
+  status(await s.admin.request('PUT', summaries, { enabled: true }), 200);
   for (const student of [q, s.students[0]!])
     status(
       await s.admin.post(`/api/wallets/${student.id}/credits`, { tokens: 10, reason: 'Starter pack' }),
@@ -139,11 +149,16 @@ test('a student chats, writes an essay and gets feedback; the log holds none of 
   const answers = `/api/live-sessions/${sessionId}/answers`;
   status(await q.post(answers, { exerciseId: 'essay', answer: { type: 'essay', text: ESSAY } }), 201);
   status(await q.post(answers, { exerciseId: 'tf', answer: { type: 'trueFalse', value: false } }), 201);
+  status(await q.post(answers, { exerciseId: 'gap', answer: { type: 'gapFill', gaps: [GAP] } }), 201);
   const grade = `/api/live-sessions/${sessionId}/students/${q.id}/answers/essay/grade`;
   status(await s.teacher.post(grade, { points: 4, comment: GRADED }), 200);
 
   t.clock.set('2026-11-24T16:50:00.000Z');
   status(await s.teacher.post(`/api/live-sessions/${sessionId}/end`), 200);
+  const summary = `/api/live-sessions/${sessionId}/summaries/${q.id}`;
+  for (let i = 0; i < 300 && (await s.admin.get(summary)).statusCode !== 200; i++)
+    await new Promise((r) => setTimeout(r, 100));
+  assert.ok((await s.admin.get(summary)).body.includes(GAP), 'her summary quotes what she typed');
   const attendance = [
     { studentId: q.id, status: 'present', reason: REASON },
     { studentId: s.students[0]!.id, status: 'present', reason: null },
@@ -196,6 +211,8 @@ test('after erasure no reader shows their name or texts; balances, counts and re
     `/api/live-sessions/${sessionId}/feedback`,
     `/api/live-sessions/${sessionId}/attendance`,
     `/api/live-sessions/${sessionId}`,
+    `/api/live-sessions/${sessionId}/summary`,
+    `/api/live-sessions/${sessionId}/summaries/${q.id}`,
     `/api/audit?personId=${q.id}`,
   ]) {
     const res = await s.admin.get(url);

@@ -22,9 +22,25 @@ export const PERSONAL_TEXT: Readonly<Record<string, readonly PersonalText[]>> = 
   // The live room: what a person wrote in the chat, the polls they asked.
   RoomChatMessagePosted: [{ owner: 'personId', texts: [['text']] }],
   RoomPollOpened: [{ owner: 'openedBy', texts: [['question'], ['options', '*']] }],
-  // Lesson answers: a student's essay, the teacher's comment on it.
-  AnswerSubmitted: [{ owner: 'studentId', texts: [['answer', 'text']] }],
-  AnswerChanged: [{ owner: 'studentId', texts: [['answer', 'text']] }],
+  // Lesson answers: what a student wrote (an essay, the words typed into gaps), the teacher's comment on it.
+  AnswerSubmitted: [
+    {
+      owner: 'studentId',
+      texts: [
+        ['answer', 'text'],
+        ['answer', 'gaps', '*'],
+      ],
+    },
+  ],
+  AnswerChanged: [
+    {
+      owner: 'studentId',
+      texts: [
+        ['answer', 'text'],
+        ['answer', 'gaps', '*'],
+      ],
+    },
+  ],
   EssayGraded: [{ owner: 'studentId', texts: [['comment']] }],
   // Live sessions: feedback on a student, why they count as present, the teacher's notes.
   StudentScored: [{ owner: 'studentId', texts: [['comment']] }],
