@@ -1,5 +1,6 @@
 // Erasing a person: their name and e-mail are gone from every table (people and all read models, also after a
-// rebuild), their sessions end, the event history is untouched and every wallet still balances.
+// rebuild), their sessions end, the event history keeps every event (one is added: the erasure) and every
+// wallet still balances.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { suite } from 'uvu';
