@@ -2,6 +2,7 @@
 // Shared by the routes and the web client.
 import { z } from 'zod';
 import { LessonKind } from '../domain/course/course.js';
+import { LessonScoreSchema } from './lessons.js';
 
 export const OccurrenceSchema = z.object({
   start: z.string(),
@@ -36,5 +37,7 @@ export const EnrollmentLessonSchema = z.object({
   liveSessionId: z.string().nullable().describe('the next session with this lesson, else the last one'),
   start: z.string().nullable(),
   homework: z.object({ id: z.string(), status: z.string(), scheduledFor: z.string().nullable() }).nullable(),
+  /** The student's score: their homework's last attempt or answers, else their answers in the latest session. */
+  score: LessonScoreSchema.nullable(),
 });
 export type EnrollmentLesson = z.infer<typeof EnrollmentLessonSchema>;

@@ -97,6 +97,22 @@ export const AttemptSchema = z.object({
 });
 export type AnswerAttempt = z.infer<typeof AttemptSchema>;
 
+/** A student's score in a lesson: the last attempt handed in, else the answers given so far. */
+export const LessonScoreSchema = z.object({
+  points: z.number(),
+  maxPoints: z.number(),
+  percent: z.number(),
+  answered: z.number(),
+  exercises: z.number(),
+  /** Of the last attempt handed in (homework): passed, try_again, awaiting_grading; null for answers so far. */
+  outcome: z.string().nullable(),
+  /** Where: the homework item or the live session (or instant lesson) the answers were given in. */
+  place: z.enum(['live', 'homework', 'instant']),
+  placeId: z.string(),
+  at: z.string().describe('when the attempt was handed in or the last answer given'),
+});
+export type LessonScore = z.infer<typeof LessonScoreSchema>;
+
 export const StudentAnswersSchema = z.object({
   studentId: z.string(),
   answered: z.number(),
@@ -133,3 +149,14 @@ export const SubmittedAnswerSchema = z.object({
   revision: z.number(),
 });
 export type SubmittedAnswer = z.infer<typeof SubmittedAnswerSchema>;
+
+/** POST .../lessons/:lessonId/duplicate: the new lesson, at the end of the course, with the copied revision. */
+export const DuplicatedLessonSchema = z.object({
+  courseId: z.string(),
+  lessonId: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  /** The copy's content revision (1), or 0 when the source had no content. */
+  revision: z.number(),
+});
+export type DuplicatedLesson = z.infer<typeof DuplicatedLessonSchema>;

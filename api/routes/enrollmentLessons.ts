@@ -9,6 +9,7 @@ import { enrollmentLessons, titleMatches } from '../../projections/lessons/queri
 import { requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
 import { EnrollmentLessonSchema, LessonStatus } from '../../contract/enrollments.js';
+import { lessonScores } from './lessonScores.js';
 
 export async function enrollmentLessonRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -20,7 +21,8 @@ export async function enrollmentLessonRoutes(app: FastifyInstance, deps: AppDeps
         tags: ['enrollments'],
         description:
           'Every course lesson of the enrollment with its type and status: completed (an ended or past session, ' +
-          'or homework passed), upcoming (a future session, or open homework) or not scheduled',
+          'or homework passed), upcoming (a future session, or open homework) or not scheduled; and the ' +
+          "student's score (the homework's last attempt or answers, else the latest live session's answers)",
         params: IdParams,
         querystring: z.object({
           search: z.string().max(200).optional().describe('part of the title'),
@@ -40,7 +42,14 @@ export async function enrollmentLessonRoutes(app: FastifyInstance, deps: AppDeps
           (!type || l.type === type) &&
           (!status || l.status === status),
       );
-      return { lessons: lessons.map((l) => ({ ...l, type: LessonKind.parse(l.type) })) };
+      const scores = await lessonScores(deps, actor.orgId, enrollment.studentId, lessons);
+      return {
+        lessons: lessons.map((l) => ({
+          ...l,
+          type: LessonKind.parse(l.type),
+          score: scores.get(l.courseLessonId) ?? null,
+        })),
+      };
     },
   );
 }

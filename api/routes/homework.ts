@@ -13,7 +13,8 @@ import type { Actor } from '../../auth/sessions.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams, IsoDateTime } from './schemas.js';
-import { HomeworkSchema } from '../../contract/homework.js';
+import { HomeworkItemSchema } from '../../contract/homework.js';
+import { withLastAttempts } from './lessonScores.js';
 
 const HomeworkParams = z.object({ id: z.uuid(), homeworkId: z.uuid() });
 const ScheduledFor = IsoDateTime.nullable()
@@ -37,10 +38,14 @@ export async function homeworkRoutes(app: FastifyInstance, deps: AppDeps) {
       await homeworkList(deps.db, { orgId: actor.orgId, enrollmentIds: [enrollmentId] })
     ).filter((h) => h.id === homeworkId);
     if (!homework) throw new NotFoundError('homework not found');
-    return { ...homework, status: HomeworkStatus.parse(homework.status) };
+    const [withAttempt] = await withLastAttempts(deps, actor.orgId, [homework]);
+    return { ...withAttempt!, status: HomeworkStatus.parse(homework.status) };
   };
   const listOf = async (actor: Actor, filter: Parameters<typeof homeworkList>[1]) =>
-    (await homeworkList(deps.db, filter)).map((h) => ({ ...h, status: HomeworkStatus.parse(h.status) }));
+    (await withLastAttempts(deps, actor.orgId, await homeworkList(deps.db, filter))).map((h) => ({
+      ...h,
+      status: HomeworkStatus.parse(h.status),
+    }));
 
   r.get(
     '/api/homework',
@@ -50,7 +55,7 @@ export async function homeworkRoutes(app: FastifyInstance, deps: AppDeps) {
         description:
           "The actor's homework: a student's own, a teacher's students', an admin's organisation's",
         querystring: z.object({ status: HomeworkStatus.optional() }),
-        response: { 200: z.object({ homework: z.array(HomeworkSchema) }), ...errors },
+        response: { 200: z.object({ homework: z.array(HomeworkItemSchema) }), ...errors },
       },
     },
     async (request) => {
@@ -72,7 +77,7 @@ export async function homeworkRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['homework'],
         params: IdParams,
-        response: { 200: z.object({ homework: z.array(HomeworkSchema) }), ...errors },
+        response: { 200: z.object({ homework: z.array(HomeworkItemSchema) }), ...errors },
       },
     },
     async (request) => {
@@ -89,7 +94,7 @@ export async function homeworkRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['homework'],
         params: IdParams,
         body: z.object({ courseLessonId: z.uuid(), scheduledFor: ScheduledFor }),
-        response: { 201: HomeworkSchema, ...errors },
+        response: { 201: HomeworkItemSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -123,7 +128,7 @@ export async function homeworkRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['homework'],
         params: HomeworkParams,
         body: z.object({ scheduledFor: IsoDateTime.nullable() }),
-        response: { 200: HomeworkSchema, ...errors },
+        response: { 200: HomeworkItemSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -166,7 +171,7 @@ export async function homeworkRoutes(app: FastifyInstance, deps: AppDeps) {
               ? 'the student (own homework), the teacher or an admin'
               : 'the teacher or an admin',
           params: HomeworkParams,
-          response: { 200: HomeworkSchema, ...errors },
+          response: { 200: HomeworkItemSchema, ...errors },
         },
       },
       async (request, reply) => {

@@ -19,7 +19,9 @@ import {
   reviseCourseLessonContent,
   reviseInstantLessonContent,
 } from '../../commands/lessonContent.js';
-import { LessonContentSchema, LessonDocumentOut } from '../../contract/lessons.js';
+import { DuplicatedLessonSchema, LessonContentSchema, LessonDocumentOut } from '../../contract/lessons.js';
+import { duplicateCourseLesson } from '../../commands/lessonContentDuplicate.js';
+import { newId } from './ids.js';
 import { contentView } from './lessonContentViews.js';
 import { InstantParams, lessonAnswerRoutes } from './lessonAnswers.js';
 import { homeworkHandInRoutes } from './homeworkHandIn.js';
@@ -98,6 +100,29 @@ export async function lessonContentRoutes(app: FastifyInstance, deps: AppDeps) {
       const state = result.state;
       const current = state.status === 'active' ? state.revisions[state.revision]! : null;
       return contentView(lessonId, actor, current, false);
+    },
+  );
+
+  r.post(
+    '/api/courses/:courseId/lessons/:lessonId/duplicate',
+    {
+      schema: {
+        tags: ['lesson content'],
+        description:
+          'Teachers and admins duplicate a lesson: a new lesson of the same type at the end of the course, with a copy of its latest content (title default "<title> (copy)")',
+        params: LessonParams,
+        body: z.object({ title: z.string().trim().min(1).max(200).optional() }),
+        response: { 201: DuplicatedLessonSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, 'admin', 'teacher');
+      const { courseId, lessonId } = request.params;
+      const context = commandContext(deps, request, actor);
+      const input = { newLessonId: newId(context.idempotencyKey), title: request.body.title };
+      const copy = await duplicateCourseLesson(deps, actor, courseId, lessonId, input, context);
+      await afterWrite(deps, reply, copy.result);
+      return reply.status(201).send({ courseId, ...copy.lesson, revision: copy.revision });
     },
   );
 

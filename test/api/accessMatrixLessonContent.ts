@@ -137,6 +137,14 @@ export function lessonContentEntries(): Record<string, Entry> {
       }),
       expect: { own: per(200, 200, 403, 401), foreign: per(404, 404, 403, 401) },
     },
+    'POST /api/courses/:courseId/lessons/:lessonId/duplicate': {
+      request: (w, scope) => ({
+        url: `/api/courses/${w.org(scope).courseId}/lessons/${w.org(scope).lessonIds[0]}/duplicate`,
+        body: { title: 'Matrix copy' },
+      }),
+      expect: { own: per(201, 201, 403, 401), foreign: per(404, 404, 403, 401) },
+      note: 'teachers and admins of the organisation duplicate a lesson, like writing its content',
+    },
     // Instant lessons are only made while a room is open and the world's sessions lie ahead, so these ask for a
     // lesson the room does not have: members get 404 (after the role check), strangers 404 as well. The way
     // with a real instant lesson is in lessonContent.int.test.ts.

@@ -79,6 +79,25 @@ test('below the pass mark: try again, the attempt is kept and the answers start 
   );
   assert.is(mine.answered, 0);
   assert.is(await homeworkStatus(ctx), 'started');
+  // The homework list and the enrollment's lessons carry the last attempt's outcome and score.
+  const list = (await s.teacher.get('/api/homework')).json().homework;
+  const item = list.find((h: { id: string }) => h.id === ctx.homeworkId);
+  assert.equal([item.lastAttempt.attempt, item.lastAttempt.outcome], [1, 'try_again']);
+  const lessons = (await student.get(`/api/enrollments/${s.enrollmentIds[0]}/lessons`)).json().lessons;
+  const practice = lessons.find((l: { courseLessonId: string }) => l.courseLessonId === s.lessonIds[2]);
+  assert.equal(practice.score, {
+    points: 0,
+    maxPoints: 8,
+    percent: 0,
+    answered: 0,
+    exercises: 3,
+    outcome: 'try_again',
+    place: 'homework',
+    placeId: ctx.homeworkId,
+    at: practice.score.at,
+  });
+  const other = lessons.find((l: { courseLessonId: string }) => l.courseLessonId === s.lessonIds[0]);
+  assert.is(other.score, null, 'a lesson without answers has no score');
 });
 
 test('with an essay the attempt waits for the teacher; grading it passes the homework; the teacher verifies', async (ctx) => {
@@ -105,6 +124,12 @@ test('with an essay the attempt waits for the teacher; grading it passes the hom
   const attempt = graded.json().students[0].attempts[1];
   assert.equal([attempt.score, attempt.maxScore, attempt.percent, attempt.outcome], [5, 8, 62.5, 'passed']);
   assert.is(await homeworkStatus(ctx), 'passed');
+  const [lesson] = (
+    await student.get(`/api/enrollments/${s.enrollmentIds[0]}/lessons?search=Practice`)
+  ).json().lessons;
+  assert.equal([lesson.score.points, lesson.score.percent, lesson.score.outcome], [5, 62.5, 'passed']);
+  const [mine] = (await student.get('/api/homework')).json().homework;
+  assert.equal([mine.lastAttempt.attempt, mine.lastAttempt.outcome], [2, 'passed']);
   status(await s.teacher.post(`${url}/verify`), 200);
   problem(await answer('tf', { type: 'trueFalse', value: true }), 409, 'homework_verified');
 });
