@@ -176,6 +176,65 @@ export function eventStoreContract(
     assert.is((await h.store.readStream(s)).length, 1);
   });
 
+  test('concurrent appends with one idempotency key: one append, every caller answered with it', async ({
+    h,
+  }) => {
+    const s = stream();
+    const key = `key-${randomUUID()}`;
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        h.store.appendToStream(s, newEvents(2), { expectedRevision: 'no_stream', idempotencyKey: key }),
+      ),
+    );
+    assert.is(results.filter((r) => !r.replayed).length, 1, 'one append');
+    assert.equal(new Set(results.map((r) => r.eventIds.join())).size, 1, 'one answer');
+    assert.is((await h.store.readStream(s)).length, 2);
+    assert.equal((await h.store.idempotentResult(key))?.eventIds, results[0]!.eventIds);
+  });
+
+  test('full pages and the right head, whatever records lie between events', async ({ h }) => {
+    const before = await h.store.headPosition();
+    const s = stream();
+    let last = '';
+    // Each keyed append leaves a record of its key beside its events (where the store keeps one there).
+    for (let i = 0; i < 12; i++)
+      last = (
+        await h.store.appendToStream(s, newEvents(1), {
+          expectedRevision: 'any',
+          idempotencyKey: randomUUID(),
+        })
+      ).position;
+    // Refused keyed appends after the last event: records of keys, no events.
+    for (let i = 0; i < 150; i++)
+      await h.store
+        .appendToStream(s, newEvents(1), { expectedRevision: 'no_stream', idempotencyKey: randomUUID() })
+        .then(
+          () => assert.unreachable('the stream exists'),
+          (e: unknown) => assert.instance(e, ConcurrencyError),
+        );
+    await until(async () => comparePositionStrings((await h.store.headPosition()) ?? '0:0', last) >= 0);
+    assert.is(await h.store.headPosition(), last, 'the head is the last event');
+    const pages: number[] = [];
+    for (let cursor = before; ;) {
+      const page = await h.store.readAll({ after: cursor, limit: 5 });
+      pages.push(page.length);
+      if (page.length === 0) break;
+      cursor = page[page.length - 1]!.position;
+    }
+    assert.equal(pages, [5, 5, 2, 0], 'pages are full until the end');
+  });
+
+  test('counts the events it holds (for progress), records of keys left out', async ({ h }) => {
+    assert.type(h.store.countEvents, 'function');
+    const before = await h.store.countEvents!();
+    await h.store.appendToStream(stream(), newEvents(3), { expectedRevision: 'no_stream' });
+    await h.store.appendToStream(stream(), newEvents(2), {
+      expectedRevision: 'no_stream',
+      idempotencyKey: randomUUID(),
+    });
+    assert.is(await h.store.countEvents!(), before + 5);
+  });
+
   test('readAll pages after a checkpoint without gaps or repeats', async ({ h }) => {
     const before = await h.store.headPosition();
     const streams = [stream(), stream(), stream()];
