@@ -19,6 +19,8 @@ const roomModules = import.meta.glob<{ default: ComponentType<{ params: Record<s
 );
 const RoomPage = roomModules['./room/index.tsx'] ? page(roomModules['./room/index.tsx']) : null;
 
+const SetPassword = page(() => import('./pages/account/SetPassword'));
+
 const ROUTES: [string, Page][] = [
   ['/platform/schedule', page(() => import('./pages/Schedule'))],
   ['/platform/sessions/:id', page(() => import('./pages/SessionDetail'))],
@@ -39,6 +41,7 @@ const ROUTES: [string, Page][] = [
   ],
   ['/platform/homework', page(() => import('./pages/Homework'))],
   ['/platform/preferences', page(() => import('./pages/Preferences'))],
+  ['/platform/account/password', page(() => import('./pages/account/ChangePassword'))],
   ['/platform/enrollments/:id/homework/:homeworkId', page(() => import('./pages/HomeworkDetail'))],
 ];
 
@@ -50,6 +53,13 @@ function Routes() {
       navigate('/platform/schedule', { replace: true });
   }, [me, path]);
   if (me === undefined) return <Loading label="Starting Lectern…" />;
+  // A one-time link (invitation, reset, first admin) works signed in or not.
+  if (path === '/set-password')
+    return (
+      <Suspense fallback={<Loading />}>
+        <SetPassword params={{}} />
+      </Suspense>
+    );
   if (me === null) return <SignIn />;
 
   const roomParams = match('/room/:liveSessionId', path);

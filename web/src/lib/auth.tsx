@@ -14,6 +14,8 @@ type AuthState = {
   me: Me | null | undefined;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Signed in by another road (a one-time set-password link): the person the API answered with. */
+  adopt(me: Me): void;
 };
 
 const AuthContext = createContext<AuthState>(null as unknown as AuthState);
@@ -31,7 +33,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     await api.post('/api/auth/logout').catch(() => undefined);
     setMe(null);
   }, []);
-  return <AuthContext.Provider value={{ me, signIn, signOut }}>{children}</AuthContext.Provider>;
+  return (
+    <AuthContext.Provider value={{ me, signIn, signOut, adopt: setMe }}>{children}</AuthContext.Provider>
+  );
 }
 
 export const useAuth = () => useContext(AuthContext);

@@ -47,6 +47,13 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="whoami-meta">
             {me.role} · <span title="Times are shown in this time zone">{me.timeZone}</span>
           </div>
+          <Link
+            href="/platform/account/password"
+            className="whoami-link"
+            aria-current={path.startsWith('/platform/account/password') ? 'page' : undefined}
+          >
+            Change password
+          </Link>
           <button type="button" className="btn btn-small btn-ghost" onClick={() => void signOut()}>
             Sign out
           </button>

@@ -95,6 +95,8 @@ function Poll({
     poll.counts.reduce((a, b) => a + b, 0),
   );
   const open = poll.status === 'open';
+  // An open anonymous poll shows no tallies until 3 have answered (or it closes): the counts are all 0 until then.
+  const hidden = poll.countsHidden === true;
   return (
     <article className={`poll poll-${poll.status}`} data-testid="poll" data-poll={poll.pollId}>
       <header>
@@ -116,20 +118,29 @@ function Poll({
                 onClick={() => onAnswer(poll.pollId, i)}
                 data-testid={`poll-answer-${i}`}
               >
-                <span
-                  className="poll-bar"
-                  style={{ width: `${(count / total) * 100}%` }}
-                  aria-hidden="true"
-                />
+                {!hidden && (
+                  <span
+                    className="poll-bar"
+                    style={{ width: `${(count / total) * 100}%` }}
+                    aria-hidden="true"
+                  />
+                )}
                 <span className="poll-label">{label}</span>
-                <span className="poll-count" data-testid={`poll-count-${i}`}>
-                  {count}
-                </span>
+                {!hidden && (
+                  <span className="poll-count" data-testid={`poll-count-${i}`}>
+                    {count}
+                  </span>
+                )}
               </button>
             </li>
           );
         })}
       </ul>
+      {hidden && (
+        <p className="muted" data-testid="poll-counts-hidden">
+          Results appear after 3 answers or when the poll closes.
+        </p>
+      )}
       <footer className="muted">
         <span data-testid="poll-responded">{poll.responded}</span> answered
         {poll.myAnswer !== null && open && !isHost && ' · you can change your answer until the poll closes'}
