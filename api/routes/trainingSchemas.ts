@@ -56,7 +56,8 @@ export const SectionSettingsBody = z.object({
 
 export const NewSectionBody = SectionSettingsBody.extend({
   participantGroupIds: z.array(z.uuid()).min(1).max(100),
-  events: z.array(NewEventBody).max(100).default([]),
+  /** A section is saved with its events: at least one, so learners have something to register for. */
+  events: z.array(NewEventBody).min(1, 'a section needs at least one event').max(100),
 });
 
 // The response schemas live in contract/trainings.ts (shared with the web client).

@@ -39,6 +39,8 @@ export function addSection(c: AddSection, s: Created): E[] {
   if (c.participantGroupIds.length === 0)
     throw new RuleViolation('no_participant_groups', 'a section needs at least one participant group');
   requireValidSettings(c.settings, c.eligibleTrainerIds);
+  if (c.trainingEvents.length === 0)
+    throw new RuleViolation('no_training_events', 'a section needs at least one event');
   const { trainingId, sectionId } = c;
   const events: E[] = [
     {

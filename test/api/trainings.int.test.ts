@@ -39,23 +39,42 @@ test('only admins create and publish trainings; bad input appends nothing', asyn
   assert.is(await t.countEvents(), before);
 });
 
-test('an empty published training is a card learners cannot register for (it needs an event)', async ({
+test('a section is saved with at least one event; once its events are canceled nobody can register', async ({
+  t,
   s,
 }) => {
   const { trainingId } = await publishedTraining(s, null);
-  const res = await s.admin.post(`/api/trainings/${trainingId}/sections`, sectionBody(s, { events: [] }));
+  const before = await t.countEvents();
+  const empty = await s.admin.post(`/api/trainings/${trainingId}/sections`, sectionBody(s, { events: [] }));
+  const body = problem(empty, 400) as unknown as { fields: { path: string }[] };
+  assert.ok(
+    body.fields.some((f) => f.path.includes('events')),
+    empty.body,
+  );
+  assert.is(await t.countEvents(), before, 'nothing appended for a section without events');
+
+  const res = await s.admin.post(
+    `/api/trainings/${trainingId}/sections`,
+    sectionBody(s, { events: [eventBody(s, 5)] }),
+  );
   status(res, 201);
-  const sectionId = res.json().sections[0].id;
+  const section = res.json().sections[0];
+  status(
+    await s.trainer.post(`/api/trainings/${trainingId}/events/${section.events[0].id}/cancel`, {
+      reason: 'ill',
+    }),
+    200,
+  );
   problem(
-    await s.learners[0]!.post(`/api/trainings/${trainingId}/sections/${sectionId}/registrations`),
+    await s.learners[0]!.post(`/api/trainings/${trainingId}/sections/${section.id}/registrations`),
     409,
     'no_training_events',
   );
   status(
-    await s.trainer.post(`/api/trainings/${trainingId}/sections/${sectionId}/events`, eventBody(s, 5)),
+    await s.trainer.post(`/api/trainings/${trainingId}/sections/${section.id}/events`, eventBody(s, 6)),
     201,
   );
-  status(await s.learners[0]!.post(`/api/trainings/${trainingId}/sections/${sectionId}/registrations`), 201);
+  status(await s.learners[0]!.post(`/api/trainings/${trainingId}/sections/${section.id}/registrations`), 201);
 });
 
 test('a training is visible to its sections’ groups only; trainers manage it through their trainer group', async ({

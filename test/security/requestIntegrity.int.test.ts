@@ -160,7 +160,7 @@ test('training links and images are http(s) only', async ({ ts }) => {
     registrationCloses: '2026-12-01T00:00:00Z',
     capacity: 10,
     trainerIds: [ts.trainer.id],
-    events: [],
+    events: [eventBody(ts, 4)],
   });
   assert.is(section.statusCode, 201, section.body);
   const sectionId = section.json().sections.at(-1).id as string;
