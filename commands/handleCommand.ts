@@ -115,17 +115,32 @@ async function decideAndAppend<C, E extends { type: string }, S>(
   context: CommandContext,
 ): Promise<CommandResult<S, E>> {
   const streamId = streamIdOf(aggregate.category, id);
-  for (let attempt = 1; ; attempt++) {
-    // 1. Read and fold the stream.
-    const { state, revision } = await loadAggregate(store, aggregate, id);
+  let trustCache = true;
+  for (let attempt = 1; ;) {
+    // 1. Fold the stream. A fold this node cached serves as is, without a read: the append's expected revision
+    //    catches one that another node made stale, and the next attempt reads. Anything but a decision to append
+    //    (a refusal, nothing to do, an If-Match that differs) is taken on a fresh read only.
+    const cached = trustCache ? cachedState(store, streamId) : undefined;
+    trustCache = false;
+    const { state, revision } = cached
+      ? { state: cached.state as S, revision: cached.revision }
+      : await loadAggregate(store, aggregate, id);
     // 2. Check the caller's precondition.
     if (context.ifMatch !== undefined && context.ifMatch !== revision) {
+      if (cached) continue;
       throw new PreconditionFailed(`the resource is at revision ${revision}, not ${context.ifMatch}`, {
         revision,
       });
     }
     // 3. Decide.
-    const events = aggregate.decider.decide(command, state);
+    let events: E[];
+    try {
+      events = aggregate.decider.decide(command, state);
+    } catch (error) {
+      if (cached) continue;
+      throw error;
+    }
+    if (events.length === 0 && cached) continue;
     if (events.length === 0) return { streamId, state, events, revision, position: null, replayed: false };
     // 4. Append, expecting the revision we decided on.
     const metadata = metadataFor(context);
@@ -163,8 +178,9 @@ async function decideAndAppend<C, E extends { type: string }, S>(
       if (!(error instanceof ConcurrencyError)) throw error;
       if (context.ifMatch !== undefined)
         throw new PreconditionFailed('the resource changed while the command ran');
+      if (cached) continue; // the cached fold was stale: read, without counting it as a lost race
       if (attempt >= (context.maxAttempts ?? MAX_ATTEMPTS)) throw error;
-      await backOff(attempt);
+      await backOff(attempt++);
     }
   }
 }
