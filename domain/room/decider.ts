@@ -106,7 +106,8 @@ export function decide(command: RoomCommand, state: RoomState): RoomEvent[] {
     }
     case 'SwitchLesson': {
       requireHost(command, 'switch the lesson');
-      requireIndividual(command.sessionKind);
+      // A group keeps its session lesson, but the teacher may show the group an instant lesson made in the room.
+      if (command.kind !== 'instant') requireIndividual(command.sessionKind);
       if (command.kind === 'instant' && !state.instantLessons.some((l) => l.lessonId === command.lessonId))
         throw new NotFoundError('instant lesson not found');
       if (state.current?.lessonId === command.lessonId) return [];
@@ -115,8 +116,8 @@ export function decide(command: RoomCommand, state: RoomState): RoomEvent[] {
     }
     case 'ReturnToSessionLesson': {
       requireHost(command, 'switch the lesson');
-      requireIndividual(command.sessionKind);
       if (state.current === null) return [];
+      if (state.current.kind !== 'instant') requireIndividual(command.sessionKind);
       return [{ type: 'RoomReturnedToSessionLesson', data: { roomId, at, switchedBy: by } }];
     }
     default: {

@@ -21,7 +21,7 @@ const document = {
 
 test.before(async (ctx) => {
   ctx.t = (await testApp())!;
-  ctx.s = await school(ctx.t, { students: 1 });
+  ctx.s = await school(ctx.t, { students: 2 });
   ctx.other = await school(ctx.t, { students: 1, name: 'Other School' });
 });
 test.after(async ({ t }) => t.close());
@@ -95,6 +95,60 @@ test('the Lesson Library filters by title, type and status', async ({ t, s }) =>
   assert.equal(await titles('?search=nothing-like-this'), []);
   problem(await s.teacher.get(`${url}?type=lecture`), 400);
   problem(await s.teacher.get(`${url}?status=passed`), 400);
+});
+
+test('an instant lesson made in a group session is shown to the group, answered there, and put away', async ({
+  t,
+  s,
+}) => {
+  const res = await s.teacher.post('/api/live-sessions', {
+    kind: 'group',
+    courseId: s.courseId,
+    courseLessonId: s.lessonIds[1],
+    studentIds: s.students.map((p) => p.id),
+    start: '2026-12-01T09:00:00Z',
+    durationMinutes: 45,
+    timeZone: 'UTC',
+  });
+  status(res, 201);
+  const room = `/api/rooms/ls-${res.json().id as string}`;
+  t.clock.set('2026-12-01T08:58:00Z');
+  status(await s.teacher.post(`/api/live-sessions/${res.json().id as string}/start`), 200);
+  const created = await s.teacher.post(`${room}/instant-lessons`, { title: 'Quick quiz' });
+  status(created, 201);
+  const lessonId = created.json().lessonId as string;
+  const [ana, ben] = s.students as [School['students'][0], School['students'][0]];
+  assert.is((await ana.get(`${room}/lesson`)).json().current, null, 'made, not shown yet');
+  status(await s.teacher.request('PUT', `${room}/instant-lessons/${lessonId}/content`, document), 200);
+
+  problem(await ana.request('PUT', `${room}/lesson`, { lessonId }), 403);
+  problem(await s.teacher.request('PUT', `${room}/lesson`, { lessonId: s.lessonIds[0] }), 409);
+  const shown = await s.teacher.request('PUT', `${room}/lesson`, { lessonId });
+  status(shown, 200);
+  for (const student of [ana, ben]) {
+    const lesson = (await student.get(`${room}/lesson`)).json();
+    assert.equal([lesson.current.lessonId, lesson.current.kind], [lessonId, 'instant']);
+    assert.is((await student.get(`${room}/instant-lessons/${lessonId}/content`)).json().view, 'student');
+  }
+  const answer = { exerciseId: 'tf', answer: { type: 'trueFalse', value: false } };
+  status(await ana.post(`${room}/instant-lessons/${lessonId}/answers`, answer), 201);
+  status(
+    await ben.post(`${room}/instant-lessons/${lessonId}/answers`, {
+      ...answer,
+      answer: { type: 'trueFalse', value: true },
+    }),
+    201,
+  );
+  const progress = (await s.teacher.get(`${room}/instant-lessons/${lessonId}/answers`)).json().students;
+  assert.equal(
+    progress.map((p: { studentId: string; correct: number }) => [p.studentId, p.correct]),
+    [
+      [ana.id, 1],
+      [ben.id, 0],
+    ],
+  );
+  status(await s.teacher.request('PUT', `${room}/lesson`, { lessonId: null }), 200);
+  assert.is((await ben.get(`${room}/lesson`)).json().current, null, 'back to the session lesson');
 });
 
 test.run();

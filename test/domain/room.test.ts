@@ -183,4 +183,33 @@ lessons(
       .thenNothing();
   },
 );
+lessons(
+  'in a group session the teacher shows the group an instant lesson and returns to the session lesson',
+  () => {
+    const created: RoomEvent = {
+      type: 'RoomInstantLessonCreated',
+      data: { roomId, at, lessonId: 'i1', title: 'Warm-up', createdBy: 'teacher' },
+    };
+    const shown: RoomEvent = {
+      type: 'RoomLessonSwitched',
+      data: { roomId, at, lessonId: 'i1', kind: 'instant', switchedBy: 'teacher' },
+    };
+    const show = { ...base, type: 'SwitchLesson' as const, lessonId: 'i1', kind: 'instant' as const };
+    given([created])
+      .when({ ...show, actor: host, sessionKind: 'group' })
+      .then([shown]);
+    given([created])
+      .when({ ...show, actor: ana, sessionKind: 'group' })
+      .thenThrows(ForbiddenError);
+    given([])
+      .when({ ...show, actor: host, sessionKind: 'group' })
+      .thenThrows(NotFoundError);
+    given([created, shown])
+      .when({ ...base, actor: host, type: 'ReturnToSessionLesson', sessionKind: 'group' })
+      .then([{ type: 'RoomReturnedToSessionLesson', data: { roomId, at, switchedBy: 'teacher' } }]);
+    given([created])
+      .when({ ...base, actor: host, type: 'ReturnToSessionLesson', sessionKind: 'group' })
+      .thenNothing();
+  },
+);
 lessons.run();
