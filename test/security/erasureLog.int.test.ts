@@ -20,6 +20,9 @@ const FEEDBACK = 'Quirina scores feedback: shy but improving';
 const REASON = 'Quirina joined by phone from the clinic';
 const GAP = 'Quirina typed zebrafish';
 const OTHER_CHAT = 'Other student says hello';
+// The teacher's own texts: a poll they asked and their completion notes.
+const POLL = 'Tereza asks: who saw my holiday photos?';
+const NOTE = 'Tereza notes: covered the past simple';
 const TEXTS = [CHAT, ESSAY, GRADED, FEEDBACK, REASON, GAP];
 const SCORES = {
   speaking: 4,
@@ -121,12 +124,12 @@ const rawEventsMentioning = async (t: TestApp, text: string) =>
     )
   ).rows[0]!.n;
 
-/** What a reader sees: balances, chat and answer counts, without any text. */
+/** What an admin sees: balances, chat, answer and feedback counts, without any text. */
 async function figures({ s, q, sessionId }: Ctx) {
   const balance = async (id: string) => (await s.admin.get(`/api/wallets/${id}`)).json().balance as number;
-  const chat = (await s.teacher.get(`/api/rooms/ls-${sessionId}/chat`)).json();
-  const answers = await s.teacher.get(`/api/live-sessions/${sessionId}/answers`);
-  const feedback = await s.teacher.get(`/api/live-sessions/${sessionId}/feedback`);
+  const chat = (await s.admin.get(`/api/rooms/ls-${sessionId}/chat`)).json();
+  const answers = await s.admin.get(`/api/live-sessions/${sessionId}/answers`);
+  const feedback = await s.admin.get(`/api/live-sessions/${sessionId}/feedback`);
   return {
     balances: [await balance(q.id), await balance(s.students[0]!.id)],
     chatMessages: (chat.messages ?? chat).length as number,
@@ -143,6 +146,9 @@ test('a student chats, writes an essay and gets feedback; the log holds none of 
   const other = await enter(ctx, s.students[0]!);
   mine.client.send({ type: 'chat.post', text: CHAT });
   await mine.client.next('chat.message', (m) => m.message.text === CHAT);
+  const teacher = await enter(ctx, s.teacher);
+  teacher.client.send({ type: 'poll.open', question: POLL, options: ['me', 'not me'], anonymous: false });
+  await teacher.client.next('poll.opened', (m) => m.poll.question === POLL);
   other.client.send({ type: 'chat.post', text: OTHER_CHAT });
   await mine.client.next('chat.message', (m) => m.message.text === OTHER_CHAT);
 
@@ -172,7 +178,7 @@ test('a student chats, writes an essay and gets feedback; the log holds none of 
     action: 'finish_and_deduct',
     fingerprint: preview.json().fingerprint,
     attendance,
-    notes: { covered: 'Past simple', struggled: null, next: 'Irregular verbs' },
+    notes: { covered: NOTE, struggled: null, next: 'Irregular verbs' },
   });
   status(completion, 200);
   const feedback = `/api/live-sessions/${sessionId}/feedback/${q.id}`;
@@ -248,6 +254,30 @@ test('after erasure no reader shows their name or texts; balances, counts and re
     assert.equal(await tablesMentioning(t, text), [], `${text} after rebuild`);
   assert.equal(await figures(ctx), before, 'the same figures after the rebuild');
   leaks('the room chat after rebuild', (await s.teacher.get(`/api/rooms/ls-${sessionId}/chat`)).body);
+});
+
+test('erasing the teacher erases the poll they asked and their notes; rebuilds still match', async (ctx) => {
+  const { t, s, sessionId } = ctx;
+  const before = await figures(ctx);
+  assert.ok((await s.admin.get(`/api/rooms/ls-${sessionId}/polls`)).body.includes(POLL));
+  for (const text of [POLL, NOTE]) assert.is(await rawEventsMentioning(t, text), 0, `sealed: ${text}`);
+  status(await s.admin.post(`/api/people/${s.teacher.id}/erase`), 200);
+  await t.settle();
+  const polls = await s.admin.get(`/api/rooms/ls-${sessionId}/polls`);
+  status(polls, 200);
+  assert.not.ok(polls.body.includes(POLL));
+  assert.ok(polls.body.includes('[erased]'), 'the poll is there, its question erased');
+  for (const text of ['Tereza Teacher', POLL, NOTE]) assert.equal(await tablesMentioning(t, text), [], text);
+  for (const name of ['rooms', 'attendance']) {
+    const result = await rebuildProjection(
+      t.deps.db,
+      t.deps.eventStore,
+      projections.find((p) => p.name === name)!,
+    );
+    assert.is(result.rebuiltChecksum, result.liveChecksum, `rebuilt ${name} equals the live one`);
+  }
+  for (const text of [POLL, NOTE]) assert.equal(await tablesMentioning(t, text), [], `${text} after rebuild`);
+  assert.equal(await figures(ctx), before, 'the same figures');
 });
 
 test.run();
