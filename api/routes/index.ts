@@ -21,6 +21,7 @@ import { completionRoutes } from './completion.js';
 import { liveSessionLifecycleRoutes } from './liveSessionLifecycle.js';
 import { attendanceRoutes } from './attendance.js';
 import { roomRoutes } from './rooms.js';
+import { roomSpeakingRoutes } from './roomSpeaking.js';
 import { roomIceServerRoutes } from './roomIceServers.js';
 import { calendarRoutes } from './calendar.js';
 import { mailRoutes } from './mail.js';
@@ -47,6 +48,7 @@ export const routes: RouteModule[] = [
   groupRoutes,
   auditRoutes,
   roomRoutes,
+  roomSpeakingRoutes,
   roomIceServerRoutes,
   walletRoutes,
   completionRoutes,
