@@ -22,7 +22,7 @@ import type {
   ScheduleRulesTable,
   ScheduleRuleOccurrencesTable,
 } from '../projections/lessons/scheduleRules.table.js';
-import type { AuditEventsTable } from '../projections/audit/audit.table.js';
+import type { AuditAnonymousPollsTable, AuditEventsTable } from '../projections/audit/audit.table.js';
 import type { BillingWalletsTable, BillingLedgerTable } from '../projections/billing/billing.table.js';
 import type {
   TrainerGroupAccessTable,
@@ -104,6 +104,7 @@ export interface Database {
   schedule_rule_occurrences: ScheduleRuleOccurrencesTable;
   // projections/audit/audit.table.ts
   audit_events: AuditEventsTable;
+  audit_anonymous_polls: AuditAnonymousPollsTable;
   // projections/billing/billing.table.ts
   billing_wallets: BillingWalletsTable;
   billing_ledger: BillingLedgerTable;

@@ -16,6 +16,7 @@ import * as m0400 from './0400_room_documents.js';
 import * as m0500 from './0500_reports.js';
 import * as m0401 from './0401_room_read_models.js';
 import * as m0600 from './0600_lesson_answers.js';
+import * as m0800 from './0800_audit_anonymous_polls.js';
 import * as m0700 from './0700_lesson_analyses.js';
 import * as m0710 from './0710_session_summaries.js';
 import * as m0880 from './0880_process_leases.js';
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '0500_reports': m0500,
   '0401_room_read_models': m0401,
   '0600_lesson_answers': m0600,
+  '0800_audit_anonymous_polls': m0800,
   '0700_lesson_analyses': m0700,
   '0710_session_summaries': m0710,
   '0880_process_leases': m0880,

@@ -21,3 +21,8 @@ export interface AuditEventsTable {
 }
 
 export type AuditEvent = Selectable<AuditEventsTable>;
+
+/** The ids of anonymous polls (migration 0800): answers to them are recorded without who answered. */
+export interface AuditAnonymousPollsTable {
+  poll_id: string;
+}
