@@ -89,6 +89,9 @@ function toBusEvent(event: RoomEvent, state: RoomState, info: RoomInfo, actor: A
     case 'RoomLessonSwitched':
     case 'RoomReturnedToSessionLesson':
       return { type: 'lesson.switched', lesson: currentLesson(state, info) };
+    case 'RoomSpeakingTimeRecorded':
+      // The host reads the balance over HTTP (GET /api/rooms/:roomId/speaking), refreshed as reports arrive.
+      return null;
     default: {
       const _exhaustive: never = event;
       return null;

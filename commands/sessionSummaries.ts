@@ -13,6 +13,7 @@ import { loadEnrollmentFor } from './enrollments.js';
 import { answersStreamId, LessonAnswersEvent } from '../domain/lessonContent/answers.js';
 import type { LessonDocument } from '../domain/lessonContent/document.js';
 import { studentSummary, teacherSummary } from '../domain/sessionSummary/summary.js';
+import { sessionFacts } from './sessionSummaryFacts.js';
 
 type Deps = { db: Db; eventStore: EventStore };
 export type SummaryActor = { personId: string; orgId: string; role: Role };
@@ -136,6 +137,7 @@ export async function makeSessionSummaries(deps: Deps, liveSessionId: string, co
     if (course.status === 'active')
       lessonTitle ||= course.lessons.find((l) => l.lessonId === session.courseLessonId)?.title ?? '';
   }
+  const facts = await sessionFacts(deps.eventStore, session, students, documents);
   const summaries = await Promise.all(
     students.map(async (studentId) => {
       const stream = streamId(
@@ -145,7 +147,10 @@ export async function makeSessionSummaries(deps: Deps, liveSessionId: string, co
       const events = (await deps.eventStore.readStream(stream)).map((e) =>
         LessonAnswersEvent.parse({ type: e.type, data: e.data }),
       );
-      return studentSummary(studentId, Boolean(session.presence[studentId]), events, documents);
+      return studentSummary(studentId, Boolean(session.presence[studentId]), events, documents, {
+        newWords: facts.newWords,
+        speakingSeconds: facts.speakingOf(studentId),
+      });
     }),
   );
   const preferences = await deps.db
@@ -165,7 +170,7 @@ export async function makeSessionSummaries(deps: Deps, liveSessionId: string, co
       teacherId: session.teacherId,
       courseLessonId: session.courseLessonId,
       lessonTitle: lessonTitle || 'Live lesson',
-      teacherSummary: teacherSummary(summaries),
+      teacherSummary: teacherSummary(summaries, facts),
       studentSummaries: summaries,
       mailTo: students.filter((id) => !off.has(id)),
       at: context.now,

@@ -4,6 +4,7 @@ import type { LessonDocument } from '../lessonContent/document.js';
 import type { ReportLanguage } from './events.js';
 import type { Figures } from './figures.js';
 import type { EssayNote, ExerciseTypeName, Prose, Report, Skill } from './report.js';
+import { documentTexts, languageOf } from './language.js';
 
 const SKILLS: Record<ReportLanguage, Record<Skill, string>> = {
   en: {
@@ -58,31 +59,10 @@ const list = (language: ReportLanguage, items: string[]) =>
     ? (items[0] ?? '')
     : `${items.slice(0, -1).join(', ')} ${language === 'de' ? 'und' : 'and'} ${items.at(-1)}`;
 
-/** English or German, from the words of the lessons' documents (German function words against English ones). */
+/** English or German: the language the lessons' documents are written in (detected with franc). */
 export function detectLanguage(documents: LessonDocument[]): ReportLanguage {
-  const text = JSON.stringify(documents.map((d) => d.blocks)).toLowerCase();
-  const count = (words: string[]) =>
-    words.reduce(
-      (n, w) => n + (text.match(new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'gu'))?.length ?? 0),
-      0,
-    );
-  const de = count([
-    'der',
-    'die',
-    'das',
-    'und',
-    'ist',
-    'nicht',
-    'ich',
-    'ein',
-    'eine',
-    'mit',
-    'zu',
-    'sie',
-    'wir',
-  ]);
-  const en = count(['the', 'and', 'is', 'not', 'you', 'a', 'of', 'to', 'with', 'it', 'we', 'are']);
-  return de > en ? 'de' : 'en';
+  const text = documentTexts(documents.map((d) => d.blocks)).join('\n');
+  return languageOf(text, ['eng', 'deu']) === 'de' ? 'de' : 'en';
 }
 
 export function builtinProse(f: Figures, language: ReportLanguage): Prose {

@@ -25,4 +25,9 @@ export type RoomCommand =
       /** Lesson switching is for individual sessions; in groups the lesson stays fixed. */
       sessionKind: 'individual' | 'group';
     })
-  | (Base & { type: 'ReturnToSessionLesson'; sessionKind: 'individual' | 'group' });
+  | (Base & { type: 'ReturnToSessionLesson'; sessionKind: 'individual' | 'group' })
+  | (Base & {
+      type: 'RecordSpeakingTime';
+      /** Seconds the actor's microphone heard them speak since their last report. */
+      seconds: number;
+    });

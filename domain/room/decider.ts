@@ -6,6 +6,10 @@ import type { RoomEvent } from './events.js';
 import { evolve, initialState, type RoomState } from './state.js';
 
 export const MAX_CHAT_LENGTH = 2000;
+/** A browser reports its speaking time at most this often. */
+export const SPEAKING_REPORT_MS = 10_000;
+/** A report covers at most this much (a report window and some slack for a late timer). */
+export const MAX_SPEAKING_REPORT_SECONDS = 15;
 
 function requireHost(command: RoomCommand, what: string) {
   if (command.actor.roomRole !== 'host') throw new ForbiddenError(`only the teacher can ${what}`);
@@ -120,6 +124,8 @@ export function decide(command: RoomCommand, state: RoomState): RoomEvent[] {
       if (state.current.kind !== 'instant') requireIndividual(command.sessionKind);
       return [{ type: 'RoomReturnedToSessionLesson', data: { roomId, at, switchedBy: by } }];
     }
+    case 'RecordSpeakingTime':
+      return speakingTime(command, state);
     default: {
       const _exhaustive: never = command;
       return [];
@@ -128,3 +134,31 @@ export function decide(command: RoomCommand, state: RoomState): RoomEvent[] {
 }
 
 export const roomDecider: Decider<RoomCommand, RoomEvent, RoomState> = { decide, evolve, initialState };
+
+/**
+ * A person's own speaking time: at most one report per SPEAKING_REPORT_MS (a sooner one is refused), never more
+ * seconds than have passed since their last report (the surplus is dropped), silence recorded as nothing.
+ */
+function speakingTime(command: Extract<RoomCommand, { type: 'RecordSpeakingTime' }>, state: RoomState) {
+  const { roomId, now: at, seconds } = command;
+  const personId = command.actor.personId;
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > MAX_SPEAKING_REPORT_SECONDS)
+    throw new ValidationError(`a speaking report covers 0 to ${MAX_SPEAKING_REPORT_SECONDS} seconds`, [
+      { path: 'seconds', message: 'out of range' },
+    ]);
+  const last = state.speaking[personId]?.lastAt;
+  const since = last ? (Date.parse(at) - Date.parse(last)) / 1000 : MAX_SPEAKING_REPORT_SECONDS;
+  if (since * 1000 < SPEAKING_REPORT_MS - 1000)
+    throw new RuleViolation(
+      'speaking_report_too_soon',
+      `speaking time is reported at most every ${SPEAKING_REPORT_MS / 1000} s`,
+      { retryAfterSeconds: Math.ceil(SPEAKING_REPORT_MS / 1000 - since) },
+    );
+  const counted = Math.round(Math.min(seconds, since) * 10) / 10;
+  if (counted === 0) return [];
+  const event: RoomEvent = {
+    type: 'RoomSpeakingTimeRecorded',
+    data: { roomId, at, personId, seconds: counted },
+  };
+  return [event];
+}

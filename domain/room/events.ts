@@ -1,4 +1,5 @@
-// Facts about a live room (stream `room-<roomId>`): chat, polls, edit permissions and the lesson on show.
+// Facts about a live room (stream `room-<roomId>`): chat, polls, edit permissions, the lesson on show and
+// each person's speaking time.
 // Type strings are never renamed: a changed shape gets a new type and an upcaster.
 import { z } from 'zod';
 
@@ -52,6 +53,11 @@ export const RoomEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('RoomReturnedToSessionLesson'),
     data: z.object({ ...base, switchedBy: z.string() }),
+  }),
+  /** Seconds a person spoke since their last report, measured by their own browser from their microphone. */
+  z.object({
+    type: z.literal('RoomSpeakingTimeRecorded'),
+    data: z.object({ ...base, personId: z.string(), seconds: z.number().nonnegative() }),
   }),
 ]);
 

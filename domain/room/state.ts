@@ -25,6 +25,8 @@ export type RoomState = {
   instantLessons: InstantLesson[];
   /** The lesson on show, or null for the session's own lesson. */
   current: { lessonId: string; kind: 'course' | 'instant' } | null;
+  /** personId -> seconds spoken in all, and when they last reported. */
+  speaking: Record<string, { seconds: number; lastAt: string }>;
 };
 
 export const initialState = (): RoomState => ({
@@ -33,6 +35,7 @@ export const initialState = (): RoomState => ({
   permissions: {},
   instantLessons: [],
   current: null,
+  speaking: {},
 });
 
 const updatePoll = (state: RoomState, pollId: string, change: (poll: Poll) => Poll): RoomState => ({
@@ -86,6 +89,12 @@ export function evolve(state: RoomState, event: RoomEvent): RoomState {
       return { ...state, current: { lessonId: event.data.lessonId, kind: event.data.kind } };
     case 'RoomReturnedToSessionLesson':
       return { ...state, current: null };
+    case 'RoomSpeakingTimeRecorded': {
+      const { personId, seconds, at } = event.data;
+      const before = state.speaking[personId]?.seconds ?? 0;
+      const total = Math.round((before + seconds) * 10) / 10;
+      return { ...state, speaking: { ...state.speaking, [personId]: { seconds: total, lastAt: at } } };
+    }
     default: {
       const _exhaustive: never = event;
       return state;

@@ -1,11 +1,15 @@
 // Post-session summaries: after a group session ends, one summary for the teacher's side (admins read it) and
 // one per participant (the student reads their own), counted from the answers given in the session. Made once
 // per session; the event names the students a summary mail goes to (their "Lesson Summary" preference was on).
+// The teacher's side adds what the room recorded: minutes present, chat messages and poll answers per student,
+// the speaking-time balance, the language that dominated the conversation and the vocabulary introduced.
 import { z } from 'zod';
 import type { Decider } from '../shared/decider.js';
 import { lessonAnswersDecider, type LessonAnswersEvent } from '../lessonContent/answers.js';
 import type { Exercise, LessonDocument } from '../lessonContent/document.js';
 import { mistakes } from '../lessonAnalysis/mistakes.js';
+import type { ConversationLanguage } from '../lessonAnalysis/language.js';
+import type { SpeakingBalance } from '../room/speaking.js';
 
 const TypeCount = z.object({
   type: z.string(),
@@ -27,6 +31,10 @@ export const StudentSummary = z.object({
   mistakes: z.array(
     z.object({ exerciseId: z.string(), type: z.string(), expected: z.string(), given: z.string() }),
   ),
+  /** The vocabulary the lesson introduced. */
+  newWords: z.array(z.string()).default([]),
+  /** Seconds their microphone heard them speak; null when the room measured nothing. */
+  speakingSeconds: z.number().nullable().default(null),
   text: z.string(),
 });
 export type StudentSummary = z.infer<typeof StudentSummary>;
@@ -38,8 +46,33 @@ export const TeacherSummary = z.object({
   byType: z.array(TypeCount),
   hardest: z.array(z.object({ exerciseId: z.string(), type: z.string(), incorrect: z.number().int() })),
   students: z.array(
-    z.object({ studentId: z.string(), percent: z.number().nullable(), answered: z.number().int() }),
+    z.object({
+      studentId: z.string(),
+      percent: z.number().nullable(),
+      answered: z.number().int(),
+      minutesPresent: z.number().int().default(0),
+      chatMessages: z.number().int().default(0),
+      pollAnswers: z.number().int().default(0),
+      speakingSeconds: z.number().default(0),
+    }),
   ),
+  /** Who spoke how long (from each browser's own microphone); null when the room measured nothing. */
+  speaking: z
+    .object({
+      totalSeconds: z.number(),
+      hostSeconds: z.number(),
+      participantSeconds: z.number(),
+      participantShare: z.number().nullable(),
+      people: z.array(z.object({ personId: z.string(), seconds: z.number(), share: z.number().nullable() })),
+    })
+    .nullable()
+    .default(null),
+  /** The language that dominated the chat and the lesson text (ISO 639-1 or 639-3), null when unknown. */
+  language: z
+    .object({ code: z.string(), share: z.number(), pieces: z.number().int() })
+    .nullable()
+    .default(null),
+  newWords: z.array(z.string()).default([]),
   text: z.string(),
 });
 export type TeacherSummary = z.infer<typeof TeacherSummary>;
@@ -86,6 +119,7 @@ export function studentSummary(
   attended: boolean,
   events: LessonAnswersEvent[],
   documents: Record<number, LessonDocument>,
+  extra: { newWords?: string[]; speakingSeconds?: number | null } = {},
 ): StudentSummary {
   const state = events.reduce(lessonAnswersDecider.evolve, lessonAnswersDecider.initialState());
   const counts = new Map<string, z.infer<typeof TypeCount>>();
@@ -139,12 +173,22 @@ export function studentSummary(
     percent,
     byType,
     mistakes: missed,
+    newWords: extra.newWords ?? [],
+    speakingSeconds: extra.speakingSeconds ?? null,
     text,
   };
 }
 
-/** The teacher's side: the whole group at a glance, from the students' summaries. */
-export function teacherSummary(students: StudentSummary[]): TeacherSummary {
+export type Activity = { minutesPresent: number; chatMessages: number; pollAnswers: number };
+export type SessionFacts = {
+  activity?: Record<string, Activity>;
+  speaking?: SpeakingBalance | null;
+  language?: ConversationLanguage | null;
+  newWords?: string[];
+};
+
+/** The teacher's side: the whole group at a glance, from the students' summaries and the room's facts. */
+export function teacherSummary(students: StudentSummary[], facts: SessionFacts = {}): TeacherSummary {
   const byType = new Map<string, z.infer<typeof TypeCount>>();
   const wrong = new Map<string, { exerciseId: string; type: string; incorrect: number }>();
   for (const s of students) {
@@ -169,6 +213,7 @@ export function teacherSummary(students: StudentSummary[]): TeacherSummary {
   const hardest = [...wrong.values()].sort((a, b) => b.incorrect - a.incorrect).slice(0, 5);
   const attended = students.filter((s) => s.attended).length;
   const answeredBy = students.filter((s) => s.answered > 0).length;
+  const speaking = facts.speaking && facts.speaking.totalSeconds > 0 ? facts.speaking : null;
   return {
     participants: students.length,
     attended,
@@ -176,7 +221,24 @@ export function teacherSummary(students: StudentSummary[]): TeacherSummary {
     averagePercent,
     byType: [...byType.values()].sort((a, b) => a.type.localeCompare(b.type)),
     hardest,
-    students: students.map((s) => ({ studentId: s.studentId, percent: s.percent, answered: s.answered })),
-    text: `${attended} of ${students.length} participant(s) attended, ${answeredBy} answered exercises${averagePercent === null ? '' : `, ${averagePercent} % of the points on average`}${hardest[0] ? `; most missed: ${hardest[0].exerciseId} (${hardest[0].incorrect})` : ''}.`,
+    students: students.map((s) => ({
+      studentId: s.studentId,
+      percent: s.percent,
+      answered: s.answered,
+      ...(facts.activity?.[s.studentId] ?? { minutesPresent: 0, chatMessages: 0, pollAnswers: 0 }),
+      speakingSeconds: s.speakingSeconds ?? 0,
+    })),
+    speaking: speaking
+      ? {
+          totalSeconds: speaking.totalSeconds,
+          hostSeconds: speaking.hostSeconds,
+          participantSeconds: speaking.participantSeconds,
+          participantShare: speaking.participantShare,
+          people: speaking.people,
+        }
+      : null,
+    language: facts.language ?? null,
+    newWords: facts.newWords ?? [],
+    text: `${attended} of ${students.length} participant(s) attended, ${answeredBy} answered exercises${averagePercent === null ? '' : `, ${averagePercent} % of the points on average`}${hardest[0] ? `; most missed: ${hardest[0].exerciseId} (${hardest[0].incorrect})` : ''}${speaking?.participantShare != null ? `; the students spoke ${Math.round(speaking.participantShare * 100)} % of the time` : ''}${facts.language ? `; the conversation was mostly in ${facts.language.code}` : ''}.`,
   };
 }

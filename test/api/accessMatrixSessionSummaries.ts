@@ -1,4 +1,5 @@
-// Access-matrix entries for post-session summaries (api/routes/sessionSummaries.ts). Format: see
+// Access-matrix entries for post-session summaries (api/routes/sessionSummaries.ts) and the speaking time they
+// report (api/routes/roomSpeaking.ts). Format: see
 // accessMatrix.entries.ts. The matrix world's sessions have no summaries (none ended with the switch on), so the
 // summary reads answer 404 once access passes; test/api/sessionSummary.int.test.ts reads real ones.
 import { per, signedIn, type Entry } from './accessMatrix.format.js';
@@ -81,6 +82,24 @@ export function sessionSummaryEntries(): Record<string, Entry> {
         foreign: per(404, 404, 404, 401),
       },
       note: 'the Summary tab: what the viewer may read; no summary was made in the matrix world: 404',
+    },
+    'GET /api/rooms/:roomId/speaking': {
+      request: (w, scope) => ({ url: `/api/rooms/ls-${sessionOf(w, scope)}/speaking` }),
+      expect: {
+        own: per(200, 200, 200, 401),
+        other: per(200, 404, 404, 401),
+        foreign: per(404, 404, 404, 401),
+      },
+      note: "the room's members (the host everyone's balance, a student their own); strangers 404",
+    },
+    'POST /api/rooms/:roomId/speaking': {
+      request: (w, scope) => ({ url: `/api/rooms/ls-${sessionOf(w, scope)}/speaking`, body: { seconds: 3 } }),
+      expect: {
+        own: per(409, 409, 409, 401),
+        other: per(409, 404, 404, 401),
+        foreign: per(404, 404, 404, 401),
+      },
+      note: "the room's members report their own speaking time while it is open: the world's sessions lie in the future, 409 room_closed",
     },
   };
 }
