@@ -20,11 +20,18 @@ import { localBus } from '../bus/local.js';
 import type { Bus } from '../bus/port.js';
 import { mailSender, type MailSender } from '../mail/sender.js';
 import { startScheduleRuleTopUp } from '../commands/scheduleRulesTopUp.js';
+import { reconciliation } from '../commands/processes/reconciliation.js';
 import { lessonAnalysisWorker } from '../commands/lessonAnalysis/setup.js';
 import { consumerFailures } from '../kernel/metrics.js';
 import { LOG_OPTIONS } from '../api/app.js';
 
-export type Runtime = { deps: AppDeps; mailer: MailSender; close(): Promise<void> };
+export type Runtime = {
+  deps: AppDeps;
+  mailer: MailSender;
+  /** Repairs what crashes between the steps of a command left (orphaned slots, abandoned reservations). */
+  reconciliation: ReturnType<typeof reconciliation>;
+  close(): Promise<void>;
+};
 
 export async function openRuntime(
   config: Config,
@@ -108,11 +115,18 @@ export async function openRuntime(
           onError: (e) => options.onProjectionError?.('schedule rule top-up', e),
         })
       : async () => {};
+  const reconciler = reconciliation(
+    { db: database.db, eventStore, clock: deps.clock },
+    { onError: (e) => options.onProjectionError?.('reconciliation', e) },
+  );
+  if (options.startProjections !== false) reconciler.start();
   return {
     deps,
     mailer,
+    reconciliation: reconciler,
     async close() {
       await stopTopUp();
+      await reconciler.stop();
       await mailer.stop();
       await analyses.stop();
       await runner.stop();

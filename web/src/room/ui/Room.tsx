@@ -11,6 +11,8 @@ import { ParticipantBar, studentsOf } from './Participants';
 import { SidePanel } from './SidePanel';
 import { Toolbar } from './Toolbar';
 import { VideoDock } from './VideoDock';
+import { SpeakingBalance } from '../speaking/SpeakingBalance';
+import { useSpeakingBalance, useSpeakingReports } from '../speaking/useSpeakingTime';
 
 type Props = {
   session: RoomSession;
@@ -36,6 +38,8 @@ export function Room({
   const { room, media, local, connection } = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const [libraryOpen, setLibraryOpen] = useState(false);
   const isHost = room.self.roomRole === 'host';
+  useSpeakingReports(`ls-${liveSessionId}`, session.local.stream);
+  const speaking = useSpeakingBalance(`ls-${liveSessionId}`, isHost);
   const individual = entry?.kind !== 'group';
   const students = studentsOf(entry?.participants ?? [], room.peers, { ...room.self, audio: !local.muted });
 
@@ -116,6 +120,7 @@ export function Room({
             liveSessionId={entry?.courseLessonId ? liveSessionId : undefined}
             nameOf={nameOf}
           />
+          {isHost && <SpeakingBalance balance={speaking} />}
         </main>
         <SidePanel
           chat={room.chat}
