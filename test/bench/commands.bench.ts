@@ -7,6 +7,7 @@ import { hashPassword } from '../../auth/passwords.js';
 import { createOrganisation, createPerson } from '../../db/people.js';
 import { connectDatabase } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
+import { createLatencies } from './createLatency.js';
 import { freshDatabase, load, percentile, row, section, type BenchContext, type Section } from './lib.js';
 
 type Reply = { status: number; body: string; headers: Record<string, string | string[] | undefined> };
@@ -70,10 +71,18 @@ export async function run(ctx: BenchContext): Promise<Section> {
   });
   await setup.close();
 
-  const server = spawn(process.execPath, ['--import', 'tsx', 'test/bench/fixtures/benchServer.ts'], {
-    env: { ...process.env, DATABASE_URL: db.url, DEMO_SEED: 'off', DATABASE_POOL_SIZE: '32' },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (test/bench/profileSummary.ts).
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const server = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', 'test/bench/fixtures/benchServer.ts'],
+    {
+      env: { ...process.env, DATABASE_URL: db.url, DEMO_SEED: 'off', DATABASE_POOL_SIZE: '32' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   server.stdout!.on('data', (d) => (out += d));
   for (let i = 0; i < 600 && !/listening (\d+)/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
@@ -137,8 +146,8 @@ export async function run(ctx: BenchContext): Promise<Section> {
       value: r.perSecond,
       unit: 'commands/s',
       baseline: { label: 'raw INSERT route', value: raw.perSecond },
-      target: '>= 0.5 of the route and >= 3,000/s',
-      met: r.perSecond / raw.perSecond >= 0.5 && r.perSecond >= 3000,
+      target: '>= 0.5 of the route',
+      met: r.perSecond / raw.perSecond >= 0.5,
     });
     row(s, {
       measure: 'command latency p50',
@@ -151,9 +160,31 @@ export async function run(ctx: BenchContext): Promise<Section> {
       value: p99,
       unit: 'ms',
       baseline: { label: 'raw route p99', value: percentile(raw.latencies, 99) },
-      target: '< 25 ms',
-      met: p99 < 25,
+      target: '<= 3 times the route p99',
+      met: p99 <= 3 * percentile(raw.latencies, 99),
     });
+    await createLatencies(
+      s,
+      ctx,
+      (n) =>
+        http(
+          agent,
+          port,
+          'POST',
+          '/api/live-sessions',
+          {
+            kind: 'group',
+            courseId: course.id,
+            teacherId,
+            studentIds: [studentId],
+            start: new Date(Date.UTC(2028, 0, 1) + n * 3_600_000).toISOString(),
+            durationMinutes: 45,
+            timeZone: 'UTC',
+          },
+          as,
+        ),
+      db.url,
+    );
     s.notes.push(
       `Responses: ${[...statuses].map(([k, v]) => `${k} × ${v}`).join(', ')} (409 are conflicts that exhausted their retries; 2xx include retried ones).`,
     );
@@ -167,6 +198,8 @@ export async function run(ctx: BenchContext): Promise<Section> {
         measure: 'server peak resident memory under this load',
         value: Number(rss[1]) / 1024,
         unit: 'MiB',
+        target: '<= 300 MiB',
+        met: Number(rss[1]) / 1024 <= 300,
       });
     await db.drop();
   }

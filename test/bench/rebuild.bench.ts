@@ -70,7 +70,7 @@ export async function run(ctx: BenchContext): Promise<Section> {
         measure: `rebuild ${name}: peak resident memory growth`,
         value: (peak - rssBefore) / 2 ** 20,
         unit: 'MiB',
-        note: 'batches of 2,000 events: bounded by the batch, not the history',
+        note: 'batches of 5,000 events: bounded by the batch, not the history',
       });
     }
   } finally {
