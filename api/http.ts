@@ -99,6 +99,16 @@ export function prefersMinimal(request: FastifyRequest): boolean {
 const GRACE_MS = 25;
 
 /**
+ * A consistent read of the read models: waits (up to `timeoutMs`, normally no time at all) until the projectors
+ * have reached what the event store holds now, so a GET right after a write, over HTTP or the room's socket,
+ * sees it. After the timeout the read models answer as they stand.
+ */
+export async function readModelsCaughtUp(deps: AppDeps, timeoutMs = 2_000) {
+  const head = await deps.eventStore.headPosition();
+  if (head) await deps.projections.waitFor(head, timeoutMs);
+}
+
+/**
  * Sets the ETag and, unless the client asked for a minimal return, waits (briefly) until the read models include
  * the write, so the response and the client's next read see it. `timeoutMs` bounds the wait (default 10 s).
  *

@@ -126,24 +126,6 @@ export async function roomLesson(deps: { eventStore: EventStore }, info: RoomInf
 }
 
 /**
- * A room's chat in the order the room recorded it (the room read model keeps no sequence, and messages sent in
- * the same millisecond must not swap places).
- */
-export async function roomChat(
-  deps: { eventStore: EventStore; db: Db },
-  info: RoomInfo,
-): Promise<ChatMessage[]> {
-  const { state } = await loadAggregate(deps.eventStore, rooms, info.roomId);
-  return chatView(
-    state.chat,
-    await namesOf(
-      deps.db,
-      state.chat.map((m) => m.personId),
-    ),
-  );
-}
-
-/**
  * The command that shows `lessonId` (null: the session's own lesson again): an instant lesson of the room or a
  * lesson of the session's course, "not found" otherwise.
  */
@@ -160,12 +142,6 @@ export async function lessonSwitch(
     kind: await lessonKind(deps, info, state, lessonId),
     sessionKind: info.sessionKind,
   };
-}
-
-/** A room's polls with their answers, from the room's stream, so a GET right after an answer sees it. */
-export async function roomPolls(deps: { eventStore: EventStore }, info: RoomInfo): Promise<Poll[]> {
-  const { state } = await loadAggregate(deps.eventStore, rooms, info.roomId);
-  return state.polls;
 }
 
 // ---------------------------------------------------------------- views

@@ -13,13 +13,11 @@ import {
   newId,
   pollView,
   roomLesson,
-  roomChat,
-  roomPolls,
   runRoomCommand,
 } from '../../commands/rooms.js';
 import { requireOpen, roomMembership } from '../../auth/roomAccess.js';
-import { roomPermissions } from '../../projections/room/queries.js';
-import { commandContext, requireActor, afterWrite } from '../http.js';
+import { chatTranscript, roomPermissions, roomPolls } from '../../projections/room/queries.js';
+import { commandContext, requireActor, afterWrite, readModelsCaughtUp } from '../http.js';
 import type { Actor } from '../../auth/sessions.js';
 import { errors } from './schemas.js';
 
@@ -69,7 +67,8 @@ export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => {
       const actor = requireActor(request);
       const { info } = await roomMembership(deps, actor, request.params.roomId);
-      return { messages: await roomChat(deps, info) };
+      await readModelsCaughtUp(deps);
+      return { messages: await chatTranscript(deps.db, info.orgId, info.roomId) };
     },
   );
 
@@ -110,7 +109,8 @@ export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
       const actor = requireActor(request);
       const { info, roomRole } = await roomMembership(deps, actor, request.params.roomId);
       const viewer = { personId: actor.personId, roomRole };
-      const polls = await roomPolls(deps, info);
+      await readModelsCaughtUp(deps);
+      const polls = await roomPolls(deps.db, info.orgId, info.roomId);
       return { polls: polls.map((p) => pollView(p, viewer, info.participantIds)) };
     },
   );

@@ -1,4 +1,5 @@
 // Queries on the live rooms' read model: a room's chat transcript and poll results after the session.
+import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -12,6 +13,8 @@ export async function chatTranscript(db: Db, orgId: string, roomId: string) {
     .where('m.org_id', '=', orgId)
     .where('m.room_id', '=', roomId)
     .where('m.removed_at', 'is', null)
+    // The order the room recorded (its stream's revisions); time only for rows the log could not number.
+    .orderBy(sql`m.seq NULLS LAST`)
     .orderBy('m.at')
     .orderBy('m.message_id')
     .execute();
@@ -51,6 +54,40 @@ export async function pollResults(db: Db, orgId: string, roomId: string) {
       answers: p.anonymous ? [] : mine.map((a) => ({ personId: a.person_id, option: a.option })),
     };
   });
+}
+
+/**
+ * A room's polls with every person's latest answer (personId -> option), in the order they were opened: what
+ * the per-viewer poll views (commands/rooms.ts pollView) are made from.
+ */
+export async function roomPolls(db: Db, orgId: string, roomId: string) {
+  const polls = await db
+    .selectFrom('room_polls')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('room_id', '=', roomId)
+    .orderBy('opened_at')
+    .orderBy('poll_id')
+    .execute();
+  const answers = await db
+    .selectFrom('room_poll_answers')
+    .select(['poll_id', 'person_id', 'option'])
+    .where('room_id', '=', roomId)
+    .orderBy('answered_at')
+    .orderBy('person_id')
+    .execute();
+  return polls.map((p) => ({
+    pollId: p.poll_id,
+    question: p.question,
+    options: p.options,
+    anonymous: p.anonymous,
+    status: p.status,
+    openedAt: iso(p.opened_at),
+    closedAt: p.closed_at === null ? null : iso(p.closed_at),
+    answers: Object.fromEntries(
+      answers.filter((a) => a.poll_id === p.poll_id).map((a) => [a.person_id, a.option] as const),
+    ) as Record<string, number>,
+  }));
 }
 
 /** Who in a room has been allowed (true) or stopped (false) editing the lesson document; absent: never set. */

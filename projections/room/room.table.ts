@@ -7,6 +7,8 @@ export interface RoomChatMessagesTable {
   person_id: string;
   text: string;
   at: Date | string;
+  /** The message's revision in the room's stream: the order the room recorded (migration 0960). */
+  seq: number | string | null;
   removed_by: string | null;
   removed_at: Date | string | null;
 }

@@ -36,6 +36,7 @@ export const roomProjection = projection(
           person_id: d.personId,
           text: d.text,
           at: d.at,
+          seq: event.streamRevision,
           removed_by: null,
           removed_at: null,
         })
