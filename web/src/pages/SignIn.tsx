@@ -43,7 +43,8 @@ export default function SignIn() {
           {action.pending ? 'Signing in…' : 'Sign in'}
         </button>
         <p className="hint">
-          The demo logins are printed in the terminal where you ran <code>npm start</code>.
+          New here? Open the link from your invitation to choose a password. Trying Lectern on your own
+          machine? The demo logins are printed in the terminal where you ran <code>npm start</code>.
         </p>
       </form>
     </main>
