@@ -15,7 +15,7 @@ export const benches: Bench[] = [
 ];
 
 /** Benchmarks contributed by feature work (gateway, reports), run when present. */
-const optional = ['gateway', 'reports'];
+const optional = ['gateway', 'reports', 'sfu'];
 
 async function main() {
   const args = process.argv.slice(2);
@@ -73,6 +73,7 @@ const SECTION_ORDER = [
   'Rebuild',
   'Embedded',
   'Live-room',
+  'Group video',
   'Reports',
 ];
 

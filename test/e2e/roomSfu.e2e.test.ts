@@ -1,8 +1,11 @@
 // Group video through the SFU in real browsers: a group session of a teacher and students on two server nodes
 // (shared Postgres and NATS) with JANUS_URL set, so media goes through Janus while signalling goes through our
 // gateway. Every peer receives every other's video, a shared screen reaches everyone, and a peer that drops
-// (reloads) and joins again is seen and sees everyone within 5 s. SFU_E2E_PEERS sets the number of browsers
-// (3 by default). Skipped with the reason when Janus is neither running nor installed, unless CI=true.
+// (reloads) and joins again is seen and sees everyone within 5 s. The camera goes in simulcast layers and each
+// tile asks for the layer it needs; the teacher's buttons mute everyone and stop and allow a student's video;
+// audio only stops video both ways and the others see it. SFU_E2E_PEERS sets the number of browsers (6 by
+// default, as the issue asks; lean: small fake video, one Chromium). Skipped with the reason when Janus is
+// neither running nor installed, unless CI=true. Runs under the heavy lock (flock /tmp/lectern-heavy.lock).
 import { availableParallelism, loadavg } from 'node:os';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -27,19 +30,27 @@ import { janusForTests } from './support/janus.js';
 declare const window: {
   __lectern?: {
     peers: Map<string, { connectionState: string }>;
-    publishers?: Map<string, unknown>;
+    publishers?: Map<
+      string,
+      { localDescription: { sdp: string } | null; getSenders(): { track: { kind: string } | null }[] }
+    >;
     mediaMode?: string;
     selfPeerId?: string;
+    qualities?: Map<string, string>;
+    speaker?: string | null;
+    audioOnly?: boolean;
   };
 };
 declare const document: { querySelectorAll(selector: string): { length: number } };
 
-const PEERS = Math.max(3, Number(process.env.SFU_E2E_PEERS ?? 3));
+const PEERS = Math.max(3, Number(process.env.SFU_E2E_PEERS ?? 6));
 const REJOIN_MS = 5000;
 
 const TESTS = [
   `${PEERS} people on two nodes through Janus: every peer receives every other's video`,
   'a shared screen reaches everyone as a feed of its own',
+  "the teacher mutes everyone, stops a student's video and allows it again",
+  'audio only stops video both ways, the others see it, and video comes back',
   `a peer that drops and rejoins sees and is seen again within ${REJOIN_MS / 1000} s`,
 ];
 
@@ -100,7 +111,15 @@ async function run(janusUrl: string) {
         JANUS_URL: janusUrl,
         SFU_THRESHOLD: '2',
       });
-      const names = ['Sofia Student', 'Lukas Learner', 'Mila Mayer', 'Noah Novak', 'Ida Ivanova'];
+      const names = [
+        'Sofia Student',
+        'Lukas Learner',
+        'Mila Mayer',
+        'Noah Novak',
+        'Ida Ivanova',
+        'Emil Evans',
+        'Lena Lind',
+      ];
       w.people = await school(w.nodes[0]!, names.slice(0, PEERS - 1));
       w.liveSessionId = await w.people.liveSession('group', w.people.students);
       w.browser = await launchChromium();
@@ -162,6 +181,19 @@ async function run(janusUrl: string) {
           .locator('[data-testid=tile-remote] video[data-frames=yes]')
           .nth(PEERS - 2)
           .waitFor();
+      // The camera is offered in simulcast layers, and every remote tile asked for the layer that fills it.
+      const sdp = await w.pages[0]!.evaluate(
+        () => window.__lectern?.publishers?.get('camera')?.localDescription?.sdp ?? '',
+      );
+      assert.match(sdp, /a=simulcast:send/, 'the camera is published with simulcast');
+      for (const page of w.pages)
+        await page.waitForFunction((n) => {
+          const q = [...(window.__lectern?.qualities?.values() ?? [])];
+          return q.length === n && q.every((v) => ['high', 'medium', 'low'].includes(v));
+        }, PEERS - 1);
+      // Who talks comes from the SFU: the fake microphones beep, so someone becomes the large tile.
+      await w.pages[0]!.waitForFunction(() => !!window.__lectern?.speaker, undefined, { timeout: 60_000 });
+      await w.pages[0]!.locator('.tile-speaker').waitFor();
       await screenshot(w.pages[0]!, 'room-sfu');
     }),
   );
@@ -184,6 +216,62 @@ async function run(janusUrl: string) {
   });
 
   Sfu(TESTS[2]!, async (w) => {
+    const [teacher, student, ...others] = w.pages as [Page, Page, ...Page[]];
+    const studentPerson = w.people.students[0]!;
+    const sendsVideo = (page: Page) =>
+      page.evaluate(
+        () =>
+          window.__lectern?.publishers
+            ?.get('camera')
+            ?.getSenders()
+            .some((s) => s.track?.kind === 'video') ?? false,
+      );
+    await teacher.getByTestId('mute-all').click();
+    for (const page of [student, ...others])
+      await page.getByTestId('toggle-mic').filter({ hasText: 'Unmute' }).waitFor();
+    assert.is(await teacher.getByTestId('toggle-mic').textContent(), 'Mute', 'the teacher stays unmuted');
+
+    await teacher.getByTestId(`host-video-${studentPerson.id}`).click();
+    await teacher.getByTestId(`host-video-${studentPerson.id}`).filter({ hasText: 'Allow video' }).waitFor();
+    await student.waitForFunction(() =>
+      window.__lectern?.publishers
+        ?.get('camera')
+        ?.getSenders()
+        .every((s) => s.track?.kind !== 'video'),
+    );
+    assert.not.ok(await sendsVideo(student), 'the stopped student sends sound only');
+    await teacher.getByTestId(`host-video-${studentPerson.id}`).click();
+    await student.waitForFunction(() =>
+      window.__lectern?.publishers
+        ?.get('camera')
+        ?.getSenders()
+        .some((s) => s.track?.kind === 'video'),
+    );
+    const studentId = await selfId(student);
+    for (const page of [teacher, ...others]) await receivesFrom(page, [studentId]);
+  });
+
+  Sfu(TESTS[3]!, async (w) => {
+    const [teacher, student, ...others] = w.pages as [Page, Page, ...Page[]];
+    const studentId = await selfId(student);
+    await student.getByTestId('toggle-audio-only').click();
+    await student.getByTestId('toggle-audio-only').filter({ hasText: 'Video on' }).waitFor();
+    await student.waitForFunction(() =>
+      [...(window.__lectern?.qualities?.values() ?? [])].every((q) => q === 'off'),
+    );
+    // The others see initials on the student's tile instead of a picture.
+    for (const page of [teacher, ...others])
+      await page.locator(`[data-testid=tile-remote][data-peer="${studentId}"] .tile-placeholder`).waitFor();
+    await student.getByTestId('toggle-audio-only').click();
+    await student.getByTestId('toggle-audio-only').filter({ hasText: 'Audio only' }).waitFor();
+    await student.waitForFunction(() =>
+      [...(window.__lectern?.qualities?.values() ?? [])].every((q) => q !== 'off'),
+    );
+    await receivesFrom(student, [await selfId(teacher)]);
+    for (const page of [teacher, ...others]) await receivesFrom(page, [studentId]);
+  });
+
+  Sfu(TESTS[4]!, async (w) => {
     const index = w.pages.length - 1;
     const page = w.pages[index]!;
     const others = w.pages.filter((_, i) => i !== index);

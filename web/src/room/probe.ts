@@ -12,6 +12,11 @@ export type RoomProbe = {
   mediaMode?: 'mesh' | 'sfu';
   selfPeerId?: string;
   publishers?: Map<string, RTCPeerConnection>;
+  /** Through the SFU: the video layer asked for per tile (`high`, `medium`, `low`, `off`), who is the large
+   * tile (the active speaker), and whether I am in audio-only mode. */
+  qualities?: Map<string, string>;
+  speaker?: string | null;
+  audioOnly?: boolean;
   /** How many elements the shared whiteboard holds here (drawn locally or received). */
   whiteboardElements?: () => number;
 };

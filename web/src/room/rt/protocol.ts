@@ -8,6 +8,7 @@ export type {
   ErrorCode,
   Feed,
   SfuKind,
+  VideoQuality,
   IceServer,
   Joined,
   Peer,

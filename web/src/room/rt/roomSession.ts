@@ -1,7 +1,7 @@
 // One person's presence in a room, outside React: the socket, the WebRTC mesh and their own media, folded into one
 // snapshot the components read (useSyncExternalStore). Created the moment `joined` arrives so no signal is missed.
 import { Mesh, type RemoteMedia } from '../media/mesh';
-import { SfuMedia } from '../media/sfu/sfuMedia';
+import { SfuMedia, type SfuView } from '../media/sfu/sfuMedia';
 import { keepIceServersFresh, replaceIceServers } from '../media/iceServers';
 import type { LocalMedia, LocalState } from '../media/localMedia';
 import type { ClientMessage, Joined, ServerMessage } from './protocol';
@@ -13,12 +13,15 @@ export type RoomSnapshot = {
   media: RemoteMedia[];
   local: LocalState;
   connection: SocketStatus;
+  /** Through the SFU: audio only, the active speaker, whose video is stopped. */
+  sfu: SfuView | null;
 };
 
 export class RoomSession {
   /** Media peer to peer (one-to-one, small groups), or through the SFU when the gateway says so. */
-  readonly mesh: Mesh | null = null;
-  readonly sfu: SfuMedia | null = null;
+  mesh: Mesh | null = null;
+  sfu: SfuMedia | null = null;
+  private mediaOffs: (() => void)[] = [];
   private snapshot: RoomSnapshot;
   private listeners = new Set<() => void>();
   private offs: (() => void)[] = [];
@@ -31,31 +34,54 @@ export class RoomSession {
     readonly local: LocalMedia,
   ) {
     this.iceServers = joined.iceServers;
-    const media =
-      joined.media?.mode === 'sfu'
-        ? (this.sfu = new SfuMedia(
-            socket,
-            joined.peerId,
-            joined.self.personId,
-            joined.iceServers,
-            local.stream,
-          ))
-        : (this.mesh = new Mesh(socket, joined.peerId, joined.iceServers, local.stream));
-    local.attach(media);
-    this.snapshot = { room: fromJoined(joined), media: [], local: local.state, connection: socket.status };
+    this.snapshot = {
+      room: fromJoined(joined),
+      media: [],
+      local: local.state,
+      connection: socket.status,
+      sfu: null,
+    };
     this.offs.push(
       keepIceServersFresh(joined.roomId, this.iceServers),
       socket.on((m) => this.receive(m)),
       socket.onStatus((connection) => this.set({ connection })),
-      media.onChange((media) => this.set({ media })),
       local.onChange((l) => {
         this.set({ local: l });
         this.announceMedia();
       }),
     );
-    for (const p of joined.peers) this.mesh?.ensure(p.peerId);
+    this.useMedia(joined.media?.mode ?? 'mesh');
+  }
+
+  /** Sends and receives media peer to peer or through the SFU; a room that changes mode switches here. */
+  private useMedia(mode: 'mesh' | 'sfu') {
+    for (const off of this.mediaOffs.splice(0)) off();
+    this.mesh?.destroy();
+    this.sfu?.destroy();
+    this.mesh = this.sfu = null;
+    const { room } = this.snapshot;
+    const media =
+      mode === 'sfu'
+        ? (this.sfu = new SfuMedia(
+            this.socket,
+            room.selfPeerId,
+            room.self.personId,
+            this.iceServers,
+            this.local.stream,
+          ))
+        : (this.mesh = new Mesh(this.socket, room.selfPeerId, this.iceServers, this.local.stream));
+    this.local.attach(media);
+    this.mediaOffs.push(media.onChange((media) => this.set({ media })));
+    if (this.sfu) this.mediaOffs.push(this.sfu.onView((sfu) => this.set({ sfu })));
+    else this.set({ sfu: null });
+    for (const p of room.peers) this.mesh?.ensure(p.peerId);
     this.sfu?.start();
     this.announceMedia();
+  }
+
+  /** Through the SFU: audio only by choice (or back to video). */
+  setAudioOnly(on: boolean) {
+    this.sfu?.setAudioOnly(on ? 'chosen' : null);
   }
 
   get isHost() {
@@ -82,7 +108,7 @@ export class RoomSession {
   }
 
   leave() {
-    for (const off of this.offs) off();
+    for (const off of [...this.offs, ...this.mediaOffs]) off();
     this.mesh?.destroy();
     this.sfu?.destroy();
     this.local.close();
@@ -110,21 +136,36 @@ export class RoomSession {
       case 'signal':
         this.mesh?.signal(m.from, m.data);
         break;
+      case 'media.mode':
+        // A shared screen does not carry over to the other mode: share again.
+        this.local.stopSharing();
+        this.useMedia(m.mode);
+        break;
+      case 'sfu.muted':
+        if (m.personId === this.snapshot.room.self.personId || (m.personId === null && !this.isHost))
+          this.local.setMuted(true);
+        break;
       default:
         if (m.type.startsWith('sfu.') || m.type === 'error') this.sfu?.receive(m);
     }
     const room = roomReducer(this.snapshot.room, m);
     if (room !== this.snapshot.room) this.set({ room });
+    // Back after the room changed mode while away: follow it.
+    if (m.type === 'joined' && (m.media?.mode ?? 'mesh') !== (this.sfu ? 'sfu' : 'mesh'))
+      this.useMedia(m.media?.mode ?? 'mesh');
   }
 
   /** Tells the room whether my camera and microphone are on, for the icons on my tile. */
   private announceMedia() {
     const { muted, cameraOn, sharing } = this.local.state;
-    this.socket.send({ type: 'media', video: cameraOn || sharing, audio: !muted });
+    const audioOnly = !!this.snapshot.sfu?.audioOnly;
+    this.socket.send({ type: 'media', video: (cameraOn || sharing) && !audioOnly, audio: !muted });
   }
 
   private set(patch: Partial<RoomSnapshot>) {
+    const audioOnlyChanged = 'sfu' in patch && !!patch.sfu?.audioOnly !== !!this.snapshot.sfu?.audioOnly;
     this.snapshot = { ...this.snapshot, ...patch };
+    if (audioOnlyChanged) this.announceMedia();
     for (const l of this.listeners) l();
   }
 }

@@ -1,12 +1,15 @@
 // The call controls: microphone, camera, screen share (a window or the whole screen) and back, and leave.
+// Through the SFU also audio only (by choice; a weak link turns it on by itself and says so) and, for the
+// host, mute everyone.
 import { useState } from 'react';
 import { MediaProblem, MEDIA_MESSAGES } from '../media/devices';
 import type { LocalState } from '../media/localMedia';
+import type { SfuView } from '../media/sfu/sfuMedia';
 import type { RoomSession } from '../rt/roomSession';
 
-type Props = { session: RoomSession; local: LocalState; onLeave(): void };
+type Props = { session: RoomSession; local: LocalState; sfu: SfuView | null; onLeave(): void };
 
-export function Controls({ session, local, onLeave }: Props) {
+export function Controls({ session, local, sfu, onLeave }: Props) {
   const [busy, setBusy] = useState(false);
   const media = session.local;
 
@@ -61,6 +64,32 @@ export function Controls({ session, local, onLeave }: Props) {
       >
         {local.sharing ? 'Stop sharing' : 'Share screen'}
       </button>
+      {sfu && (
+        <button
+          type="button"
+          className={`ctl ${sfu.audioOnly ? 'ctl-on' : ''}`}
+          aria-pressed={!!sfu.audioOnly}
+          title={sfu.audioOnly === 'weak' ? 'Your connection is weak: video is off for now' : undefined}
+          onClick={() => session.setAudioOnly(!sfu.audioOnly)}
+          data-testid="toggle-audio-only"
+          data-reason={sfu.audioOnly ?? undefined}
+        >
+          {sfu.audioOnly ? 'Video on' : 'Audio only'}
+        </button>
+      )}
+      {sfu && session.isHost && (
+        <button
+          type="button"
+          className="ctl"
+          onClick={() => {
+            session.send({ type: 'sfu.mute' });
+            session.notify('ok', 'Everyone was asked to mute; they can unmute to speak.');
+          }}
+          data-testid="mute-all"
+        >
+          Mute all
+        </button>
+      )}
       <button type="button" className="ctl ctl-leave" onClick={onLeave} data-testid="leave">
         Leave
       </button>

@@ -35,7 +35,10 @@ export function Room({
   onLeft,
   onSessionChanged,
 }: Props) {
-  const { room, media, local, connection } = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const { room, media, local, connection, sfu } = useSyncExternalStore(
+    session.subscribe,
+    session.getSnapshot,
+  );
   const [libraryOpen, setLibraryOpen] = useState(false);
   const isHost = room.self.roomRole === 'host';
   useSpeakingReports(`ls-${liveSessionId}`, session.local.stream);
@@ -51,6 +54,10 @@ export function Room({
     [room.peers, room.self, entry],
   );
 
+  const tileSize = useCallback(
+    (tileId: string, height: number) => session.sfu?.tileSize(tileId, height),
+    [session],
+  );
   const toggleEdit = (personId: string, canEdit: boolean) =>
     session.send({ type: 'permission.set', personId, canEdit });
   const leave = () => {
@@ -108,6 +115,16 @@ export function Room({
             peers={room.peers}
             media={media}
             speakerId={speakerId}
+            sfu={sfu}
+            isHost={isHost}
+            onTileSize={tileSize}
+            onHostAction={(a) =>
+              session.send(
+                'mute' in a
+                  ? { type: 'sfu.mute', personId: a.personId }
+                  : { type: 'sfu.allow', personId: a.personId, video: a.video },
+              )
+            }
           />
           <Content
             session={session}
@@ -132,7 +149,7 @@ export function Room({
           send={(m) => session.send(m)}
         />
       </div>
-      <Controls session={session} local={local} onLeave={leave} />
+      <Controls session={session} local={local} sfu={sfu} onLeave={leave} />
     </div>
   );
 }

@@ -1,8 +1,12 @@
 // The video dock: my own tile and a filmstrip of everyone else. Its height follows the number of people with a
 // smooth transition; the handle at its bottom edge resizes it by hand (which pauses the auto-resize a while).
-import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
+// Through the SFU the active speaker's tile comes first and large, each tile tells the media its size (the video
+// layer that fills it), audio only shows initials, and the host has mute and stop/allow video on each tile.
+import { useEffect, useRef, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import type { Peer } from '../rt/protocol';
 import type { RemoteMedia } from '../media/mesh';
+import type { SfuView } from '../media/sfu/sfuMedia';
+import { useTileSize } from '../media/sfu/useTileSize';
 import { probe } from '../probe';
 import { useDockSize } from './useDockSize';
 
@@ -11,9 +15,18 @@ type Props = {
   peers: Peer[];
   media: RemoteMedia[];
   speakerId: string | null;
+  sfu?: SfuView | null;
+  isHost?: boolean;
+  onTileSize?(tileId: string, height: number): void;
+  onHostAction?(action: { personId: string } & ({ video: boolean } | { mute: true })): void;
 };
 
-export function VideoDock({ self, peers, media, speakerId }: Props) {
+export function VideoDock({ self, peers, media, speakerId, sfu, isHost, onTileSize, onHostAction }: Props) {
+  const active = sfu?.speaker && peers.some((p) => p.peerId === sfu.speaker) ? sfu.speaker : null;
+  // The active speaker first (and large); the others in the order they came.
+  const ordered = active
+    ? [...peers.filter((p) => p.peerId === active), ...peers.filter((p) => p.peerId !== active)]
+    : peers;
   // Through the SFU a shared screen comes as a feed of its own, shown as a tile beside its sender's camera.
   const screens = media.filter((m) => m.screenOf);
   const tiles = 1 + peers.length + screens.length;
@@ -45,7 +58,10 @@ export function VideoDock({ self, peers, media, speakerId }: Props) {
       data-tiles={tiles}
       data-auto-paused={autoPaused ? 'true' : 'false'}
     >
-      <div className={`filmstrip ${tiles > 1 ? 'filmstrip-on' : ''}`}>
+      <div
+        className={`filmstrip ${tiles > 1 ? 'filmstrip-on' : ''} ${active ? 'filmstrip-speaker' : ''}`}
+        data-speaker={active ?? undefined}
+      >
         <Tile
           label={`${self.name} (you)${self.sharing ? ' · sharing screen' : ''}`}
           stream={self.preview}
@@ -55,8 +71,9 @@ export function VideoDock({ self, peers, media, speakerId }: Props) {
           local
           placeholder={!self.cameraOn && !self.sharing ? initials(self.name) : null}
         />
-        {peers.map((p) => {
+        {ordered.map((p) => {
           const m = media.find((x) => x.peerId === p.peerId);
+          const stopped = !!sfu?.videoStopped.includes(p.personId);
           return (
             <Tile
               key={p.peerId}
@@ -66,8 +83,31 @@ export function VideoDock({ self, peers, media, speakerId }: Props) {
               muted={!p.audio}
               state={m?.state ?? 'connecting'}
               speakerId={speakerId}
-              placeholder={null}
-            />
+              placeholder={sfu && (sfu.audioOnly || !p.video || stopped) ? initials(p.name) : null}
+              large={p.peerId === active}
+              onSize={onTileSize}
+            >
+              {isHost && sfu && onHostAction && p.roomRole !== 'host' && (
+                <div className="tile-host" role="group" aria-label={`Controls for ${p.name}`}>
+                  <button
+                    type="button"
+                    onClick={() => onHostAction({ personId: p.personId, mute: true })}
+                    disabled={!p.audio}
+                    data-testid={`host-mute-${p.personId}`}
+                  >
+                    Mute
+                  </button>
+                  <button
+                    type="button"
+                    aria-pressed={stopped}
+                    onClick={() => onHostAction({ personId: p.personId, video: stopped })}
+                    data-testid={`host-video-${p.personId}`}
+                  >
+                    {stopped ? 'Allow video' : 'Stop video'}
+                  </button>
+                </div>
+              )}
+            </Tile>
           );
         })}
         {screens.map((m) => (
@@ -81,6 +121,7 @@ export function VideoDock({ self, peers, media, speakerId }: Props) {
             state={m.state}
             speakerId={speakerId}
             placeholder={null}
+            onSize={onTileSize}
           />
         ))}
       </div>
@@ -113,6 +154,10 @@ type TileProps = {
   peerId?: string;
   state?: RemoteMedia['state'];
   speakerId?: string | null;
+  /** The active speaker's tile. */
+  large?: boolean;
+  onSize?(tileId: string, height: number): void;
+  children?: ReactNode;
 };
 
 function Tile({
@@ -126,8 +171,12 @@ function Tile({
   peerId,
   state,
   speakerId,
+  large,
+  onSize,
+  children,
 }: TileProps) {
   const video = useRef<HTMLVideoElement>(null);
+  const figure = useTileSize(peerId, onSize);
 
   useEffect(() => {
     const el = video.current;
@@ -148,7 +197,8 @@ function Tile({
 
   return (
     <figure
-      className={`tile ${local ? 'tile-self' : ''}`}
+      ref={figure}
+      className={`tile ${local ? 'tile-self' : ''} ${large ? 'tile-speaker' : ''}`}
       data-testid={local ? 'tile-self' : 'tile-remote'}
       data-peer={peerId}
     >
@@ -172,6 +222,7 @@ function Tile({
         )}
         {label}
       </figcaption>
+      {children}
     </figure>
   );
 }

@@ -1,44 +1,62 @@
 // Group video through the SFU (Janus' VideoRoom behind our gateway; the browser never talks to Janus): my
-// camera (and microphone) published once, my shared screen as a publisher of its own, and one receiving
-// connection per feed of everyone else. Offers, answers and candidates go over the room socket as `sfu.*`
-// messages. A failed connection (or a network change) restarts ICE; a lost media server starts over.
+// camera (and microphone) published once in simulcast layers, my shared screen as a publisher of its own
+// (publishers.ts), and one receiving connection per feed of everyone else (subscriptions.ts), each at the layer
+// its tile needs. Who talks comes from the SFU (the active speaker gets the large tile). Audio only, chosen or
+// forced by a weak link (videoQuality.ts), stops my video and every received video. A failed connection (or a
+// network change) restarts ICE; a lost media server starts over.
 import type { Feed, IceServer, ServerMessage, SfuKind } from '../../rt/protocol';
 import type { RoomSocket } from '../../rt/socket';
 import type { RemoteMedia } from '../mesh';
 import { probe } from '../../probe';
+import { SfuPublishers } from './publishers';
+import { SfuSubscriptions } from './subscriptions';
+import { LINK_SAMPLE_MS, qualityForHeight, tooWeakForVideo, type LinkSample } from './videoQuality';
+import { sampleLink } from './linkSample';
 
-type Publisher = { pc: RTCPeerConnection; video: RTCRtpSender | null };
-type Subscription = { feed: Feed; pc: RTCPeerConnection | null; media: RemoteMedia; stream: MediaStream };
-
-/** Quiet refs: an error answering them is handled here, not shown (see roomState.ts). */
-const QUIET = 'sfu:';
 const RETRY_MS = 2000;
 
+/** What the room shows of the SFU beside the tiles. */
+export type SfuView = {
+  /** Why I receive and send no video: chosen, or my link is too weak; null when video flows. */
+  audioOnly: 'chosen' | 'weak' | null;
+  /** The peer who talks (or last talked): the large tile. */
+  speaker: string | null;
+  /** Whose video the host has stopped (person ids). */
+  videoStopped: string[];
+};
+
 export class SfuMedia {
-  private publishers = new Map<SfuKind, Publisher>();
-  private subs = new Map<number, Subscription>();
+  private publishers: SfuPublishers;
+  private subs: SfuSubscriptions;
   private listeners = new Set<(media: RemoteMedia[]) => void>();
+  private viewListeners = new Set<(view: SfuView) => void>();
+  private view: SfuView = { audioOnly: null, speaker: null, videoStopped: [] };
+  private tileHeights = new Map<string, number>();
+  private samples: LinkSample[] = [];
   private videoTrack: MediaStreamTrack | null;
   private screenTrack: MediaStreamTrack | null = null;
   private videoAllowed = true;
   private started = false;
   private destroyed = false;
   private retry: ReturnType<typeof setTimeout> | undefined;
+  private monitor: ReturnType<typeof setInterval>;
   private readonly onNetworkChange = () => this.restartIce();
 
   constructor(
     private readonly socket: RoomSocket,
     private selfId: string,
     private readonly personId: string,
-    private readonly iceServers: IceServer[],
+    iceServers: IceServer[],
     private readonly local: MediaStream,
   ) {
     this.videoTrack = local.getVideoTracks()[0] ?? null;
+    this.publishers = new SfuPublishers(socket, iceServers, local);
+    this.subs = new SfuSubscriptions(socket, iceServers, () => this.emit());
     probe().mediaMode = 'sfu';
     probe().selfPeerId = selfId;
-    probe().publishers ??= new Map();
     window.addEventListener('online', this.onNetworkChange);
     connectionInfo()?.addEventListener('change', this.onNetworkChange);
+    this.monitor = setInterval(() => void this.sampleLink(), LINK_SAMPLE_MS);
   }
 
   /** Joins the video room (again): everything of before is let go and made afresh. */
@@ -62,77 +80,135 @@ export class SfuMedia {
     switch (m.type) {
       case 'sfu.joined':
         this.videoAllowed = m.videoAllowed;
-        void this.publish('camera');
-        if (this.screenTrack && this.videoAllowed) void this.publish('screen');
+        this.setView({ videoStopped: m.videoStopped ?? [] });
+        void this.publishCamera();
+        if (this.screenTrack && this.videoAllowed) void this.publishers.publish('screen', this.screenTrack);
         for (const feed of m.feeds) this.subscribe(feed);
         return;
       case 'sfu.feeds':
-        for (const feed of m.removed) this.drop(feed);
+        for (const feed of m.removed) this.subs.drop(feed);
         for (const feed of m.added) this.subscribe(feed);
         return;
       case 'sfu.answer':
-        void this.publishers
-          .get(m.kind)
-          ?.pc.setRemoteDescription(m.jsep)
-          .catch(() => undefined);
+        this.publishers.answered(m.kind, m.jsep);
         return;
       case 'sfu.offer':
-        void this.answer(m.feed, m.jsep);
+        void this.subs.answer(m.feed, m.jsep).then(() => this.applyQuality(m.feed));
         return;
       case 'sfu.reset':
         this.later();
         return;
-      case 'sfu.video':
+      case 'sfu.talking': {
+        const peerId = this.subs.peerOf(m.feed);
+        // The speaker stays large until someone else talks.
+        if (peerId && m.talking && peerId !== this.view.speaker) this.setView({ speaker: peerId });
+        return;
+      }
+      case 'sfu.video': {
+        const stopped = this.view.videoStopped.filter((p) => p !== m.personId);
+        this.setView({ videoStopped: m.allowed ? stopped : [...stopped, m.personId] });
         if (m.personId !== this.personId || m.allowed === this.videoAllowed) return;
         this.videoAllowed = m.allowed;
-        if (!m.allowed) this.closePublisher('screen');
+        if (!m.allowed) this.publishers.close('screen', true);
         // Sound only while video is stopped; both again when it is allowed.
-        this.closePublisher('camera', true);
-        void this.publish('camera');
-        if (m.allowed && this.screenTrack) void this.publish('screen');
+        void this.publishCamera();
+        if (m.allowed && this.screenTrack) void this.publishers.publish('screen', this.screenTrack);
         return;
+      }
       case 'peer.left':
-        for (const sub of [...this.subs.values()]) if (sub.feed.peerId === m.peerId) this.drop(sub.feed.feed);
+        for (const sub of this.subs.all()) if (sub.feed.peerId === m.peerId) this.subs.drop(sub.feed.feed);
+        if (this.view.speaker === m.peerId) this.setView({ speaker: null });
         return;
       case 'error':
         if (m.ref === 'sfu.join') this.later();
-        else if (m.ref?.startsWith(`${QUIET}subscribe:`)) this.drop(Number(m.ref.slice(14)));
+        else if (m.ref?.startsWith('sfu:subscribe:')) this.subs.drop(Number(m.ref.slice(14)));
         return;
     }
+  }
+
+  /** Audio only (chosen, or a weak link): no video sent or received; `null` turns video back on. */
+  setAudioOnly(reason: SfuView['audioOnly']) {
+    if (reason === this.view.audioOnly) return;
+    this.samples = [];
+    this.setView({ audioOnly: reason });
+    probe().audioOnly = reason !== null;
+    if (this.started) void this.publishCamera();
+    for (const sub of this.subs.all()) this.applyQuality(sub.feed.feed);
+  }
+
+  /** A tile's height on screen: its feed is received at the layer that fills it. */
+  tileSize(tileId: string, height: number) {
+    this.tileHeights.set(tileId, height);
+    const feed = this.subs.feedOf(tileId);
+    if (feed !== undefined) this.applyQuality(feed);
   }
 
   /** The camera or its placeholder picture (camera off) on the published connection, without renegotiating. */
   sendVideo(track: MediaStreamTrack) {
     this.videoTrack = track;
-    const sender = this.publishers.get('camera')?.video;
-    if (sender) void sender.replaceTrack(track).catch(() => undefined);
+    this.publishers.replaceVideo(track);
   }
 
   /** The shared screen is a feed of its own: everyone gets it beside my camera. */
   shareScreen(track: MediaStreamTrack) {
     this.screenTrack = track;
-    this.closePublisher('screen', true);
-    if (this.started) void this.publish('screen');
+    this.publishers.close('screen', true);
+    if (this.started) void this.publishers.publish('screen', track);
   }
 
   stopScreen() {
     this.screenTrack = null;
-    this.closePublisher('screen', true);
+    this.publishers.close('screen', true);
   }
 
   onChange(listener: (media: RemoteMedia[]) => void) {
     this.listeners.add(listener);
-    listener(this.snapshot());
+    listener(this.subs.media());
     return () => void this.listeners.delete(listener);
+  }
+
+  onView(listener: (view: SfuView) => void) {
+    this.viewListeners.add(listener);
+    listener(this.view);
+    return () => void this.viewListeners.delete(listener);
   }
 
   destroy() {
     this.destroyed = true;
     clearTimeout(this.retry);
+    clearInterval(this.monitor);
     window.removeEventListener('online', this.onNetworkChange);
     connectionInfo()?.removeEventListener('change', this.onNetworkChange);
     this.teardown();
     this.listeners.clear();
+    this.viewListeners.clear();
+  }
+
+  private publishCamera() {
+    const video = this.videoAllowed && !this.view.audioOnly ? this.videoTrack : null;
+    return this.publishers.publish('camera', video);
+  }
+
+  private subscribe(feed: Feed) {
+    if (feed.peerId !== this.selfId) this.subs.add(feed);
+  }
+
+  private applyQuality(feedId: number) {
+    const sub = this.subs.all().find((s) => s.feed.feed === feedId);
+    if (!sub?.pc) return;
+    const height = this.tileHeights.get(sub.media.peerId);
+    this.subs.setQuality(
+      feedId,
+      this.view.audioOnly ? 'off' : height ? qualityForHeight(height, window.devicePixelRatio) : 'medium',
+    );
+  }
+
+  private async sampleLink() {
+    if (!this.started || this.view.audioOnly) return;
+    const sample = await sampleLink(this.publishers.camera(), this.subs.connections());
+    if (!sample) return;
+    this.samples = [...this.samples.slice(-4), sample];
+    if (tooWeakForVideo(this.samples)) this.setAudioOnly('weak');
   }
 
   private later() {
@@ -141,174 +217,34 @@ export class SfuMedia {
   }
 
   private teardown() {
-    for (const kind of [...this.publishers.keys()]) this.closePublisher(kind);
-    for (const id of [...this.subs.keys()]) this.drop(id, false);
+    this.publishers.closeAll();
+    this.subs.dropAll();
     this.emit();
-  }
-
-  private newConnection() {
-    return new RTCPeerConnection({ iceServers: this.iceServers, bundlePolicy: 'max-bundle' });
-  }
-
-  private async publish(kind: SfuKind, iceRestart = false) {
-    let publisher = this.publishers.get(kind);
-    if (!publisher || !iceRestart) {
-      if (publisher) this.closePublisher(kind, true);
-      const video = kind === 'screen' ? this.screenTrack : this.videoAllowed ? this.videoTrack : null;
-      const audio = kind === 'camera' ? this.local.getAudioTracks() : [];
-      if (!video && audio.length === 0) return;
-      const pc = this.newConnection();
-      for (const track of audio) pc.addTransceiver(track, { direction: 'sendonly', streams: [this.local] });
-      const sender = video ? pc.addTransceiver(video, { direction: 'sendonly' }).sender : null;
-      publisher = { pc, video: sender };
-      this.publishers.set(kind, publisher);
-      probe().publishers!.set(kind, pc);
-      pc.onicecandidate = (e) =>
-        this.socket.send({
-          type: 'sfu.trickle',
-          ref: `${QUIET}trickle`,
-          kind,
-          candidate: e.candidate ? candidateOf(e.candidate) : null,
-        });
-      pc.oniceconnectionstatechange = () => {
-        if (pc.iceConnectionState === 'failed' && this.publishers.get(kind)?.pc === pc)
-          void this.publish(kind, true);
-      };
-    }
-    const pc = publisher.pc;
-    try {
-      const offer = await pc.createOffer(iceRestart ? { iceRestart: true } : undefined);
-      await pc.setLocalDescription(offer);
-      if (this.publishers.get(kind)?.pc !== pc) return;
-      this.socket.send({
-        type: 'sfu.publish',
-        ref: 'sfu.publish',
-        kind,
-        jsep: { type: 'offer', sdp: offer.sdp! },
-      });
-    } catch {
-      // The connection was closed meanwhile.
-    }
-  }
-
-  private closePublisher(kind: SfuKind, tellServer = false) {
-    const publisher = this.publishers.get(kind);
-    if (!publisher) return;
-    this.publishers.delete(kind);
-    if (probe().publishers?.get(kind) === publisher.pc) probe().publishers!.delete(kind);
-    publisher.pc.close();
-    if (tellServer) this.socket.send({ type: 'sfu.unpublish', ref: `${QUIET}unpublish`, kind });
-  }
-
-  private subscribe(feed: Feed) {
-    if (feed.peerId === this.selfId || this.subs.has(feed.feed)) return;
-    // The same person's camera (or screen) published again: the new feed replaces the old.
-    for (const sub of [...this.subs.values()])
-      if (sub.feed.peerId === feed.peerId && sub.feed.kind === feed.kind) this.drop(sub.feed.feed);
-    const screen = feed.kind === 'screen';
-    const stream = new MediaStream();
-    this.subs.set(feed.feed, {
-      feed,
-      pc: null,
-      stream,
-      media: {
-        peerId: screen ? `${feed.peerId}:screen` : feed.peerId,
-        stream: null,
-        state: 'connecting',
-        ...(screen ? { screenOf: feed.peerId } : {}),
-      },
-    });
-    this.socket.send({ type: 'sfu.subscribe', ref: `${QUIET}subscribe:${feed.feed}`, feed: feed.feed });
-    this.emit();
-  }
-
-  private async answer(feedId: number, jsep: { type: 'offer' | 'answer'; sdp: string }) {
-    const sub = this.subs.get(feedId);
-    if (!sub) return;
-    if (!sub.pc) {
-      const pc = this.newConnection();
-      sub.pc = pc;
-      probe().peers.set(sub.media.peerId, pc);
-      pc.ontrack = (e) => {
-        if (!sub.stream.getTracks().includes(e.track)) sub.stream.addTrack(e.track);
-        this.update(sub, { stream: sub.stream });
-      };
-      pc.onicecandidate = (e) =>
-        this.socket.send({
-          type: 'sfu.trickle',
-          ref: `${QUIET}trickle`,
-          feed: feedId,
-          candidate: e.candidate ? candidateOf(e.candidate) : null,
-        });
-      pc.onconnectionstatechange = () => {
-        if (this.subs.get(feedId) !== sub) return;
-        if (pc.connectionState === 'connected') {
-          probe().firstConnectedAt ??= performance.now();
-          this.update(sub, { state: 'connected' });
-        } else if (pc.connectionState === 'failed') this.update(sub, { state: 'failed' });
-      };
-      pc.oniceconnectionstatechange = () => {
-        if (pc.iceConnectionState === 'failed' && this.subs.get(feedId) === sub)
-          this.socket.send({ type: 'sfu.restart', ref: `${QUIET}restart`, feed: feedId });
-      };
-    }
-    const pc = sub.pc;
-    try {
-      await pc.setRemoteDescription(jsep);
-      const answer = await pc.createAnswer();
-      await pc.setLocalDescription(answer);
-      if (this.subs.get(feedId) !== sub) return;
-      this.socket.send({
-        type: 'sfu.start',
-        ref: `${QUIET}start`,
-        feed: feedId,
-        jsep: { type: 'answer', sdp: answer.sdp! },
-      });
-    } catch {
-      // Replaced or closed meanwhile.
-    }
-  }
-
-  private drop(feedId: number, emit = true) {
-    const sub = this.subs.get(feedId);
-    if (!sub) return;
-    this.subs.delete(feedId);
-    if (sub.pc) {
-      if (probe().peers.get(sub.media.peerId) === sub.pc) probe().peers.delete(sub.media.peerId);
-      sub.pc.close();
-      this.socket.send({ type: 'sfu.unsubscribe', ref: `${QUIET}unsubscribe`, feed: feedId });
-    }
-    if (emit) this.emit();
   }
 
   /** A network change (another Wi-Fi, a cable): new ICE on every connection, without starting over. */
   private restartIce() {
     if (!this.started || this.destroyed) return;
-    for (const kind of this.publishers.keys()) void this.publish(kind, true);
-    for (const sub of this.subs.values())
-      if (sub.pc) this.socket.send({ type: 'sfu.restart', ref: `${QUIET}restart`, feed: sub.feed.feed });
+    for (const kind of this.publishers.kinds() as SfuKind[])
+      void this.publishers.publish(kind, kind === 'screen' ? this.screenTrack : this.cameraVideo(), true);
+    this.subs.restartAll();
   }
 
-  private update(sub: Subscription, patch: Partial<RemoteMedia>) {
-    sub.media = { ...sub.media, ...patch };
-    this.emit();
+  private cameraVideo() {
+    return this.videoAllowed && !this.view.audioOnly ? this.videoTrack : null;
   }
 
-  private snapshot() {
-    return [...this.subs.values()].map((s) => s.media);
+  private setView(patch: Partial<SfuView>) {
+    this.view = { ...this.view, ...patch };
+    probe().speaker = this.view.speaker;
+    for (const l of this.viewListeners) l(this.view);
   }
 
   private emit() {
-    const media = this.snapshot();
+    const media = this.subs.media();
     for (const l of this.listeners) l(media);
   }
 }
-
-const candidateOf = (c: RTCIceCandidate) => ({
-  candidate: c.candidate,
-  sdpMid: c.sdpMid,
-  sdpMLineIndex: c.sdpMLineIndex,
-});
 
 /** The Network Information API where the browser has it (Chromium): tells of a changed connection. */
 const connectionInfo = () => (navigator as Navigator & { connection?: EventTarget }).connection;
