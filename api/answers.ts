@@ -6,6 +6,9 @@ import type { CourseState } from '../domain/course/course.js';
 import type { EnrollmentState } from '../domain/enrollment/enrollment.js';
 import type { LiveSessionState } from '../domain/liveSession/state.js';
 import type { Course, Enrollment, ScheduleEntry } from '../contract/schedule.js';
+import type { z } from 'zod';
+import type { TrainingView } from '../contract/trainings.js';
+import type { TrainingState } from '../domain/training/state.js';
 import { courseNameOf } from '../commands/courses.js';
 import { JOIN_WINDOW_MINUTES } from '../projections/schedule/queries.js';
 import type { AppDeps } from './deps.js';
@@ -93,5 +96,20 @@ export async function enrollmentOf(
     defaultLessonMinutes: state.defaultLessonMinutes,
     lessonCostTokens: state.lessonCostTokens,
     noShowPolicy: state.noShowPolicy,
+  };
+}
+
+/** A training just created, as `GET /api/trainings/:id` shows it: no sections yet, nobody registered. */
+export function newTrainingOf(state: TrainingState, revision: number): z.infer<typeof TrainingView> {
+  if (state.status === 'none') throw new Error('a training answer needs the training');
+  return {
+    id: state.trainingId,
+    name: state.name,
+    description: state.description,
+    imageUrl: state.imageUrl,
+    published: state.published,
+    revision,
+    sections: [],
+    me: null,
   };
 }

@@ -9,7 +9,8 @@ import { NotFoundError } from '../../domain/shared/errors.js';
 import { changeTraining, createTraining, loadTrainingFor } from '../../commands/trainings.js';
 import { requireTrainingsEnabled, trainingsEnabled } from '../../commands/trainingAccess.js';
 import { catalogueFor, trainingDetail, type Viewer } from '../../projections/trainings/queries.js';
-import { commandContext, etag, requireActor } from '../http.js';
+import { afterWrite, commandContext, etag, requireActor } from '../http.js';
+import { newTrainingOf } from '../answers.js';
 import { newId } from './ids.js';
 import { errors, IdParams } from './schemas.js';
 import { afterTrainingWrite, TrainingBody, TrainingParams, TrainingView } from './trainingSchemas.js';
@@ -123,9 +124,9 @@ export async function trainingRoutes(app: FastifyInstance, deps: AppDeps) {
       const context = commandContext(deps, request, actor, { ifMatch: false });
       const id = newId(context.idempotencyKey);
       const result = await createTraining(deps, actor, id, request.body, context);
-      await afterTrainingWrite(deps, res, result);
+      await afterWrite(deps, res, result, { timeoutMs: 30_000, answer: 'decided' });
       res.header('location', `/api/trainings/${id}`);
-      return res.status(201).send(await detail(actor, id));
+      return res.status(201).send(newTrainingOf(result.state, result.revision));
     },
   );
 
