@@ -32,7 +32,8 @@ export type LessonWorld = {
   close(): Promise<void>;
 };
 
-export async function lessonSchool(): Promise<LessonWorld> {
+/** `env`: more settings for the server (e.g. a language model endpoint for lesson analyses). */
+export async function lessonSchool(env: Record<string, string> = {}): Promise<LessonWorld> {
   const database = (await testDatabase())!;
   const clock = testClock(CLOCK_START);
   const config = loadConfig({
@@ -41,6 +42,7 @@ export async function lessonSchool(): Promise<LessonWorld> {
     PUBLIC_URL: 'http://127.0.0.1:3000',
     DEMO_SEED: 'off',
     LOG_LEVEL: 'warn',
+    ...env,
   });
   const runtime = await openRuntime(config, {
     clock,

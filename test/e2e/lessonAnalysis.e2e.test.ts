@@ -1,0 +1,214 @@
+// Lesson analysis and post-session summaries in Chromium, real server, FIXED clock, a local OpenAI-compatible
+// chat-completions server for the prose: the teacher clicks the brain icon of a passed lesson, confirms the
+// 70-token price, the icon turns yellow and the side panel shows the six-section report (prose from the model,
+// figures counted by Lectern); after a group session with the Post-Session Summary switched on ends, a student
+// sees only their own summary, the teacher the students' (the teacher summary is 403 for them), and an admin
+// reads the teacher summary. Screenshots: docs/screenshots.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Browser } from 'playwright-core';
+import { skippedSuite } from '../support/suite.js';
+import {
+  browserUnavailable,
+  describeViolations,
+  screenshot,
+  seriousViolations,
+  shotsOnFailure,
+} from './support/browser.js';
+import { ensureWebBuild } from './support/webBuild.js';
+import { launchChromium } from './support/roomCluster.js';
+import { lessonSchool, type LessonWorld } from './support/lessonSchool.js';
+import { openPage } from './support/lessonPages.js';
+import { chatServer, document } from '../api/lessonAnalysisFixture.js';
+import { SESSION_COOKIE } from '../../auth/sessions.js';
+
+const TESTS = [
+  'brain icon -> confirmation with the cost -> yellow icon -> the report in the side panel',
+  'after a group session ends: a student sees only their own summary, the teacher the students’, an admin the teacher summary',
+];
+const why = browserUnavailable();
+const LESSON = 'Past simple homework';
+
+type Chat = Awaited<ReturnType<typeof chatServer>>;
+type Ctx = { w: LessonWorld; browser: Browser; chat: Chat; orgId: string };
+
+if (why) skippedSuite('lesson analysis in the browser', why, TESTS);
+else {
+  const test = suite<Ctx>('lesson analysis in the browser');
+
+  test.before(async (ctx) => {
+    ensureWebBuild();
+    ctx.chat = await chatServer();
+    ctx.w = await lessonSchool({ AI_URL: ctx.chat.url, AI_API_KEY: 'test-key', AI_MODEL: 'fake-model' });
+    ctx.browser = await launchChromium();
+    const { w } = ctx;
+    ctx.orgId = (await w.call<{ orgId: string }>(w.admin, 'GET', '/api/me')).orgId;
+    await w.call(w.admin, 'POST', `/api/wallets/${ctx.orgId}/credits`, { tokens: 600, reason: 'Analyses' });
+    await passedHomework(w);
+  });
+  test.after(async (ctx) => {
+    await ctx.browser?.close();
+    await ctx.w?.close();
+    await ctx.chat?.close();
+  });
+
+  test(
+    TESTS[0]!,
+    shotsOnFailure(TESTS[0]!, async (ctx: Ctx) => {
+      const { w } = ctx;
+      const page = await openPage(
+        ctx.browser,
+        w.teacher,
+        `${w.url}/platform/enrollments/${w.enrollmentIds[0]}`,
+      );
+      const row = page.locator(`[data-testid="enrollment-lesson"][data-lesson="${LESSON}"]`);
+      const brain = row.getByTestId('brain-icon');
+      await brain.waitFor();
+      assert.is(await brain.getAttribute('data-status'), 'none');
+      await brain.click();
+      const dialog = page.getByRole('dialog', { name: 'Analyse this lesson' });
+      assert.match((await dialog.getByTestId('analysis-cost').textContent()) ?? '', /70 tokens.*balance 600/);
+      await screenshot(page, 'lesson-analysis-confirm');
+      await dialog.getByRole('button', { name: 'Analyse for 70 tokens' }).click();
+
+      const panel = page.getByTestId('analysis-panel');
+      await panel.getByTestId('analysis-status').filter({ hasText: 'ready' }).waitFor({ timeout: 90_000 });
+      await row.locator('[data-testid="brain-icon"][data-status="ready"]').waitFor();
+      // Yellow: the ready icon's colour.
+      assert.is((await brain.evaluate('(b) => getComputedStyle(b).color')) as string, 'rgb(245, 197, 24)');
+      assert.is(await panel.getByTestId('report-section').count(), 6);
+      for (const title of [
+        'Performance summary',
+        'Exercise breakdown',
+        'Strengths and weaknesses',
+        'Essay feedback',
+        'Lesson recommendations',
+        'Learning plan',
+      ])
+        await panel.getByRole('heading', { name: title }).waitFor();
+      // Prose from the model, figures from the answers (gap 2 wrong, the distractor "goed" chosen).
+      assert.match((await panel.getByTestId('report-engine').textContent()) ?? '', /fake-model/);
+      assert.is(await panel.getByTestId('report-summary-text').textContent(), 'AI summary.');
+      const gapRow = panel.locator('[data-testid="breakdown-row"][data-type="gapFill"]');
+      assert.match((await gapRow.textContent()) ?? '', /Gap fill\s*0\s*1\s*0/);
+      assert.match((await panel.textContent()) ?? '', /“readed” instead of “read”/);
+      assert.match((await panel.textContent()) ?? '', /“goed” \(1×\)/);
+      assert.ok(ctx.chat.state.requests.length >= 1, 'the model was asked');
+      assert.is(ctx.chat.state.requests[0]!.auth, 'Bearer test-key');
+      await screenshot(page, 'lesson-analysis-report');
+      const violations = await seriousViolations(page);
+      assert.is(violations.length, 0, `analysis panel:\n${describeViolations(violations)}`);
+
+      const wallet = await w.call<{ balance: number; ledger: { cause: string; change: number }[] }>(
+        w.admin,
+        'GET',
+        `/api/wallets/${ctx.orgId}`,
+      );
+      assert.is(wallet.balance, 530);
+      assert.ok(wallet.ledger.some((l) => l.cause === 'analysis' && l.change === -70));
+      await page.context().close();
+    }),
+  );
+
+  test(
+    TESTS[1]!,
+    shotsOnFailure(TESTS[1]!, async (ctx: Ctx) => {
+      const { w } = ctx;
+      // The switch through the enrollment page for one student, over HTTP for the other.
+      const teacher = await openPage(
+        ctx.browser,
+        w.teacher,
+        `${w.url}/platform/enrollments/${w.enrollmentIds[0]}`,
+      );
+      const toggle = teacher.getByRole('checkbox', { name: 'Post-Session Summary for this enrollment' });
+      await toggle.check();
+      await teacher.waitForResponse(
+        (r) => r.url().endsWith('/post-session-summary') && r.request().method() === 'PUT',
+      );
+      await w.call(w.teacher, 'PUT', `/api/enrollments/${w.enrollmentIds[1]}/post-session-summary`, {
+        enabled: true,
+      });
+      await w.call(w.teacher, 'POST', `/api/live-sessions/${w.liveSessionId}/start`);
+      w.clock.set(new Date(Date.parse(w.clock.now().toISOString()) + 50 * 60_000).toISOString());
+      await w.call(w.teacher, 'POST', `/api/live-sessions/${w.liveSessionId}/end`);
+      const summaryUrl = `/api/live-sessions/${w.liveSessionId}/summary`;
+      const asAdmin = () =>
+        w.app.inject({ url: summaryUrl, headers: { cookie: `${SESSION_COOKIE}=${w.admin.token}` } });
+      let made = await asAdmin();
+      for (let i = 0; i < 600 && made.statusCode === 404; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        made = await asAdmin();
+      }
+      assert.is(made.statusCode, 200, made.body);
+      const forTeacher = await w.app.inject({
+        url: summaryUrl,
+        headers: { cookie: `${SESSION_COOKIE}=${w.teacher.token}` },
+      });
+      assert.is(forTeacher.statusCode, 403);
+
+      const tab = `${w.url}/platform/sessions/${w.liveSessionId}?tab=summary`;
+      const [sofia, lukas] = w.students as [LessonWorld['students'][0], LessonWorld['students'][0]];
+      const student = await openPage(ctx.browser, sofia, tab);
+      await student.getByTestId('session-summary').waitFor();
+      assert.is(await student.getByTestId('student-summary').count(), 1);
+      await student.getByRole('article', { name: 'Your summary' }).waitFor();
+      assert.is(await student.getByTestId('teacher-summary').count(), 0);
+      assert.not.match((await student.getByTestId('session-summary').textContent()) ?? '', lukas.name);
+      await screenshot(student, 'session-summary-student');
+
+      await teacher.goto(tab);
+      await teacher.getByTestId('session-summary').waitFor();
+      assert.is(await teacher.getByTestId('student-summary').count(), 2);
+      assert.is(await teacher.getByTestId('teacher-summary').count(), 0);
+
+      const admin = await openPage(ctx.browser, w.admin, tab);
+      await admin.getByRole('article', { name: 'Teacher summary' }).waitFor();
+      assert.match((await admin.getByTestId('teacher-summary').textContent()) ?? '', /Sofia Student/);
+      assert.is(await admin.getByTestId('student-summary').count(), 2);
+      await screenshot(admin, 'session-summary-admin');
+      const violations = await seriousViolations(admin);
+      assert.is(violations.length, 0, `summary tab:\n${describeViolations(violations)}`);
+    }),
+  );
+
+  test.run();
+}
+
+/** A homework lesson with every exercise type, answered by the first student (some wrong) and passed. */
+async function passedHomework(w: LessonWorld) {
+  const course = await w.call<{ lessons: { id: string; title: string }[] }>(
+    w.admin,
+    'POST',
+    `/api/courses/${w.courseId}/lessons`,
+    { title: LESSON, kind: 'homework' },
+  );
+  const lessonId = course.lessons.find((l) => l.title === LESSON)!.id;
+  await w.call(w.teacher, 'PUT', `/api/courses/${w.courseId}/lessons/${lessonId}/content`, document);
+  const base = `/api/enrollments/${w.enrollmentIds[0]}/homework`;
+  const hw = await w.call<{ id: string }>(w.teacher, 'POST', base, { courseLessonId: lessonId });
+  const url = `${base}/${hw.id}`;
+  const student = w.students[0]!;
+  const view = (
+    await w.call<{ document: { blocks: { id?: string; right?: { id: string; text: string }[] }[] } }>(
+      student,
+      'GET',
+      `${url}/content`,
+    )
+  ).document.blocks;
+  const right = (text: string) => view.find((b) => b.id === 'match')!.right!.find((r) => r.text === text)!.id;
+  const answers: [string, unknown][] = [
+    ['gaps', { type: 'gapFill', gaps: ['went', 'readed'] }],
+    ['mc', { type: 'multipleChoice', selected: ['a'] }],
+    ['match', { type: 'matching', matches: { p1: right('went'), p2: right('saw') } }],
+    ['order', { type: 'wordOrder', words: ['She', 'went', 'home'] }],
+    ['tf', { type: 'trueFalse', value: true }],
+    ['essay', { type: 'essay', text: 'I visited my grandmother and we baked a cake.' }],
+  ];
+  for (const [exerciseId, answer] of answers)
+    await w.call(student, 'POST', `${url}/answers`, { exerciseId, answer });
+  await w.call(student, 'POST', `${url}/hand-in`);
+  await w.call(w.teacher, 'POST', `${url}/students/${student.id}/answers/essay/grade`, {
+    points: 3,
+    comment: 'Nice detail.',
+  });
+}
