@@ -39,6 +39,12 @@ function StudentCard({
         </dd>
         <dt>Attended</dt>
         <dd>{summary.attended ? 'yes' : 'no'}</dd>
+        {summary.newWords.length > 0 && (
+          <>
+            <dt>New words</dt>
+            <dd>{summary.newWords.join(', ')}</dd>
+          </>
+        )}
       </dl>
       {summary.mistakes.length > 0 && (
         <>

@@ -1,6 +1,15 @@
-// The teacher summary (admins only): the group at a glance, each student's activity and results, the hardest
-// exercises.
+// The teacher summary (admins only): the group at a glance, each student's activity (minutes, chat, polls,
+// speaking time) and results, the speaking-time balance, the conversation's language, the new words, the
+// hardest exercises.
 import type { TeacherSummaryData } from '../../../../contract/sessionSummary';
+
+const languageName = (code: string) => {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
 
 export function TeacherSummaryCard({
   summary,
@@ -23,6 +32,18 @@ export function TeacherSummaryCard({
             <th scope="col" className="num">
               Score
             </th>
+            <th scope="col" className="num">
+              Minutes
+            </th>
+            <th scope="col" className="num">
+              Chat
+            </th>
+            <th scope="col" className="num">
+              Polls
+            </th>
+            <th scope="col" className="num">
+              Spoke
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -31,10 +52,30 @@ export function TeacherSummaryCard({
               <td>{names[s.studentId] ?? 'Student'}</td>
               <td className="num">{s.answered}</td>
               <td className="num">{s.percent === null ? '—' : `${s.percent} %`}</td>
+              <td className="num">{s.minutesPresent}</td>
+              <td className="num">{s.chatMessages}</td>
+              <td className="num">{s.pollAnswers}</td>
+              <td className="num">{Math.round(s.speakingSeconds)} s</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <dl className="facts">
+        <dt>Speaking time</dt>
+        <dd data-testid="summary-speaking">
+          {summary.speaking?.participantShare != null
+            ? `students ${Math.round(summary.speaking.participantShare * 100)} %, teacher ${Math.round(summary.speaking.hostSeconds)} s of ${Math.round(summary.speaking.totalSeconds)} s`
+            : 'not measured'}
+        </dd>
+        <dt>Conversation language</dt>
+        <dd data-testid="summary-language">
+          {summary.language
+            ? `${languageName(summary.language.code)} (${Math.round(summary.language.share * 100)} %)`
+            : 'not detected'}
+        </dd>
+        <dt>New vocabulary</dt>
+        <dd>{summary.newWords.length ? summary.newWords.join(', ') : '—'}</dd>
+      </dl>
       {summary.hardest.length > 0 && (
         <p>
           Most missed: {summary.hardest.map((h) => `${h.exerciseId} (${h.incorrect} student(s))`).join(', ')}
