@@ -27,6 +27,7 @@ const TESTS = [
   'the teacher completes it with Finish & Deduct after the billing preview; the student balance drops',
   'after completion: homework, the next lesson and verified feedback, which the student sees',
   'the main pages have no serious accessibility violations',
+  'the teacher adds a student to the group session and removes her again, after a confirmation',
 ];
 const why = browserUnavailable();
 
@@ -88,6 +89,30 @@ else {
       );
       await page.locator('.fc-event', { hasText: TITLE }).waitFor();
       await screenshot(page, 'schedule-week');
+    }),
+  );
+
+  test(
+    TESTS[8]!,
+    shotsOnFailure(TESTS[8]!, async ({ server, teacher: page, sessionId }: Ctx) => {
+      await page.goto(`${server.url}/platform/sessions/${sessionId}`);
+      const card = page.getByTestId('participants');
+      await card.getByRole('heading', { name: 'Participants (2)' }).waitFor();
+      await card.getByRole('button', { name: 'Add student' }).click();
+      const add = page.getByRole('dialog', { name: 'Add a student' });
+      await add.getByLabel('Student').selectOption({ label: 'Mia Meyer' });
+      await add.getByRole('button', { name: 'Add student' }).click();
+      await card.getByRole('heading', { name: 'Participants (3)' }).waitFor();
+      assert.ok(await card.getByText('Mia Meyer').isVisible());
+      await screenshot(page, 'session-participants');
+
+      await card.getByRole('button', { name: 'Remove Mia Meyer' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Remove the student' });
+      await confirm.getByRole('button', { name: 'Remove Mia Meyer' }).click();
+      await card.getByRole('heading', { name: 'Participants (2)' }).waitFor();
+      assert.is(await card.getByText('Mia Meyer').count(), 0);
+      await page.goto(`${server.url}/platform/schedule`);
+      await page.getByRole('heading', { name: 'Schedule' }).waitFor();
     }),
   );
 

@@ -11,6 +11,7 @@ import { FeedbackBanner } from './completion/FeedbackBanner';
 import { EditDetails } from './session/EditDetails';
 import { CancelSession } from './session/CancelSession';
 import { Reschedule } from './session/Reschedule';
+import { Participants } from './session/Participants';
 import { SessionSummaryTab } from './summary/SessionSummaryTab';
 
 function useNow(intervalMs = 15_000) {
@@ -94,7 +95,7 @@ export default function SessionDetail({ params }: { params: Record<string, strin
               type="button"
               role="tab"
               id={`tab-${t}`}
-              aria-controls={`panel-${t}`}
+              aria-controls={tab === t ? `panel-${t}` : undefined}
               aria-selected={tab === t}
               className={tab === t ? 'btn btn-small btn-primary' : 'btn btn-small'}
               onClick={() =>
@@ -113,7 +114,12 @@ export default function SessionDetail({ params }: { params: Record<string, strin
           <SessionSummaryTab liveSessionId={s.id} myId={me.id} timeZone={me.timeZone} />
         </div>
       )}
-      <div className="grid-2" hidden={tab === 'summary' && s.kind === 'group'}>
+      <div
+        className="grid-2"
+        id="panel-details"
+        {...(s.kind === 'group' ? { role: 'tabpanel', 'aria-labelledby': 'tab-details' } : {})}
+        hidden={tab === 'summary' && s.kind === 'group'}
+      >
         <div className="card">
           <h2>Details</h2>
           <dl className="facts">
@@ -154,18 +160,7 @@ export default function SessionDetail({ params }: { params: Record<string, strin
             </div>
           )}
         </div>
-        <div className="card">
-          <h2>Participants ({s.participants.length})</h2>
-          {s.participants.length === 0 ? (
-            <p className="muted">No students in this session.</p>
-          ) : (
-            <ul className="list">
-              {s.participants.map((p) => (
-                <li key={p.studentId}>{p.name ?? p.studentId}</li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <Participants session={s} canManage={canManage} onChange={session.reload} />
       </div>
       {editing && (
         <EditDetails

@@ -35,7 +35,7 @@ export function FeedbackBanner({
       ))}
       {me.role !== 'student' && (
         <p className="hint">
-          To change feedback, revoke its verification under Scores on{' '}
+          To change feedback, revoke verification under Scores on{' '}
           <Link href={`/platform/sessions/${liveSessionId}/complete`}>
             the session&apos;s completion page
           </Link>
