@@ -16,6 +16,8 @@ import {
   type LessonAnswersState,
 } from '../domain/lessonContent/answers.js';
 import type { Answer } from '../domain/lessonContent/grading.js';
+import type { Bus } from '../bus/port.js';
+import { publishRoomEvent } from './rooms.js';
 
 type ActiveContent = Extract<LessonContentState, { status: 'active' }>;
 
@@ -62,6 +64,7 @@ export async function submitAnswer(
     command,
     { ...context, ifMatch: undefined },
   );
+  if (result.events.length > 0) await tellRoom(deps, place, actor.personId);
   if (place.homework && place.homework.status === 'added' && result.events.length > 0) {
     const { enrollmentId, homeworkId } = place.homework;
     const started = await homeworkFromAnswers(
@@ -140,6 +143,7 @@ export async function gradeEssay(
     },
     context,
   );
+  if (result.events.length > 0) await tellRoom(deps, place, input.studentId);
   return afterAttempt(deps, actor, place, result, context);
 }
 
@@ -197,7 +201,7 @@ async function afterAttempt<R extends { events: { type: string; data: unknown }[
 export async function revealAnswers(deps: Deps, actor: ContentActor, place: Place, context: CommandContext) {
   requireStaff(actor);
   await contentIn(deps, place);
-  return handleCommand(
+  const result = await handleCommand(
     deps.eventStore,
     lessonContents,
     place.lessonId,
@@ -210,6 +214,23 @@ export async function revealAnswers(deps: Deps, actor: ContentActor, place: Plac
     },
     context,
   );
+  if (result.events.length > 0) await tellRoom(deps, place, null);
+  return result;
+}
+
+/**
+ * Tells the live room that answers changed (the teacher's progress reloads; a reveal reaches everyone). The
+ * answer is recorded whatever the bus does: a teacher who misses this sees it on the next reload.
+ */
+async function tellRoom(deps: Deps & { bus?: Bus }, place: Place, studentId: string | null) {
+  if (!deps.bus || !place.roomId || place.context.kind === 'homework') return;
+  const event = {
+    type: 'answers.changed' as const,
+    place: place.context.kind,
+    lessonId: place.lessonId,
+    studentId,
+  };
+  await publishRoomEvent(deps.bus, place.roomId, event).catch(() => undefined);
 }
 
 export type { LessonAnswersState };

@@ -19,6 +19,8 @@ export type Place = {
   homework?: { enrollmentId: string; homeworkId: string; status: string };
   /** The stream whose events start the teaching (the live session, the enrollment); none for instant lessons. */
   startedIn?: string;
+  /** The live room where the answers are given (live sessions, instant lessons): its teacher is told of changes. */
+  roomId?: string;
 };
 
 export async function livePlace(deps: Deps, actor: ContentActor, liveSessionId: string): Promise<Place> {
@@ -30,6 +32,7 @@ export async function livePlace(deps: Deps, actor: ContentActor, liveSessionId: 
     lessonId: state.courseLessonId,
     studentIds: state.participants.map((p) => p.studentId),
     startedIn: liveSessionId,
+    roomId: `ls-${liveSessionId}`,
     closed: ended
       ? { code: 'session_ended', message: `the live session is ${state.status}: answers are no longer taken` }
       : null,
@@ -69,6 +72,7 @@ export async function instantPlace(
   return {
     context: { kind: 'instant', id: lessonId },
     lessonId,
+    roomId,
     studentIds: info.participantIds,
     closed: info.ended
       ? { code: 'session_ended', message: 'the live room has ended: answers are no longer taken' }

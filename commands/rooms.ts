@@ -21,6 +21,8 @@ export type RoomBusEvent =
   | { type: 'permission.changed'; personId: string; canEdit: boolean }
   | { type: 'lesson.switched'; lesson: CurrentLesson }
   | { type: 'lesson.instantCreated'; lesson: { lessonId: string; kind: 'instant'; title: string } }
+  /** Lesson answers in the room changed (commands/lessonAnswers.ts); studentId null: revealed to everyone. */
+  | { type: 'answers.changed'; place: 'live' | 'instant'; lessonId: string; studentId: string | null }
   | { type: 'yjs.update'; doc: string; data: string; fromPeer: string }
   | { type: 'yjs.awareness'; doc: string; data: string; fromPeer: string };
 

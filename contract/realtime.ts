@@ -282,6 +282,15 @@ export const ServerMessage = z.discriminatedUnion('type', [
   s('permission.changed', Permission.shape),
   s('lesson.switched', { lesson: CurrentLesson }),
   s('lesson.instantCreated', { lesson: Lesson }),
+  /**
+   * Answers to the room's lesson exercises changed (a student answered, an essay was graded): to the teacher, who
+   * reloads the progress over HTTP. With `studentId` null (answers revealed) to everyone.
+   */
+  s('answers.changed', {
+    place: z.enum(['live', 'instant']),
+    lessonId: z.string(),
+    studentId: z.string().nullable(),
+  }),
   s('error', {
     code: z.enum([
       'invalid_message',

@@ -37,6 +37,14 @@ export async function relayRoomEvent(
       return sendAll(room, { type: 'lesson.switched', lesson: event.lesson });
     case 'lesson.instantCreated':
       return sendAll(room, { type: 'lesson.instantCreated', lesson: event.lesson });
+    case 'answers.changed': {
+      // Who answered is the teacher's business: a student's answer goes to the hosts only.
+      const { place, lessonId, studentId } = event;
+      for (const local of room.local.values())
+        if (studentId === null || local.viewer.roomRole === 'host')
+          local.sink?.send({ type: 'answers.changed', place, lessonId, studentId });
+      return;
+    }
     case 'yjs.update': {
       const update = Buffer.from(event.data, 'base64');
       await docs.applyRelayed(room.roomId, event.doc, update);

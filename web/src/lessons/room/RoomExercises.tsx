@@ -1,6 +1,8 @@
-// The lesson's exercises in the live room. Students answer in place and see their own results; the teacher
-// sees each student's progress (refreshed every few seconds), grades essays and reveals the answers.
-import { useState } from 'react';
+// The lesson's exercises in the live room (the session lesson, or an instant lesson the teacher shows). Students
+// answer in place and see their own results; the teacher sees each student's progress, reloaded when the room
+// says answers changed (answers.changed over the room's WebSocket), grades essays and reveals the answers.
+import { useEffect, useState } from 'react';
+import type { RoomSocket } from '../../room/rt/socket';
 import { useLessonPlace } from '../useLessonPlace';
 import { toStudentView } from '../studentView';
 import { LessonView } from '../view/LessonView';
@@ -9,12 +11,19 @@ import { ErrorBox, Loading } from '../../ui/feedback';
 import { useAction } from '../../lib/useApi';
 import '../lessons.css';
 
-export const POLL_MS = 4000;
+type Props = {
+  /** `/api/live-sessions/:id` or `/api/rooms/:roomId/instant-lessons/:lessonId`. */
+  base: string;
+  isHost: boolean;
+  nameOf(personId: string): string;
+  /** The room's socket: its answers.changed messages reload the answers. */
+  socket?: RoomSocket;
+};
 
-type Props = { liveSessionId: string; isHost: boolean; nameOf(personId: string): string };
-
-export default function RoomExercises({ liveSessionId, isHost, nameOf }: Props) {
-  const place = useLessonPlace(`/api/live-sessions/${liveSessionId}`, POLL_MS);
+export default function RoomExercises({ base, isHost, nameOf, socket }: Props) {
+  const place = useLessonPlace(base);
+  const { reload } = place;
+  useEffect(() => socket?.on((m) => void (m.type === 'answers.changed' && reload())), [socket, reload]);
   const reveal = useAction();
   const [confirming, setConfirming] = useState(false);
   const { content, answers, error } = place;
@@ -72,7 +81,7 @@ export default function RoomExercises({ liveSessionId, isHost, nameOf }: Props) 
         {answers.revealed && <span className="muted">Answers revealed.</span>}
       </div>
       <ErrorBox error={reveal.error} />
-      <p className="muted">Refreshes every {POLL_MS / 1000} seconds.</p>
+      <p className="muted">Updates as students answer.</p>
       <StudentProgress
         view={view}
         answers={answers}

@@ -7,6 +7,7 @@ import type { RoomSession } from '../rt/roomSession';
 import { SharedDoc } from '../rt/yjsProvider';
 import { api } from '../../lib/api';
 import { LessonDocument } from './LessonDocument';
+import { GroupInstantLessons } from '../../lessons/room/GroupInstantLessons';
 import './assetPath';
 
 const Whiteboard = lazy(() => import('./Whiteboard'));
@@ -47,10 +48,15 @@ export function Content({
   );
   const lessonTitle =
     lesson.current?.title ?? courseTitle ?? (lesson.current ? 'Another lesson' : 'Session lesson');
+  // An instant lesson on show has its own exercises; otherwise the session lesson's.
+  const exercisesBase =
+    lesson.current?.kind === 'instant'
+      ? `/api/rooms/ls-${liveSessionId}/instant-lessons/${lesson.current.lessonId}`
+      : `/api/live-sessions/${liveSessionId}`;
 
   return (
     <section className="room-content" aria-label="Shared content">
-      {individual && lesson.current && (
+      {(individual || lesson.current?.kind === 'instant') && lesson.current && (
         <div className="switched" data-testid="lesson-switched">
           <span>
             Showing <strong>{lessonTitle}</strong>
@@ -68,6 +74,7 @@ export function Content({
           )}
         </div>
       )}
+      {!individual && isHost && <GroupInstantLessons session={session} lesson={lesson} />}
       <div role="tablist" className="tabs content-tabs">
         <button
           type="button"
@@ -125,7 +132,9 @@ export function Content({
         {tab === 'exercises' && liveSessionId && (
           <Suspense fallback={<p className="muted">Opening the exercises…</p>}>
             <RoomExercises
-              liveSessionId={liveSessionId}
+              key={exercisesBase}
+              base={exercisesBase}
+              socket={session.socket}
               isHost={isHost}
               nameOf={nameOf ?? (() => 'Student')}
             />

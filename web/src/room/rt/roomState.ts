@@ -109,6 +109,7 @@ export function roomReducer(state: RoomState, m: ServerMessage): RoomState {
           ? 'More people joined this class: video now goes through the media server.'
           : 'Video now goes directly between you (a small class).',
       );
+    case 'answers.changed':
     case 'sfu.joined':
     case 'sfu.feeds':
     case 'sfu.talking':
