@@ -6,19 +6,21 @@
 // audio only stops video both ways and the others see it. SFU_E2E_PEERS sets the number of browsers (6 by
 // default, as the issue asks; lean: small fake video, one Chromium). Skipped with the reason when Janus is
 // neither running nor installed, unless CI=true. Runs under the heavy lock (flock /tmp/lectern-heavy.lock).
-import { availableParallelism, loadavg } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { chromium } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
 import { natsUrl, postgresAvailable, testDatabase, type TestDatabase } from '../support/services.js';
 import { skippedSuite } from '../support/suite.js';
-import { browserUnavailable, screenshot, shotsOnFailure } from './support/browser.js';
+import { browserUnavailable, CHROMIUM, screenshot, shotsOnFailure } from './support/browser.js';
 import { ensureWebBuild } from './support/webBuild.js';
 import { allConnected, inboundVideoBytes, join } from './support/roomPages.js';
 import {
   closeNodes,
   contextFor,
-  launchChromium,
   school,
   startNodes,
   type Person,
@@ -122,7 +124,7 @@ async function run(janusUrl: string) {
       ];
       w.people = await school(w.nodes[0]!, names.slice(0, PEERS - 1));
       w.liveSessionId = await w.people.liveSession('group', w.people.students);
-      w.browser = await launchChromium();
+      w.browser = await speakingChromium();
     } catch (error) {
       console.error('SFU room set-up failed:', error);
       throw error;
@@ -191,7 +193,7 @@ async function run(janusUrl: string) {
           const q = [...(window.__lectern?.qualities?.values() ?? [])];
           return q.length === n && q.every((v) => ['high', 'medium', 'low'].includes(v));
         }, PEERS - 1);
-      // Who talks comes from the SFU: the fake microphones beep, so someone becomes the large tile.
+      // Who talks comes from the SFU (Janus' audio levels; the microphones play a tone): the large tile.
       await w.pages[0]!.waitForFunction(() => !!window.__lectern?.speaker, undefined, { timeout: 60_000 });
       await w.pages[0]!.locator('.tile-speaker').waitFor();
       await screenshot(w.pages[0]!, 'room-sfu');
@@ -316,6 +318,52 @@ async function run(janusUrl: string) {
 
   Sfu.run();
 }
+
+/** A steady tone, so Janus hears people talk (Chromium's own fake microphone only beeps once a second). */
+function toneWav(): string {
+  const rate = 16_000;
+  const samples = rate * 2;
+  const wav = Buffer.alloc(44 + samples * 2);
+  wav.write('RIFF', 0);
+  wav.writeUInt32LE(36 + samples * 2, 4);
+  wav.write('WAVEfmt ', 8);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20); // PCM
+  wav.writeUInt16LE(1, 22); // mono
+  wav.writeUInt32LE(rate, 24);
+  wav.writeUInt32LE(rate * 2, 28);
+  wav.writeUInt16LE(2, 32);
+  wav.writeUInt16LE(16, 34);
+  wav.write('data', 36);
+  wav.writeUInt32LE(samples * 2, 40);
+  for (let i = 0; i < samples; i++)
+    wav.writeInt16LE(Math.round(12_000 * Math.sin((2 * Math.PI * 300 * i) / rate)), 44 + i * 2);
+  const path = joinPath(tmpdir(), 'lectern-sfu-tone.wav');
+  writeFileSync(path, wav);
+  return path;
+}
+
+/** Like roomCluster's Chromium (fake camera), with the tone as the microphone. */
+const speakingChromium = () =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${toneWav()}`,
+      '--autoplay-policy=no-user-gesture-required',
+      '--allow-loopback-in-peer-connection',
+      '--auto-select-desktop-capture-source=Entire screen',
+    ],
+  });
 
 /** SFU_DEBUG=1: the page's console and its `sfu.*` frames, both ways, in the test output. */
 function debugPage(page: Page, name: string) {
