@@ -11,7 +11,11 @@ import type { Bus } from '../bus/port.js';
 import type { EventStore } from './eventStore/port.js';
 import { streamId } from './eventStore/streams.js';
 import { destroyKey } from './eventStore/personalData/keys.js';
-import { PERSONAL_DATA_ERASED, type PersonalDataErasedData } from './eventStore/personalData/fields.js';
+import {
+  ERASED_TEXT,
+  PERSONAL_DATA_ERASED,
+  type PersonalDataErasedData,
+} from './eventStore/personalData/fields.js';
 import { metadataFor, type CommandContext } from './handleCommand.js';
 import { forgetStates } from './streamCache.js';
 
@@ -90,5 +94,12 @@ async function erasePersonRow(db: Db, personId: string, now: Date) {
       if (!present.has(table)) continue;
       await sql`DELETE FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${personId}`.execute(trx);
     }
+    // The reason they gave for a cancellation, quoted in mails to others already taken from the outbox.
+    if (present.has('mail_deliveries'))
+      await sql`
+        UPDATE mail_deliveries SET params = jsonb_set(params, '{reason}', to_jsonb(${ERASED_TEXT}::text))
+        WHERE params ->> 'reasonBy' = ${personId} AND jsonb_typeof(params -> 'reason') = 'string'`.execute(
+        trx,
+      );
   });
 }

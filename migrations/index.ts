@@ -20,6 +20,7 @@ import * as m0800 from './0800_audit_anonymous_polls.js';
 import * as m0700 from './0700_lesson_analyses.js';
 import * as m0710 from './0710_session_summaries.js';
 import * as m0820 from './0820_personal_data_keys.js';
+import * as m0830 from './0830_cancellation_authors.js';
 import * as m0880 from './0880_process_leases.js';
 import * as m0960 from './0960_room_chat_sequence.js';
 
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '0700_lesson_analyses': m0700,
   '0710_session_summaries': m0710,
   '0820_personal_data_keys': m0820,
+  '0830_cancellation_authors': m0830,
   '0880_process_leases': m0880,
   '0960_room_chat_sequence': m0960,
 };

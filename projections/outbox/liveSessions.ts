@@ -110,7 +110,10 @@ export const liveSessionHandlers = {
   async LiveSessionCanceled(db, event) {
     const d = event.data;
     await change(db, event, d.liveSessionId, { status: 'canceled' });
-    await mailAll(db, event, d.liveSessionId, 'live-session-canceled', { reason: d.reason });
+    await mailAll(db, event, d.liveSessionId, 'live-session-canceled', {
+      reason: d.reason,
+      reasonBy: event.metadata.actorId,
+    });
   },
   /** A record created by mistake: it leaves the calendars; a future one is withdrawn from the invitees'. */
   async LiveSessionDeleted(db, event) {

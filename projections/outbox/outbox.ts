@@ -7,9 +7,17 @@ import { liveSessionHandlers } from './liveSessions.js';
 import { trainingHandlers } from './trainings.js';
 import { summaryHandlers } from './summaries.js';
 
-/** The personal text an erased person's mails quote (a decline reason, their summary) reads as ERASED_TEXT. */
+/**
+ * The personal text an erased person's mails quote (a decline reason, their summary) reads as ERASED_TEXT, and so
+ * does the reason they gave for a cancellation in everybody's mails (`reasonBy`).
+ */
 async function erasePersonalData(db: ProjectionDb, personId: string) {
   const erased = sql`to_jsonb(${ERASED_TEXT}::text)`;
+  await db
+    .updateTable('mail_outbox')
+    .set({ params: sql`jsonb_set(params, '{reason}', ${erased})` })
+    .where(sql<boolean>`params ->> 'reasonBy' = ${personId} AND jsonb_typeof(params -> 'reason') = 'string'`)
+    .execute();
   await db
     .updateTable('mail_outbox')
     .set({

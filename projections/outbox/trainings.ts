@@ -157,6 +157,7 @@ export const trainingHandlers = {
     await changeEvent(db, event, d.trainingEventId, { status: 'canceled' });
     await mailLearners(db, event, d.sectionId, d.trainingEventId, 'training-event-canceled', {
       reason: d.reason,
+      reasonBy: event.metadata.actorId,
     });
   },
   async LearnerRegistered(db, event) {

@@ -1,6 +1,7 @@
 // The reports read model: one projection feeding the report tables from live-session, wallet and training
 // events. Reports read these flat tables, never the event log.
-import { batched, projection } from '../projection.js';
+import { batched, projection, type ProjectionDb } from '../projection.js';
+import { ERASED_TEXT } from '../../commands/eventStore/personalData/fields.js';
 import { applyReportsBatch, BATCH_TYPES } from './reportsBatch.js';
 import { sessionFacts } from './sessionFacts.js';
 import { ledgerFacts } from './ledgerFacts.js';
@@ -19,12 +20,23 @@ export const REPORT_TABLES = [
   'report_training_attendance',
 ] as const;
 
+/** The reasons an erased person gave for canceling sessions read as ERASED_TEXT. */
+async function erasePersonalData(db: ProjectionDb, personId: string) {
+  await db
+    .updateTable('report_sessions')
+    .set({ cancel_reason: ERASED_TEXT })
+    .where('canceled_by', '=', personId)
+    .where('cancel_reason', 'is not', null)
+    .execute();
+}
+
 /** The reference path: one event at a time. */
-export const reportsProjectionPerEvent = projection('reports', REPORT_TABLES, {
-  ...sessionFacts,
-  ...ledgerFacts,
-  ...trainingFacts,
-});
+export const reportsProjectionPerEvent = projection(
+  'reports',
+  REPORT_TABLES,
+  { ...sessionFacts, ...ledgerFacts, ...trainingFacts },
+  { erasePersonalData },
+);
 
 /** Set-based for live sessions and wallets, which are most of any history; must match the reference path. */
 export const reportsProjection = batched(reportsProjectionPerEvent, BATCH_TYPES, applyReportsBatch);

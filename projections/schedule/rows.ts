@@ -24,6 +24,7 @@ export function scheduledSessionRow(
     title: d.title,
     notes: d.notes,
     cancel_reason: null,
+    canceled_by: null,
     last_revision: revision,
   };
 }

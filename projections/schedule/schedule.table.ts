@@ -17,6 +17,8 @@ export interface ScheduleSessionsTable {
   title: string | null;
   notes: string | null;
   cancel_reason: string | null;
+  /** Who canceled it: the reason is their text. */
+  canceled_by: string | null;
   last_revision: number;
 }
 

@@ -105,6 +105,7 @@ function fold(touched: Map<string, Touched>, scheduledHere: Set<string>, event: 
     case 'LiveSessionCanceled':
       s.status = 'canceled';
       s.cancel_reason = event.data.reason;
+      s.canceled_by = event.metadata.actorId;
       return;
     case 'LiveSessionStarted':
       s.status = 'active';
@@ -167,6 +168,7 @@ async function write(db: ProjectionDb, touched: Map<string, Touched>) {
           title: eb.ref('excluded.title'),
           notes: eb.ref('excluded.notes'),
           cancel_reason: eb.ref('excluded.cancel_reason'),
+          canceled_by: eb.ref('excluded.canceled_by'),
           last_revision: eb.ref('excluded.last_revision'),
         })),
       )

@@ -54,6 +54,8 @@ export interface TrainingEventsTable {
   notes: string | null;
   status: 'scheduled' | 'canceled';
   cancel_reason: string | null;
+  /** Who canceled it: the reason is their text. */
+  canceled_by: string | null;
 }
 
 export type RegistrationStatus = 'registered' | 'pending' | 'waitlisted' | 'declined';

@@ -55,6 +55,10 @@ export const PERSONAL_TEXT: Readonly<Record<string, readonly PersonalText[]>> = 
       ],
     },
   ],
+  // Why a session or a training event was canceled (or a session record deleted): the text of who did it.
+  LiveSessionCanceled: [{ owner: '$actor', texts: [['reason']] }],
+  LiveSessionDeleted: [{ owner: '$actor', texts: [['reason']] }],
+  TrainingEventCanceled: [{ owner: '$actor', texts: [['reason']] }],
   // Post-session summaries: a student's summary and what they answered wrongly.
   PostSessionSummariesMade: [
     { at: ['studentSummaries'], owner: 'studentId', texts: [['text'], ['mistakes', '*', 'given']] },
