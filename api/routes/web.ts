@@ -9,7 +9,7 @@ import { WEB_DIST } from '../../kernel/paths.js';
 export { WEB_DIST };
 
 /** The paths the client's router owns; each answers with index.html. */
-const CLIENT_PATHS = ['/', '/signin', '/platform', '/platform/*', '/room/*'];
+const CLIENT_PATHS = ['/', '/signin', '/set-password', '/platform', '/platform/*', '/room/*'];
 
 export async function webRoutes(app: FastifyInstance, _deps: AppDeps) {
   if (!existsSync(`${WEB_DIST}index.html`)) {
