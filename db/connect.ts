@@ -48,6 +48,10 @@ function connectPostgres(url: string, max: number, timeouts: Timeouts): Database
   // request cannot hold a connection (and its locks) for ever.
   const pool = new pg.Pool({ connectionString: url, max, ...timeouts });
   pool.on('error', () => undefined); // an idle client dropped by the server; the pool replaces it
+  // A client that is checked out (in a transaction, between its statements) when the server ends its connection
+  // (a Postgres restart, pg_terminate_backend) emits 'error' itself: without a listener that would end the process.
+  // Its pending or next statement fails instead, and the pool discards it when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const listen: Listen = (channel, onNotify) => listenWithReconnect(url, channel, onNotify);
   return { db, kind: 'postgres', listen, pool, close: () => db.destroy() };
