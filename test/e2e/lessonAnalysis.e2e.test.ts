@@ -75,7 +75,12 @@ else {
       await panel.getByTestId('analysis-status').filter({ hasText: 'ready' }).waitFor({ timeout: 90_000 });
       await row.locator('[data-testid="brain-icon"][data-status="ready"]').waitFor();
       // Yellow: the ready icon's colour.
-      assert.is((await brain.evaluate('(b) => getComputedStyle(b).color')) as string, 'rgb(245, 197, 24)');
+      assert.is(
+        await page.evaluate(
+          "getComputedStyle(document.querySelector('[data-testid=brain-icon][data-status=ready]')).color",
+        ),
+        'rgb(245, 197, 24)',
+      );
       assert.is(await panel.getByTestId('report-section').count(), 6);
       for (const title of [
         'Performance summary',
@@ -121,10 +126,13 @@ else {
         `${w.url}/platform/enrollments/${w.enrollmentIds[0]}`,
       );
       const toggle = teacher.getByRole('checkbox', { name: 'Post-Session Summary for this enrollment' });
-      await toggle.check();
-      await teacher.waitForResponse(
+      // The box follows the server: checked once the PUT answered and the switch was read again.
+      const saved = teacher.waitForResponse(
         (r) => r.url().endsWith('/post-session-summary') && r.request().method() === 'PUT',
       );
+      await toggle.click();
+      await saved;
+      await teacher.locator('input[aria-label="Post-Session Summary for this enrollment"]:checked').waitFor();
       await w.call(w.teacher, 'PUT', `/api/enrollments/${w.enrollmentIds[1]}/post-session-summary`, {
         enabled: true,
       });
