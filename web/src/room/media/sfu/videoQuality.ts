@@ -2,10 +2,18 @@
 // speaker's, gets the full picture; small ones a half or a quarter), or none in audio-only mode. And when my link
 // is too weak for video: a few samples in a row with the uplink limited by bandwidth below what the smallest
 // layers need, or heavy loss on what I receive.
-import type { VideoQuality } from '../../rt/protocol';
+import type { VideoQuality } from '../../../../../contract/realtime.js';
 
 /** The camera's simulcast layers, highest first (Janus' order): full size, half, quarter. */
-export const SIMULCAST: RTCRtpEncodingParameters[] = [
+/** One simulcast encoding (the fields of RTCRtpEncodingParameters we set; typed here so Node tests can import it). */
+export type SimulcastLayer = {
+  rid: string;
+  active: boolean;
+  maxBitrate: number;
+  scaleResolutionDownBy?: number;
+};
+
+export const SIMULCAST: SimulcastLayer[] = [
   { rid: 'h', active: true, maxBitrate: 600_000 },
   { rid: 'm', active: true, maxBitrate: 200_000, scaleResolutionDownBy: 2 },
   { rid: 'l', active: true, maxBitrate: 80_000, scaleResolutionDownBy: 4 },
