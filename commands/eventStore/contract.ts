@@ -3,30 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ConcurrencyError, IdempotencyKeyReused } from '../../domain/shared/errors.js';
-import type { EventStore, NewEvent, RecordedEvent } from './port.js';
-
-export type ContractHarness = {
-  store: EventStore;
-  /**
-   * Starts an append whose transaction stays open until `commit` is called (where the store has such a thing).
-   * Returns once the rows are written but not committed.
-   */
-  holdOpenAppend(streamId: string, events: NewEvent[]): Promise<{ commit(): Promise<void> }>;
-  close(): Promise<void>;
-};
-
-const meta = () => ({
-  commandId: randomUUID(),
-  correlationId: randomUUID(),
-  causationId: randomUUID(),
-  actorId: null,
-  orgId: randomUUID(),
-  at: new Date().toISOString(),
-});
-export const newEvents = (n: number, type = 'Thing'): NewEvent[] =>
-  Array.from({ length: n }, (_, i) => ({ type, data: { i, text: `é ${i} "quoted"` }, metadata: meta() }));
-const stream = () => `test-${randomUUID()}`;
+import { ConcurrencyError } from '../../domain/shared/errors.js';
+import type { EventStore, RecordedEvent } from './port.js';
+import { newEvents, stream, type ContractHarness, type ContractSuite } from './contractSupport.js';
+export { newEvents, type ContractHarness } from './contractSupport.js';
+import { idempotencyCases } from './contractIdempotency.js';
 
 async function readEverything(
   store: EventStore,
@@ -47,7 +28,7 @@ export function eventStoreContract(
   open: () => Promise<ContractHarness>,
   options: { concurrentWriters?: number } = {},
 ) {
-  const test = suite<{ h: ContractHarness }>(`event store contract: ${name}`);
+  const test: ContractSuite = suite<{ h: ContractHarness }>(`event store contract: ${name}`);
   test.before.each(async (ctx) => {
     ctx.h = await open();
   });
@@ -127,70 +108,7 @@ export function eventStoreContract(
     assert.is((await h.store.readStream(s)).length, 3);
   });
 
-  test('an idempotency key replayed returns the first result and appends nothing', async ({ h }) => {
-    const s = stream();
-    const key = `key-${randomUUID()}`;
-    const first = await h.store.appendToStream(s, newEvents(2), {
-      expectedRevision: 'no_stream',
-      idempotencyKey: key,
-    });
-    const again = await h.store.appendToStream(s, newEvents(2), {
-      expectedRevision: 'no_stream',
-      idempotencyKey: key,
-    });
-    assert.is(again.replayed, true);
-    assert.is(again.nextRevision, first.nextRevision);
-    assert.equal(again.eventIds, first.eventIds);
-    assert.equal((await h.store.idempotentResult(key))?.eventIds, first.eventIds);
-    assert.is((await h.store.readStream(s)).length, 2);
-  });
-
-  test('an idempotency key sent again with another request digest is refused and appends nothing', async ({
-    h,
-  }) => {
-    const s = stream();
-    const key = `key-${randomUUID()}`;
-    await h.store.appendToStream(s, newEvents(1), {
-      expectedRevision: 'no_stream',
-      idempotencyKey: key,
-      requestHash: 'digest-a',
-    });
-    const same = await h.store.appendToStream(s, newEvents(1), {
-      expectedRevision: 'no_stream',
-      idempotencyKey: key,
-      requestHash: 'digest-a',
-    });
-    assert.is(same.replayed, true);
-    const other = await h.store
-      .appendToStream(s, newEvents(1), {
-        expectedRevision: 'any',
-        idempotencyKey: key,
-        requestHash: 'digest-b',
-      })
-      .then(
-        () => null,
-        (e: unknown) => e,
-      );
-    assert.instance(other, IdempotencyKeyReused);
-    assert.is((await h.store.idempotentResult(key))?.requestHash, 'digest-a');
-    assert.is((await h.store.readStream(s)).length, 1);
-  });
-
-  test('concurrent appends with one idempotency key: one append, every caller answered with it', async ({
-    h,
-  }) => {
-    const s = stream();
-    const key = `key-${randomUUID()}`;
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        h.store.appendToStream(s, newEvents(2), { expectedRevision: 'no_stream', idempotencyKey: key }),
-      ),
-    );
-    assert.is(results.filter((r) => !r.replayed).length, 1, 'one append');
-    assert.equal(new Set(results.map((r) => r.eventIds.join())).size, 1, 'one answer');
-    assert.is((await h.store.readStream(s)).length, 2);
-    assert.equal((await h.store.idempotentResult(key))?.eventIds, results[0]!.eventIds);
-  });
+  idempotencyCases(test);
 
   test('full pages and the right head, whatever records lie between events', async ({ h }) => {
     const before = await h.store.headPosition();
