@@ -147,7 +147,7 @@ export function lessonContentEntries(): Record<string, Entry> {
     },
     // Instant lessons are only made while a room is open and the world's sessions lie ahead, so these ask for a
     // lesson the room does not have: members get 404 (after the role check), strangers 404 as well. The way
-    // with a real instant lesson is in lessonContent.int.test.ts.
+    // with a real instant lesson is in lessonContentInstant.int.test.ts.
     'GET /api/rooms/:roomId/instant-lessons/:lessonId/content': {
       request: (w, scope) => ({ url: `${instant(w, scope)}/content` }),
       expect: { own: signedIn(404), other: signedIn(404), foreign: signedIn(404) },
