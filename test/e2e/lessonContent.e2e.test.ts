@@ -55,7 +55,7 @@ else {
         w.teacher,
         `/platform/enrollments/${w.enrollmentIds[0]}`,
       ));
-      await page.getByRole('link', { name: `Edit content of ${LESSON}` }).click();
+      await page.getByRole('link', { name: `Edit content: ${LESSON}` }).click();
       await page.getByRole('heading', { name: `Lesson content: ${LESSON}` }).waitFor();
       const add = async (type: string) => {
         await page.getByLabel('New block').selectOption(type);
@@ -272,7 +272,7 @@ else {
       await lesson.getByTestId('lesson-homework-status').filter({ hasText: 'Homework Passed' }).waitFor();
       await lesson.getByTestId('lesson-score').filter({ hasText: '3 / 4 (75 %)' }).waitFor();
       assert.is(
-        await lesson.getByRole('link', { name: `Open ${LESSON} in New Tab` }).getAttribute('href'),
+        await lesson.getByRole('link', { name: `Open in New Tab: ${LESSON}` }).getAttribute('href'),
         `/platform/enrollments/${w.enrollmentIds[0]}?lesson=${w.lessonIds[0]}`,
       );
       await screenshot(page, 'enrollment-lessons-passed');

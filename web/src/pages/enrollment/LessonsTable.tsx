@@ -109,7 +109,7 @@ export function LessonsTable({
                   href={`/platform/enrollments/${enrollmentId}?lesson=${l.courseLessonId}`}
                   target="_blank"
                   rel="noopener"
-                  aria-label={`Open ${l.title} in New Tab`}
+                  aria-label={`Open in New Tab: ${l.title}`}
                 >
                   Open in New Tab
                 </a>
@@ -117,7 +117,7 @@ export function LessonsTable({
                   <Link
                     className="btn btn-small"
                     href={`/platform/courses/${courseId}/lessons/${l.courseLessonId}/content`}
-                    aria-label={`Edit content of ${l.title}`}
+                    aria-label={`Edit content: ${l.title}`}
                   >
                     Edit content
                   </Link>
