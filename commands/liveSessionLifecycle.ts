@@ -5,8 +5,9 @@ import type { LiveSessionCommand } from '../domain/liveSession/commands.js';
 import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
 import { handleCommand, type CommandContext } from './handleCommand.js';
-import { liveSessions, teacherCalendars } from './aggregates.js';
-import { requireManager, withKey, type Scheduler } from './liveSessionAccess.js';
+import { liveSessions } from './aggregates.js';
+import { requireManager, type Scheduler } from './liveSessionAccess.js';
+import { endWithSlot } from './liveSessionMoves.js';
 
 type Deps = { db: Db; eventStore: EventStore };
 
@@ -33,30 +34,13 @@ export async function runLifecycleCommand<T extends Simple['type']>(
 }
 
 /** Deleting removes the session from the schedule (the events stay, for the audit trail) and frees the slot. */
-export async function deleteLiveSession(
+export const deleteLiveSession = (
   deps: Deps,
   actor: Scheduler,
   liveSessionId: string,
   reason: string,
   context: CommandContext,
-) {
-  const { state } = await requireManager(deps, actor, liveSessionId);
-  const result = await handleCommand(
-    deps.eventStore,
-    liveSessions,
-    liveSessionId,
-    { type: 'DeleteLiveSession', liveSessionId, now: context.now, reason },
-    context,
-  );
-  await handleCommand(
-    deps.eventStore,
-    teacherCalendars,
-    state.teacherId,
-    { type: 'ReleaseTeachingSlot', teacherId: state.teacherId, liveSessionId },
-    withKey(context, 'calendar'),
-  );
-  return result;
-}
+) => endWithSlot(deps, actor, liveSessionId, 'DeleteLiveSession', reason, context);
 
 export async function scoreStudent(
   deps: Deps,

@@ -62,10 +62,15 @@ export async function rescheduleLiveSession(
   }
 }
 
-export async function cancelLiveSession(
+/**
+ * Takes a session out of the schedule (cancel, or delete a record made by mistake) and frees its slot in the
+ * teacher's calendar.
+ */
+export async function endWithSlot(
   deps: Deps,
   actor: Scheduler,
   liveSessionId: string,
+  type: 'CancelLiveSession' | 'DeleteLiveSession',
   reason: string,
   context: CommandContext,
 ) {
@@ -74,7 +79,7 @@ export async function cancelLiveSession(
     deps.eventStore,
     liveSessions,
     liveSessionId,
-    { type: 'CancelLiveSession', liveSessionId, now: context.now, reason },
+    { type, liveSessionId, now: context.now, reason },
     context,
   );
   await handleCommand(
@@ -86,3 +91,11 @@ export async function cancelLiveSession(
   );
   return result;
 }
+
+export const cancelLiveSession = (
+  deps: Deps,
+  actor: Scheduler,
+  liveSessionId: string,
+  reason: string,
+  context: CommandContext,
+) => endWithSlot(deps, actor, liveSessionId, 'CancelLiveSession', reason, context);
