@@ -38,10 +38,11 @@ export async function relayRoomEvent(
     case 'lesson.instantCreated':
       return sendAll(room, { type: 'lesson.instantCreated', lesson: event.lesson });
     case 'answers.changed': {
-      // Who answered is the teacher's business: a student's answer goes to the hosts only.
+      // Who answered is the teacher's business: a student's answers go to the hosts and to that student only
+      // (a graded essay reaches its writer), a reveal (no student) to everyone.
       const { place, lessonId, studentId } = event;
       for (const local of room.local.values())
-        if (studentId === null || local.viewer.roomRole === 'host')
+        if (studentId === null || local.viewer.roomRole === 'host' || local.viewer.personId === studentId)
           local.sink?.send({ type: 'answers.changed', place, lessonId, studentId });
       return;
     }

@@ -1,5 +1,6 @@
 // The teacher's progress view follows answers without polling: an answer given on one node reaches the room's
-// teacher on another as answers.changed (over the bus), never the other students; a reveal reaches everyone.
+// teacher on another as answers.changed (over the bus), never the other students; a graded essay reaches its
+// writer; a reveal reaches everyone.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
@@ -16,12 +17,15 @@ import { skippedSuite } from '../support/suite.js';
 
 type Ctx = { nats: Awaited<ReturnType<typeof ownNats>>; c: Cluster; clients: RoomClient[] };
 const names = [
-  "a student's answer reaches the teacher on another node, not the other students; a reveal reaches all",
+  "a student's answer reaches the teacher on another node, not the other students; a grade reaches its student; a reveal reaches all",
 ];
 
 const document = {
   schemaVersion: 1,
-  blocks: [{ type: 'trueFalse', id: 'tf', statement: 'The sun rises in the west.', answer: false }],
+  blocks: [
+    { type: 'trueFalse', id: 'tf', statement: 'The sun rises in the west.', answer: false },
+    { type: 'essay', id: 'essay', points: 2, prompt: 'Describe your morning.' },
+  ],
 };
 
 const missing = await clusterServices();
@@ -57,6 +61,7 @@ if (missing) {
     };
     const teacher = await enter(0, teacherP);
     const benClient = await enter(1, ben);
+    const anaClient = await enter(1, ana);
     teacher.send({ type: 'lesson.instant', title: 'Quick check' });
     const created = await teacher.next('lesson.instantCreated');
     const base = `/api/rooms/${roomId}/instant-lessons/${created.lesson.lessonId}`;
@@ -71,6 +76,24 @@ if (missing) {
       [pushed.place, pushed.lessonId, pushed.studentId],
       ['instant', created.lesson.lessonId, ana.id],
     );
+
+    const wrote = { exerciseId: 'essay', answer: { type: 'essay', text: 'I get up and run.' } };
+    assert.is((await http(c.nodes[1]!, ana, 'POST', `${base}/answers`, wrote)).status, 201);
+    const graded = await http(
+      c.nodes[0]!,
+      teacherP,
+      'POST',
+      `${base}/students/${ana.id}/answers/essay/grade`,
+      {
+        points: 2,
+        comment: 'Lively.',
+      },
+    );
+    assert.is(graded.status, 200, JSON.stringify(graded.body));
+    // Ana hears of her own answers (the second one) and of the grade; Ben of none of it.
+    await anaClient.next('answers.changed', (m) => m.studentId === ana.id, 15_000);
+    await anaClient.next('answers.changed', (m) => m.studentId === ana.id, 15_000);
+    await anaClient.next('answers.changed', (m) => m.studentId === ana.id, 15_000);
 
     const revealed = await http(c.nodes[0]!, teacherP, 'POST', `${base}/answers/reveal`);
     assert.is(revealed.status, 200);
