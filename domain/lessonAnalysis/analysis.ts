@@ -66,7 +66,10 @@ export const lessonAnalysisDecider: Decider<LessonAnalysisCommand, LessonAnalysi
           if (state.inFlight && now > state.inFlight.deadline)
             throw new RuleViolation('attempt_timed_out', `attempt ${command.attempt} ran past its deadline`);
           const { attempt, report } = command;
-          return [{ type: 'LessonAnalysisCompleted', data: { analysisId, attempt, report, at: now } }];
+          const { studentId } = state.request;
+          return [
+            { type: 'LessonAnalysisCompleted', data: { analysisId, studentId, attempt, report, at: now } },
+          ];
         }
         case 'RecordAnalysisRefund': {
           if (state.status !== 'failed' || state.refunded) return [];

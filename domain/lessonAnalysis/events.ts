@@ -60,7 +60,14 @@ export const LessonAnalysisEvent = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('LessonAnalysisCompleted'),
-    data: z.object({ ...ref, attempt: z.number().int(), report: Report, at: z.string() }),
+    data: z.object({
+      ...ref,
+      /** Whose report (its texts are sealed with this student's key); absent on reports made before. */
+      studentId: z.string().optional(),
+      attempt: z.number().int(),
+      report: Report,
+      at: z.string(),
+    }),
   }),
   z.object({
     type: z.literal('LessonAnalysisFailed'),

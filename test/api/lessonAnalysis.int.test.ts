@@ -4,6 +4,7 @@
 // nothing paid; bulk covers the 20 most recent passed or verified lessons for 500 tokens. With a model endpoint
 // (a local chat-completions server) the prose is the model's and the figures the built-in engine's; an error,
 // a timeout or invalid output falls back to the built-in prose and the report says why.
+import { sql } from 'kysely';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { testApp, type TestApp } from '../support/app.js';
@@ -11,6 +12,9 @@ import { school, type School } from '../support/fixtures.js';
 import { problem, status } from '../support/assert.js';
 import { engineOverride } from '../../commands/lessonAnalysis/worker.js';
 import type { Report } from '../../domain/lessonAnalysis/report.js';
+import { projections } from '../../projections/index.js';
+import { rebuildProjection } from '../../projections/rebuild.js';
+import { ERASED_TEXT } from '../../commands/eventStore/personalData/fields.js';
 import { chatServer, countFromEvents, passedLesson, waitForStatus } from './lessonAnalysisFixture.js';
 
 type Ctx = { t: TestApp; s: School; lesson: { lessonId: string; homeworkId: string } };
@@ -209,6 +213,45 @@ test('bulk: exactly the 20 most recent passed or verified lessons, 500 tokens', 
   assert.is(done.status, 'ready', done.lastError);
   assert.is(done.report.performanceSummary.lessons.length, 20);
   assert.is((await orgWallet(s)).balance, before - 500);
+});
+
+test("the reports' texts about the student are sealed in the log; erasing her erases them, figures kept", async ({
+  t,
+  s,
+}) => {
+  const student = s.students[0]!;
+  const completed = async () =>
+    (
+      await sql<{ data: string }>`SELECT data::text AS data FROM events
+        WHERE type = 'LessonAnalysisCompleted'`.execute(t.deps.db)
+    ).rows.map((r) => r.data);
+  const logged = await completed();
+  assert.ok(logged.length >= 2);
+  for (const data of logged)
+    for (const text of ['readed', 'Nice detail.'])
+      assert.not.ok(data.includes(text), `no plaintext "${text}" in a LessonAnalysisCompleted event`);
+  const list = (await s.admin.get(analysesUrl(s))).json().analyses as { id: string; status: string }[];
+  const ready = list.filter((a) => a.status === 'ready');
+  const reports = async () =>
+    Promise.all(ready.map(async (a) => (await s.admin.get(`/api/lesson-analyses/${a.id}`)).json().report));
+  const before = await reports();
+  assert.ok(JSON.stringify(before).includes('readed'), 'readable while she is there');
+
+  status(await s.admin.post(`/api/people/${student.id}/erase`), 200);
+  await t.settle();
+  const after = await reports();
+  const text = JSON.stringify(after);
+  for (const gone of ['readed', 'Nice detail.']) assert.not.ok(text.includes(gone), `"${gone}" erased`);
+  const gaps = after.flatMap((r) => r.exerciseBreakdown.errorPatterns.gaps as { given: string }[]);
+  assert.ok(gaps.length > 0 && gaps.every((g) => g.given === ERASED_TEXT), 'the wrong gaps are still there');
+  assert.equal(
+    after.map((r) => r.exerciseBreakdown.byType),
+    before.map((r) => r.exerciseBreakdown.byType),
+    'the figures stay',
+  );
+  const projection = projections.find((p) => p.name === 'lessonAnalyses')!;
+  const rebuilt = await rebuildProjection(t.deps.db, t.deps.eventStore, projection);
+  assert.is(rebuilt.rebuiltChecksum, rebuilt.liveChecksum, 'a rebuild shows the same erased reports');
 });
 
 test.run();

@@ -18,6 +18,24 @@ export type PersonalText = {
   texts: readonly (readonly string[])[];
 };
 
+/** A lesson analysis report's texts about its student (the course's own prompts and options stay readable). */
+const ANALYSIS_TEXTS: readonly (readonly string[])[] = [
+  ['performanceSummary', 'text'],
+  ['exerciseBreakdown', 'text'],
+  ['exerciseBreakdown', 'errorPatterns', 'gaps', '*', 'given'],
+  ['exerciseBreakdown', 'errorPatterns', 'other', '*', 'given'],
+  ['strengthsAndWeaknesses', 'strengths', '*', 'text'],
+  ['strengthsAndWeaknesses', 'weaknesses', '*', 'text'],
+  ['essayFeedback', 'essays', '*', 'teacherComment'],
+  ['essayFeedback', 'essays', '*', 'detail'],
+  ['essayFeedback', 'text'],
+  ['recommendations', '*', 'rationale'],
+  ['learningPlan', 'focusAreas', '*', 'reason'],
+  ['learningPlan', 'suggestedExercises', '*', 'description'],
+  ['learningPlan', 'suggestedExercises', '*', 'items', '*'],
+  ['learningPlan', 'text'],
+].map((path) => ['report', ...path]);
+
 export const PERSONAL_TEXT: Readonly<Record<string, readonly PersonalText[]>> = {
   // The live room: what a person wrote in the chat, the polls they asked.
   RoomChatMessagePosted: [{ owner: 'personId', texts: [['text']] }],
@@ -63,6 +81,8 @@ export const PERSONAL_TEXT: Readonly<Record<string, readonly PersonalText[]>> = 
   PostSessionSummariesMade: [
     { at: ['studentSummaries'], owner: 'studentId', texts: [['text'], ['mistakes', '*', 'given']] },
   ],
+  // Lesson analyses: what the student answered wrongly, the teacher's comments, and the prose about them.
+  LessonAnalysisCompleted: [{ owner: 'studentId', texts: ANALYSIS_TEXTS }],
   // Trainings: why a learner's registration was declined.
   RegistrationDeclined: [{ owner: 'learnerId', texts: [['reason']] }],
 };
