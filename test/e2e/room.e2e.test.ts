@@ -231,17 +231,29 @@ async function run() {
       throw e;
     });
     const box = (await canvas.boundingBox())!;
-    // The rectangle tool (its radio input sits under the icon), then a drag clear of the style panel.
-    await w.teacher.getByTestId('toolbar-rectangle').locator('..').click();
-    await w.teacher.mouse.move(box.x + 420, box.y + 150);
-    await w.teacher.mouse.down();
-    await w.teacher.mouse.move(box.x + 620, box.y + 300, { steps: 6 });
-    await w.teacher.mouse.up();
-    await w.teacher.waitForFunction(() => (window.__lectern?.whiteboardElements?.() ?? 0) >= 1);
+    // The rectangle tool (its radio input sits under the icon), then a drag clear of the style panel. On a
+    // busy machine the lazily loaded editor may not take the first drag yet: draw again until it holds one.
+    for (let attempt = 1; ; attempt++) {
+      await w.teacher.getByTestId('toolbar-rectangle').locator('..').click();
+      await w.teacher.mouse.move(box.x + 420, box.y + 150);
+      await w.teacher.mouse.down();
+      await w.teacher.mouse.move(box.x + 620, box.y + 300, { steps: 6 });
+      await w.teacher.mouse.up();
+      const drawn = await w.teacher
+        .waitForFunction(() => (window.__lectern?.whiteboardElements?.() ?? 0) >= 1, undefined, {
+          timeout: 15_000,
+        })
+        .then(() => true)
+        .catch(() => false);
+      if (drawn) break;
+      if (attempt === 3) throw new Error('the whiteboard took no rectangle in three drags');
+    }
 
     const student = w.students[0]!;
     await student.getByTestId('tab-whiteboard').click();
-    await student.waitForFunction(() => (window.__lectern?.whiteboardElements?.() ?? 0) >= 1);
+    await student.waitForFunction(() => (window.__lectern?.whiteboardElements?.() ?? 0) >= 1, undefined, {
+      timeout: 60_000,
+    });
 
     // Restored on join: a student who reloads and joins again finds the drawing.
     const late = w.students[1]!;
@@ -251,7 +263,9 @@ async function run() {
     await late.getByTestId('chat-message').filter({ hasText: 'Welcome! Page 12 today.' }).waitFor();
     await late.getByTestId('chat-message').filter({ hasText: 'Hello from Sofia' }).waitFor();
     await late.getByTestId('tab-whiteboard').click();
-    await late.waitForFunction(() => (window.__lectern?.whiteboardElements?.() ?? 0) >= 1);
+    await late.waitForFunction(() => (window.__lectern?.whiteboardElements?.() ?? 0) >= 1, undefined, {
+      timeout: 60_000,
+    });
     await late.locator('.excalidraw canvas.interactive').waitFor({ timeout: 60_000 }); // Excalidraw is a lazy chunk: slow on a busy machine
     await screenshot(w.teacher, 'room-whiteboard');
     assert.equal(w.external, [], 'the room (whiteboard fonts included) loads nothing from another host');
