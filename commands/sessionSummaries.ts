@@ -2,6 +2,7 @@
 // admin) or a student group (admins), a person's own "Lesson Summary" mail preference, and making the summaries
 // of a group session once it ended: for every participant when its student group has the switch on, else for
 // those whose enrollment has it on. The students whose preference is on are named in the event for the mail.
+// Each making (at the end, or again after a correction: a new revision) is paid from the organisation's wallet.
 import { ForbiddenError, NotFoundError } from '../domain/shared/errors.js';
 import type { Role } from '../db/people.table.js';
 import type { Db } from '../db/schema.js';
@@ -14,6 +15,7 @@ import { answersStreamId, LessonAnswersEvent } from '../domain/lessonContent/ans
 import type { LessonDocument } from '../domain/lessonContent/document.js';
 import { studentSummary, teacherSummary } from '../domain/sessionSummary/summary.js';
 import { sessionFacts } from './sessionSummaryFacts.js';
+import { chargeSummaries, summaryRecipientsOf } from './sessionSummaryBilling.js';
 
 type Deps = { db: Db; eventStore: EventStore };
 export type SummaryActor = { personId: string; orgId: string; role: Role };
@@ -114,8 +116,32 @@ async function switchedOn(db: Db, kind: 'enrollment' | 'group', ids: string[]) {
   return new Set(rows.map((r) => r.target_id));
 }
 
-/** Makes the summaries of an ended group session, if any participant is switched on. */
-export async function makeSessionSummaries(deps: Deps, liveSessionId: string, context: CommandContext) {
+/** Each participant's homework of the session's lesson and its status now (the homework read model). */
+async function homeworkAtEnd(db: Db, orgId: string, courseLessonId: string | null, enrollments: string[]) {
+  if (!courseLessonId || enrollments.length === 0) return [];
+  return db
+    .selectFrom('homework')
+    .select(['id', 'enrollment_id', 'status'])
+    .where('org_id', '=', orgId)
+    .where('course_lesson_id', '=', courseLessonId)
+    .where('enrollment_id', 'in', enrollments)
+    .execute();
+}
+
+export type MakeOptions = { revision?: number; requestedBy?: string | null };
+
+/**
+ * Makes the summaries of an ended group session, if any participant is switched on, and debits the
+ * organisation's wallet for them; when it cannot pay, the revision is recorded as refused and none are made.
+ */
+export async function makeSessionSummaries(
+  deps: Deps,
+  liveSessionId: string,
+  context: CommandContext,
+  options: MakeOptions = {},
+) {
+  const revision = options.revision ?? 0;
+  const requestedBy = options.requestedBy ?? null;
   const session = (await loadAggregate(deps.eventStore, liveSessions, liveSessionId)).state;
   if (session.status !== 'ended' || session.kind !== 'group') return null;
   const groupOn =
@@ -138,6 +164,14 @@ export async function makeSessionSummaries(deps: Deps, liveSessionId: string, co
       lessonTitle ||= course.lessons.find((l) => l.lessonId === session.courseLessonId)?.title ?? '';
   }
   const facts = await sessionFacts(deps.eventStore, session, students, documents);
+  const homework = await homeworkAtEnd(deps.db, session.orgId, session.courseLessonId, enrollmentIds);
+  const participantOf = new Map(session.participants.map((p) => [p.enrollmentId, p.studentId]));
+  const homeworkOf = Object.fromEntries(
+    homework.flatMap((h) => {
+      const studentId = participantOf.get(h.enrollment_id);
+      return studentId ? [[studentId, { homeworkId: h.id, status: h.status }]] : [];
+    }),
+  );
   const summaries = await Promise.all(
     students.map(async (studentId) => {
       const stream = streamId(
@@ -159,6 +193,26 @@ export async function makeSessionSummaries(deps: Deps, liveSessionId: string, co
     .where('person_id', 'in', students)
     .execute();
   const off = new Set(preferences.filter((p) => !p.lesson_summary).map((p) => p.person_id));
+  const charge = await chargeSummaries(deps, session.orgId, liveSessionId, revision, context);
+  if (!charge.paid) {
+    const { paid: _p, ...refusal } = charge;
+    return handleCommand(
+      deps.eventStore,
+      sessionSummaries,
+      liveSessionId,
+      {
+        type: 'RefusePostSessionSummaries',
+        liveSessionId,
+        orgId: session.orgId,
+        teacherId: session.teacherId,
+        revision,
+        requestedBy,
+        ...refusal,
+        at: context.now,
+      },
+      context,
+    );
+  }
   return handleCommand(
     deps.eventStore,
     sessionSummaries,
@@ -170,9 +224,13 @@ export async function makeSessionSummaries(deps: Deps, liveSessionId: string, co
       teacherId: session.teacherId,
       courseLessonId: session.courseLessonId,
       lessonTitle: lessonTitle || 'Live lesson',
-      teacherSummary: teacherSummary(summaries, facts),
+      teacherSummary: teacherSummary(summaries, { ...facts, homework: homeworkOf }),
       studentSummaries: summaries,
       mailTo: students.filter((id) => !off.has(id)),
+      mailTeacherSummary: (await summaryRecipientsOf(deps.db, session.orgId)).length > 0,
+      revision,
+      requestedBy,
+      costTokens: charge.tokens,
       at: context.now,
     },
     context,

@@ -17,7 +17,23 @@ export const SummaryHead = z.object({
   lessonTitle: z.string(),
   courseLessonId: z.string().nullable(),
   madeAt: z.string(),
+  revision: z
+    .number()
+    .int()
+    .describe('0: made when the session ended; each remaking after a correction counts up'),
+  costTokens: z.number().describe("what the organisation's wallet paid for them"),
 });
+export const SummaryRefusal = z
+  .object({
+    revision: z.number().int(),
+    code: z.string().describe('insufficient_balance'),
+    reason: z.string(),
+    tokens: z.number(),
+    balance: z.number().nullable(),
+    refusedAt: z.string(),
+  })
+  .describe("the newest summaries asked for were not made: the organisation's wallet could not pay them");
+export type SummaryRefusal = z.infer<typeof SummaryRefusal>;
 export const TeacherSummaryView = SummaryHead.extend({ summary: TeacherSummary });
 export const StudentSummaryView = SummaryHead.extend({ mailed: z.boolean(), summary: StudentSummary });
 
@@ -37,7 +53,34 @@ export const SessionSummaries = z.object({
       }),
     )
     .describe("a student: their own only; the session's teacher and admins: everyone's"),
+  refused: SummaryRefusal.nullable().describe("admins and the session's teacher; null for students"),
+  canRegenerate: z.boolean().describe('whether the viewer may make the summaries again'),
 });
+
+export const SummaryCostSettings = z.object({
+  summaryCostTokens: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .describe("tokens the organisation's wallet pays each time a session's summaries are made (0: free)"),
+});
+export type SummaryCostSettings = z.infer<typeof SummaryCostSettings>;
+export const SummaryRecipientSettings = z.object({
+  teacherLessonSummaryRecipients: z
+    .array(z.email().max(254))
+    .max(20)
+    .describe('"Teacher Lesson Summary Recipients": the teacher summary of every session is mailed to them'),
+});
+export type SummaryRecipientSettings = z.infer<typeof SummaryRecipientSettings>;
+/** What the summary settings show: the cost (staff) and, for admins, the recipients and the balance. */
+export const SummarySettings = SummaryCostSettings.extend({
+  teacherLessonSummaryRecipients: z.array(z.string()).nullable().describe('admins only; null for teachers'),
+  balance: z.number().describe("the organisation's available balance"),
+  allowOverdraft: z.boolean(),
+  canAfford: z.boolean().describe('whether the next summaries can be paid'),
+});
+export type SummarySettings = z.infer<typeof SummarySettings>;
 export type SessionSummaries = z.infer<typeof SessionSummaries>;
 export type TeacherSummaryData = z.infer<typeof TeacherSummary>;
 export type StudentSummaryData = z.infer<typeof StudentSummary>;

@@ -68,6 +68,7 @@ import type { LessonAnalysesTable } from '../projections/lessonAnalyses/lessonAn
 import type {
   SessionSummariesTable,
   SessionStudentSummariesTable,
+  SessionSummaryRefusalsTable,
 } from '../projections/sessionSummaries/sessionSummaries.table.js';
 import type {
   SummarySwitchesTable,
@@ -151,6 +152,7 @@ export interface Database {
   // projections/sessionSummaries/sessionSummaries.table.ts
   session_summaries: SessionSummariesTable;
   session_student_summaries: SessionStudentSummariesTable;
+  session_summary_refusals: SessionSummaryRefusalsTable;
   // commands/sessionSummarySettings.table.ts
   summary_switches: SummarySwitchesTable;
   person_preferences: PersonPreferencesTable;

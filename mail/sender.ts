@@ -111,7 +111,35 @@ export function mailSender(options: MailSenderOptions): MailSender {
       .execute();
   }
 
+  /**
+   * The teacher summary of a session, addressed to the organisation: sent to each of its "Teacher Lesson Summary
+   * Recipients" as set now. A retry after a partial failure sends to every address again.
+   */
+  async function deliverToRecipients(row: Claimed, now: Date): Promise<keyof SendReport> {
+    const org = await db
+      .selectFrom('organisations')
+      .select('settings')
+      .where('id', '=', row.org_id)
+      .executeTakeFirst();
+    const list = org?.settings?.teacherLessonSummaryRecipients;
+    const addresses = Array.isArray(list) ? list.filter((a): a is string => typeof a === 'string') : [];
+    if (addresses.length === 0) {
+      await finish(row.id, { status: 'skipped', last_error: 'no Teacher Lesson Summary Recipients set' });
+      return 'skipped';
+    }
+    if ((mailsOff(org?.settings) as string[]).includes(row.template)) {
+      await finish(row.id, { status: 'skipped', last_error: 'switched off by the organisation' });
+      return 'skipped';
+    }
+    return send(
+      row,
+      now,
+      addresses.map((email) => ({ name: email, email, time_zone: 'UTC' })),
+    );
+  }
+
   async function deliver(row: Claimed, now: Date): Promise<keyof SendReport> {
+    if (row.template === 'teacher-lesson-summary') return deliverToRecipients(row, now);
     const recipient = await db
       .selectFrom('people as p')
       .innerJoin('organisations as o', 'o.id', 'p.org_id')
@@ -129,6 +157,14 @@ export function mailSender(options: MailSenderOptions): MailSender {
       await finish(row.id, { status: 'skipped', last_error: 'switched off by the organisation' });
       return 'skipped';
     }
+    return send(row, now, [recipient]);
+  }
+
+  async function send(
+    row: Claimed,
+    now: Date,
+    recipients: { name: string; email: string; time_zone: string }[],
+  ): Promise<keyof SendReport> {
     try {
       const params = (typeof row.params === 'string' ? JSON.parse(row.params) : row.params) as Params;
       const { courseIds, hostIds } = referencedIds(params);
@@ -138,21 +174,23 @@ export function mailSender(options: MailSenderOptions): MailSender {
       const hosts = hostIds.length
         ? await db.selectFrom('people').select(['id', 'name']).where('id', 'in', hostIds).execute()
         : [];
-      const mail = render(row.template as MailTemplate, params, {
-        recipient: { name: recipient.name, email: recipient.email, timeZone: recipient.time_zone },
-        from,
-        publicUrl: options.publicUrl,
-        now,
-        courseNames: new Map(courses.map((c) => [c.id, c.name])),
-        hostNames: new Map(hosts.map((h) => [h.id, h.name])),
-      });
       const messageId = `<${row.id.replace(/[^\w.-]/g, '.')}@lectern>`;
-      await transport.send({
-        from,
-        to: { name: recipient.name, email: recipient.email },
-        messageId,
-        ...mail,
-      });
+      for (const recipient of recipients) {
+        const mail = render(row.template as MailTemplate, params, {
+          recipient: { name: recipient.name, email: recipient.email, timeZone: recipient.time_zone },
+          from,
+          publicUrl: options.publicUrl,
+          now,
+          courseNames: new Map(courses.map((c) => [c.id, c.name])),
+          hostNames: new Map(hosts.map((h) => [h.id, h.name])),
+        });
+        await transport.send({
+          from,
+          to: { name: recipient.name, email: recipient.email },
+          messageId,
+          ...mail,
+        });
+      }
       await finish(row.id, { status: 'sent', sent_at: clock.now(), message_id: messageId, last_error: null });
       return 'sent';
     } catch (error) {

@@ -169,6 +169,10 @@ const TEXT: Record<MailTemplate, { subject: string; intro: string; ics?: IcsMeth
   },
   'training-reminder': { subject: 'Reminder', intro: 'Your training date is coming up.' },
   'lesson-summary': { subject: 'Lesson summary', intro: 'Here is the summary of your lesson.' },
+  'teacher-lesson-summary': {
+    subject: 'Teacher lesson summary',
+    intro: 'Here is the teacher summary of a lesson (all participants).',
+  },
 };
 
 export function render(template: MailTemplate, params: Params, ctx: RenderContext): RenderedMail {

@@ -23,6 +23,7 @@ import * as m0820 from './0820_personal_data_keys.js';
 import * as m0830 from './0830_cancellation_authors.js';
 import * as m0880 from './0880_process_leases.js';
 import * as m0960 from './0960_room_chat_sequence.js';
+import * as m0970 from './0970_summary_revisions.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_events': m0001,
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '0830_cancellation_authors': m0830,
   '0880_process_leases': m0880,
   '0960_room_chat_sequence': m0960,
+  '0970_summary_revisions': m0970,
 };

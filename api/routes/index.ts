@@ -33,6 +33,8 @@ import { invariantRoutes } from './invariants.js';
 import { lessonContentRoutes } from './lessonContent.js';
 import { lessonAnalysisRoutes } from './lessonAnalyses.js';
 import { sessionSummaryRoutes } from './sessionSummaries.js';
+import { sessionSummaryTabRoutes } from './sessionSummaryTab.js';
+import { summarySettingsRoutes } from './summarySettings.js';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
 
@@ -68,6 +70,8 @@ export const routes: RouteModule[] = [
   lessonContentRoutes,
   lessonAnalysisRoutes,
   sessionSummaryRoutes,
+  sessionSummaryTabRoutes,
+  summarySettingsRoutes,
 ];
 
 /** Registered last, after any mounts: the web client's fallback must never shadow an API route. */

@@ -1,7 +1,7 @@
 // Post-session summaries: the "Post-Session Summary" switch of enrollments (their teacher, admins) and student
 // groups (admins), each person's "Lesson Summary" mail preference, and the summaries of an ended group session:
 // the teacher summary for admins only; a student summary for the student (their own), the session's teacher and
-// admins.
+// admins. The Summary tab and making the summaries again: sessionSummaryTab.ts.
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -14,15 +14,10 @@ import {
   summarySwitch,
   type SwitchTarget,
 } from '../../commands/sessionSummaries.js';
-import {
-  sessionSummaryOf,
-  studentSummariesOf,
-  studentSummaryOf,
-} from '../../projections/sessionSummaries/queries.js';
+import { sessionSummaryOf, studentSummaryOf } from '../../projections/sessionSummaries/queries.js';
 import { requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
 import {
-  SessionSummaries,
   StudentSummaryView,
   SummaryPreferences as Preferences,
   SummarySwitch as Switch,
@@ -128,31 +123,6 @@ export async function sessionSummaryRoutes(app: FastifyInstance, deps: AppDeps) 
       if (!mine) throw new NotFoundError('no summary for this student');
       const { teacherId: _t, summary: _s, ...head } = session;
       return { ...head, ...mine };
-    },
-  );
-
-  r.get(
-    '/api/live-sessions/:id/summaries',
-    {
-      schema: {
-        tags,
-        description:
-          "The Summary tab of an ended group session, as the viewer may read it: admins get the teacher summary and every participant's; the session's teacher every participant's (no teacher summary); a student their own. 404 when there is no summary (none made, or none for this student).",
-        params: IdParams,
-        response: { 200: SessionSummaries, ...errors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      const session = await sessionSummaryOf(deps.db, actor.orgId, request.params.id);
-      if (!session || (actor.role === 'teacher' && session.teacherId !== actor.personId))
-        throw new NotFoundError('no summary of this session');
-      const all = await studentSummariesOf(deps.db, actor.orgId, request.params.id);
-      const students = actor.role === 'student' ? all.filter((s) => s.studentId === actor.personId) : all;
-      if (actor.role === 'student' && students.length === 0)
-        throw new NotFoundError('no summary of this session for you');
-      const { teacherId: _t, summary, ...head } = session;
-      return { head, teacher: actor.role === 'admin' ? summary : null, students };
     },
   );
 }

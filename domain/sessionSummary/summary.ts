@@ -4,111 +4,22 @@
 // The teacher's side adds what the room recorded: minutes present, chat messages and poll answers per student,
 // the speaking-time balance, the language that dominated the conversation and the vocabulary introduced.
 import { z } from 'zod';
-import type { Decider } from '../shared/decider.js';
 import { lessonAnswersDecider, type LessonAnswersEvent } from '../lessonContent/answers.js';
 import type { Exercise, LessonDocument } from '../lessonContent/document.js';
 import { mistakes } from '../lessonAnalysis/mistakes.js';
 import type { ConversationLanguage } from '../lessonAnalysis/language.js';
 import type { SpeakingBalance } from '../room/speaking.js';
+import { TypeCount, type HomeworkAtEnd, type StudentSummary, type TeacherSummary } from './events.js';
 
-const TypeCount = z.object({
-  type: z.string(),
-  answered: z.number().int(),
-  correct: z.number().int(),
-  incorrect: z.number().int(),
-});
-export const StudentSummary = z.object({
-  studentId: z.string(),
-  attended: z.boolean(),
-  answered: z.number().int(),
-  correct: z.number().int(),
-  incorrect: z.number().int(),
-  pending: z.number().int(),
-  score: z.number(),
-  maxScore: z.number(),
-  percent: z.number().nullable(),
-  byType: z.array(TypeCount),
-  mistakes: z.array(
-    z.object({ exerciseId: z.string(), type: z.string(), expected: z.string(), given: z.string() }),
-  ),
-  /** The vocabulary the lesson introduced. */
-  newWords: z.array(z.string()).default([]),
-  /** Seconds their microphone heard them speak; null when the room measured nothing. */
-  speakingSeconds: z.number().nullable().default(null),
-  text: z.string(),
-});
-export type StudentSummary = z.infer<typeof StudentSummary>;
-export const TeacherSummary = z.object({
-  participants: z.number().int(),
-  attended: z.number().int(),
-  answeredBy: z.number().int(),
-  averagePercent: z.number().nullable(),
-  byType: z.array(TypeCount),
-  hardest: z.array(z.object({ exerciseId: z.string(), type: z.string(), incorrect: z.number().int() })),
-  students: z.array(
-    z.object({
-      studentId: z.string(),
-      percent: z.number().nullable(),
-      answered: z.number().int(),
-      minutesPresent: z.number().int().default(0),
-      chatMessages: z.number().int().default(0),
-      pollAnswers: z.number().int().default(0),
-      speakingSeconds: z.number().default(0),
-    }),
-  ),
-  /** Who spoke how long (from each browser's own microphone); null when the room measured nothing. */
-  speaking: z
-    .object({
-      totalSeconds: z.number(),
-      hostSeconds: z.number(),
-      participantSeconds: z.number(),
-      participantShare: z.number().nullable(),
-      people: z.array(z.object({ personId: z.string(), seconds: z.number(), share: z.number().nullable() })),
-    })
-    .nullable()
-    .default(null),
-  /** The language that dominated the chat and the lesson text (ISO 639-1 or 639-3), null when unknown. */
-  language: z
-    .object({ code: z.string(), share: z.number(), pieces: z.number().int() })
-    .nullable()
-    .default(null),
-  newWords: z.array(z.string()).default([]),
-  text: z.string(),
-});
-export type TeacherSummary = z.infer<typeof TeacherSummary>;
-
-export const SessionSummaryEvent = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('PostSessionSummariesMade'),
-    data: z.object({
-      liveSessionId: z.string(),
-      orgId: z.string(),
-      teacherId: z.string(),
-      courseLessonId: z.string().nullable(),
-      lessonTitle: z.string(),
-      teacherSummary: TeacherSummary,
-      studentSummaries: z.array(StudentSummary),
-      /** The students a summary mail goes to. */
-      mailTo: z.array(z.string()),
-      at: z.string(),
-    }),
-  }),
-]);
-export type SessionSummaryEvent = z.infer<typeof SessionSummaryEvent>;
-type Made = SessionSummaryEvent['data'];
-export type SessionSummaryCommand = { type: 'MakePostSessionSummaries' } & Made;
-export type SessionSummaryState = { made: boolean };
-
-export const sessionSummaryDecider: Decider<SessionSummaryCommand, SessionSummaryEvent, SessionSummaryState> =
-  {
-    initialState: () => ({ made: false }),
-    decide(command, state) {
-      if (state.made) return [];
-      const { type: _t, ...data } = command;
-      return [{ type: 'PostSessionSummariesMade', data }];
-    },
-    evolve: () => ({ made: true }),
-  };
+export {
+  HomeworkAtEnd,
+  SessionSummaryEvent,
+  sessionSummaryDecider,
+  StudentSummary,
+  TeacherSummary,
+  type SessionSummaryCommand,
+  type SessionSummaryState,
+} from './events.js';
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const pct = (points: number, max: number) => (max === 0 ? null : round((points / max) * 100));
@@ -185,6 +96,8 @@ export type SessionFacts = {
   speaking?: SpeakingBalance | null;
   language?: ConversationLanguage | null;
   newWords?: string[];
+  /** Each student's homework of this lesson and its status at the end of class (none: absent). */
+  homework?: Record<string, HomeworkAtEnd>;
 };
 
 /** The teacher's side: the whole group at a glance, from the students' summaries and the room's facts. */
@@ -227,6 +140,7 @@ export function teacherSummary(students: StudentSummary[], facts: SessionFacts =
       answered: s.answered,
       ...(facts.activity?.[s.studentId] ?? { minutesPresent: 0, chatMessages: 0, pollAnswers: 0 }),
       speakingSeconds: s.speakingSeconds ?? 0,
+      homework: facts.homework?.[s.studentId] ?? null,
     })),
     speaking: speaking
       ? {

@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const WalletOwner = z.enum(['student', 'organisation']);
 export type WalletOwner = z.infer<typeof WalletOwner>;
 
-/** Why tokens left a wallet: a lesson (one debit per session and student) or a lesson analysis. */
+/**
+ * Why tokens left a wallet: a lesson (one debit per session and student), a lesson analysis, or a session's
+ * post-session summaries (one debit per revision: made at the end, made again after a correction).
+ */
 export const DebitCause = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('session'), liveSessionId: z.string() }),
   z.object({
@@ -13,6 +16,7 @@ export const DebitCause = z.discriminatedUnion('kind', [
     scope: z.enum(['single', 'bulk']),
     requestId: z.string(),
   }),
+  z.object({ kind: z.literal('summary'), liveSessionId: z.string(), revision: z.number().int() }),
 ]);
 export type DebitCause = z.infer<typeof DebitCause>;
 
@@ -95,4 +99,8 @@ export const WalletEvent = z.discriminatedUnion('type', [
 export type WalletEvent = z.infer<typeof WalletEvent>;
 
 export const causeKey = (cause: DebitCause) =>
-  cause.kind === 'session' ? `session:${cause.liveSessionId}` : `analysis:${cause.requestId}`;
+  cause.kind === 'session'
+    ? `session:${cause.liveSessionId}`
+    : cause.kind === 'summary'
+      ? `summary:${cause.liveSessionId}:${cause.revision}`
+      : `analysis:${cause.requestId}`;

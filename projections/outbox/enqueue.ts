@@ -19,6 +19,7 @@ export const MAIL_TEMPLATES = [
   'training-event-canceled',
   'training-reminder',
   'lesson-summary',
+  'teacher-lesson-summary',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 

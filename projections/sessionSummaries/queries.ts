@@ -8,6 +8,8 @@ export type SessionSummaryHead = {
   courseLessonId: string | null;
   lessonTitle: string;
   madeAt: string;
+  revision: number;
+  costTokens: number;
 };
 
 export async function sessionSummaryOf(db: Db, orgId: string, liveSessionId: string) {
@@ -24,6 +26,8 @@ export async function sessionSummaryOf(db: Db, orgId: string, liveSessionId: str
     courseLessonId: row.course_lesson_id,
     lessonTitle: row.lesson_title,
     madeAt: new Date(row.made_at).toISOString(),
+    revision: row.revision,
+    costTokens: Number(row.cost_tokens),
   };
   return { ...head, summary: row.teacher_summary as TeacherSummary };
 }
@@ -56,4 +60,24 @@ export async function studentSummariesOf(db: Db, orgId: string, liveSessionId: s
     mailed: r.mailed,
     summary: r.summary as StudentSummary,
   }));
+}
+
+/** Why the newest revision asked for was not made (the organisation's wallet was short), if it was not. */
+export async function summaryRefusalOf(db: Db, orgId: string, liveSessionId: string) {
+  const row = await db
+    .selectFrom('session_summary_refusals')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('live_session_id', '=', liveSessionId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    teacherId: row.teacher_id,
+    revision: row.revision,
+    code: row.code,
+    reason: row.reason,
+    tokens: Number(row.tokens),
+    balance: row.balance === null ? null : Number(row.balance),
+    refusedAt: new Date(row.refused_at).toISOString(),
+  };
 }

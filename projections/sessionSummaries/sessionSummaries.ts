@@ -1,4 +1,5 @@
-// The session summaries read model: the teacher's summary of each group session and each participant's own.
+// The session summaries read model: the teacher's summary of each group session and each participant's own (the
+// newest revision), and why the newest revision asked for was not made (the organisation's wallet was short).
 import { sql } from 'kysely';
 import { projection, type ProjectionDb } from '../projection.js';
 import { ERASED_TEXT } from '../../commands/eventStore/personalData/fields.js';
@@ -20,22 +21,38 @@ async function erasePersonalData(db: ProjectionDb, personId: string) {
 
 export const sessionSummariesProjection = projection(
   'sessionSummaries',
-  ['session_summaries', 'session_student_summaries'],
+  ['session_summaries', 'session_student_summaries', 'session_summary_refusals'],
   {
     async PostSessionSummariesMade(db, event) {
       const d = event.data;
-      await db
+      const row = {
+        teacher_id: d.teacherId,
+        course_lesson_id: d.courseLessonId,
+        lesson_title: d.lessonTitle,
+        teacher_summary: JSON.stringify(d.teacherSummary),
+        made_at: d.at,
+        revision: d.revision,
+        requested_by: d.requestedBy,
+        cost_tokens: d.costTokens,
+      };
+      // A newer revision (made again after a correction) replaces the texts; a replayed one changes nothing.
+      const head = await db
         .insertInto('session_summaries')
-        .values({
-          live_session_id: d.liveSessionId,
-          org_id: d.orgId,
-          teacher_id: d.teacherId,
-          course_lesson_id: d.courseLessonId,
-          lesson_title: d.lessonTitle,
-          teacher_summary: JSON.stringify(d.teacherSummary),
-          made_at: d.at,
-        })
-        .onConflict((oc) => oc.column('live_session_id').doNothing())
+        .values({ live_session_id: d.liveSessionId, org_id: d.orgId, ...row })
+        .onConflict((oc) =>
+          oc.column('live_session_id').doUpdateSet(row).where('session_summaries.revision', '<', d.revision),
+        )
+        .returning('live_session_id')
+        .executeTakeFirst();
+      if (!head) return;
+      await db
+        .deleteFrom('session_summary_refusals')
+        .where('live_session_id', '=', d.liveSessionId)
+        .where('revision', '<=', d.revision)
+        .execute();
+      await db
+        .deleteFrom('session_student_summaries')
+        .where('live_session_id', '=', d.liveSessionId)
         .execute();
       if (d.studentSummaries.length === 0) return;
       await db
@@ -49,7 +66,23 @@ export const sessionSummariesProjection = projection(
             mailed: d.mailTo.includes(s.studentId),
           })),
         )
-        .onConflict((oc) => oc.columns(['live_session_id', 'student_id']).doNothing())
+        .execute();
+    },
+    async PostSessionSummariesRefused(db, event) {
+      const d = event.data;
+      const row = {
+        teacher_id: d.teacherId,
+        revision: d.revision,
+        tokens: d.tokens,
+        balance: d.balance,
+        code: d.code,
+        reason: d.reason,
+        refused_at: d.at,
+      };
+      await db
+        .insertInto('session_summary_refusals')
+        .values({ live_session_id: d.liveSessionId, org_id: d.orgId, ...row })
+        .onConflict((oc) => oc.column('live_session_id').doUpdateSet(row))
         .execute();
     },
   },

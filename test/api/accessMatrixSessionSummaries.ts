@@ -1,8 +1,8 @@
-// Access-matrix entries for post-session summaries (api/routes/sessionSummaries.ts) and the speaking time they
-// report (api/routes/roomSpeaking.ts). Format: see
+// Access-matrix entries for post-session summaries (api/routes/sessionSummaries.ts, sessionSummaryTab.ts,
+// summarySettings.ts) and the speaking time they report (api/routes/roomSpeaking.ts). Format: see
 // accessMatrix.entries.ts. The matrix world's sessions have no summaries (none ended with the switch on), so the
 // summary reads answer 404 once access passes; test/api/sessionSummary.int.test.ts reads real ones.
-import { per, signedIn, type Entry } from './accessMatrix.format.js';
+import { adminOnly, per, signedIn, type Entry } from './accessMatrix.format.js';
 import type { World, Scope } from './accessMatrix.world.js';
 
 const enrollmentOf = (w: World, scope: Scope) =>
@@ -82,6 +82,24 @@ export function sessionSummaryEntries(): Record<string, Entry> {
         foreign: per(404, 404, 404, 401),
       },
       note: 'the Summary tab: what the viewer may read; no summary was made in the matrix world: 404',
+    },
+    'POST /api/live-sessions/:id/summaries': {
+      request: (w, scope) => ({ url: `/api/live-sessions/${sessionOf(w, scope)}/summaries`, body: {} }),
+      expect: {
+        own: per(404, 404, 403, 401),
+        other: per(404, 404, 403, 401),
+        foreign: per(404, 404, 403, 401),
+      },
+      note: "making the summaries again: admins and the session's teacher; no summary was made in the matrix world: 404",
+    },
+    'GET /api/summary-settings': {
+      request: () => ({ url: '/api/summary-settings' }),
+      expect: { own: per(200, 200, 403, 401) },
+      note: 'the summary cost: staff (the recipients only for admins)',
+    },
+    'PUT /api/summary-settings': {
+      request: () => ({ url: '/api/summary-settings', body: { summaryCostTokens: 10 } }),
+      expect: { own: adminOnly(200) },
     },
     'GET /api/rooms/:roomId/speaking': {
       request: (w, scope) => ({ url: `/api/rooms/ls-${sessionOf(w, scope)}/speaking` }),

@@ -36,6 +36,8 @@ test.before(async (ctx) => {
     'B1 evening',
     s.students.map((p) => p.id),
   );
+  // Summaries are paid from the organisation's wallet.
+  status(await s.admin.post(`/api/wallets/${s.orgId}/credits`, { tokens: 100, reason: 'Summaries' }), 201);
 });
 test.after(async ({ t }) => t.close());
 

@@ -1,0 +1,163 @@
+// Post-session summaries cost the organisation: each making (when the session ends, and again after a correction)
+// debits its wallet by the "summaryCostTokens" setting, a ledger line with the cause summary; when the wallet is
+// short none are made and the Summary tab says why. An admin or the session's teacher makes them again after a
+// grade changed: the tab shows the new texts and the next revision; an Idempotency-Key pays once. The teacher
+// summary names each student's homework of the lesson and its status.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { testApp, type TestApp } from '../support/app.js';
+import { school, type School } from '../support/fixtures.js';
+import { status } from '../support/assert.js';
+
+type Ctx = { t: TestApp; s: School; groupId: string };
+const test = suite<Ctx>('post-session summaries: cost and remaking');
+
+const document = {
+  schemaVersion: 1,
+  blocks: [
+    { type: 'trueFalse', id: 'tf', statement: 'Went is the past of go.', answer: true },
+    { type: 'essay', id: 'essay', points: 4, prompt: 'Your last weekend' },
+  ],
+};
+
+test.before(async (ctx) => {
+  ctx.t = (await testApp())!;
+  ctx.s = await school(ctx.t, { students: 2 });
+  const { s } = ctx;
+  status(
+    await s.teacher.request('PUT', `/api/courses/${s.courseId}/lessons/${s.lessonIds[1]}/content`, document),
+    200,
+  );
+  ctx.groupId = await ctx.t.group(
+    s.orgId,
+    'B2 mornings',
+    s.students.map((p) => p.id),
+  );
+  status(
+    await s.admin.request('PUT', `/api/groups/${ctx.groupId}/post-session-summary`, { enabled: true }),
+    200,
+  );
+});
+test.after(async ({ t }) => t.close());
+
+async function endedSession({ t, s, groupId }: Ctx, start: string) {
+  const res = await s.teacher.post('/api/live-sessions', {
+    kind: 'group',
+    courseId: s.courseId,
+    courseLessonId: s.lessonIds[1],
+    studentIds: [],
+    studentGroupId: groupId,
+    start,
+    durationMinutes: 45,
+    timeZone: 'UTC',
+  });
+  status(res, 201);
+  const id = res.json().id as string;
+  t.clock.set(new Date(Date.parse(start) - 5 * 60_000).toISOString());
+  status(await s.teacher.post(`/api/live-sessions/${id}/start`), 200);
+  const answer = (exerciseId: string, a: unknown) =>
+    s.students[0]!.post(`/api/live-sessions/${id}/answers`, { exerciseId, answer: a });
+  status(await answer('tf', { type: 'trueFalse', value: true }), 201);
+  status(await answer('essay', { type: 'essay', text: 'I baked a cake with my sister.' }), 201);
+  status(await s.teacher.post(`/api/live-sessions/${id}/end`), 200);
+  await t.settle();
+  return id;
+}
+
+/** The Summary tab once the summaries (or their refusal) are in. */
+async function tab(who: School['admin'], id: string) {
+  for (let i = 0; i < 100; i++) {
+    const res = await who.get(`/api/live-sessions/${id}/summaries`);
+    if (res.statusCode !== 404) return res;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return who.get(`/api/live-sessions/${id}/summaries`);
+}
+
+const ledger = async (s: School) =>
+  (await s.admin.get(`/api/wallets/${s.orgId}`))
+    .json()
+    .ledger.map((l: { cause: string; change: number }) => [l.cause, l.change]);
+
+test('the summary cost: staff read it, admins change it, bad input names the field', async ({ t, s }) => {
+  const read = await s.teacher.get('/api/summary-settings');
+  status(read, 200);
+  assert.equal([read.json().summaryCostTokens, read.json().teacherLessonSummaryRecipients], [10, null]);
+  status(await s.students[0]!.get('/api/summary-settings'), 403);
+  const anonymous = await t.app.inject({ method: 'GET', url: '/api/summary-settings' });
+  assert.is(anonymous.statusCode, 401);
+  status(await s.teacher.request('PUT', '/api/summary-settings', { summaryCostTokens: 0 }), 403);
+  for (const body of [{ summaryCostTokens: -1 }, { summaryCostTokens: 2.5 }, { summaryCostTokens: 'ten' }]) {
+    const bad = await s.admin.request('PUT', '/api/summary-settings', body);
+    status(bad, 400);
+    assert.match(bad.body, 'summaryCostTokens');
+  }
+  const mail = await s.admin.request('PUT', '/api/summary-settings', {
+    teacherLessonSummaryRecipients: ['head@school.test', 'not an address'],
+  });
+  status(mail, 400);
+  assert.match(mail.body, 'teacherLessonSummaryRecipients');
+  const changed = await s.admin.request('PUT', '/api/summary-settings', { summaryCostTokens: 12 });
+  status(changed, 200);
+  assert.is(changed.json().summaryCostTokens, 12);
+  assert.is((await s.teacher.get('/api/summary-settings')).json().summaryCostTokens, 12);
+});
+
+test('a short wallet: no summaries, the tab says why; credited, they are made and paid', async (ctx) => {
+  const { s } = ctx;
+  const id = await endedSession(ctx, '2026-11-24T10:00:00Z');
+  const refused = await tab(s.teacher, id);
+  status(refused, 200);
+  const body = refused.json();
+  assert.equal([body.head, body.students.length], [null, 0]);
+  assert.equal([body.refused.code, body.refused.tokens], ['insufficient_balance', 12]);
+  status(await s.students[0]!.get(`/api/live-sessions/${id}/summaries`), 404);
+  assert.equal(await ledger(s), []);
+  status(await s.admin.post(`/api/wallets/${s.orgId}/credits`, { tokens: 30, reason: 'Summaries' }), 201);
+  const again = await s.teacher.post(`/api/live-sessions/${id}/summaries`, {});
+  status(again, 200);
+  assert.equal([again.json().head.revision, again.json().head.costTokens], [1, 12]);
+  assert.is(again.json().refused, null);
+  assert.is(again.json().students.length, 2);
+  assert.equal(await ledger(s), [
+    ['summary', -12],
+    ['credit', 30],
+  ]);
+});
+
+test('made again after a grade changed: new texts, paid once per Idempotency-Key; homework in the teacher summary', async (ctx) => {
+  const { t, s } = ctx;
+  status(await s.admin.request('PUT', '/api/summary-settings', { summaryCostTokens: 5 }), 200);
+  const id = await endedSession(ctx, '2026-11-25T10:00:00Z');
+  const first = (await tab(s.admin, id)).json();
+  assert.is(first.head.revision, 0);
+  const mine = (x: { students: { studentId: string; summary: { pending: number; text: string } }[] }) =>
+    x.students.find((p) => p.studentId === s.students[0]!.id)!.summary;
+  assert.is(mine(first).pending, 1);
+  const row = first.teacher.students.find((p: { studentId: string }) => p.studentId === s.students[0]!.id);
+  assert.ok('homework' in row, 'the teacher summary names the homework of the lesson per student');
+  const grade = `/api/live-sessions/${id}/students/${s.students[0]!.id}/answers/essay/grade`;
+  status(await s.teacher.post(grade, { points: 4, comment: 'Lovely.' }), 200);
+  await t.settle();
+  status(await s.students[0]!.post(`/api/live-sessions/${id}/summaries`, {}), 403);
+  status(await s.otherTeacher.post(`/api/live-sessions/${id}/summaries`, {}), 404);
+  const key = { 'idempotency-key': `remake-${id}` };
+  const remade = await s.admin.post(`/api/live-sessions/${id}/summaries`, {}, key);
+  status(remade, 200);
+  assert.is(remade.json().head.revision, 1);
+  assert.is(mine(remade.json()).pending, 0);
+  assert.is.not(mine(remade.json()).text, mine(first).text);
+  const repeat = await s.admin.post(`/api/live-sessions/${id}/summaries`, {}, key);
+  status(repeat, 200);
+  assert.is(repeat.json().head.revision, 1);
+  const own = (await s.students[0]!.get(`/api/live-sessions/${id}/summaries`)).json();
+  assert.is(mine(own).pending, 0, 'the student reads the new text');
+  const paid = (await ledger(s)).filter(([cause]: [string]) => cause === 'summary');
+  assert.equal(paid, [
+    ['summary', -5],
+    ['summary', -5],
+    ['summary', -12],
+  ]);
+});
+
+test.run();
