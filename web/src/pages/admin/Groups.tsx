@@ -7,6 +7,7 @@ import { useAction, useApi } from '../../lib/useApi';
 import { PageHeader } from '../../ui/Layout';
 import { Dialog } from '../../ui/Dialog';
 import { SummarySwitch } from '../summary/SummarySwitch';
+import { SummarySettingsCard } from '../summary/SummarySettingsCard';
 import { Badge, Empty, ErrorBox, Loading } from '../../ui/feedback';
 import type { Person } from './People';
 
@@ -41,6 +42,7 @@ export default function Groups(_: { params: Record<string, string> }) {
         Student groups for group sessions and trainings; trainer groups for who may run trainings.
       </PageHeader>
       <ErrorBox error={groups.error ?? action.error} onRetry={groups.reload} />
+      {admin && <SummarySettingsCard />}
       {groups.loading && !groups.data && <Loading />}
       {groups.data && groups.data.groups.length === 0 && <Empty title="No groups yet." />}
       <div className="grid-2">

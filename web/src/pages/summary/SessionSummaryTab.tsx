@@ -1,10 +1,12 @@
 // The Summary tab of a session: admins read the teacher summary and every participant's; the session's
 // teacher every participant's; a student their own. "No summary" until one is made after the session ends.
+// Admins and the teacher see why the newest were not made (the wallet was short) and may make them again.
 import { useApi } from '../../lib/useApi';
 import { formatDateTime } from '../../lib/time';
 import { Empty, ErrorBox, Loading } from '../../ui/feedback';
 import type { SessionSummaries, StudentSummaryData } from '../../../../contract/sessionSummary';
 import { TeacherSummaryCard } from './TeacherSummaryCard';
+import { RegenerateSummaries } from './RegenerateSummaries';
 import '../analysis/analysis.css';
 
 function StudentCard({
@@ -82,15 +84,22 @@ export function SessionSummaryTab({
       </Empty>
     );
   if (!data.data) return <ErrorBox error={data.error} onRetry={data.reload} />;
-  const { head, teacher, students } = data.data;
+  const { head, teacher, students, refused, canRegenerate } = data.data;
   const names = Object.fromEntries(students.map((s) => [s.studentId, s.name ?? 'Former student']));
   return (
     <div data-testid="session-summary">
       {head && (
         <p className="muted">
           {head.lessonTitle} · made {formatDateTime(head.madeAt, timeZone)}
+          {head.revision > 0 && ` (made again, ${head.revision})`}
         </p>
       )}
+      {refused && (
+        <p className="error-box" role="alert" data-testid="summary-refused">
+          The newest summaries were not made: {refused.reason}.
+        </p>
+      )}
+      {canRegenerate && <RegenerateSummaries liveSessionId={liveSessionId} onDone={data.reload} />}
       {teacher && <TeacherSummaryCard summary={teacher} names={names} />}
       {students.map((s) => (
         <StudentCard

@@ -1,8 +1,9 @@
 // The "Post-Session Summary" switch of an enrollment or a student group: on, its ended group sessions get a
-// teacher summary and a summary for each participant.
+// teacher summary and a summary for each participant, at the cost shown.
 import { api } from '../../lib/api';
 import { useAction, useApi } from '../../lib/useApi';
 import { ErrorBox } from '../../ui/feedback';
+import { SummaryCost } from './SummaryCost';
 import type { SummarySwitch as Switch } from '../../../../contract/sessionSummary';
 
 export function SummarySwitch({ url, label }: { url: string; label: string }) {
@@ -25,6 +26,7 @@ export function SummarySwitch({ url, label }: { url: string; label: string }) {
         />
         <span>Post-Session Summary</span>
       </label>
+      <SummaryCost />
       <ErrorBox error={current.error ?? save.error} />
     </div>
   );

@@ -44,6 +44,7 @@ export function TeacherSummaryCard({
             <th scope="col" className="num">
               Spoke
             </th>
+            <th scope="col">Homework at the end</th>
           </tr>
         </thead>
         <tbody>
@@ -56,6 +57,7 @@ export function TeacherSummaryCard({
               <td className="num">{s.chatMessages}</td>
               <td className="num">{s.pollAnswers}</td>
               <td className="num">{Math.round(s.speakingSeconds)} s</td>
+              <td>{s.homework ? s.homework.status.replace(/_/g, ' ') : 'none'}</td>
             </tr>
           ))}
         </tbody>
