@@ -13,6 +13,7 @@ import type { Wallet, WalletSummary } from '../../../contract/billing';
 const CAUSE: Record<string, string> = {
   session: 'Live session',
   analysis: 'Lesson analysis',
+  summary: 'Post-session summaries',
   credit: 'Credit',
   reversal: 'Reversal',
 };
