@@ -45,6 +45,8 @@ test.before(async (ctx) => {
       await s.teacher.request('PUT', `/api/enrollments/${id}/post-session-summary`, { enabled: true }),
       200,
     );
+  // The organisation's wallet pays for the summaries.
+  status(await s.admin.post(`/api/wallets/${s.orgId}/credits`, { tokens: 50, reason: 'Summaries' }), 201);
   const res = await s.teacher.post('/api/live-sessions', {
     kind: 'group',
     courseId: s.courseId,

@@ -72,6 +72,8 @@ test.before(async (ctx) => {
       await s.admin.post(`/api/wallets/${student.id}/credits`, { tokens: 10, reason: 'Starter pack' }),
       201,
     );
+  // The organisation's wallet pays for the summaries.
+  status(await s.admin.post(`/api/wallets/${s.orgId}/credits`, { tokens: 50, reason: 'Summaries' }), 201);
   const content = `/api/courses/${s.courseId}/lessons/${s.lessonIds[1]}/content`;
   status(await s.teacher.request('PUT', content, DOCUMENT), 200);
   const session = await s.teacher.post('/api/live-sessions', {
