@@ -17,6 +17,7 @@ import {
   type E2EServer,
 } from './support/browser.js';
 import { isoToZoned } from '../../web/src/lib/time.js';
+import { testClock } from '../support/clock.js';
 
 const TESTS = [
   'a teacher schedules a group session with Create Session',
@@ -38,11 +39,15 @@ else {
   const TZ = 'Europe/Berlin';
   const TITLE = 'Present Tense Review (e2e)';
 
+  // A fixed clock (a Wednesday morning): the demo week starts tomorrow, Thursday, with individual lessons in the
+  // same calendar week, on whatever day the suite runs. In the future, so the session cookies are not expired.
+  const clock = testClock('2031-03-12T08:00:00.000Z');
+
   test.before(async (ctx) => {
-    ctx.server = await startServer();
+    ctx.server = await startServer({ clock });
     ctx.browser = await launchBrowser();
     // Starts in 5 minutes, so the join window (10 minutes before start) is already open.
-    const start = new Date(Date.now() + 5 * 60_000);
+    const start = new Date(clock.now().getTime() + 5 * 60_000);
     start.setUTCSeconds(0, 0);
     ctx.start = start.toISOString();
   });
@@ -139,7 +144,10 @@ else {
   test(
     TESTS[2]!,
     shotsOnFailure(TESTS[2]!, async ({ teacher: page, server }: Ctx) => {
-      const tomorrow = isoToZoned(new Date(Date.now() + 86_400_000).toISOString(), TZ).slice(0, 10);
+      const tomorrow = isoToZoned(new Date(clock.now().getTime() + 86_400_000).toISOString(), TZ).slice(
+        0,
+        10,
+      );
       await page.goto(`${server.url}/platform/schedule?view=timeGridWeek&date=${tomorrow}`);
       const event = page.locator('.fc-timegrid-event.session-individual').first();
       await event.waitFor();

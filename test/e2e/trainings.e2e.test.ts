@@ -17,6 +17,7 @@ import {
   startServer,
   type E2EServer,
 } from './support/browser.js';
+import { testClock } from '../support/clock.js';
 
 const TESTS = [
   'a learner sees seats left and registers for a section',
@@ -52,9 +53,11 @@ if (why) skippedSuite('trainings in the browser', why, TESTS);
 else {
   type Ctx = { server: E2EServer; browser: Browser; trainingId: string };
   const test = suite<Ctx>('trainings in the browser');
+  // A fixed clock: the same week whatever day the suite runs (in the future, so the session cookies hold).
+  const clock = testClock('2031-03-12T08:00:00.000Z');
 
   test.before(async (ctx) => {
-    ctx.server = await startServer();
+    ctx.server = await startServer({ clock });
     ctx.browser = await launchBrowser();
     const admin = await apiAs(ctx.server, 'admin@demo.lectern.dev');
     const { groups } = await admin<{ groups: { id: string; name: string }[] }>(
@@ -81,7 +84,7 @@ else {
     });
     ctx.trainingId = training.id;
     const day = (d: number, h: number) => {
-      const t = new Date(Date.now() + d * 86_400_000);
+      const t = new Date(clock.now().getTime() + d * 86_400_000);
       t.setUTCHours(h, 0, 0, 0);
       return t.toISOString();
     };
@@ -96,7 +99,7 @@ else {
     await admin('POST', `/api/trainings/${training.id}/sections`, {
       name: 'Morning group',
       participantGroupIds: [club.id],
-      registrationOpens: new Date(Date.now() - 3_600_000).toISOString(),
+      registrationOpens: new Date(clock.now().getTime() - 3_600_000).toISOString(),
       registrationCloses: day(6, 0),
       capacity: 2,
       trainerIds: [trainer.id],

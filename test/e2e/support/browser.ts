@@ -10,6 +10,7 @@ import { openRuntime, type Runtime } from '../../../main/runtime.js';
 import { seedDemo, DEMO_PASSWORD, type DemoLogins } from '../../../scripts/demo.js';
 import { ensureWebBuild } from './webBuild.js';
 import { isCI, testDatabase, type TestDatabase } from '../../support/services.js';
+import type { TestClock } from '../../support/clock.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -27,11 +28,13 @@ export type E2EServer = {
   app: App;
   runtime: Runtime;
   logins: DemoLogins;
+  /** The server's fixed clock, when the suite gave one: the demo week and the browsers' clocks start from it. */
+  clock?: TestClock;
   close(): Promise<void>;
 };
 
 /** Builds the web client when it is stale (once, under a lock shared by all browser suites), then starts the real server with the demo organisation. */
-export async function startServer(): Promise<E2EServer> {
+export async function startServer(options: { clock?: TestClock } = {}): Promise<E2EServer> {
   // Under a lock shared with the other browser suites, and again when web/ changed since the last build.
   ensureWebBuild();
   const database: TestDatabase = (await testDatabase())!;
@@ -43,6 +46,7 @@ export async function startServer(): Promise<E2EServer> {
     LOG_LEVEL: 'warn',
   });
   const runtime = await openRuntime(config, {
+    ...(options.clock ? { clock: options.clock } : {}),
     onProjectionError: (name, e) => console.error(`projection ${name}:`, e),
   });
   const app = await buildApp(runtime.deps);
@@ -65,6 +69,7 @@ export async function startServer(): Promise<E2EServer> {
     app,
     runtime,
     logins,
+    ...(options.clock ? { clock: options.clock } : {}),
     async close() {
       await app.close();
       await runtime.close();
@@ -98,6 +103,12 @@ export async function signedIn(
 ) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, timezoneId: timeZone });
   context.setDefaultTimeout(20_000);
+  // A server on a fixed clock: the page's clock starts at the same moment (then runs), so "today" in the
+  // calendar and the join window agree with the server whatever day the suite runs.
+  if (server.clock) {
+    await context.clock.install({ time: server.clock.now() });
+    await context.clock.resume();
+  }
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`page error (${email}):`, e.message));
   await page.goto(server.url);
