@@ -24,6 +24,7 @@ import type { RecordedEvent } from '../../commands/eventStore/port.js';
 import { testDatabase } from '../support/services.js';
 import { skippedSuite } from '../support/suite.js';
 import { clusterServices, freePort, ownNats } from '../realtime/support/cluster.js';
+import { chaosTraining, SEATS } from './support/chaosTrainings.js';
 
 const SUITE = 'chaos run';
 const SECONDS = Number(process.env.CHAOS_SECONDS);
@@ -31,15 +32,15 @@ const NOW = '2026-12-01T09:00:00.000Z';
 const PASSWORD = 'correct horse battery staple';
 const STUDENTS = 6;
 
-type Node = { name: string; port: number; child: ChildProcess | null };
+type Node = { name: string; port: number; child: ChildProcess | null; restart: Promise<void> | null };
 type Ack = { what: string; seen: (events: (stream: string) => Promise<RecordedEvent[]>) => Promise<boolean> };
 
 async function main() {
   const database = (await testDatabase({ requirePostgres: true }))!;
   const nats = await ownNats();
   const nodes: Node[] = [
-    { name: 'a', port: await freePort(), child: null },
-    { name: 'b', port: await freePort(), child: null },
+    { name: 'a', port: await freePort(), child: null, restart: null },
+    { name: 'b', port: await freePort(), child: null, restart: null },
   ];
   const faults: string[] = [];
   const acks: Ack[] = [];
@@ -80,9 +81,13 @@ async function main() {
     try {
       const res = await fetch(`http://127.0.0.1:${node.port}${path}`, {
         method,
-        headers: { cookie, 'content-type': 'application/json', ...headers },
+        headers: {
+          cookie,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(30_000),
+        signal: AbortSignal.timeout(60_000), // some writes wait up to 30 s for the read models
       });
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of several routes, read loosely
       const json: any = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
@@ -91,7 +96,8 @@ async function main() {
       else if (res.status < 500) counts.refused++;
       else counts.failed++;
       return { status: res.status, json };
-    } catch {
+    } catch (error) {
+      if (process.env.CHAOS_DEBUG) console.log(method, path, 'failed:', (error as Error).message);
       counts.failed++;
       return { status: 0, json: null as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
     }
@@ -108,7 +114,7 @@ async function main() {
     // teacher for each lesson (all lessons start at the nodes' stopped "now").
     const setup = await connectDatabase({ url: database.url });
     await migrateToLatest(setup.db);
-    const orgId = await createOrganisation(setup.db, 'Chaos School', {});
+    const orgId = await createOrganisation(setup.db, 'Chaos School', { trainingsEnabled: true });
     const email = `admin.${orgId.slice(0, 8)}@test.lectern.dev`;
     await createPerson(setup.db, {
       orgId,
@@ -161,6 +167,9 @@ async function main() {
       assert.is(res.status, 201);
     }
 
+    // A training section with fewer seats than learners, registrations coming and going all through the run.
+    const training = await chaosTraining(call, NOW, teachers[0]!, students);
+
     // The faults, at fixed points of the run.
     const deadline = Date.now() + SECONDS * 1000;
     const at = (share: number) => Date.now() > deadline - SECONDS * 1000 * (1 - share);
@@ -176,9 +185,14 @@ async function main() {
     async function killBillingHolder(why: string) {
       const { rows } = await query(`SELECT holder FROM process_leases WHERE name = 'process:billing'`);
       const pid = Number(String(rows[0]?.holder ?? '').split(':')[1]);
-      const node = nodes.find((n) => n.child?.pid === pid) ?? nodes[1]!;
+      // The lease may still name a node killed earlier: then the node that is up.
+      const node = nodes.find((n) => n.child && n.child.pid === pid) ?? nodes.find((n) => n.child);
+      if (!node) return;
       kill(node, `it held the billing lease, ${why}`);
-      setTimeout(() => void startNode(node), 3000);
+      // Started again 3 s later, once (the end of the run waits for it rather than starting a second one).
+      node.restart = new Promise((r) => setTimeout(r, 3000))
+        .then(() => startNode(node))
+        .finally(() => (node.restart = null));
     }
     async function cutDatabase() {
       const { rows } = await query(
@@ -201,6 +215,7 @@ async function main() {
     while (Date.now() < deadline && teacher + 2 <= teachers.length) {
       while (plan.length > 0 && at(plan[0]!.share)) await plan.shift()!.run();
       round++;
+      for (let i = 0; i < 2; i++) await training.step(acks);
       const group = students.filter(() => Math.random() < 0.5).slice(0, 3);
       if (group.length === 0) group.push(students[round % STUDENTS]!);
       // Credits (some), each acknowledged one must be in its wallet's log.
@@ -289,7 +304,10 @@ async function main() {
       );
     }
     for (const { run } of plan) await run();
-    for (const node of nodes) if (!node.child) await startNode(node);
+    for (const node of nodes) {
+      if (node.restart) await node.restart;
+      if (!node.child) await startNode(node);
+    }
 
     // Let the nodes catch up, then check from a runtime of our own that runs nothing.
     const runtime = await openRuntime(loadConfig({ DATABASE_URL: database.url }), {
@@ -313,11 +331,12 @@ async function main() {
       const read = (stream: string) => runtime.deps.eventStore.readStream(stream);
       const lost: string[] = [];
       for (const ack of acks) if (!(await ack.seen(read))) lost.push(ack.what);
+      const overbooked = await training.overbooked(read);
       console.log(
         `chaos run: ${SECONDS} s, ${round} rounds, ${counts.requests} requests (${counts.accepted} accepted, ${counts.refused} refused, ${counts.failed} failed), ${acks.length} acknowledged commands checked\n` +
           `  faults: ${faults.join('; ')}\n` +
           `  invariants: ${report.checked.map((c) => `${c.invariant} (${c.subjects})`).join(', ')} over ${report.events} events\n` +
-          `  violations: ${report.violations.length}, acknowledged but lost: ${lost.length}`,
+          `  violations: ${report.violations.length}, acknowledged but lost: ${lost.length}, training seats over capacity: ${overbooked.length}`,
       );
       for (const v of report.violations) console.log(`VIOLATION ${v.invariant}: ${v.message}`);
       assert.ok(faults.length >= 4, 'every fault was injected');
@@ -327,6 +346,7 @@ async function main() {
       );
       assert.equal(report.violations, []);
       assert.equal(lost, []);
+      assert.equal(overbooked, [], `never more than ${SEATS} learners in the section`);
     } finally {
       await runtime.close();
     }
@@ -335,8 +355,9 @@ async function main() {
   test.run();
 }
 
-// Opt-in until a node survives its database connections being cut: a pg client without an error listener
-// takes the node down (unhandled 'error' event, seen in this run).
+// Opt-in: nodes now survive their database connections being cut, but on a 2-core machine a 45 s run takes
+// about 4 minutes and completes few rounds (writes wait for read models that lag under the load), so it is
+// not yet part of `npm test`.
 const missing = process.env.CHAOS_SECONDS
   ? await clusterServices()
   : 'opt-in: set CHAOS_SECONDS (45 for the small run, 600 for the long one)';
