@@ -30,12 +30,15 @@ export function LessonView({ document, answers = [], keys, onSubmit, closed }: P
           );
         if (block.type === 'vocabulary') return <VocabularyList key={i} block={block} />;
         number++;
+        const given = answers.find((a) => a.exerciseId === block.id);
         return (
           <ExerciseCard
-            key={`${block.id}-${answers.find((a) => a.exerciseId === block.id)?.answeredAt ?? ''}`}
+            // Remade when the answer changes or the teacher grades it (the card then shows the grade and the
+            // comment instead of the result it got when it was sent).
+            key={`${block.id}-${given?.answeredAt ?? ''}-${given?.status ?? ''}-${given?.points ?? ''}-${given?.comment ?? ''}`}
             exercise={block}
             number={number}
-            given={answers.find((a) => a.exerciseId === block.id)}
+            given={given}
             keyAnswer={keys ? (keys[block.id] ?? null) : undefined}
             onSubmit={onSubmit && ((a) => onSubmit(block.id, a))}
             closed={closed}
