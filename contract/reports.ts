@@ -81,6 +81,8 @@ export const ReportSchemas = {
         credited: z.number(),
         debitedSessions: z.number(),
         debitedAnalysis: z.number(),
+        /** Post-session summaries, paid by the organisation. */
+        debitedSummaries: z.number(),
         reversed: z.number(),
       }),
     ),

@@ -13,6 +13,7 @@ export async function tokensReport(db: Db, f: ReportFilter) {
            coalesce(sum(l.tokens) FILTER (WHERE l.kind = 'credit'), 0) AS credited,
            coalesce(-sum(l.tokens) FILTER (WHERE l.kind = 'debit' AND l.cause = 'session'), 0) AS debited_sessions,
            coalesce(-sum(l.tokens) FILTER (WHERE l.kind = 'debit' AND l.cause = 'analysis'), 0) AS debited_analysis,
+           coalesce(-sum(l.tokens) FILTER (WHERE l.kind = 'debit' AND l.cause = 'summary'), 0) AS debited_summaries,
            coalesce(sum(l.tokens) FILTER (WHERE l.kind = 'reversal'), 0) AS reversed
     FROM report_ledger l
     WHERE ${conditions(f, { org: 'l.org_id', time: 'l.at', ...studentOnly })}
@@ -30,6 +31,7 @@ export async function tokensReport(db: Db, f: ReportFilter) {
       credited: num(r.credited),
       debitedSessions: num(r.debited_sessions),
       debitedAnalysis: num(r.debited_analysis),
+      debitedSummaries: num(r.debited_summaries),
       reversed: num(r.reversed),
     })),
     balances: balances.rows

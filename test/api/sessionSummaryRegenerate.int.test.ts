@@ -158,6 +158,17 @@ test('made again after a grade changed: new texts, paid once per Idempotency-Key
     ['summary', -5],
     ['summary', -12],
   ]);
+  // The tokens report counts them as debits for summaries, apart from lessons and analyses.
+  await ctx.t.settle();
+  const report = await s.admin.get(
+    '/api/reports/tokens?from=2026-01-01T00:00:00.000Z&to=2027-01-01T00:00:00.000Z&groupBy=month',
+  );
+  status(report, 200);
+  const periods = report.json().periods as { debitedSummaries: number; debitedAnalysis: number }[];
+  assert.is(
+    periods.reduce((n, p) => n + p.debitedSummaries, 0),
+    22,
+  );
 });
 
 test.run();

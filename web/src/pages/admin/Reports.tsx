@@ -145,6 +145,11 @@ export default function Reports(_: { params: Record<string, string> }) {
                 color: color(4),
                 values: tokens.data.periods.map((p) => p.debitedAnalysis),
               },
+              {
+                label: 'debited for summaries',
+                color: color(5),
+                values: tokens.data.periods.map((p) => p.debitedSummaries),
+              },
               { label: 'reversed', color: color(3), values: tokens.data.periods.map((p) => p.reversed) },
             ]}
           />
