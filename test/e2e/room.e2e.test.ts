@@ -231,6 +231,11 @@ async function run() {
       throw e;
     });
     const box = (await canvas.boundingBox())!;
+    // The board keeps the room's height (the teacher's speaking time is a side-panel tab, not under it).
+    assert.ok(box.height >= 300, `the whiteboard is ${box.height} px high`);
+    await w.teacher.getByTestId('tab-speaking').click();
+    await w.teacher.getByRole('region', { name: 'Speaking time' }).waitFor();
+    assert.is(await w.students[0]!.getByTestId('tab-speaking').count(), 0, 'students have no Speaking tab');
     // The rectangle tool (its radio input sits under the icon), then a drag clear of the style panel. On a
     // busy machine the lazily loaded editor may not take the first drag yet: draw again until it holds one.
     for (let attempt = 1; ; attempt++) {
@@ -246,7 +251,10 @@ async function run() {
         .then(() => true)
         .catch(() => false);
       if (drawn) break;
-      if (attempt === 3) throw new Error('the whiteboard took no rectangle in three drags');
+      if (attempt === 3) {
+        await screenshot(w.teacher, 'room-whiteboard-failure');
+        throw new Error(`the whiteboard took no rectangle in three drags (canvas ${JSON.stringify(box)})`);
+      }
     }
 
     const student = w.students[0]!;

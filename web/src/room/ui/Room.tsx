@@ -137,9 +137,9 @@ export function Room({
             liveSessionId={entry?.courseLessonId ? liveSessionId : undefined}
             nameOf={nameOf}
           />
-          {isHost && <SpeakingBalance balance={speaking} />}
         </main>
         <SidePanel
+          speaking={isHost ? <SpeakingBalance balance={speaking} /> : null}
           chat={room.chat}
           polls={room.polls}
           isHost={isHost}

@@ -1,10 +1,15 @@
-// The right-hand panel: the group chat and the polls, with an unread count on the tab that is not shown.
-import { useEffect, useRef, useState } from 'react';
+// The right-hand panel: the group chat and the polls, with an unread count on the tab that is not shown, and for
+// the teacher the live speaking-time balance (kept here so the shared content keeps the room's full height).
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ChatMessage, ClientMessage, PollView } from '../rt/protocol';
 import { ChatPanel } from './ChatPanel';
 import { PollsPanel } from './PollsPanel';
 
+type Tab = 'chat' | 'polls' | 'speaking';
+
 type Props = {
+  /** The teacher's speaking-time balance; null for students (no tab). */
+  speaking: ReactNode;
   chat: ChatMessage[];
   polls: PollView[];
   isHost: boolean;
@@ -14,8 +19,8 @@ type Props = {
   send(message: ClientMessage): void;
 };
 
-export function SidePanel({ chat, polls, isHost, selfPersonId, timeZone, nameOf, send }: Props) {
-  const [tab, setTab] = useState<'chat' | 'polls'>('chat');
+export function SidePanel({ speaking, chat, polls, isHost, selfPersonId, timeZone, nameOf, send }: Props) {
+  const [tab, setTab] = useState<Tab>('chat');
   const seen = useRef({ chat: chat.length, polls: polls.filter((p) => p.status === 'open').length });
   const openPolls = polls.filter((p) => p.status === 'open').length;
   if (tab === 'chat') seen.current.chat = chat.length;
@@ -28,7 +33,7 @@ export function SidePanel({ chat, polls, isHost, selfPersonId, timeZone, nameOf,
     if (!isHost && newPolls > 0) setTab('polls');
   }, [isHost, newPolls]);
 
-  const tabButton = (id: 'chat' | 'polls', label: string, badge: number) => (
+  const tabButton = (id: Tab, label: string, badge: number) => (
     <button
       type="button"
       role="tab"
@@ -44,13 +49,16 @@ export function SidePanel({ chat, polls, isHost, selfPersonId, timeZone, nameOf,
   );
 
   return (
-    <aside className="side-panel" aria-label="Chat and polls">
+    <aside className="side-panel" aria-label={speaking ? 'Chat, polls and speaking time' : 'Chat and polls'}>
       <div role="tablist" className="tabs">
         {tabButton('chat', 'Chat', unreadChat)}
         {tabButton('polls', 'Polls', newPolls)}
+        {speaking && tabButton('speaking', 'Speaking', 0)}
       </div>
       <div id={`panel-${tab}`} role="tabpanel" className="side-body">
-        {tab === 'chat' ? (
+        {tab === 'speaking' && speaking ? (
+          speaking
+        ) : tab === 'chat' ? (
           <ChatPanel
             messages={chat}
             selfPersonId={selfPersonId}
