@@ -7,6 +7,7 @@ import * as assert from 'uvu/assert';
 import { testApp, type TestApp } from '../support/app.js';
 import { school, type School } from '../support/fixtures.js';
 import { status } from '../support/assert.js';
+import { endedSession } from './sessionSummaryFixture.js';
 
 type Ctx = { t: TestApp; s: School; groupId: string };
 const test = suite<Ctx>('post-session summaries');
@@ -40,33 +41,6 @@ test.before(async (ctx) => {
   status(await s.admin.post(`/api/wallets/${s.orgId}/credits`, { tokens: 100, reason: 'Summaries' }), 201);
 });
 test.after(async ({ t }) => t.close());
-
-/** A group session at `start` that is started, answered by `answer`, and ended. */
-async function endedSession(
-  { t, s }: Ctx,
-  start: string,
-  who: { studentGroupId?: string; studentIds?: string[] },
-  answer: (id: string) => Promise<void>,
-) {
-  const res = await s.teacher.post('/api/live-sessions', {
-    kind: 'group',
-    courseId: s.courseId,
-    courseLessonId: s.lessonIds[1],
-    studentIds: who.studentIds ?? [],
-    studentGroupId: who.studentGroupId ?? null,
-    start,
-    durationMinutes: 45,
-    timeZone: 'UTC',
-  });
-  status(res, 201);
-  const id = res.json().id as string;
-  t.clock.set(new Date(Date.parse(start) - 5 * 60_000).toISOString());
-  status(await s.teacher.post(`/api/live-sessions/${id}/start`), 200);
-  await answer(id);
-  status(await s.teacher.post(`/api/live-sessions/${id}/end`), 200);
-  await t.settle();
-  return id;
-}
 
 const waitFor = async <R extends { statusCode: number }>(get: () => Promise<R>) => {
   for (let i = 0; i < 100; i++) {

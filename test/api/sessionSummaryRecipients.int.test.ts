@@ -5,6 +5,7 @@ import * as assert from 'uvu/assert';
 import { testApp, type TestApp } from '../support/app.js';
 import { school, type School } from '../support/fixtures.js';
 import { status } from '../support/assert.js';
+import { endedSession, summaryGroup } from './sessionSummaryFixture.js';
 import { smtpInbox, type Inbox } from '../mail/support/smtp.js';
 import { deliverUntil } from '../mail/support/deliver.js';
 
@@ -16,41 +17,13 @@ test.before(async (ctx) => {
   ctx.t = (await testApp({ env: { SMTP_URL: ctx.inbox.url } }))!;
   ctx.s = await school(ctx.t, { students: 2 });
   const { s } = ctx;
-  ctx.groupId = await ctx.t.group(
-    s.orgId,
-    'C1 weekends',
-    s.students.map((p) => p.id),
-  );
-  status(
-    await s.admin.request('PUT', `/api/groups/${ctx.groupId}/post-session-summary`, { enabled: true }),
-    200,
-  );
+  ctx.groupId = await summaryGroup(ctx.t, s, 'C1 weekends');
   status(await s.admin.post(`/api/wallets/${s.orgId}/credits`, { tokens: 100, reason: 'Summaries' }), 201);
 });
 test.after(async ({ t, inbox }) => {
   await t.close();
   await inbox.close();
 });
-
-async function endedSession({ t, s, groupId }: Ctx, start: string) {
-  const res = await s.teacher.post('/api/live-sessions', {
-    kind: 'group',
-    courseId: s.courseId,
-    courseLessonId: s.lessonIds[1],
-    studentIds: [],
-    studentGroupId: groupId,
-    start,
-    durationMinutes: 45,
-    timeZone: 'UTC',
-  });
-  status(res, 201);
-  const id = res.json().id as string;
-  t.clock.set(new Date(Date.parse(start) - 5 * 60_000).toISOString());
-  status(await s.teacher.post(`/api/live-sessions/${id}/start`), 200);
-  status(await s.teacher.post(`/api/live-sessions/${id}/end`), 200);
-  await t.settle();
-  return id;
-}
 
 /** The teacher summary, once the session summary process made it. */
 async function summaryOf(s: School, id: string) {
@@ -85,7 +58,7 @@ test('admins set the recipients (validated); teachers do not see them', async ({
 
 test('the teacher summary is mailed to each recipient; with none set, to nobody', async (ctx) => {
   const { t, s, inbox } = ctx;
-  const id = await endedSession(ctx, '2026-11-24T10:00:00Z');
+  const id = await endedSession(ctx, '2026-11-24T10:00:00Z', { studentGroupId: ctx.groupId });
   await deliverUntil(
     t,
     () => inbox.to('head@school.test').length === 1 && inbox.to('office@school.test').length === 1,
@@ -96,7 +69,7 @@ test('the teacher summary is mailed to each recipient; with none set, to nobody'
   assert.ok(mail!.text?.includes(summary.text), 'the mail carries the teacher summary');
   assert.is((await teacherMails(t)).length, 1);
   status(await s.admin.request('PUT', '/api/summary-settings', { teacherLessonSummaryRecipients: [] }), 200);
-  const next = await endedSession(ctx, '2026-11-25T10:00:00Z');
+  const next = await endedSession(ctx, '2026-11-25T10:00:00Z', { studentGroupId: ctx.groupId });
   status(await summaryOf(s, next), 200);
   await t.settle();
   assert.is((await teacherMails(t)).length, 1, 'no teacher summary mail without recipients');

@@ -8,6 +8,7 @@ import * as assert from 'uvu/assert';
 import { testApp, type TestApp } from '../support/app.js';
 import { school, type School } from '../support/fixtures.js';
 import { status } from '../support/assert.js';
+import { endedSession, summaryGroup } from './sessionSummaryFixture.js';
 
 type Ctx = { t: TestApp; s: School; groupId: string };
 const test = suite<Ctx>('post-session summaries: cost and remaking');
@@ -28,41 +29,18 @@ test.before(async (ctx) => {
     await s.teacher.request('PUT', `/api/courses/${s.courseId}/lessons/${s.lessonIds[1]}/content`, document),
     200,
   );
-  ctx.groupId = await ctx.t.group(
-    s.orgId,
-    'B2 mornings',
-    s.students.map((p) => p.id),
-  );
-  status(
-    await s.admin.request('PUT', `/api/groups/${ctx.groupId}/post-session-summary`, { enabled: true }),
-    200,
-  );
+  ctx.groupId = await summaryGroup(ctx.t, s, 'B2 mornings');
 });
 test.after(async ({ t }) => t.close());
 
-async function endedSession({ t, s, groupId }: Ctx, start: string) {
-  const res = await s.teacher.post('/api/live-sessions', {
-    kind: 'group',
-    courseId: s.courseId,
-    courseLessonId: s.lessonIds[1],
-    studentIds: [],
-    studentGroupId: groupId,
-    start,
-    durationMinutes: 45,
-    timeZone: 'UTC',
+/** A session of the group in which the first student answers both exercises. */
+const sessionOfGroup = (ctx: Ctx, start: string) =>
+  endedSession(ctx, start, { studentGroupId: ctx.groupId }, async (id) => {
+    const answer = (exerciseId: string, a: unknown) =>
+      ctx.s.students[0]!.post(`/api/live-sessions/${id}/answers`, { exerciseId, answer: a });
+    status(await answer('tf', { type: 'trueFalse', value: true }), 201);
+    status(await answer('essay', { type: 'essay', text: 'I baked a cake with my sister.' }), 201);
   });
-  status(res, 201);
-  const id = res.json().id as string;
-  t.clock.set(new Date(Date.parse(start) - 5 * 60_000).toISOString());
-  status(await s.teacher.post(`/api/live-sessions/${id}/start`), 200);
-  const answer = (exerciseId: string, a: unknown) =>
-    s.students[0]!.post(`/api/live-sessions/${id}/answers`, { exerciseId, answer: a });
-  status(await answer('tf', { type: 'trueFalse', value: true }), 201);
-  status(await answer('essay', { type: 'essay', text: 'I baked a cake with my sister.' }), 201);
-  status(await s.teacher.post(`/api/live-sessions/${id}/end`), 200);
-  await t.settle();
-  return id;
-}
 
 /** The Summary tab once the summaries (or their refusal) are in. */
 async function tab(who: School['admin'], id: string) {
@@ -105,7 +83,7 @@ test('the summary cost: staff read it, admins change it, bad input names the fie
 
 test('a short wallet: no summaries, the tab says why; credited, they are made and paid', async (ctx) => {
   const { s } = ctx;
-  const id = await endedSession(ctx, '2026-11-24T10:00:00Z');
+  const id = await sessionOfGroup(ctx, '2026-11-24T10:00:00Z');
   const refused = await tab(s.teacher, id);
   status(refused, 200);
   const body = refused.json();
@@ -128,7 +106,7 @@ test('a short wallet: no summaries, the tab says why; credited, they are made an
 test('made again after a grade changed: new texts, paid once per Idempotency-Key; homework in the teacher summary', async (ctx) => {
   const { t, s } = ctx;
   status(await s.admin.request('PUT', '/api/summary-settings', { summaryCostTokens: 5 }), 200);
-  const id = await endedSession(ctx, '2026-11-25T10:00:00Z');
+  const id = await sessionOfGroup(ctx, '2026-11-25T10:00:00Z');
   const first = (await tab(s.admin, id)).json();
   assert.is(first.head.revision, 0);
   const mine = (x: { students: { studentId: string; summary: { pending: number; text: string } }[] }) =>
