@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
 import type { Actor } from '../../auth/sessions.js';
-import { afterWrite, commandContext, requireActor } from '../http.js';
+import { afterWrite, commandContext, readModelsCaughtUp, requireActor } from '../http.js';
 import { errors } from './schemas.js';
 import { Answer } from '../../domain/lessonContent/grading.js';
 import {
@@ -99,7 +99,11 @@ export async function lessonAnswerRoutes(app: FastifyInstance, deps: AppDeps) {
       },
       async (request) => {
         const actor = requireActor(request);
-        return answersView(deps, actor, await c.place(actor, request.params));
+        const place = await c.place(actor, request.params);
+        // Read after the room said answers changed: the read model must include that change (the push is sent
+        // once the change is in the log, which can be before the projector applied it).
+        await readModelsCaughtUp(deps, 10_000);
+        return answersView(deps, actor, place);
       },
     );
 

@@ -135,6 +135,23 @@ test('instant lessons are answered in the live room: the participant answers, th
   status(graded, 200);
   assert.is(graded.json().students[0].score, 1 + 4);
 
+  // The room tells the student as soon as a grade is in the log, maybe before the projector applied it: her
+  // read waits for the read model, so it has the new grade (here the projector is stopped until she reads).
+  await t.deps.projections.stop();
+  try {
+    const regraded = await s.teacher.post(
+      `${url}/students/${student.id}/answers/essay/grade`,
+      { points: 3, comment: 'Better with a second sentence.' },
+      { prefer: 'return=minimal' },
+    );
+    assert.ok(regraded.statusCode < 300, regraded.body);
+    const mine = (await student.get(`${url}/answers`)).json().students[0];
+    const essay = mine.answers.find((a: { exerciseId: string }) => a.exerciseId === 'essay');
+    assert.equal([essay.points, essay.comment], [3, 'Better with a second sentence.']);
+  } finally {
+    t.deps.projections.start();
+  }
+
   status(await s.teacher.post(`${url}/answers/reveal`), 200);
   assert.ok((await student.get(`${url}/answers`)).json().key.tf);
   problem(
