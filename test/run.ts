@@ -60,20 +60,34 @@ const count = (text: string, label: string) =>
 function runFile(file: string): Promise<Outcome> {
   const started = performance.now();
   return new Promise((resolve) => {
+    // Its own process group: what the file started (servers, browsers) goes with it when it ends or times out.
     const child = spawn(process.execPath, ['--import', 'tsx', file], {
       cwd: root,
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // the group is gone already
+      }
+    };
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    const timeout = setTimeout(
-      () => child.kill('SIGKILL'),
-      Number(process.env.TEST_FILE_TIMEOUT_MS ?? 1_200_000),
-    );
-    child.on('close', (code) => {
+    const limitMs = Number(process.env.TEST_FILE_TIMEOUT_MS ?? 1_200_000);
+    const timeout = setTimeout(() => {
+      output += `\nkilled: still running after ${limitMs / 1000} s\n`;
+      killGroup();
+    }, limitMs);
+    let ended = false;
+    const end = (code: number | null) => {
+      if (ended) return;
+      ended = true;
       clearTimeout(timeout);
+      killGroup(); // a process the file left behind would otherwise hold its output open for ever
       const text = strip(output);
       const total = count(text, 'Total');
       const passed = count(text, 'Passed');
@@ -89,7 +103,10 @@ function runFile(file: string): Promise<Outcome> {
         output: text,
         code,
       });
-    });
+    };
+    child.on('close', end);
+    // The file's own process ended: its output is complete within moments, even if a child still holds it.
+    child.on('exit', (code) => setTimeout(() => end(code), 5000));
   });
 }
 
