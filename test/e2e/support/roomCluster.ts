@@ -171,7 +171,9 @@ export async function contextFor(browser: Browser, who: Person): Promise<Browser
     viewport: { width: 1366, height: 860 },
     timezoneId: 'Europe/Berlin',
   });
-  context.setDefaultTimeout(20_000);
+  // Three browsers with video beside the rest of the suite on two cores: a room page can be busy for a while
+  // (loading the whiteboard, decoding video), so its actions get the minute the lesson pages get too.
+  context.setDefaultTimeout(60_000);
   await context.grantPermissions(['camera', 'microphone']);
   await context.addCookies([
     {
