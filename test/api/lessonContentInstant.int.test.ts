@@ -17,26 +17,31 @@ test.before(async (ctx) => {
 });
 test.after(async ({ t }) => t.close());
 
+/** An individual session at `start`, started by its teacher, with an instant lesson `title` in its room. */
+async function instantLesson(t: TestApp, s: School, start: string, title: string) {
+  const res = await s.teacher.post('/api/live-sessions', {
+    kind: 'individual',
+    courseId: s.courseId,
+    enrollmentId: s.enrollmentIds[1],
+    start,
+    durationMinutes: 45,
+    timeZone: 'UTC',
+  });
+  status(res, 201);
+  const sessionId = res.json().id as string;
+  t.clock.set(new Date(Date.parse(start) - 5 * 60_000).toISOString());
+  status(await s.teacher.post(`/api/live-sessions/${sessionId}/start`), 200);
+  const created = await s.teacher.post(`/api/rooms/ls-${sessionId}/instant-lessons`, { title });
+  status(created, 201);
+  return `/api/rooms/ls-${sessionId}/instant-lessons/${created.json().lessonId as string}`;
+}
+
 test('instant lessons hold content too: the room teacher writes it, the student reads the student view', async ({
   t,
   s,
   other,
 }) => {
-  const res = await s.teacher.post('/api/live-sessions', {
-    kind: 'individual',
-    courseId: s.courseId,
-    enrollmentId: s.enrollmentIds[1],
-    start: '2026-11-26T09:00:00Z',
-    durationMinutes: 45,
-    timeZone: 'UTC',
-  });
-  status(res, 201);
-  const room = `ls-${res.json().id as string}`;
-  t.clock.set('2026-11-26T08:55:00Z');
-  status(await s.teacher.post(`/api/live-sessions/${res.json().id as string}/start`), 200);
-  const created = await s.teacher.post(`/api/rooms/${room}/instant-lessons`, { title: 'Warm-up' });
-  status(created, 201);
-  const url = `/api/rooms/${room}/instant-lessons/${created.json().lessonId as string}/content`;
+  const url = `${await instantLesson(t, s, '2026-11-26T09:00:00Z', 'Warm-up')}/content`;
   assert.is((await s.teacher.get(url)).json().revision, 0);
   const before = await t.countEvents();
   problem(await s.students[1]!.request('PUT', url, sampleDocument), 403);
@@ -52,7 +57,9 @@ test('instant lessons hold content too: the room teacher writes it, the student 
   status(view, 200);
   assert.is(view.json().view, 'student');
   assert.not.ok(view.body.includes('"correct"'));
-  problem(await s.teacher.get(`/api/rooms/${room}/instant-lessons/${s.lessonIds[0]}/content`), 404);
+  // A course lesson is not one of the room's instant lessons.
+  const room = url.split('/instant-lessons/')[0]!;
+  problem(await s.teacher.get(`${room}/instant-lessons/${s.lessonIds[0]}/content`), 404);
 });
 
 test('instant lessons are answered in the live room: the participant answers, the teacher follows, grades and reveals', async ({
@@ -60,22 +67,7 @@ test('instant lessons are answered in the live room: the participant answers, th
   s,
   other,
 }) => {
-  const res = await s.teacher.post('/api/live-sessions', {
-    kind: 'individual',
-    courseId: s.courseId,
-    enrollmentId: s.enrollmentIds[1],
-    start: '2026-11-26T11:00:00Z',
-    durationMinutes: 45,
-    timeZone: 'UTC',
-  });
-  status(res, 201);
-  const sessionId = res.json().id as string;
-  const room = `ls-${sessionId}`;
-  t.clock.set('2026-11-26T10:55:00Z');
-  status(await s.teacher.post(`/api/live-sessions/${sessionId}/start`), 200);
-  const created = await s.teacher.post(`/api/rooms/${room}/instant-lessons`, { title: 'Quiz' });
-  status(created, 201);
-  const url = `/api/rooms/${room}/instant-lessons/${created.json().lessonId as string}`;
+  const url = await instantLesson(t, s, '2026-11-26T11:00:00Z', 'Quiz');
   status(await s.teacher.request('PUT', `${url}/content`, sampleDocument), 200);
   const student = s.students[1]!;
 
