@@ -71,6 +71,7 @@ export function courseOf(state: CourseState): Course {
   return {
     id: state.courseId,
     name: state.name,
+    language: state.language,
     lessons: state.lessons.map((l, i) => ({ id: l.lessonId, title: l.title, kind: l.kind, position: i + 1 })),
   };
 }

@@ -1,5 +1,6 @@
 // Courses and their ordered lessons: the write side of the course routes (stream `course-<courseId>`).
 import type { Lesson } from '../domain/course/course.js';
+import type { TaughtLanguage } from '../domain/shared/languages.js';
 import type { EventStore } from './eventStore/port.js';
 import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
 import { courses } from './aggregates.js';
@@ -10,14 +11,30 @@ export function createCourse(
   deps: Deps,
   orgId: string,
   courseId: string,
-  input: { name: string; lessons: Lesson[] },
+  input: { name: string; language: TaughtLanguage | null; lessons: Lesson[] },
   context: CommandContext,
 ) {
   return handleCommand(
     deps.eventStore,
     courses,
     courseId,
-    { type: 'CreateCourse', courseId, orgId, name: input.name, lessons: input.lessons },
+    { type: 'CreateCourse', courseId, orgId, ...input },
+    context,
+  );
+}
+
+/** Renames a course and sets the language it teaches (each only when given and different). */
+export function changeCourse(
+  deps: Deps,
+  courseId: string,
+  input: { name?: string; language?: TaughtLanguage | null },
+  context: CommandContext,
+) {
+  return handleCommand(
+    deps.eventStore,
+    courses,
+    courseId,
+    { type: 'ChangeCourse', courseId, ...input },
     context,
   );
 }

@@ -4,6 +4,7 @@
 // those whose enrollment has it on. The students whose preference is on are named in the event for the mail.
 // Each making (at the end, or again after a correction: a new revision) is paid from the organisation's wallet.
 import { ForbiddenError, NotFoundError } from '../domain/shared/errors.js';
+import { PersonLanguage } from '../domain/shared/languages.js';
 import type { Role } from '../db/people.table.js';
 import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
@@ -74,31 +75,39 @@ export async function setSummarySwitch(
   return { enabled };
 }
 
+const languageOf = (stored: string | null | undefined): PersonLanguage =>
+  PersonLanguage.catch('en').parse(stored ?? 'en');
+
 export async function preferencesOf(db: Db, personId: string) {
   const row = await db
     .selectFrom('person_preferences')
-    .select('lesson_summary')
+    .select(['lesson_summary', 'language'])
     .where('person_id', '=', personId)
     .executeTakeFirst();
-  return { lessonSummary: row?.lesson_summary ?? true };
+  return { lessonSummary: row?.lesson_summary ?? true, language: languageOf(row?.language) };
 }
 
 export async function setPreferences(
   db: Db,
   actor: SummaryActor,
-  input: { lessonSummary: boolean },
+  input: { lessonSummary?: boolean; language?: PersonLanguage },
   now: string,
 ) {
+  const current = await preferencesOf(db, actor.personId);
+  const next = { ...current, ...input };
   await db
     .insertInto('person_preferences')
     .values({
       person_id: actor.personId,
       org_id: actor.orgId,
-      lesson_summary: input.lessonSummary,
+      lesson_summary: next.lessonSummary,
+      language: next.language,
       updated_at: now,
     })
     .onConflict((oc) =>
-      oc.column('person_id').doUpdateSet({ lesson_summary: input.lessonSummary, updated_at: now }),
+      oc
+        .column('person_id')
+        .doUpdateSet({ lesson_summary: next.lessonSummary, language: next.language, updated_at: now }),
     )
     .execute();
   return preferencesOf(db, actor.personId);
@@ -172,6 +181,13 @@ export async function makeSessionSummaries(
       return studentId ? [[studentId, { homeworkId: h.id, status: h.status }]] : [];
     }),
   );
+  // Each student's summary is written in their own language, and mailed when their preference is on.
+  const preferences = await deps.db
+    .selectFrom('person_preferences')
+    .select(['person_id', 'lesson_summary', 'language'])
+    .where('person_id', 'in', students)
+    .execute();
+  const languages = new Map(preferences.map((p) => [p.person_id, languageOf(p.language)]));
   const summaries = await Promise.all(
     students.map(async (studentId) => {
       const stream = streamId(
@@ -184,14 +200,10 @@ export async function makeSessionSummaries(
       return studentSummary(studentId, Boolean(session.presence[studentId]), events, documents, {
         newWords: facts.newWords,
         speakingSeconds: facts.speakingOf(studentId),
+        language: languages.get(studentId) ?? 'en',
       });
     }),
   );
-  const preferences = await deps.db
-    .selectFrom('person_preferences')
-    .select(['person_id', 'lesson_summary'])
-    .where('person_id', 'in', students)
-    .execute();
   const off = new Set(preferences.filter((p) => !p.lesson_summary).map((p) => p.person_id));
   const charge = await chargeSummaries(deps, session.orgId, liveSessionId, revision, context);
   if (!charge.paid) {

@@ -13,5 +13,7 @@ export interface PersonPreferencesTable {
   person_id: string;
   org_id: string;
   lesson_summary: boolean;
+  /** Their own language (a PersonLanguage): their summaries and summary mails are written in it. */
+  language: string | null;
   updated_at: Date | string;
 }

@@ -40,7 +40,13 @@ export const LessonSchema = z.object({
   position: z.number(),
 });
 export type Lesson = z.infer<typeof LessonSchema>;
-export const CourseSchema = z.object({ id: z.string(), name: z.string(), lessons: z.array(LessonSchema) });
+export const CourseSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The language the course teaches (ISO 639-1), null when not set. */
+  language: z.string().nullable(),
+  lessons: z.array(LessonSchema),
+});
 export type Course = z.infer<typeof CourseSchema>;
 
 export const EnrollmentSchema = z.object({

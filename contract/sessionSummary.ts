@@ -2,6 +2,7 @@
 // (admins), each participant's summary, the "Post-Session Summary" switch and the "Lesson Summary" preference.
 import { z } from 'zod';
 import { StudentSummary, TeacherSummary } from '../domain/sessionSummary/summary.js';
+import { PersonLanguage } from '../domain/shared/languages.js';
 
 export { StudentSummary, TeacherSummary };
 
@@ -9,8 +10,14 @@ export const SummarySwitch = z.object({ enabled: z.boolean() });
 export type SummarySwitch = z.infer<typeof SummarySwitch>;
 export const SummaryPreferences = z.object({
   lessonSummary: z.boolean().describe('"Lesson Summary": mail me my lesson summaries'),
+  language: PersonLanguage.describe('my own language: my summaries and summary mails are written in it'),
 });
 export type SummaryPreferences = z.infer<typeof SummaryPreferences>;
+/** A change of preferences: what is left out stays as it is. */
+export const SummaryPreferencesChange = SummaryPreferences.partial().refine(
+  (p) => p.lessonSummary !== undefined || p.language !== undefined,
+  { message: 'give lessonSummary or language' },
+);
 
 export const SummaryHead = z.object({
   liveSessionId: z.string(),

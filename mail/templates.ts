@@ -3,6 +3,7 @@
 import type { CalendarItem } from '../projections/outbox/items.js';
 import type { MailTemplate } from '../projections/outbox/enqueue.js';
 import { buildIcs, type IcsMethod } from './ics.js';
+import { renderSummaryMail, type SummaryParams } from './summaryMail.js';
 
 export type Recipient = { name: string; email: string; timeZone: string };
 
@@ -21,16 +22,8 @@ export type Params = {
   trainingName?: string | null;
   sectionName?: string | null;
   reason?: string | null;
-  /** A post-session summary: the student's own figures. */
-  summary?: {
-    liveSessionId: string;
-    lessonTitle: string;
-    text: string;
-    answered: number;
-    correct: number;
-    incorrect: number;
-    percent: number | null;
-  };
+  /** A post-session summary: the student's own figures (in their language), or the teacher summary's. */
+  summary?: SummaryParams;
 };
 
 export type RenderedMail = {
@@ -176,6 +169,7 @@ const TEXT: Record<MailTemplate, { subject: string; intro: string; ics?: IcsMeth
 };
 
 export function render(template: MailTemplate, params: Params, ctx: RenderContext): RenderedMail {
+  if (template === 'lesson-summary' && params.summary) return renderSummaryMail(params.summary, ctx);
   const text = TEXT[template];
   const items = params.items ?? (params.item ? [params.item] : []);
   const heading = template.startsWith('training-')

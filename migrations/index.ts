@@ -24,6 +24,7 @@ import * as m0830 from './0830_cancellation_authors.js';
 import * as m0880 from './0880_process_leases.js';
 import * as m0960 from './0960_room_chat_sequence.js';
 import * as m0970 from './0970_summary_revisions.js';
+import * as m0980 from './0980_languages.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_events': m0001,
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0880_process_leases': m0880,
   '0960_room_chat_sequence': m0960,
   '0970_summary_revisions': m0970,
+  '0980_languages': m0980,
 };

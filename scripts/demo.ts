@@ -65,7 +65,7 @@ export async function seedDemo(deps: AppDeps): Promise<DemoLogins> {
     deps.eventStore,
     courses,
     courseId,
-    { type: 'CreateCourse', courseId, orgId, name: 'English B1', lessons },
+    { type: 'CreateCourse', courseId, orgId, name: 'English B1', language: 'en', lessons },
     context,
   );
 

@@ -6,7 +6,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { LessonKind } from '../../domain/course/course.js';
-import { addCourseLesson, createCourse } from '../../commands/courses.js';
+import { addCourseLesson, changeCourse, createCourse } from '../../commands/courses.js';
+import { TaughtLanguage } from '../../domain/shared/languages.js';
 import { courseOf } from '../answers.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
@@ -14,6 +15,10 @@ import { errors, IdParams } from './schemas.js';
 import { CourseSchema } from '../../contract/schedule.js';
 
 const NewLesson = z.object({ title: z.string().trim().min(1).max(200), kind: LessonKind });
+const CourseName = z.string().trim().min(1).max(200);
+const CourseLanguage = TaughtLanguage.nullable().describe(
+  'the language the course teaches (ISO 639-1); its lesson analyses are written in it',
+);
 
 export async function courseRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -36,6 +41,7 @@ export async function courseRoutes(app: FastifyInstance, deps: AppDeps) {
     return rows.map((c) => ({
       id: c.id,
       name: c.name,
+      language: TaughtLanguage.nullable().catch(null).parse(c.language),
       lessons: lessons
         .filter((l) => l.course_id === c.id)
         .map((l) => ({ id: l.id, title: l.title, kind: l.kind, position: l.position })),
@@ -73,7 +79,8 @@ export async function courseRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['courses'],
         body: z.object({
-          name: z.string().trim().min(1).max(200),
+          name: CourseName,
+          language: CourseLanguage.default(null),
           lessons: z.array(NewLesson).max(500).default([]),
         }),
         response: { 201: CourseSchema, ...errors },
@@ -88,11 +95,36 @@ export async function courseRoutes(app: FastifyInstance, deps: AppDeps) {
         deps,
         actor.orgId,
         courseId,
-        { name: request.body.name, lessons },
+        { name: request.body.name, language: request.body.language, lessons },
         context,
       );
       await afterWrite(deps, reply, result, { answer: 'decided' });
       return reply.status(201).send(courseOf(result.state));
+    },
+  );
+
+  r.patch(
+    '/api/courses/:id',
+    {
+      schema: {
+        tags: ['courses'],
+        params: IdParams,
+        body: z
+          .object({ name: CourseName.optional(), language: CourseLanguage.optional() })
+          .refine((b) => b.name !== undefined || b.language !== undefined, {
+            message: 'give a name or a language to change',
+          }),
+        response: { 200: CourseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, 'admin');
+      const [existing] = await load(actor.orgId, [request.params.id]);
+      if (!existing) throw new NotFoundError('course not found');
+      const context = commandContext(deps, request, actor);
+      const result = await changeCourse(deps, request.params.id, request.body, context);
+      await afterWrite(deps, reply, result, { answer: 'decided' });
+      return courseOf(result.state);
     },
   );
 

@@ -16,12 +16,16 @@ import { analysisEnrollment, analysisQuote, requestLessonAnalysis } from '../../
 import { lessonAnalysesOf, lessonAnalysisById } from '../../projections/lessonAnalyses/queries.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
+import { statusStreams } from '../push/statusStream.js';
 import { AnalysisQuote, LessonAnalysis, LessonAnalysisSummary } from '../../contract/lessonAnalysis.js';
 
 const tags = ['lesson analyses'];
 
 export async function lessonAnalysisRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const stream = statusStreams(app, deps);
+  const statuses = async (orgId: string, enrollmentId: string) =>
+    (await lessonAnalysesOf(deps.db, orgId, enrollmentId)).map((a) => ({ id: a.id, status: a.status }));
 
   r.post(
     '/api/enrollments/:id/lesson-analyses',
@@ -111,6 +115,27 @@ export async function lessonAnalysisRoutes(app: FastifyInstance, deps: AppDeps) 
       if (!analysis) throw new NotFoundError('lesson analysis not found');
       await analysisEnrollment(deps, actor, analysis.enrollmentId);
       return analysis;
+    },
+  );
+
+  r.get(
+    '/api/enrollments/:id/lesson-analyses/events',
+    {
+      schema: {
+        tags,
+        description:
+          "Server-Sent Events: `analyses` with each analysis' id and status (newest first), sent when the stream opens and whenever a status changes, so a page shows a report as soon as it is ready without asking again and again.",
+        params: IdParams,
+        produces: ['text/event-stream'],
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, 'admin', 'teacher');
+      await analysisEnrollment(deps, actor, request.params.id);
+      await stream(request, reply, {
+        event: 'analyses',
+        snapshot: () => statuses(actor.orgId, request.params.id),
+      });
     },
   );
 }

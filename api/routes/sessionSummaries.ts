@@ -20,6 +20,7 @@ import { errors, IdParams } from './schemas.js';
 import {
   StudentSummaryView,
   SummaryPreferences as Preferences,
+  SummaryPreferencesChange,
   SummarySwitch as Switch,
   TeacherSummaryView,
 } from '../../contract/sessionSummary.js';
@@ -75,7 +76,7 @@ export async function sessionSummaryRoutes(app: FastifyInstance, deps: AppDeps) 
   );
   r.put(
     '/api/people/me/preferences',
-    { schema: { tags, body: Preferences, response: { 200: Preferences, ...errors } } },
+    { schema: { tags, body: SummaryPreferencesChange, response: { 200: Preferences, ...errors } } },
     async (request) =>
       setPreferences(deps.db, requireActor(request), request.body, deps.clock.now().toISOString()),
   );

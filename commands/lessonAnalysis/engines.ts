@@ -5,6 +5,7 @@
 import { computeFigures } from '../../domain/lessonAnalysis/figures.js';
 import { builtinProse, composeReport, detectLanguage } from '../../domain/lessonAnalysis/prose.js';
 import type { Report } from '../../domain/lessonAnalysis/report.js';
+import { ReportLanguage } from '../../domain/lessonAnalysis/events.js';
 import type { LoadedInput } from './inputs.js';
 import { chatProse, type ChatSettings } from './openai.js';
 
@@ -13,7 +14,14 @@ export type AnalysisEngine = {
   analyse(loaded: LoadedInput, signal: AbortSignal): Promise<Report>;
 };
 
-const languageOf = (loaded: LoadedInput) => loaded.request.language ?? detectLanguage(loaded.documents);
+/**
+ * The report's language: the one asked for, else the language the course teaches when reports can be written in
+ * it, else the language its lessons' documents are written in.
+ */
+const languageOf = (loaded: LoadedInput): ReportLanguage => {
+  const course = ReportLanguage.safeParse(loaded.courseLanguage);
+  return loaded.request.language ?? (course.success ? course.data : detectLanguage(loaded.documents));
+};
 
 export const builtinEngine: AnalysisEngine = {
   name: 'builtin',

@@ -15,6 +15,8 @@ export type LoadedInput = {
   request: LessonAnalysisRequested;
   input: AnalysisInput;
   documents: LessonDocument[];
+  /** The language the course teaches, null when not set. */
+  courseLanguage: string | null;
 };
 
 export async function loadAnalysisInput(
@@ -61,5 +63,6 @@ export async function loadAnalysisInput(
     request,
     input: { lessons, courseLessons, completedLessonIds: completed.map((l) => l.courseLessonId) },
     documents,
+    courseLanguage: course.language,
   };
 }

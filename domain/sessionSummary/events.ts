@@ -4,6 +4,7 @@
 // recorded as refused (no summaries made), with the reason.
 import { z } from 'zod';
 import type { Decider } from '../shared/decider.js';
+import { PersonLanguage } from '../shared/languages.js';
 
 export const HomeworkAtEnd = z.object({ homeworkId: z.string(), status: z.string() });
 export type HomeworkAtEnd = z.infer<typeof HomeworkAtEnd>;
@@ -31,6 +32,8 @@ export const StudentSummary = z.object({
   newWords: z.array(z.string()).default([]),
   /** Seconds their microphone heard them speak; null when the room measured nothing. */
   speakingSeconds: z.number().nullable().default(null),
+  /** The student's own language, which `text` is written in. */
+  language: PersonLanguage.default('en'),
   text: z.string(),
 });
 export type StudentSummary = z.infer<typeof StudentSummary>;

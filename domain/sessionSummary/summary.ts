@@ -9,6 +9,8 @@ import type { Exercise, LessonDocument } from '../lessonContent/document.js';
 import { mistakes } from '../lessonAnalysis/mistakes.js';
 import type { ConversationLanguage } from '../lessonAnalysis/language.js';
 import type { SpeakingBalance } from '../room/speaking.js';
+import type { PersonLanguage } from '../shared/languages.js';
+import { studentSummaryText } from './texts.js';
 import { TypeCount, type HomeworkAtEnd, type StudentSummary, type TeacherSummary } from './events.js';
 
 export {
@@ -30,7 +32,7 @@ export function studentSummary(
   attended: boolean,
   events: LessonAnswersEvent[],
   documents: Record<number, LessonDocument>,
-  extra: { newWords?: string[]; speakingSeconds?: number | null } = {},
+  extra: { newWords?: string[]; speakingSeconds?: number | null; language?: PersonLanguage } = {},
 ): StudentSummary {
   const state = events.reduce(lessonAnswersDecider.evolve, lessonAnswersDecider.initialState());
   const counts = new Map<string, z.infer<typeof TypeCount>>();
@@ -66,12 +68,8 @@ export function studentSummary(
   const incorrect = byType.reduce((s, t) => s + t.incorrect, 0);
   const answered = byType.reduce((s, t) => s + t.answered, 0);
   const percent = pct(score, graded);
-  const text =
-    answered === 0
-      ? attended
-        ? 'You took part in the lesson but answered no exercises.'
-        : 'You missed this lesson: its exercises are waiting for you.'
-      : `You answered ${answered} exercise(s): ${correct} correct, ${incorrect} to review${pending ? `, ${pending} waiting for your teacher` : ''}${percent === null ? '' : ` (${percent} % of the points)`}.`;
+  const language = extra.language ?? 'en';
+  const text = studentSummaryText({ attended, answered, correct, incorrect, pending, percent }, language);
   return {
     studentId,
     attended,
@@ -86,6 +84,7 @@ export function studentSummary(
     mistakes: missed,
     newWords: extra.newWords ?? [],
     speakingSeconds: extra.speakingSeconds ?? null,
+    language,
     text,
   };
 }

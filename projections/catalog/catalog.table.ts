@@ -2,6 +2,7 @@ export interface CoursesTable {
   id: string;
   org_id: string;
   name: string;
+  language: string | null;
   last_revision: number;
 }
 

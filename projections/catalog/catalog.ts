@@ -6,7 +6,13 @@ export const catalogProjection = projection('catalog', ['courses', 'course_lesso
     const d = event.data;
     await db
       .insertInto('courses')
-      .values({ id: d.courseId, org_id: d.orgId, name: d.name, last_revision: event.streamRevision })
+      .values({
+        id: d.courseId,
+        org_id: d.orgId,
+        name: d.name,
+        language: d.language ?? null,
+        last_revision: event.streamRevision,
+      })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
     if (d.lessons.length === 0) return;
@@ -30,6 +36,14 @@ export const catalogProjection = projection('catalog', ['courses', 'course_lesso
     await db
       .updateTable('courses')
       .set({ name: d.name, last_revision: event.streamRevision })
+      .where('id', '=', d.courseId)
+      .execute();
+  },
+  async CourseLanguageSet(db, event) {
+    const d = event.data;
+    await db
+      .updateTable('courses')
+      .set({ language: d.language, last_revision: event.streamRevision })
       .where('id', '=', d.courseId)
       .execute();
   },

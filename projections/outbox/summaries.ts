@@ -20,6 +20,7 @@ export const summaryHandlers = {
           correct: own.correct,
           incorrect: own.incorrect,
           percent: own.percent,
+          language: own.language,
         },
       });
     }

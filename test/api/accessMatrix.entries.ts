@@ -194,6 +194,10 @@ export const entries: Record<string, Entry> = {
     request: (w, scope) => ({ url: `/api/courses/${w.org(scope).courseId}` }),
     expect: { own: signedIn(200), foreign: per(404, 404, 404, 401) },
   },
+  'PATCH /api/courses/:id': {
+    request: (w, scope) => ({ url: `/api/courses/${w.org(scope).courseId}`, body: { language: 'en' } }),
+    expect: { own: adminOnly(200), foreign: adminOnlyForeign },
+  },
   'POST /api/courses/:id/lessons': {
     request: (w, scope) => ({
       url: `/api/courses/${w.org(scope).courseId}/lessons`,

@@ -75,6 +75,14 @@ export function lessonAnalysisEntries(): Record<string, Entry> {
       expect: manage(200),
       note: 'the price, the balance and the analysable lessons: for whoever may request an analysis',
     },
+    'GET /api/enrollments/:id/lesson-analyses/events': {
+      request: (w, scope) => ({
+        url: `/api/enrollments/${enrollmentOf(w, scope)}/lesson-analyses/events`,
+        headers: { accept: 'application/json' },
+      }),
+      expect: manage(406),
+      note: 'a stream never ends, so the matrix asks for JSON: whoever may read the analyses passes the checks and is told the route only speaks text/event-stream (406); test/api/languages.int.test.ts reads the stream',
+    },
     'GET /api/lesson-analyses/:id': {
       request: async (w, scope) => ({ url: `/api/lesson-analyses/${await analysisIn(w, scope)}` }),
       expect: manage(200),

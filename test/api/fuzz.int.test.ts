@@ -67,7 +67,12 @@ function acceptedTypes(s: Schema): Set<string> | null {
     const all = options.map(acceptedTypes);
     return all.includes(null) ? null : new Set(all.flatMap((t) => [...t!]));
   }
-  if (s.enum) return new Set(s.enum.map((v) => (v === null ? 'null' : typeof v)));
+  if (s.enum) {
+    const types = new Set(s.enum.map((v) => (v === null ? 'null' : typeof v)));
+    // OpenAPI 3.0 writes a nullable enum as the enum plus `nullable: true`.
+    if (s.nullable) types.add('null');
+    return types;
+  }
   if (!s.type) return null;
   const types = new Set(
     (Array.isArray(s.type) ? s.type : [s.type]).map((t) => (t === 'integer' ? 'number' : t)),

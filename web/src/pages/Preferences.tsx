@@ -1,32 +1,44 @@
-// My preferences: the "Lesson Summary" mail (my summary after each group lesson that makes one).
+// A person's own preferences: their language (their lesson summaries and summary mails are written in it) and
+// whether their lesson summaries are mailed to them.
 import { api } from '../lib/api';
 import { useAction, useApi } from '../lib/useApi';
 import { PageHeader } from '../ui/Layout';
 import { ErrorBox, Loading } from '../ui/feedback';
 import type { SummaryPreferences } from '../../../contract/sessionSummary';
+import { PERSON_LANGUAGES } from '../../../contract/languages';
 
 export default function Preferences() {
   const prefs = useApi<SummaryPreferences>('/api/people/me/preferences');
   const save = useAction();
+  const change = (body: Partial<SummaryPreferences>) =>
+    void save
+      .run(() => api.put<SummaryPreferences>('/api/people/me/preferences', body))
+      .then((r) => r && prefs.reload());
   if (!prefs.data) return prefs.error ? <ErrorBox error={prefs.error} onRetry={prefs.reload} /> : <Loading />;
   return (
     <section>
-      <PageHeader title="Preferences">Notifications sent to you by mail.</PageHeader>
+      <PageHeader title="Preferences">Your language, and the notifications sent to you by mail.</PageHeader>
       <div className="card">
+        <label className="field">
+          <span>My language: my lesson summaries and their mails are written in it</span>
+          <select
+            value={prefs.data.language}
+            disabled={save.pending}
+            onChange={(e) => change({ language: e.target.value as SummaryPreferences['language'] })}
+          >
+            {Object.entries(PERSON_LANGUAGES).map(([code, name]) => (
+              <option key={code} value={code} lang={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="check">
           <input
             type="checkbox"
             checked={prefs.data.lessonSummary}
             disabled={save.pending}
-            onChange={(e) =>
-              void save
-                .run(() =>
-                  api.put<SummaryPreferences>('/api/people/me/preferences', {
-                    lessonSummary: e.target.checked,
-                  }),
-                )
-                .then((r) => r && prefs.reload())
-            }
+            onChange={(e) => change({ lessonSummary: e.target.checked })}
           />
           <span>
             <strong>Lesson Summary</strong>: mail me my summary after a group lesson

@@ -1,4 +1,5 @@
-// Courses (admins): each course with its ordered lessons; create a course, add a lesson, enroll a student.
+// Courses (admins): each course with the language it teaches and its ordered lessons; create a course, set its
+// language, add a lesson, enroll a student.
 import { useState, type FormEvent } from 'react';
 import { api, idempotencyKey } from '../../lib/api';
 import { Link } from '../../lib/router';
@@ -8,6 +9,43 @@ import { PageHeader } from '../../ui/Layout';
 import { Dialog } from '../../ui/Dialog';
 import { Empty, ErrorBox, Loading } from '../../ui/feedback';
 import type { Person } from './People';
+import { TAUGHT_LANGUAGES } from '../../../../contract/languages';
+
+function LanguageOptions() {
+  return (
+    <>
+      <option value="">Not set</option>
+      {Object.entries(TAUGHT_LANGUAGES).map(([code, name]) => (
+        <option key={code} value={code}>
+          {name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** The language a course teaches: its lesson analyses are written in it. */
+function CourseLanguage({ course, onDone }: { course: Course; onDone: () => void }) {
+  const action = useAction();
+  const change = async (language: string) => {
+    if (await action.run(() => api.patch(`/api/courses/${course.id}`, { language: language || null })))
+      onDone();
+  };
+  return (
+    <label className="field-inline">
+      <span>Teaches</span>
+      <select
+        aria-label={`Language taught in ${course.name}`}
+        value={course.language ?? ''}
+        disabled={action.pending}
+        onChange={(e) => void change(e.target.value)}
+      >
+        <LanguageOptions />
+      </select>
+      <ErrorBox error={action.error} />
+    </label>
+  );
+}
 
 const KINDS = ['class', 'homework', 'independent'];
 
@@ -37,6 +75,7 @@ export default function Courses(_: { params: Record<string, string> }) {
             <div className="card-head">
               <h2>{c.name}</h2>
               <div className="row-tight">
+                <CourseLanguage course={c} onDone={courses.reload} />
                 <button type="button" className="btn btn-small" onClick={() => setLessonFor(c)}>
                   + Add lesson
                 </button>
@@ -100,10 +139,12 @@ export default function Courses(_: { params: Record<string, string> }) {
 
 function NewCourse({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const [name, setName] = useState('');
+  const [language, setLanguage] = useState('');
   const action = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (await action.run(() => api.post('/api/courses', { name, lessons: [] }, idempotencyKey()))) onDone();
+    const body = { name, language: language || null, lessons: [] };
+    if (await action.run(() => api.post('/api/courses', body, idempotencyKey()))) onDone();
   };
   return (
     <Dialog title="New course" open onClose={onClose}>
@@ -112,6 +153,12 @@ function NewCourse({ onClose, onDone }: { onClose: () => void; onDone: () => voi
         <label className="field">
           <span>Name</span>
           <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Language taught (lesson analyses are written in it)</span>
+          <select value={language} onChange={(e) => setLanguage(e.target.value)}>
+            <LanguageOptions />
+          </select>
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>

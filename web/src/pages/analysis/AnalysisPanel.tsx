@@ -7,7 +7,7 @@ import { formatDateTime } from '../../lib/time';
 import { Badge, ErrorBox, Loading } from '../../ui/feedback';
 import type { AnalysisStatus, LessonAnalysis } from '../../../../contract/lessonAnalysis';
 import { AnalysisReport } from './AnalysisReport';
-import { inProgress, POLL_MS } from './useEnrollmentAnalyses';
+import { inProgress, useAnalysisStatuses } from './useEnrollmentAnalyses';
 import './analysis.css';
 
 const TONE: Record<AnalysisStatus, string> = {
@@ -39,11 +39,9 @@ export function AnalysisPanel({
   const analysis = useApi<LessonAnalysis>(`/api/lesson-analyses/${analysisId}`);
   const status = analysis.data?.status;
   const { reload } = analysis;
-  useEffect(() => {
-    if (!status || !inProgress(status)) return;
-    const timer = setInterval(reload, POLL_MS);
-    return () => clearInterval(timer);
-  }, [status, reload]);
+  useAnalysisStatuses(analysis.data?.enrollmentId ?? null, !!status && inProgress(status), (statuses) => {
+    if (statuses.find((s) => s.id === analysisId)?.status !== status) reload();
+  });
   useEffect(() => {
     if (status && !inProgress(status)) onChanged?.();
   }, [status, onChanged]);

@@ -1,10 +1,22 @@
-// An enrollment's lesson analyses and what requesting one costs; polls every 2 s while one is being made, so a
-// brain icon turns yellow by itself when its report is ready.
-import { useCallback, useEffect, useMemo } from 'react';
+// An enrollment's lesson analyses and what requesting one costs. While one is being made, the server pushes each
+// change of status (Server-Sent Events), so a brain icon turns yellow by itself when its report is ready.
+import { useCallback, useMemo } from 'react';
 import { useApi } from '../../lib/useApi';
+import { useServerEvents } from '../../lib/useServerEvents';
 import type { AnalysisQuote, LessonAnalysisSummary } from '../../../../contract/lessonAnalysis';
 
-export const POLL_MS = 2_000;
+export type AnalysisStatuses = { id: string; status: LessonAnalysisSummary['status'] }[];
+
+/** Calls `onChange` with the enrollment's analyses' statuses whenever one changes, while `listening`. */
+export function useAnalysisStatuses(
+  enrollmentId: string | null,
+  listening: boolean,
+  onChange: (statuses: AnalysisStatuses) => void,
+) {
+  const path = enrollmentId && listening ? `/api/enrollments/${enrollmentId}/lesson-analyses/events` : null;
+  useServerEvents(path, 'analyses', onChange);
+}
+
 export const inProgress = (status: LessonAnalysisSummary['status']) =>
   status === 'requested' || status === 'running';
 
@@ -16,11 +28,10 @@ export function useEnrollmentAnalyses(enrollmentId: string, enabled: boolean) {
   const busy = analyses.some((a) => inProgress(a.status));
   const { reload } = list;
   const reloadQuote = quote.reload;
-  useEffect(() => {
-    if (!busy) return;
-    const timer = setInterval(reload, POLL_MS);
-    return () => clearInterval(timer);
-  }, [busy, reload]);
+  useAnalysisStatuses(enrollmentId, enabled && busy, (statuses) => {
+    const known = new Map(analyses.map((a) => [a.id, a.status]));
+    if (statuses.some((s) => known.get(s.id) !== s.status)) reload();
+  });
   /** The newest single analysis of each lesson (the list is newest first). */
   const byLesson = useMemo(() => {
     const map = new Map<string, LessonAnalysisSummary>();
