@@ -3,7 +3,9 @@
 // 70-token price, the icon turns yellow and the side panel shows the six-section report (prose from the model,
 // figures counted by Lectern); after a group session with the Post-Session Summary switched on ends, a student
 // sees only their own summary, the teacher the students' (the teacher summary is 403 for them), and an admin
-// reads the teacher summary. Screenshots: docs/screenshots.
+// reads the teacher summary. Before that, an admin sets the summary cost and recipients (Groups page) and the
+// language the course teaches (Courses page), and a student picks German as their own language (Preferences):
+// their summary is written in German and the wallet paid the cost set. Screenshots: docs/screenshots.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser } from 'playwright-core';
@@ -24,10 +26,11 @@ import { SESSION_COOKIE } from '../../auth/sessions.js';
 
 const TESTS = [
   'brain icon -> confirmation with the cost -> yellow icon -> the report in the side panel',
-  'after a group session ends: a student sees only their own summary, the teacher the students’, an admin the teacher summary',
+  'summary settings, a course’s and a student’s language set in the browser; after a group session ends: a student sees only their own summary, in their language, the teacher the students’, an admin the teacher summary, and it cost what was set',
 ];
 const why = browserUnavailable();
 const LESSON = 'Past simple homework';
+const SUMMARY_COST = 12;
 
 type Chat = Awaited<ReturnType<typeof chatServer>>;
 type Ctx = { w: LessonWorld; browser: Browser; chat: Chat; orgId: string };
@@ -136,6 +139,7 @@ else {
       await w.call(w.teacher, 'PUT', `/api/enrollments/${w.enrollmentIds[1]}/post-session-summary`, {
         enabled: true,
       });
+      await settingsInTheBrowser(ctx);
       await w.call(w.teacher, 'POST', `/api/live-sessions/${w.liveSessionId}/start`);
       w.clock.set(new Date(Date.parse(w.clock.now().toISOString()) + 50 * 60_000).toISOString());
       await w.call(w.teacher, 'POST', `/api/live-sessions/${w.liveSessionId}/end`);
@@ -159,7 +163,10 @@ else {
       const student = await openPage(ctx.browser, sofia, tab);
       await student.getByTestId('session-summary').waitFor();
       assert.is(await student.getByTestId('student-summary').count(), 1);
-      await student.getByRole('article', { name: 'Your summary' }).waitFor();
+      const own = student.getByRole('article', { name: 'Your summary' });
+      await own.waitFor();
+      // Sofia chose German in her preferences: her summary is written in it.
+      assert.match((await own.locator('p[lang="de"]').textContent()) ?? '', /Lektion/);
       assert.is(await student.getByTestId('teacher-summary').count(), 0);
       assert.not.match((await student.getByTestId('session-summary').textContent()) ?? '', lukas.name);
       await screenshot(student, 'session-summary-student');
@@ -176,8 +183,67 @@ else {
       await screenshot(admin, 'session-summary-admin');
       const violations = await seriousViolations(admin);
       assert.is(violations.length, 0, `summary tab:\n${describeViolations(violations)}`);
+      // The making of the summaries cost what the admin set in the browser.
+      const wallet = await w.call<{ ledger: { cause: string; change: number }[] }>(
+        w.admin,
+        'GET',
+        `/api/wallets/${ctx.orgId}`,
+      );
+      assert.equal(
+        wallet.ledger.filter((l) => l.cause === 'summary').map((l) => l.change),
+        [-SUMMARY_COST],
+      );
     }),
   );
+
+  /** Before the session ends: the settings made in the browser, each read back over HTTP. */
+  async function settingsInTheBrowser(ctx: Ctx) {
+    const { w } = ctx;
+    const admin = await openPage(ctx.browser, w.admin, `${w.url}/platform/admin/groups`);
+    const form = admin.getByRole('form', { name: 'Summary settings' });
+    await form.getByLabel('Cost per summary (tokens)').fill(String(SUMMARY_COST));
+    await form.getByLabel(/Teacher Lesson Summary Recipients/).fill('head@school.example');
+    const saved = admin.waitForResponse(
+      (r) => r.url().endsWith('/api/summary-settings') && r.request().method() === 'PUT',
+    );
+    await form.getByRole('button', { name: 'Save' }).click();
+    assert.is((await saved).status(), 200);
+    await screenshot(admin, 'summary-settings');
+    const settings = await w.call<{ summaryCostTokens: number; teacherLessonSummaryRecipients: string[] }>(
+      w.admin,
+      'GET',
+      '/api/summary-settings',
+    );
+    assert.equal(
+      [settings.summaryCostTokens, settings.teacherLessonSummaryRecipients],
+      [SUMMARY_COST, ['head@school.example']],
+    );
+
+    await admin.goto(`${w.url}/platform/admin/courses`);
+    const language = admin.getByRole('combobox', { name: 'Language taught in English A2' });
+    const patched = admin.waitForResponse(
+      (r) => r.url().endsWith(`/api/courses/${w.courseId}`) && r.request().method() === 'PATCH',
+    );
+    await language.selectOption('en');
+    assert.is((await patched).status(), 200);
+    assert.is(
+      (await w.call<{ language: string }>(w.admin, 'GET', `/api/courses/${w.courseId}`)).language,
+      'en',
+    );
+
+    const student = await openPage(ctx.browser, w.students[0]!, `${w.url}/platform/preferences`);
+    const put = student.waitForResponse(
+      (r) => r.url().endsWith('/api/people/me/preferences') && r.request().method() === 'PUT',
+    );
+    await student.getByLabel(/My language/).selectOption('de');
+    assert.is((await put).status(), 200);
+    assert.is(
+      (await w.call<{ language: string }>(w.students[0]!, 'GET', '/api/people/me/preferences')).language,
+      'de',
+    );
+    await student.close();
+    await admin.close();
+  }
 
   test.run();
 }

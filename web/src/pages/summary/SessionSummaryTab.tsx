@@ -27,7 +27,7 @@ function StudentCard({
       data-testid="student-summary"
     >
       <h3>{own ? 'Your summary' : name}</h3>
-      <p>{summary.text}</p>
+      <p lang={summary.language}>{summary.text}</p>
       <dl className="facts">
         <dt>Exercises</dt>
         <dd>
