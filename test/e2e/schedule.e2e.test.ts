@@ -237,7 +237,23 @@ else {
       );
       assert.is(joined.status(), 200, await joined.text());
       await sofia.context().close();
+      // Until the room's presence is read, there is nothing to complete: a form shown meanwhile would start
+      // everyone as absent, and confirming it would charge nobody who was there.
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const presence = `**/api/live-sessions/${ctx.sessionId}/attendance`;
+      await page.route(presence, async (route) => (await held, await route.continue()));
       await page.reload();
+      await page.getByRole('heading', { name: 'Complete session' }).waitFor();
+      assert.is(
+        await page.getByRole('button', { name: 'Finish & Deduct' }).count(),
+        0,
+        'no completion form before the presence is read',
+      );
+      const read = page.waitForResponse((r) => r.url().endsWith(`/${ctx.sessionId}/attendance`));
+      release();
+      await read;
+      await page.unroute(presence);
       const sofiaRow = page.getByRole('row').filter({ hasText: 'Sofia Student' });
       await sofiaRow.getByText('in room').waitFor();
       assert.ok(await sofiaRow.getByLabel('Present').isChecked(), 'a student who joined starts as present');

@@ -81,7 +81,10 @@ export default function Completion({ params }: { params: Record<string, string> 
           </div>
         </div>
       ) : null}
-      {!done && !notStarted && s.status !== 'canceled' && (
+      {/* Attendance starts from the room's presence: until it is read, the form would show everyone absent,
+          and confirming then would charge nobody. It waits for it (or for it to fail). */}
+      {!done && !notStarted && s.status !== 'canceled' && !lifecycle.data && !lifecycle.error && <Loading />}
+      {!done && !notStarted && s.status !== 'canceled' && (lifecycle.data || lifecycle.error) && (
         <CompletionActions
           key={lifecycle.data ? 'with-presence' : 'no-presence'}
           session={s}
