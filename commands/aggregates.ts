@@ -31,6 +31,12 @@ import { LessonContentEvent, lessonContentDecider } from '../domain/lessonConten
 import { LessonAnswersEvent, lessonAnswersDecider } from '../domain/lessonContent/answers.js';
 import { LessonAnalysisEvent, lessonAnalysisDecider } from '../domain/lessonAnalysis/analysis.js';
 import { SessionSummaryEvent, sessionSummaryDecider } from '../domain/sessionSummary/summary.js';
+import {
+  OrganisationEvent,
+  organisationDecider,
+  type OrganisationCommand,
+  type OrganisationState,
+} from '../domain/organisation/organisation.js';
 
 /** An aggregate as the write side sees it: a stream category, a decider, and the schema of its events. */
 export type Aggregate<Command, Event extends { type: string }, State> = {
@@ -101,4 +107,10 @@ export const sessionSummaries = {
   category: 'sessionSummary',
   decider: sessionSummaryDecider,
   events: SessionSummaryEvent,
+};
+
+export const organisations: Aggregate<OrganisationCommand, OrganisationEvent, OrganisationState> = {
+  category: 'organisation',
+  decider: organisationDecider,
+  events: OrganisationEvent,
 };

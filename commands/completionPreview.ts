@@ -12,6 +12,7 @@ import { availableBalance } from '../domain/wallet/wallet.js';
 import { loadAggregate } from './handleCommand.js';
 import { enrollments, wallets } from './aggregates.js';
 import { requireManager, type Scheduler } from './liveSessionAccess.js';
+import { organisationSettingsOf } from './organisationSettings.js';
 
 type Deps = { db: Db; eventStore: EventStore };
 
@@ -56,7 +57,7 @@ export async function computePreview(
   action: CompletionAction,
   marks: AttendanceMark[],
 ): Promise<CompletionPreview> {
-  const allowOverdraft = await overdraftAllowed(deps.db, state.orgId);
+  const allowOverdraft = await overdraftAllowed(deps, state.orgId);
   const lines: PreviewLine[] = [];
   for (const participant of state.participants) {
     const { studentId } = participant;
@@ -172,11 +173,7 @@ async function pricingOf(deps: Deps, state: ExistingSession, participant: Partic
   };
 }
 
-export async function overdraftAllowed(db: Db, orgId: string): Promise<boolean> {
-  const org = await db
-    .selectFrom('organisations')
-    .select('settings')
-    .where('id', '=', orgId)
-    .executeTakeFirst();
-  return org?.settings?.allowOverdraft === true;
+/** Whether the organisation's balances may go below zero now: its stream's setting, else its creation settings. */
+export async function overdraftAllowed(deps: Deps, orgId: string): Promise<boolean> {
+  return (await organisationSettingsOf(deps, orgId)).allowOverdraft;
 }

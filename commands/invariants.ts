@@ -3,7 +3,8 @@
 //
 // 1. ledger_sum: every wallet's balance equals the sum of its ledger (each event's balanceAfter is the running
 //    sum of its changes), and the billing read model shows that balance;
-// 2. no_overdraft: no balance below zero at any point in an organisation whose overdraft is off;
+// 2. no_overdraft: no event takes a balance below zero (or further below) at a point of the log where its
+//    organisation's overdraft is off: the setting as it was then (its events), not as it is now;
 // 3. charged_once: every charge of a completed (or verified) deduct session is debited exactly once, and no
 //    session debit exists without its charge;
 // 4. no_overlap: no teacher has two active (not canceled or deleted) sessions that overlap;
@@ -11,6 +12,7 @@
 import type { Db } from '../db/schema.js';
 import type { EventStore, RecordedEvent } from './eventStore/port.js';
 import { WalletEvent } from '../domain/wallet/events.js';
+import { OrganisationEvent } from '../domain/organisation/organisation.js';
 import { LiveSessionEvent } from '../domain/liveSession/events.js';
 import { addMinutes } from '../domain/shared/time.js';
 
@@ -60,6 +62,7 @@ export async function checkInvariants(
   const wallets = new Map<string, Wallet>();
   const sessions = new Map<string, Session>();
   const debits = new Map<string, RecordedEvent[]>(); // `${liveSessionId}:${studentId}` -> WalletDebited
+  // What each organisation was created with; its OrganisationOverdraftSet events change it as the log goes on.
   const overdraft = await overdraftByOrg(deps.db);
   const counts = { ledger_sum: 0, no_overdraft: 0, charged_once: 0, no_overlap: 0, reversal_once: 0 };
   const violate = (invariant: Invariant, message: string, events: RecordedEvent[]) =>
@@ -76,7 +79,14 @@ export async function checkInvariants(
       read++;
       if (event.streamId.startsWith('wallet-')) walletEvent(event);
       else if (event.streamId.startsWith('liveSession-')) sessionEvent(event);
+      else if (event.streamId.startsWith('organisation-')) organisationEvent(event);
     }
+  }
+
+  function organisationEvent(event: RecordedEvent) {
+    const parsed = OrganisationEvent.safeParse({ type: event.type, data: event.data });
+    if (parsed.success && parsed.data.type === 'OrganisationOverdraftSet')
+      overdraft.set(parsed.data.data.orgId, parsed.data.data.allowOverdraft);
   }
 
   function walletEvent(event: RecordedEvent) {
@@ -134,6 +144,7 @@ export async function checkInvariants(
       default:
         return;
     }
+    const before = wallet.sum;
     wallet.sum += change;
     wallet.last = event;
     if (balanceAfter !== wallet.sum)
@@ -142,7 +153,9 @@ export async function checkInvariants(
         `balance ${balanceAfter} after this event, but its ledger sums to ${wallet.sum}`,
         [event],
       );
-    if (wallet.sum < 0 && !overdraft.get(wallet.orgId))
+    // A balance left below zero while overdraft was on may stay there after it is turned off; only going (further)
+    // below zero while it is off breaks the rule.
+    if (wallet.sum < 0 && wallet.sum < before && !overdraft.get(wallet.orgId))
       violate('no_overdraft', `balance ${wallet.sum} with overdraft off`, [event]);
     // Go on from what the event says, so one bad event is reported once, not on every later line.
     wallet.sum = balanceAfter;

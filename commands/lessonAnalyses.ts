@@ -66,7 +66,7 @@ export async function analysisQuote(deps: Deps, actor: AnalysisActor, enrollment
   await analysisEnrollment(deps, actor, enrollmentId);
   const wallet = (await loadAggregate(deps.eventStore, wallets, actor.orgId)).state;
   const balance = availableBalance(wallet);
-  const allowOverdraft = await overdraftAllowed(deps.db, actor.orgId);
+  const allowOverdraft = await overdraftAllowed(deps, actor.orgId);
   const affords = (tokens: number) => allowOverdraft || balance >= tokens;
   return {
     costs: { ...ANALYSIS_COST },
@@ -146,7 +146,7 @@ export async function requestLessonAnalysis(
       entryId: analysisId,
       tokens,
       cause: { kind: 'analysis', enrollmentId, scope: input.scope, requestId: analysisId },
-      allowOverdraft: await overdraftAllowed(deps.db, actor.orgId),
+      allowOverdraft: await overdraftAllowed(deps, actor.orgId),
     },
     inner,
   );

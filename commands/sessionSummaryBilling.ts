@@ -63,7 +63,7 @@ async function availableBalanceOf(eventStore: EventStore, orgId: string) {
 export async function summaryQuote(deps: Deps, orgId: string) {
   const costTokens = await summaryCostOf(deps.db, orgId);
   const balance = await availableBalanceOf(deps.eventStore, orgId);
-  const allowOverdraft = await overdraftAllowed(deps.db, orgId);
+  const allowOverdraft = await overdraftAllowed(deps, orgId);
   return { costTokens, balance, allowOverdraft, canAfford: allowOverdraft || balance >= costTokens };
 }
 
@@ -95,7 +95,7 @@ export async function chargeSummaries(
         entryId: deterministicId(`session-summary:${liveSessionId}:${revision}`),
         tokens,
         cause: { kind: 'summary', liveSessionId, revision },
-        allowOverdraft: await overdraftAllowed(deps.db, orgId),
+        allowOverdraft: await overdraftAllowed(deps, orgId),
       },
       // Keyed by the session and revision, not by the request's key (which would replay the summaries').
       { ...context, idempotencyKey: undefined, requestHash: undefined },

@@ -73,7 +73,7 @@ export async function reverseWalletEntry(
       walletId,
       entryId: context.idempotencyKey ? deterministicId(context.idempotencyKey) : randomUUID(),
       ...input,
-      allowOverdraft: await overdraftAllowed(deps.db, actor.orgId),
+      allowOverdraft: await overdraftAllowed(deps, actor.orgId),
     },
     context,
   );

@@ -35,6 +35,7 @@ import { lessonAnalysisRoutes } from './lessonAnalyses.js';
 import { sessionSummaryRoutes } from './sessionSummaries.js';
 import { sessionSummaryTabRoutes } from './sessionSummaryTab.js';
 import { summarySettingsRoutes } from './summarySettings.js';
+import { organisationSettingsRoutes } from './organisationSettings.js';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
 
@@ -72,6 +73,7 @@ export const routes: RouteModule[] = [
   sessionSummaryRoutes,
   sessionSummaryTabRoutes,
   summarySettingsRoutes,
+  organisationSettingsRoutes,
 ];
 
 /** Registered last, after any mounts: the web client's fallback must never shadow an API route. */

@@ -45,6 +45,7 @@ import { lessonContentEntries } from './accessMatrixLessonContent.js';
 import { lessonAnalysisEntries } from './accessMatrixLessonAnalyses.js';
 import { sessionSummaryEntries } from './accessMatrixSessionSummaries.js';
 import { groupEntries } from './accessMatrixGroups.js';
+import { organisationSettingsEntries } from './accessMatrixSettings.js';
 
 // The format and its helpers live in accessMatrix.format.ts.
 export type { Expected, Entry } from './accessMatrix.format.js';
@@ -358,4 +359,5 @@ export const entries: Record<string, Entry> = {
   ...lessonAnalysisEntries(),
   // ---- post-session summaries: entries in accessMatrixSessionSummaries.ts ----
   ...sessionSummaryEntries(),
+  ...organisationSettingsEntries(),
 };

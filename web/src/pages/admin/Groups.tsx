@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/Layout';
 import { Dialog } from '../../ui/Dialog';
 import { SummarySwitch } from '../summary/SummarySwitch';
 import { SummarySettingsCard } from '../summary/SummarySettingsCard';
+import { OverdraftCard } from './OverdraftCard';
 import { Badge, Empty, ErrorBox, Loading } from '../../ui/feedback';
 import type { Person } from './People';
 
@@ -43,6 +44,7 @@ export default function Groups(_: { params: Record<string, string> }) {
       </PageHeader>
       <ErrorBox error={groups.error ?? action.error} onRetry={groups.reload} />
       {admin && <SummarySettingsCard />}
+      {me.role !== 'student' && <OverdraftCard canChange={admin} />}
       {groups.loading && !groups.data && <Loading />}
       {groups.data && groups.data.groups.length === 0 && <Empty title="No groups yet." />}
       <div className="grid-2">
