@@ -12,6 +12,7 @@ const filters = process.argv.slice(2);
 const concurrency = Number(process.env.TEST_CONCURRENCY ?? Math.max(2, availableParallelism() + 1));
 // Suites known to take longest start first, so they do not end the run alone.
 const HEAVY = [
+  'chaos',
   'accessMatrix',
   'trainingCapacity',
   'fuzz',

@@ -15,7 +15,9 @@ export const benches: Bench[] = [
 ];
 
 /** Benchmarks contributed by feature work (gateway, reports), run when present. */
-const optional = ['gateway', 'reports', 'sfu'];
+const optional = ['gateway', 'reports', 'sfu', 'chaos'];
+/** Run only when named (`npm run bench -- chaos`): the chaos run is 10 minutes of correctness under faults. */
+const onlyWhenNamed = ['chaos'];
 
 async function main() {
   const args = process.argv.slice(2);
@@ -28,6 +30,7 @@ async function main() {
   for (const name of optional) all.push({ name, load: () => import(`./${name}.bench.js`) });
   for (const bench of all) {
     if (names.length > 0 && !names.includes(bench.name) && bench.name !== 'calibration') continue;
+    if (names.length === 0 && onlyWhenNamed.includes(bench.name)) continue;
     let module;
     try {
       module = await bench.load();
@@ -75,6 +78,7 @@ const SECTION_ORDER = [
   'Live-room',
   'Group video',
   'Reports',
+  'Chaos run',
 ];
 
 function markdown(sections: Section[], info: Awaited<ReturnType<typeof machine>>, full: boolean) {
