@@ -1,5 +1,6 @@
 // In Chromium against the real server: a person changes their password from the account menu (their other
-// sign-in ends, this one stays), and a new person opens their one-time link, chooses a password and is signed in.
+// sign-in ends, this one stays), a new person opens their one-time link, chooses a password and is signed in, and
+// an admin toggles the organisation's Overdraft card.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser } from 'playwright-core';
@@ -19,6 +20,7 @@ import {
 const TESTS = [
   'change password from the account menu: the other session ends, this one stays, the new password signs in',
   'a one-time link: choose a password and be signed in',
+  'the admin toggles the Overdraft card and the API reads the new value back',
 ];
 const why = browserUnavailable();
 const NEW_PASSWORD = 'my own long password';
@@ -103,6 +105,26 @@ else {
       await page.getByRole('navigation', { name: 'Main' }).waitFor();
       assert.match(await page.locator('.whoami-name').innerText(), /Nina New/);
       await context.close();
+    }),
+  );
+
+  test(
+    TESTS[2]!,
+    shotsOnFailure(TESTS[2]!, async (ctx) => {
+      const page = await signedIn(ctx.browser, ctx.server, 'admin@demo.lectern.dev');
+      const read = async () =>
+        (await (await page.request.get(`${ctx.server.url}/api/organisation/settings`)).json()).allowOverdraft;
+      await page.goto(`${ctx.server.url}/platform/admin/groups`);
+      const card = page.getByRole('region', { name: 'Overdraft' });
+      const box = card.getByRole('checkbox', { name: 'Allow balances below zero' });
+      await box.and(page.locator(':enabled')).waitFor();
+      const before = await box.isChecked();
+      assert.is(await read(), before);
+      await box.click();
+      await card.getByRole('checkbox', { name: 'Allow balances below zero', checked: !before }).waitFor();
+      await box.and(page.locator(':enabled')).waitFor();
+      assert.is(await read(), !before);
+      await page.context().close();
     }),
   );
 
