@@ -117,8 +117,11 @@ export function logConsumerRunner(
 
   async function step(consumer: LogConsumer): Promise<number> {
     const { after, position, read, ...failure } = await consumer.consume(batchSize);
+    const before = reached.get(consumer.checkpoint);
     reached.set(consumer.checkpoint, position);
-    if (position !== after) waiters.forEach((w) => w());
+    // Moved by this batch, or by another node's runner since this one last looked: a write waiting on this
+    // node for the read models may be answered now (else it would wait out its whole timeout).
+    if (position !== after || position !== before) waiters.forEach((w) => w());
     if ('error' in failure) throw failure.error;
     return read;
   }
