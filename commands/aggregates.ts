@@ -37,6 +37,7 @@ import {
   type OrganisationCommand,
   type OrganisationState,
 } from '../domain/organisation/organisation.js';
+import { FollowUpEvent, followUpDecider } from '../domain/followUp/followUp.js';
 
 /** An aggregate as the write side sees it: a stream category, a decider, and the schema of its events. */
 export type Aggregate<Command, Event extends { type: string }, State> = {
@@ -107,6 +108,12 @@ export const sessionSummaries = {
   category: 'sessionSummary',
   decider: sessionSummaryDecider,
   events: SessionSummaryEvent,
+};
+
+export const followUps = {
+  category: 'followUp',
+  decider: followUpDecider,
+  events: FollowUpEvent,
 };
 
 export const organisations: Aggregate<OrganisationCommand, OrganisationEvent, OrganisationState> = {

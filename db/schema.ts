@@ -70,6 +70,7 @@ import type {
   SessionStudentSummariesTable,
   SessionSummaryRefusalsTable,
 } from '../projections/sessionSummaries/sessionSummaries.table.js';
+import type { FollowUpsTable } from '../projections/followUps/followUps.table.js';
 import type {
   SummarySwitchesTable,
   PersonPreferencesTable,
@@ -151,6 +152,8 @@ export interface Database {
   lesson_analyses: LessonAnalysesTable;
   // projections/sessionSummaries/sessionSummaries.table.ts
   session_summaries: SessionSummariesTable;
+  // projections/followUps/followUps.table.ts
+  follow_ups: FollowUpsTable;
   session_student_summaries: SessionStudentSummariesTable;
   session_summary_refusals: SessionSummaryRefusalsTable;
   // commands/sessionSummarySettings.table.ts

@@ -4,6 +4,7 @@ import type { CalendarItem } from '../projections/outbox/items.js';
 import type { MailTemplate } from '../projections/outbox/enqueue.js';
 import { buildIcs, type IcsMethod } from './ics.js';
 import { renderSummaryMail, type SummaryParams } from './summaryMail.js';
+import { renderFollowUpMail, type FollowUpParams } from './followUpMail.js';
 
 export type Recipient = { name: string; email: string; timeZone: string };
 
@@ -24,6 +25,8 @@ export type Params = {
   reason?: string | null;
   /** A post-session summary: the student's own figures (in their language), or the teacher summary's. */
   summary?: SummaryParams;
+  /** A follow-up message after a lesson: what the teacher wrote, the student's homework and next session. */
+  followUp?: FollowUpParams;
 };
 
 export type RenderedMail = {
@@ -162,6 +165,7 @@ const TEXT: Record<MailTemplate, { subject: string; intro: string; ics?: IcsMeth
   },
   'training-reminder': { subject: 'Reminder', intro: 'Your training date is coming up.' },
   'lesson-summary': { subject: 'Lesson summary', intro: 'Here is the summary of your lesson.' },
+  'lesson-follow-up': { subject: 'Follow-up after your lesson', intro: 'Your teacher sent a follow-up.' },
   'teacher-lesson-summary': {
     subject: 'Teacher lesson summary',
     intro: 'Here is the teacher summary of a lesson (all participants).',
@@ -170,6 +174,7 @@ const TEXT: Record<MailTemplate, { subject: string; intro: string; ics?: IcsMeth
 
 export function render(template: MailTemplate, params: Params, ctx: RenderContext): RenderedMail {
   if (template === 'lesson-summary' && params.summary) return renderSummaryMail(params.summary, ctx);
+  if (template === 'lesson-follow-up' && params.followUp) return renderFollowUpMail(params.followUp, ctx);
   const text = TEXT[template];
   const items = params.items ?? (params.item ? [params.item] : []);
   const heading = template.startsWith('training-')

@@ -25,6 +25,7 @@ import * as m0880 from './0880_process_leases.js';
 import * as m0960 from './0960_room_chat_sequence.js';
 import * as m0970 from './0970_summary_revisions.js';
 import * as m0980 from './0980_languages.js';
+import * as m0990 from './0990_follow_ups.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_events': m0001,
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '0960_room_chat_sequence': m0960,
   '0970_summary_revisions': m0970,
   '0980_languages': m0980,
+  '0990_follow_ups': m0990,
 };

@@ -14,6 +14,7 @@ import { roomProjection } from './room/room.js';
 import { lessonAnswersProjection } from './lessonAnswers/lessonAnswers.js';
 import { lessonAnalysesProjection } from './lessonAnalyses/lessonAnalyses.js';
 import { sessionSummariesProjection } from './sessionSummaries/sessionSummaries.js';
+import { followUpsProjection } from './followUps/followUps.js';
 
 export const projections: Projection[] = [
   scheduleProjection,
@@ -29,6 +30,7 @@ export const projections: Projection[] = [
   lessonAnswersProjection,
   lessonAnalysesProjection,
   sessionSummariesProjection,
+  followUpsProjection,
   auditProjection,
 ];
 

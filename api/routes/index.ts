@@ -33,6 +33,7 @@ import { invariantRoutes } from './invariants.js';
 import { lessonContentRoutes } from './lessonContent.js';
 import { lessonAnalysisRoutes } from './lessonAnalyses.js';
 import { sessionSummaryRoutes } from './sessionSummaries.js';
+import { followUpRoutes } from './followUps.js';
 import { sessionSummaryTabRoutes } from './sessionSummaryTab.js';
 import { summarySettingsRoutes } from './summarySettings.js';
 import { organisationSettingsRoutes } from './organisationSettings.js';
@@ -71,6 +72,7 @@ export const routes: RouteModule[] = [
   lessonContentRoutes,
   lessonAnalysisRoutes,
   sessionSummaryRoutes,
+  followUpRoutes,
   sessionSummaryTabRoutes,
   summarySettingsRoutes,
   organisationSettingsRoutes,

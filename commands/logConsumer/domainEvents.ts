@@ -13,6 +13,7 @@ import type { LessonContentEvent } from '../../domain/lessonContent/content.js';
 import type { LessonAnswersEvent } from '../../domain/lessonContent/answers.js';
 import type { LessonAnalysisEvent } from '../../domain/lessonAnalysis/events.js';
 import type { SessionSummaryEvent } from '../../domain/sessionSummary/summary.js';
+import type { FollowUpEvent } from '../../domain/followUp/followUp.js';
 
 export type DomainEvent =
   | LiveSessionEvent
@@ -25,7 +26,8 @@ export type DomainEvent =
   | LessonContentEvent
   | LessonAnswersEvent
   | LessonAnalysisEvent
-  | SessionSummaryEvent;
+  | SessionSummaryEvent
+  | FollowUpEvent;
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -20,6 +20,7 @@ export const MAIL_TEMPLATES = [
   'training-reminder',
   'lesson-summary',
   'teacher-lesson-summary',
+  'lesson-follow-up',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 

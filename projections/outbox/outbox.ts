@@ -6,10 +6,12 @@ import { ERASED_TEXT } from '../../commands/eventStore/personalData/fields.js';
 import { liveSessionHandlers } from './liveSessions.js';
 import { trainingHandlers } from './trainings.js';
 import { summaryHandlers } from './summaries.js';
+import { followUpHandlers } from './followUps.js';
 
 /**
  * The personal text an erased person's mails quote (a decline reason, their summary) reads as ERASED_TEXT, and so
- * does the reason they gave for a cancellation in everybody's mails (`reasonBy`).
+ * does the reason they gave for a cancellation in everybody's mails (`reasonBy`) and what they wrote in a follow-up
+ * message (`followUpBy`).
  */
 async function erasePersonalData(db: ProjectionDb, personId: string) {
   const erased = sql`to_jsonb(${ERASED_TEXT}::text)`;
@@ -17,6 +19,14 @@ async function erasePersonalData(db: ProjectionDb, personId: string) {
     .updateTable('mail_outbox')
     .set({ params: sql`jsonb_set(params, '{reason}', ${erased})` })
     .where(sql<boolean>`params ->> 'reasonBy' = ${personId} AND jsonb_typeof(params -> 'reason') = 'string'`)
+    .execute();
+  await db
+    .updateTable('mail_outbox')
+    .set({
+      params: sql`jsonb_set(jsonb_set(jsonb_set(params,
+        '{followUp,keyPoints}', ${erased}), '{followUp,preparation}', ${erased}), '{followUp,resources}', '[]'::jsonb)`,
+    })
+    .where(sql<boolean>`params ->> 'followUpBy' = ${personId}`)
     .execute();
   await db
     .updateTable('mail_outbox')
@@ -35,6 +45,6 @@ async function erasePersonalData(db: ProjectionDb, personId: string) {
 export const outboxProjection = projection(
   'outbox',
   ['mail_outbox', 'calendar_entries', 'calendar_attendees', 'calendar_groups'],
-  { ...liveSessionHandlers, ...trainingHandlers, ...summaryHandlers },
+  { ...liveSessionHandlers, ...trainingHandlers, ...summaryHandlers, ...followUpHandlers },
   { erasePersonalData },
 );

@@ -188,5 +188,22 @@ export function followUpEntries(): Record<string, Entry> {
       }),
       expect: manageSession(201),
     },
+    'POST /api/live-sessions/:id/follow-up': {
+      request: (w, scope) => ({
+        url: `/api/live-sessions/${session(w, scope)}/follow-up`,
+        body: { keyPoints: 'Matrix key points' },
+      }),
+      expect: manageSession(409),
+      note: 'access passes for the teacher of the session and admins, then the rule answers: the session has not ended (409, nothing recorded); test/api/followUp.int.test.ts sends one',
+    },
+    'GET /api/live-sessions/:id/follow-up': {
+      request: (w, scope) => ({ url: `/api/live-sessions/${session(w, scope)}/follow-up` }),
+      expect: {
+        own: per(404, 404, 404, 401),
+        other: per(404, 404, 404, 401),
+        foreign: per(404, 404, 404, 401),
+      },
+      note: "no follow-up was sent for the world's sessions: 404 once the session may be seen; test/api/followUp.int.test.ts reads one as each role",
+    },
   };
 }

@@ -26,7 +26,7 @@ const TESTS = [
   'a student sees the session and can join 10 minutes before it starts',
   'an admin credits the student wallet from Billing',
   'the teacher completes it with Finish & Deduct after the billing preview; the student balance drops',
-  'after completion: homework, the next lesson and verified feedback, which the student sees',
+  'after completion: homework, the next lesson, verified feedback and the follow-up message, which the student sees',
   'the main pages have no serious accessibility violations',
   'the teacher adds a student to the group session and removes her again, after a confirmation',
 ];
@@ -333,12 +333,32 @@ else {
       await banner.getByText('Clear questions; keep practising negatives.').waitFor();
       assert.ok(await banner.getByText(/revoke verification/).isVisible(), 'teachers see how to change it');
       await screenshot(page, 'completion-follow-up');
+      // The follow-up message to the students: Lectern adds each one's homework and next session.
+      const send = page.getByRole('form', { name: 'Send follow-up' });
+      await send.getByLabel('Key points covered').fill('Questions with do and does.');
+      await send.getByLabel(/Resources/).fill('https://example.org/present-simple\nWorkbook page 12');
+      await send.getByLabel(/How to prepare/).fill('Write five questions about your weekend.');
+      await send.getByRole('button', { name: 'Send follow-up' }).click();
+      const sent = page.getByTestId('follow-up');
+      await sent.getByText('Questions with do and does.').waitFor();
+      assert.ok(
+        (await sent.getByTestId('follow-up-student').count()) >= 2,
+        'the teacher sees every student’s part',
+      );
 
       const student = await signedIn(ctx.browser, ctx.server, 'student@demo.lectern.dev', TZ);
       await student.goto(`${ctx.server.url}/platform/sessions/${ctx.sessionId}`);
       const seen = student.getByRole('region', { name: 'Teacher Feedback' });
       await seen.getByText('Clear questions; keep practising negatives.').waitFor();
       assert.not.ok(await seen.getByText(/revoke verification/).isVisible(), 'the hint is for teachers only');
+      const followUp = student.getByTestId('follow-up');
+      await followUp.getByText('Questions with do and does.').waitFor();
+      await followUp.getByRole('link', { name: 'https://example.org/present-simple' }).waitFor();
+      assert.is(await followUp.getByTestId('follow-up-student').count(), 1, 'a student sees their own part');
+      assert.match(
+        (await followUp.getByTestId('follow-up-student').textContent()) ?? '',
+        /Your homework\s*Present tense practice.*Your next session/s,
+      );
       await screenshot(student, 'session-feedback-student');
       await student.context().close();
     }),

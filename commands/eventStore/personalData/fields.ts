@@ -76,6 +76,8 @@ export const PERSONAL_TEXT: Readonly<Record<string, readonly PersonalText[]>> = 
   // Why a session or a training event was canceled (or a session record deleted): the text of who did it.
   LiveSessionCanceled: [{ owner: '$actor', texts: [['reason']] }],
   LiveSessionDeleted: [{ owner: '$actor', texts: [['reason']] }],
+  // The follow-up message after a lesson: what its author wrote to the students.
+  FollowUpSent: [{ owner: '$actor', texts: [['keyPoints'], ['resources', '*'], ['preparation']] }],
   TrainingEventCanceled: [{ owner: '$actor', texts: [['reason']] }],
   // Post-session summaries: a student's summary and what they answered wrongly.
   PostSessionSummariesMade: [

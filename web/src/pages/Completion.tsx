@@ -13,6 +13,8 @@ import { CompletionActions } from './completion/CompletionActions';
 import { ScoresSection } from './completion/ScoresSection';
 import { HomeworkSection, NextClassSection } from './completion/NextStepsSections';
 import { FeedbackBanner } from './completion/FeedbackBanner';
+import { FollowUpCard } from './followUp/FollowUpCard';
+import { SendFollowUp } from './followUp/SendFollowUp';
 import {
   ACTION_LABEL,
   type Completion as CompletionView,
@@ -32,6 +34,7 @@ export default function Completion({ params }: { params: Record<string, string> 
   const courses = useApi<{ courses: Course[] }>('/api/courses');
   const start = useAction();
   const [bannerKey, setBannerKey] = useState(0);
+  const [followUpKey, setFollowUpKey] = useState(0);
 
   if (session.loading && !session.data) return <Loading />;
   if (!session.data) return <ErrorBox error={session.error} onRetry={session.reload} />;
@@ -129,6 +132,12 @@ export default function Completion({ params }: { params: Record<string, string> 
         />
       )}
       <ErrorBox error={feedback.error} />
+      {s.status === 'ended' && me.role !== 'student' && (
+        <div className="grid-2">
+          <SendFollowUp liveSessionId={s.id} onSent={() => setFollowUpKey((k) => k + 1)} />
+          <FollowUpCard key={followUpKey} liveSessionId={s.id} participants={s.participants} />
+        </div>
+      )}
       <div className="grid-2">
         {steps.data ? (
           <>

@@ -8,6 +8,7 @@ import { sessionTitle, type Course, type ScheduleEntry } from '../lib/types';
 import { PageHeader } from '../ui/Layout';
 import { Badge, ErrorBox, Loading, statusTone } from '../ui/feedback';
 import { FeedbackBanner } from './completion/FeedbackBanner';
+import { FollowUpCard } from './followUp/FollowUpCard';
 import { EditDetails } from './session/EditDetails';
 import { CancelSession } from './session/CancelSession';
 import { Reschedule } from './session/Reschedule';
@@ -87,6 +88,7 @@ export default function SessionDetail({ params }: { params: Record<string, strin
         </div>
       )}
       <FeedbackBanner liveSessionId={s.id} participants={s.participants} />
+      <FollowUpCard liveSessionId={s.id} participants={s.participants} />
       {s.kind === 'group' && (
         <div className="row" role="tablist" aria-label="Session">
           {(['details', 'summary'] as const).map((t) => (

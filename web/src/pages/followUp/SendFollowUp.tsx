@@ -1,0 +1,65 @@
+// Sending the follow-up message after a lesson (its teacher or an admin, once it has ended): the key points, the
+// resources shared (one a line) and how to prepare. Lectern adds each student's homework and next session.
+import { useState, type FormEvent } from 'react';
+import { api, idempotencyKey } from '../../lib/api';
+import { useAction } from '../../lib/useApi';
+import { ErrorBox } from '../../ui/feedback';
+import type { FollowUpView } from '../../../../contract/followUp';
+
+export function SendFollowUp({ liveSessionId, onSent }: { liveSessionId: string; onSent: () => void }) {
+  const [keyPoints, setKeyPoints] = useState('');
+  const [resources, setResources] = useState('');
+  const [preparation, setPreparation] = useState('');
+  const send = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const body = {
+      keyPoints,
+      resources: resources
+        .split('\n')
+        .map((r) => r.trim())
+        .filter(Boolean),
+      preparation: preparation.trim() || null,
+    };
+    const sent = await send.run(() =>
+      api.post<FollowUpView>(`/api/live-sessions/${liveSessionId}/follow-up`, body, idempotencyKey()),
+    );
+    if (sent) onSent();
+  };
+  return (
+    <form className="card" aria-labelledby="send-follow-up-title" onSubmit={submit}>
+      <h2 id="send-follow-up-title">Send follow-up</h2>
+      <p className="muted">
+        To every student of this lesson, on their session page and by mail, with their homework and next
+        session.
+      </p>
+      <label className="field">
+        <span>Key points covered</span>
+        <textarea
+          required
+          maxLength={4000}
+          rows={3}
+          value={keyPoints}
+          onChange={(e) => setKeyPoints(e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span>Resources and materials (one a line)</span>
+        <textarea rows={2} value={resources} onChange={(e) => setResources(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>How to prepare for the next session</span>
+        <textarea
+          maxLength={2000}
+          rows={2}
+          value={preparation}
+          onChange={(e) => setPreparation(e.target.value)}
+        />
+      </label>
+      <ErrorBox error={send.error} />
+      <button type="submit" className="btn btn-primary" disabled={send.pending}>
+        Send follow-up
+      </button>
+    </form>
+  );
+}
