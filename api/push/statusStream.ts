@@ -77,9 +77,15 @@ export function statusStreams(app: FastifyInstance, deps: AppDeps) {
       last = data;
       raw.write(`event: ${options.event}\ndata: ${data}\n\n`);
     };
+    /** An append came while a look was under way: that look may have read too early, so look once more. */
+    let again = false;
     async function look() {
       pending = null;
-      if (ended || looking) return;
+      if (ended) return;
+      if (looking) {
+        again = true;
+        return;
+      }
       looking = true;
       try {
         await readModelsCaughtUp(deps, 5_000);
@@ -88,6 +94,10 @@ export function statusStreams(app: FastifyInstance, deps: AppDeps) {
         request.log.warn({ err: error }, 'a status stream could not read its snapshot');
       } finally {
         looking = false;
+      }
+      if (again && !ended) {
+        again = false;
+        pending ??= setTimeout(() => void look(), SETTLE_MS);
       }
     }
     ends.add(end);
