@@ -9,18 +9,18 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { chromium } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
 import { natsUrl, postgresAvailable, testDatabase, type TestDatabase } from '../support/services.js';
 import { skippedSuite } from '../support/suite.js';
-import { browserUnavailable, CHROMIUM, screenshot, shotsOnFailure } from './support/browser.js';
+import { browserUnavailable, screenshot, shotsOnFailure } from './support/browser.js';
 import { ensureWebBuild } from './support/webBuild.js';
 import { allConnected, inboundVideoBytes, join } from './support/roomPages.js';
 import {
   closeNodes,
   contextFor,
+  launchChromium,
   school,
   startNodes,
   type Person,
@@ -345,26 +345,7 @@ function toneWav(): string {
 }
 
 /** Like roomCluster's Chromium (fake camera), with the tone as the microphone. */
-const speakingChromium = () =>
-  chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${toneWav()}`,
-      '--autoplay-policy=no-user-gesture-required',
-      '--allow-loopback-in-peer-connection',
-      '--auto-select-desktop-capture-source=Entire screen',
-    ],
-  });
+const speakingChromium = () => launchChromium([`--use-file-for-fake-audio-capture=${toneWav()}`]);
 
 /** SFU_DEBUG=1: the page's console and its `sfu.*` frames, both ways, in the test output. */
 function debugPage(page: Page, name: string) {

@@ -4,8 +4,8 @@
 // people signing in on the proxy's own login page, and which node took each of a page's room sockets (read
 // from the proxy's X-Lectern-Node header on the WebSocket upgrade, through the DevTools protocol).
 import { execFileSync } from 'node:child_process';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM } from './browser.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './roomCluster.js';
 
 /** The base64 SHA-256 of a certificate's SubjectPublicKeyInfo, as Chromium's SPKI allow-list spells it. */
 export function spkiHash(certPath: string): string {
@@ -22,26 +22,8 @@ export function spkiHash(certPath: string): string {
 }
 
 /** Chromium as the live-room suites launch it (fake media), trusting certificates with these public keys. */
-export function launchTrustingChromium(spkiHashes: string[]): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      '--autoplay-policy=no-user-gesture-required',
-      '--allow-loopback-in-peer-connection',
-      `--ignore-certificate-errors-spki-list=${spkiHashes.join(',')}`,
-    ],
-  });
-}
+export const launchTrustingChromium = (spkiHashes: string[]): Promise<Browser> =>
+  launchChromium([`--ignore-certificate-errors-spki-list=${spkiHashes.join(',')}`]);
 
 /** A fresh context (its own cookies) with camera and microphone allowed; actions wait up to a minute. */
 export async function proxyContext(browser: Browser): Promise<BrowserContext> {

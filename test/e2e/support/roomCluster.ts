@@ -10,7 +10,7 @@ import { createSession, SESSION_COOKIE } from '../../../auth/sessions.js';
 import { createOrganisation, createPerson } from '../../../db/people.js';
 import type { Role } from '../../../db/people.table.js';
 import type { TestDatabase } from '../../support/services.js';
-import { CHROMIUM } from './browser.js';
+import { CHROMIUM, CHROMIUM_ARGS } from './browser.js';
 
 export type RoomNode = { app: App; runtime: Runtime; url: string };
 export type Person = { id: string; name: string; token: string };
@@ -143,24 +143,19 @@ export async function school(node: RoomNode, studentNames: string[]) {
   return { orgId, admin, teacher, tutor, students, liveSession, call };
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** Chromium for the live room: fake camera and microphone, no prompts; `extra` adds flags of a suite's own. */
+export async function launchChromium(extra: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
       '--autoplay-policy=no-user-gesture-required',
       '--allow-loopback-in-peer-connection',
       // getDisplayMedia picks the screen without a dialog.
       '--auto-select-desktop-capture-source=Entire screen',
+      ...extra,
     ],
   });
 }
