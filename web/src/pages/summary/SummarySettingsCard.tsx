@@ -29,14 +29,17 @@ export function SummarySettingsCard() {
   return (
     <form className="card" aria-label="Summary settings" onSubmit={submit}>
       <h2>Post-session summaries</h2>
-      <label>
-        Cost per summary (tokens)
-        <input type="number" min={0} step={1} value={cost} onChange={(e) => setCost(e.target.value)} />
-      </label>
-      <label>
-        Teacher Lesson Summary Recipients (one e-mail address a line)
-        <textarea rows={3} value={recipients} onChange={(e) => setRecipients(e.target.value)} />
-      </label>
+      {/* Disabled until the current settings arrive, so nothing typed before is overwritten by them. */}
+      <fieldset disabled={!current.data} className="plain">
+        <label>
+          Cost per summary (tokens)
+          <input type="number" min={0} step={1} value={cost} onChange={(e) => setCost(e.target.value)} />
+        </label>
+        <label>
+          Teacher Lesson Summary Recipients (one e-mail address a line)
+          <textarea rows={3} value={recipients} onChange={(e) => setRecipients(e.target.value)} />
+        </label>
+      </fieldset>
       <button type="submit" className="btn" disabled={!current.data || save.pending}>
         Save
       </button>
