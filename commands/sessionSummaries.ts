@@ -4,7 +4,7 @@
 // those whose enrollment has it on. The students whose preference is on are named in the event for the mail.
 // Each making (at the end, or again after a correction: a new revision) is paid from the organisation's wallet.
 import { ForbiddenError, NotFoundError } from '../domain/shared/errors.js';
-import { PersonLanguage } from '../domain/shared/languages.js';
+import { personLanguageOf, type PersonLanguage } from '../domain/shared/languages.js';
 import type { Role } from '../db/people.table.js';
 import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
@@ -75,8 +75,7 @@ export async function setSummarySwitch(
   return { enabled };
 }
 
-const languageOf = (stored: string | null | undefined): PersonLanguage =>
-  PersonLanguage.catch('en').parse(stored ?? 'en');
+const languageOf = personLanguageOf;
 
 export async function preferencesOf(db: Db, personId: string) {
   const row = await db

@@ -7,6 +7,8 @@ import type { Db } from '../db/schema.js';
 import { itemsWhere } from '../projections/outbox/items.js';
 import { buildIcs } from './ics.js';
 import { pageOf, titleOf, whenOf } from './templates.js';
+import { mailTexts } from './texts/index.js';
+import { personLanguageOf } from '../domain/shared/languages.js';
 
 const PAST_DAYS = 60;
 const FUTURE_DAYS = 400;
@@ -49,12 +51,14 @@ export async function feedFor(
   const person = await db
     .selectFrom('calendar_feed_tokens as f')
     .innerJoin('people as p', 'p.id', 'f.person_id')
-    .select(['p.id', 'p.org_id', 'p.name'])
+    .leftJoin('person_preferences as pp', 'pp.person_id', 'p.id')
+    .select(['p.id', 'p.org_id', 'p.name', 'pp.language'])
     .where('f.token', '=', token)
     .where('p.active', '=', true)
     .where('p.erased_at', 'is', null)
     .executeTakeFirst();
   if (!person) return undefined;
+  const language = personLanguageOf(person.language);
   const from = new Date(now.getTime() - PAST_DAYS * 86_400_000);
   const to = new Date(now.getTime() + FUTURE_DAYS * 86_400_000);
   const rows = await db
@@ -88,9 +92,11 @@ export async function feedFor(
     method: 'PUBLISH',
     name: `Lectern: ${person.name}`,
     stamp: now,
-    summaryOf: (item) => titleOf(item, courseNames),
+    summaryOf: (item) => titleOf(item, courseNames, mailTexts(language)),
     urlOf: (item) => pageOf(item, publicUrl),
     descriptionOf: (item) =>
-      [whenOf(item), item.location, item.link, item.notes].filter((x): x is string => !!x).join('\n'),
+      [whenOf(item, undefined, language), item.location, item.link, item.notes]
+        .filter((x): x is string => !!x)
+        .join('\n'),
   });
 }

@@ -1,7 +1,8 @@
 // The follow-up message after a lesson as a student gets it by mail: the key points, the resources, their
-// homework, their next session (in their own time zone) and how to prepare.
+// homework, their next session (in their own time zone) and how to prepare, in their own language.
 import type { FollowUpStudent } from '../domain/followUp/followUp.js';
 import type { RenderContext, RenderedMail } from './templates.js';
+import { dateTimeIn, mailTexts } from './texts/index.js';
 
 export type FollowUpParams = {
   liveSessionId: string;
@@ -13,51 +14,41 @@ export type FollowUpParams = {
   nextSession: FollowUpStudent['nextSession'];
 };
 
-const when = (start: string, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(start)) + ` ${timeZone}`;
-
 export function renderFollowUpMail(f: FollowUpParams, ctx: RenderContext): RenderedMail {
   const base = ctx.publicUrl.replace(/\/$/, '');
   const zone = ctx.recipient.timeZone;
+  const language = ctx.recipient.language ?? 'en';
+  const t = mailTexts(language).followUp;
   return {
-    subject: f.revision > 0 ? 'Follow-up after your lesson (corrected)' : 'Follow-up after your lesson',
+    subject: f.revision > 0 ? `${t.subject} (${t.corrected})` : t.subject,
     text: [
-      `Hello ${ctx.recipient.name},`,
+      mailTexts(language).hello(ctx.recipient.name),
       '',
-      'Your teacher sent a follow-up after your lesson.',
+      t.intro,
       '',
-      'Key points covered:',
+      t.keyPoints,
       f.keyPoints,
-      ...(f.resources.length ? ['', 'Resources:', ...f.resources.map((r) => `- ${r}`)] : []),
+      ...(f.resources.length ? ['', t.resources, ...f.resources.map((r) => `- ${r}`)] : []),
       ...(f.homework.length
         ? [
             '',
-            'Your homework:',
+            t.homework,
             ...f.homework.map(
               (h) =>
-                `- ${h.title ?? 'Homework'}: ${base}/platform/enrollments/${h.enrollmentId}/homework/${h.homeworkId}`,
+                `- ${h.title ?? t.homeworkTitle}: ${base}/platform/enrollments/${h.enrollmentId}/homework/${h.homeworkId}`,
             ),
           ]
         : []),
       ...(f.nextSession
         ? [
             '',
-            `Your next session: ${f.nextSession.title ?? 'live session'}, ${when(f.nextSession.start, zone)}`,
+            `${t.next}: ${f.nextSession.title ?? t.nextTitle}, ${dateTimeIn(f.nextSession.start, zone, language)} ${zone}`,
             `${base}/platform/sessions/${f.nextSession.liveSessionId}`,
           ]
         : []),
-      ...(f.preparation ? ['', 'How to prepare:', f.preparation] : []),
+      ...(f.preparation ? ['', t.prepare, f.preparation] : []),
       '',
-      `The lesson: ${base}/platform/sessions/${f.liveSessionId}`,
+      `${t.lesson}: ${base}/platform/sessions/${f.liveSessionId}`,
     ].join('\n'),
   };
 }

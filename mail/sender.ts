@@ -11,6 +11,7 @@ import { referencedIds, render, type Params } from './templates.js';
 import { enqueueReminders } from './reminders.js';
 import { mailsOff } from './settings.js';
 import { mailDeliveries } from '../kernel/metrics.js';
+import { personLanguageOf } from '../domain/shared/languages.js';
 
 export type MailSenderOptions = {
   db: Db;
@@ -143,7 +144,8 @@ export function mailSender(options: MailSenderOptions): MailSender {
     const recipient = await db
       .selectFrom('people as p')
       .innerJoin('organisations as o', 'o.id', 'p.org_id')
-      .select(['p.name', 'p.email', 'p.time_zone', 'o.settings'])
+      .leftJoin('person_preferences as pp', 'pp.person_id', 'p.id')
+      .select(['p.name', 'p.email', 'p.time_zone', 'pp.language', 'o.settings'])
       .where('p.id', '=', row.recipient_id)
       .where('p.org_id', '=', row.org_id)
       .where('p.active', '=', true)
@@ -163,7 +165,7 @@ export function mailSender(options: MailSenderOptions): MailSender {
   async function send(
     row: Claimed,
     now: Date,
-    recipients: { name: string; email: string; time_zone: string }[],
+    recipients: { name: string; email: string; time_zone: string; language?: string | null }[],
   ): Promise<keyof SendReport> {
     try {
       const params = (typeof row.params === 'string' ? JSON.parse(row.params) : row.params) as Params;
@@ -177,7 +179,12 @@ export function mailSender(options: MailSenderOptions): MailSender {
       const messageId = `<${row.id.replace(/[^\w.-]/g, '.')}@lectern>`;
       for (const recipient of recipients) {
         const mail = render(row.template as MailTemplate, params, {
-          recipient: { name: recipient.name, email: recipient.email, timeZone: recipient.time_zone },
+          recipient: {
+            name: recipient.name,
+            email: recipient.email,
+            timeZone: recipient.time_zone,
+            language: personLanguageOf(recipient.language),
+          },
           from,
           publicUrl: options.publicUrl,
           now,

@@ -1,5 +1,5 @@
 // What a student's summary says, in the student's own language (English, German, Ukrainian).
-import type { PersonLanguage } from '../shared/languages.js';
+import { LOCALE_OF, type PersonLanguage } from '../shared/languages.js';
 
 export type SummaryCounts = {
   attended: boolean;
@@ -9,8 +9,6 @@ export type SummaryCounts = {
   pending: number;
   percent: number | null;
 };
-
-const LOCALES: Record<PersonLanguage, string> = { en: 'en-GB', de: 'de-DE', uk: 'uk-UA' };
 
 type Texts = {
   absent: string;
@@ -49,6 +47,6 @@ const TEXTS: Record<PersonLanguage, Texts> = {
 export function studentSummaryText(c: SummaryCounts, language: PersonLanguage): string {
   const texts = TEXTS[language];
   if (c.answered === 0) return c.attended ? texts.silent : texts.absent;
-  const n = (x: number) => x.toLocaleString(LOCALES[language]);
+  const n = (x: number) => x.toLocaleString(LOCALE_OF[language]);
   return texts.answered(c, n);
 }

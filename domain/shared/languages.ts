@@ -24,3 +24,10 @@ export type TaughtLanguage = z.infer<typeof TaughtLanguage>;
 export const PERSON_LANGUAGES = { en: 'English', de: 'Deutsch', uk: 'Українська' } as const;
 export const PersonLanguage = z.enum(Object.keys(PERSON_LANGUAGES) as [keyof typeof PERSON_LANGUAGES]);
 export type PersonLanguage = z.infer<typeof PersonLanguage>;
+
+/** A stored language as a person's language: English when none is set or it is not one Lectern writes. */
+export const personLanguageOf = (stored: string | null | undefined): PersonLanguage =>
+  PersonLanguage.catch('en').parse(stored ?? 'en');
+
+/** The locale dates and numbers are written in for a person's language. */
+export const LOCALE_OF: Record<PersonLanguage, string> = { en: 'en-GB', de: 'de-DE', uk: 'uk-UA' };

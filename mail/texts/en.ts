@@ -1,0 +1,75 @@
+// English mail texts.
+import type { MailTexts } from './types.js';
+
+export const en: MailTexts = {
+  templates: {
+    'live-session-scheduled': { subject: 'Scheduled', intro: 'A live session was scheduled for you.' },
+    'live-session-rescheduled': { subject: 'Rescheduled', intro: 'Your live session has a new time.' },
+    'live-session-canceled': { subject: 'Canceled', intro: 'Your live session was canceled.' },
+    'live-session-removed': { subject: 'Removed', intro: 'You are no longer in this live session.' },
+    'live-session-reminder': { subject: 'Reminder', intro: 'Your live session starts within 24 hours.' },
+    'training-registered': { subject: 'Registered', intro: 'You are registered. These are your dates:' },
+    'training-requested': { subject: 'Registration requested', intro: 'Your registration awaits approval.' },
+    'training-waitlisted': { subject: 'Waitlisted', intro: 'The section is full: you are on its waitlist.' },
+    'training-declined': { subject: 'Registration declined', intro: 'Your registration was declined.' },
+    'training-deregistered': {
+      subject: 'Deregistered',
+      intro: 'You are no longer registered for this section.',
+    },
+    'training-event-added': { subject: 'New date', intro: 'A date was added to your training.' },
+    'training-event-rescheduled': {
+      subject: 'Rescheduled',
+      intro: 'A date of your training has a new time.',
+    },
+    'training-event-changed': { subject: 'Updated', intro: 'A date of your training changed.' },
+    'training-event-canceled': { subject: 'Canceled', intro: 'A date of your training was canceled.' },
+    'training-reminder': { subject: 'Reminder', intro: 'Your training date is coming up.' },
+    'lesson-summary': { subject: 'Lesson summary', intro: 'Here is the summary of your lesson.' },
+    'lesson-follow-up': { subject: 'Follow-up after your lesson', intro: 'Your teacher sent a follow-up.' },
+    'teacher-lesson-summary': {
+      subject: 'Teacher lesson summary',
+      intro: 'Here is the teacher summary of a lesson (all participants).',
+    },
+  },
+  hello: (name) => `Hello ${name},`,
+  on: 'on',
+  reason: 'Reason',
+  when: 'When',
+  teacher: 'Teacher',
+  trainer: 'Trainer',
+  where: 'Where',
+  link: 'Link',
+  notes: 'Notes',
+  details: 'Details',
+  schedule: 'Your schedule',
+  training: 'Training',
+  liveLesson: 'Live lesson',
+  liveSession: 'Live session',
+  reminder: {
+    join: (url) =>
+      `How to join: open ${url} and click "Join Session"; the room opens 10 minutes before the start.`,
+    prepare: 'What to prepare',
+    prepareDefault: 'your questions and notes from the last lesson.',
+    needs:
+      'You will need: a camera, a microphone (a headset is best) and an internet connection of at least 5 Mbps.',
+  },
+  summary: {
+    subject: 'Lesson summary',
+    intro: 'Here is the summary of your lesson.',
+    figures: (a, c, i) => `Answered: ${a}, correct: ${c}, to review: ${i}`,
+    whole: 'The whole summary',
+  },
+  followUp: {
+    subject: 'Follow-up after your lesson',
+    corrected: 'corrected',
+    intro: 'Your teacher sent a follow-up after your lesson.',
+    keyPoints: 'Key points covered:',
+    resources: 'Resources:',
+    homework: 'Your homework:',
+    homeworkTitle: 'Homework',
+    next: 'Your next session',
+    nextTitle: 'live session',
+    prepare: 'How to prepare:',
+    lesson: 'The lesson',
+  },
+};
