@@ -16,6 +16,7 @@ import { answersStreamId, LessonAnswersEvent } from '../domain/lessonContent/ans
 import type { LessonDocument } from '../domain/lessonContent/document.js';
 import { studentSummary, teacherSummary } from '../domain/sessionSummary/summary.js';
 import { sessionFacts } from './sessionSummaryFacts.js';
+import { SessionSummaryEvent } from '../domain/sessionSummary/events.js';
 import { chargeSummaries, summaryRecipientsOf } from './sessionSummaryBilling.js';
 
 type Deps = { db: Db; eventStore: EventStore };
@@ -204,6 +205,19 @@ export async function makeSessionSummaries(
     }),
   );
   const off = new Set(preferences.filter((p) => !p.lesson_summary).map((p) => p.person_id));
+  // Made again after a correction: only those whose own summary changed are mailed again.
+  const previous = revision > 0 ? await lastMade(deps, liveSessionId) : undefined;
+  const unchanged = new Set(
+    summaries
+      .filter((own) =>
+        sameSummary(
+          previous?.studentSummaries.find((p) => p.studentId === own.studentId),
+          own,
+        ),
+      )
+      .map((own) => own.studentId),
+  );
+  const teacher = teacherSummary(summaries, { ...facts, homework: homeworkOf });
   const charge = await chargeSummaries(deps, session.orgId, liveSessionId, revision, context);
   if (!charge.paid) {
     const { paid: _p, ...refusal } = charge;
@@ -235,10 +249,12 @@ export async function makeSessionSummaries(
       teacherId: session.teacherId,
       courseLessonId: session.courseLessonId,
       lessonTitle: lessonTitle || 'Live lesson',
-      teacherSummary: teacherSummary(summaries, { ...facts, homework: homeworkOf }),
+      teacherSummary: teacher,
       studentSummaries: summaries,
-      mailTo: students.filter((id) => !off.has(id)),
-      mailTeacherSummary: (await summaryRecipientsOf(deps.db, session.orgId)).length > 0,
+      mailTo: students.filter((id) => !off.has(id) && !unchanged.has(id)),
+      mailTeacherSummary:
+        (await summaryRecipientsOf(deps.db, session.orgId)).length > 0 &&
+        !sameSummary(previous?.teacherSummary, teacher),
       revision,
       requestedBy,
       costTokens: charge.tokens,
@@ -247,3 +263,21 @@ export async function makeSessionSummaries(
     context,
   );
 }
+
+/** The newest summaries made for the session so far. */
+async function lastMade(deps: Deps, liveSessionId: string) {
+  const events = await deps.eventStore.readStream(streamId(sessionSummaries.category, liveSessionId));
+  const made = events
+    .map((e) => SessionSummaryEvent.parse({ type: e.type, data: e.data }))
+    .filter((e) => e.type === 'PostSessionSummariesMade');
+  return made.at(-1)?.data;
+}
+
+/** Equal content, whatever the order of the keys (one side was read back from the log). */
+const sameSummary = (a: unknown, b: unknown) => a !== undefined && canonical(a) === canonical(b);
+const canonical = (x: unknown): string =>
+  JSON.stringify(x, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([k1], [k2]) => k1.localeCompare(k2)))
+      : value,
+  );

@@ -2,7 +2,8 @@
 // debits its wallet by the "summaryCostTokens" setting, a ledger line with the cause summary; when the wallet is
 // short none are made and the Summary tab says why. An admin or the session's teacher makes them again after a
 // grade changed: the tab shows the new texts and the next revision; an Idempotency-Key pays once. The teacher
-// summary names each student's homework of the lesson and its status.
+// summary names each student's homework of the lesson and its status. Made again, only the students whose own
+// summary changed are mailed again.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { testApp, type TestApp } from '../support/app.js';
@@ -130,6 +131,20 @@ test('made again after a grade changed: new texts, paid once per Idempotency-Key
   assert.is(repeat.json().head.revision, 1);
   const own = (await s.students[0]!.get(`/api/live-sessions/${id}/summaries`)).json();
   assert.is(mine(own).pending, 0, 'the student reads the new text');
+  // Mailed again: only the student whose summary changed, not the one whose summary stayed the same.
+  await t.settle();
+  const mailed = await t.deps.db
+    .selectFrom('mail_outbox')
+    .select(['recipient_id', 'params'])
+    .where('template', '=', 'lesson-summary')
+    .execute();
+  const mailsOf = (studentId: string) =>
+    mailed.filter(
+      (m) =>
+        m.recipient_id === studentId &&
+        (m.params as { summary: { liveSessionId: string } }).summary.liveSessionId === id,
+    ).length;
+  assert.equal([mailsOf(s.students[0]!.id), mailsOf(s.students[1]!.id)], [2, 1]);
   const paid = (await ledger(s)).filter(([cause]: [string]) => cause === 'summary');
   assert.equal(paid, [
     ['summary', -5],
