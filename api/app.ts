@@ -11,6 +11,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.js';
+import { sessionCache } from '../auth/sessionCache.js';
 import { errorHandler, problem, sendProblem } from './errors.js';
 import { authHooks } from './authHooks.js';
 import { logSerializers } from './redact.js';
@@ -80,8 +81,12 @@ export async function buildHttpApp(deps: AppDeps, mounts: RouteModule[] = []): P
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  authHooks(app, deps);
+  // One session cache per node: the cookie lookups of this app, forgotten on revocations (auth/sessionCache.ts).
+  const sessions = deps.sessions ?? sessionCache(deps.db, deps.bus);
+  if (!deps.sessions) app.addHook('onClose', async () => sessions.close());
+  const withSessions: AppDeps = { ...deps, sessions };
+  authHooks(app, withSessions);
   await rateLimits(app, deps.config.RATE_LIMITS === 'on');
-  for (const register of [...routes, ...mounts, webRoutes]) await register(app, deps);
+  for (const register of [...routes, ...mounts, webRoutes]) await register(app, withSessions);
   return app;
 }

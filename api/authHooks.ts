@@ -46,7 +46,10 @@ export function authHooks(app: FastifyInstance, deps: AppDeps) {
       return sendProblem(reply, problem(403, 'forbidden', 'cross-site requests may not change anything'));
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.actor = await actorForToken(deps.db, token, deps.clock.now());
+    if (token)
+      request.actor = deps.sessions
+        ? await deps.sessions.actorFor(token, deps.clock.now())
+        : await actorForToken(deps.db, token, deps.clock.now());
     // Authenticate before anything reads or validates the request: onRequest runs before the body is parsed.
     if (!request.actor && needsSession(request.method, request.routeOptions.url))
       return sendProblem(reply, problem(401, 'unauthenticated', 'sign in first'));

@@ -32,14 +32,27 @@ export async function createSession(
 }
 
 export async function actorForToken(db: DbOrTrx, token: string, now: Date): Promise<Actor | null> {
+  return (await actorWithExpiry(db, token, now))?.actor ?? null;
+}
+
+/** The session's person and when the session expires (ms), read from the database; null when it is not valid. */
+export async function actorWithExpiry(
+  db: DbOrTrx,
+  token: string,
+  now: Date,
+): Promise<{ actor: Actor; expiresAt: number } | null> {
   const row = await db
     .selectFrom('auth_sessions as s')
     .innerJoin('people as p', 'p.id', 's.person_id')
     .select(['p.id', 'p.org_id', 'p.role', 'p.name', 'p.time_zone', 'p.active', 's.expires_at'])
     .where('s.token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  if (!row || !row.active || new Date(row.expires_at) <= now) return null;
-  return { personId: row.id, orgId: row.org_id, role: row.role, name: row.name, timeZone: row.time_zone };
+  const expiresAt = new Date(row?.expires_at ?? 0).getTime();
+  if (!row || !row.active || expiresAt <= now.getTime()) return null;
+  return {
+    actor: { personId: row.id, orgId: row.org_id, role: row.role, name: row.name, timeZone: row.time_zone },
+    expiresAt,
+  };
 }
 
 export async function deleteSession(db: DbOrTrx, token: string) {

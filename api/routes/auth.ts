@@ -16,7 +16,7 @@ import {
 import { beforeSignIn, signInFailed, signInSucceeded } from '../../auth/throttle.js';
 import { invitationUsable, redeemInvitation } from '../../auth/invitations.js';
 import { requireActor } from '../http.js';
-import { publishPersonRevoked } from '../../bus/revocations.js';
+import { revokePerson } from '../revoke.js';
 import { errors, Ok, ProblemSchema } from './schemas.js';
 
 export const Me = z.object({
@@ -85,7 +85,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await deleteSession(deps.db, token);
       // This session's live connections close too (each connection re-checks its own session).
-      if (request.actor) await publishPersonRevoked(deps.bus, request.actor.personId);
+      if (request.actor) await revokePerson(deps, request.actor.personId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -114,7 +114,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const actor = requireActor(request);
       await deleteAllSessions(deps.db, actor.personId);
-      await publishPersonRevoked(deps.bus, actor.personId);
+      await revokePerson(deps, actor.personId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -153,7 +153,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         .executeTakeFirstOrThrow();
       // A new password ends the sessions signed in with the old one.
       await deleteAllSessions(deps.db, person.id);
-      await publishPersonRevoked(deps.bus, person.id);
+      await revokePerson(deps, person.id);
       if (!person.active) throw new ForbiddenError('the password is set, but this account is deactivated');
       const { token, expiresAt } = await createSession(deps.db, person, now, deps.config.SESSION_TTL_HOURS);
       reply.setCookie(SESSION_COOKIE, token, {
@@ -213,7 +213,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         .execute();
       // Whoever signed in with the old password elsewhere is signed out; their live connections close too.
       await deleteOtherSessions(deps.db, actor.personId, request.cookies[SESSION_COOKIE]!);
-      await publishPersonRevoked(deps.bus, actor.personId);
+      await revokePerson(deps, actor.personId);
       return { ok: true as const };
     },
   );

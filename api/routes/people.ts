@@ -18,6 +18,7 @@ import {
 } from '../../auth/people.js';
 import { requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
+import { revokePerson } from '../revoke.js';
 
 export const RoleSchema = z.enum(['admin', 'teacher', 'student']);
 const Name = z.string().trim().min(1).max(200);
@@ -132,10 +133,13 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
         ...(body.language !== undefined && { language: body.language }),
         ...(body.role !== undefined && { role: body.role }),
       };
-      if (Object.keys(changes).length > 0)
+      if (Object.keys(changes).length > 0) {
         await uniqueEmail(() =>
           deps.db.updateTable('people').set(changes).where('id', '=', person.id).execute(),
         );
+        // Their role, name or time zone as every node knows them from the session cookie changed.
+        await revokePerson(deps, person.id);
+      }
       return toPerson(await personInOrg(deps.db, actor.orgId, person.id));
     },
   );

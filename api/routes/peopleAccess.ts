@@ -12,7 +12,7 @@ import type { Actor } from '../../auth/sessions.js';
 import { commandContext, requireActor } from '../http.js';
 import { errors, IdParams } from './schemas.js';
 import { Invitation } from './people.js';
-import { publishPersonRevoked } from '../../bus/revocations.js';
+import { revokePerson } from '../revoke.js';
 
 export async function peopleAccessRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -44,7 +44,7 @@ export async function peopleAccessRoutes(app: FastifyInstance, deps: AppDeps) {
         await trx.updateTable('people').set({ active: false }).where('id', '=', person.id).execute();
         await deleteAllSessions(trx, person.id);
       });
-      await publishPersonRevoked(deps.bus, person.id);
+      await revokePerson(deps, person.id);
       return toPerson(await personInOrg(deps.db, actor.orgId, person.id));
     },
   );
@@ -72,7 +72,7 @@ export async function peopleAccessRoutes(app: FastifyInstance, deps: AppDeps) {
       const actor = requireActor(request, 'admin');
       const person = await target(actor, request.params.id, 'reset the password of');
       await deleteAllSessions(deps.db, person.id);
-      await publishPersonRevoked(deps.bus, person.id);
+      await revokePerson(deps, person.id);
       const invitation = await invitations.send(person, 'password reset');
       return { person: toPerson(person), invitation };
     },
@@ -89,7 +89,7 @@ export async function peopleAccessRoutes(app: FastifyInstance, deps: AppDeps) {
       const actor = requireActor(request, 'admin');
       const person = await target(actor, request.params.id, 'erase');
       await erasePerson(deps, person.id, commandContext(deps, request, actor, { ifMatch: false }));
-      await publishPersonRevoked(deps.bus, person.id);
+      await revokePerson(deps, person.id);
       request.log.info({ personId: person.id, by: actor.personId }, 'person erased');
       return toPerson(await personInOrg(deps.db, actor.orgId, person.id));
     },
