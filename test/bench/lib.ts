@@ -74,6 +74,9 @@ export async function load(
   return { seconds, operations: latencies.length, units, perSecond: units / seconds, latencies };
 }
 
+/** A measured value: whole numbers (counts) without decimals, small fractions with two. */
+export const fmtValue = (n: number) => fmt(n, Number.isInteger(n) || Math.abs(n) >= 100 ? 0 : 2);
+
 export const fmt = (n: number, digits = 0) =>
   Number.isFinite(n)
     ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
@@ -131,6 +134,6 @@ export function row(s: Section, r: Row) {
     ? `  target ${r.target} ${r.met === undefined ? '' : r.met ? 'MET' : 'MISSED'}`
     : '';
   console.log(
-    `BENCH ${s.title} | ${r.measure}: ${fmt(r.value, r.value < 100 ? 2 : 0)} ${r.unit}${base}${target}`,
+    `BENCH ${s.title} | ${r.measure}: ${fmtValue(r.value)} ${r.unit}${base}${target}`,
   );
 }

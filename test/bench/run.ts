@@ -1,7 +1,7 @@
 // `npm run bench [-- --full] [-- name ...]`: runs the benchmarks in order and writes docs/benchmarks.md, each
 // figure beside a baseline measured in the same run on this machine, with the ratio between them.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { context, fmt, machine, type BenchContext, type Section } from './lib.js';
+import { context, fmt, fmtValue, machine, type BenchContext, type Section } from './lib.js';
 
 type Bench = { name: string; load: () => Promise<{ run: (ctx: BenchContext) => Promise<Section> }> };
 
@@ -107,9 +107,9 @@ function markdown(sections: Section[], info: Awaited<ReturnType<typeof machine>>
       '| --- | ---: | --- | ---: | --- | --- |',
     );
     for (const r of s.rows) {
-      const value = `${fmt(r.value, r.value < 100 ? 2 : 0)} ${r.unit}`;
+      const value = `${fmtValue(r.value)} ${r.unit}`;
       const base = r.baseline
-        ? `${r.baseline.label}: ${fmt(r.baseline.value, r.baseline.value < 100 ? 2 : 0)}`
+        ? `${r.baseline.label}: ${fmtValue(r.baseline.value)}`
         : '';
       const ratio = r.ratio === undefined ? '' : fmt(r.ratio, 2);
       const target = r.target
