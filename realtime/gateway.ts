@@ -6,12 +6,12 @@ import websocket from '@fastify/websocket';
 import { allowedOrigins } from '../kernel/config.js';
 import { actorForToken, SESSION_COOKIE } from '../auth/sessions.js';
 import type { LocalPeer, LocalRoom } from './roomNode.js';
-import { AppError, RuleViolation } from '../domain/shared/errors.js';
-import { parseClientFrame, type ClientMessage, type ErrorCode, type ServerMessage } from './messages.js';
+import { parseClientFrame, type ClientMessage, type ServerMessage } from './messages.js';
 import { isRoomOpen, refreshRoomInfo } from '../auth/roomAccess.js';
 import { rateLimiter } from './rateLimit.js';
 import { boundedSend, inboundFlow, updateBudget } from './budgets.js';
 import { handleRoomMessage } from './roomHandlers.js';
+import { reportError } from './reportError.js';
 import { joinRoom, leaveRoom, recordLeave } from './join.js';
 import { watchRevocations } from './revocation.js';
 import {
@@ -188,24 +188,6 @@ async function sessionStillValid(gateway: Gateway, connection: Connection) {
   await leaveRoom(gateway, connection, 'left');
   connection.socket.close(CLOSE_UNAUTHENTICATED, 'session ended');
   return false;
-}
-
-function reportError(gateway: Gateway, connection: Connection, error: unknown, ref?: string) {
-  if (error instanceof AppError) {
-    const code: ErrorCode =
-      error instanceof RuleViolation
-        ? error.code === 'room_closed'
-          ? 'room_closed'
-          : 'rule'
-        : error.kind === 'validation' || error.kind === 'unprocessable'
-          ? 'invalid_message'
-          : error.kind === 'conflict' || error.kind === 'precondition'
-            ? 'rule'
-            : error.kind;
-    return sendError(connection, code, error.message, ref, error.details);
-  }
-  gateway.log('room message failed', error);
-  sendError(connection, 'internal', 'something went wrong; try again', ref);
 }
 
 /** Closes the rooms on this node whose session has ended (or whose hours are over). */
