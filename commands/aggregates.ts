@@ -38,6 +38,12 @@ import {
   type OrganisationState,
 } from '../domain/organisation/organisation.js';
 import { FollowUpEvent, followUpDecider } from '../domain/followUp/followUp.js';
+import {
+  TrainingRoomPresenceEvent,
+  trainingRoomPresenceDecider,
+  type TrainingRoomPresenceCommand,
+  type TrainingRoomPresenceState,
+} from '../domain/trainingRoom/presence.js';
 
 /** An aggregate as the write side sees it: a stream category, a decider, and the schema of its events. */
 export type Aggregate<Command, Event extends { type: string }, State> = {
@@ -114,6 +120,17 @@ export const followUps = {
   category: 'followUp',
   decider: followUpDecider,
   events: FollowUpEvent,
+};
+
+/** Presence of registered learners in a training event's live room: one stream per training event. */
+export const trainingRoomPresence: Aggregate<
+  TrainingRoomPresenceCommand,
+  TrainingRoomPresenceEvent,
+  TrainingRoomPresenceState
+> = {
+  category: 'trainingRoomPresence',
+  decider: trainingRoomPresenceDecider,
+  events: TrainingRoomPresenceEvent,
 };
 
 export const organisations: Aggregate<OrganisationCommand, OrganisationEvent, OrganisationState> = {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { loadAggregate } from '../commands/handleCommand.js';
 import { rooms } from '../commands/aggregates.js';
 import { recordPresence } from '../commands/presence.js';
+import { trainingRoomJoined } from './trainingPresence.js';
 import { RECONNECT_GRACE_MS, type ClientMessage, type Peer } from './messages.js';
 import { canEdit, chatView, currentLesson, namesOf, pollView } from '../commands/rooms.js';
 import { requireOpen, roomMembership } from '../auth/roomAccess.js';
@@ -59,6 +60,8 @@ export async function joinRoom(
       roomRole,
       video: message.video,
       audio: true,
+      // Back on this node after a reconnect: a raised hand stays up (realtime/gestures.ts).
+      handRaisedAt: resumed ? (elsewhere?.peer.handRaisedAt ?? null) : null,
     };
     local = node.addPeer(room, peer, viewer, sink, checkedAt);
     await node.flush();
@@ -125,6 +128,8 @@ export async function recordLeave(gateway: Gateway, room: LocalRoom, local: Loca
 
 async function presence(gateway: Gateway, room: LocalRoom, personId: string, presence: 'joined' | 'left') {
   const { info } = room;
+  if (info.kind === 'trainingEvent' && presence === 'joined')
+    return trainingRoomJoined(gateway, room, personId);
   if (info.kind !== 'liveSession' || !info.liveSessionId) return;
   // Admins who drop in are not attendance.
   if (!info.hostIds.includes(personId) && !info.participantIds.includes(personId)) return;

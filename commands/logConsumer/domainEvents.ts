@@ -14,6 +14,7 @@ import type { LessonAnswersEvent } from '../../domain/lessonContent/answers.js';
 import type { LessonAnalysisEvent } from '../../domain/lessonAnalysis/events.js';
 import type { SessionSummaryEvent } from '../../domain/sessionSummary/summary.js';
 import type { FollowUpEvent } from '../../domain/followUp/followUp.js';
+import type { TrainingRoomPresenceEvent } from '../../domain/trainingRoom/presence.js';
 
 export type DomainEvent =
   | LiveSessionEvent
@@ -27,7 +28,8 @@ export type DomainEvent =
   | LessonAnswersEvent
   | LessonAnalysisEvent
   | SessionSummaryEvent
-  | FollowUpEvent;
+  | FollowUpEvent
+  | TrainingRoomPresenceEvent;
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -6,6 +6,7 @@ import type { AnalysisWorker } from '../lessonAnalysis/worker.js';
 import { lessonAnalysisProcess } from './lessonAnalysis.js';
 import { sessionSummaryProcess } from './sessionSummary.js';
 import { lessonContentPinProcess } from './lessonContentPin.js';
+import { trainingPresenceProcess } from './trainingPresence.js';
 import type { Db } from '../../db/schema.js';
 
 export const processes = (deps: { eventStore: EventStore; analyses: AnalysisWorker; db: Db }): Process[] => [
@@ -13,4 +14,5 @@ export const processes = (deps: { eventStore: EventStore; analyses: AnalysisWork
   lessonAnalysisProcess({ eventStore: deps.eventStore, worker: deps.analyses }),
   sessionSummaryProcess(deps),
   lessonContentPinProcess(deps),
+  trainingPresenceProcess(deps),
 ];
