@@ -39,6 +39,9 @@ export const Completion = z.object({
   liveSessionId: z.string(),
   status: z.string(),
   action: z.string().nullable(),
+  charged: z
+    .boolean()
+    .describe('whether the lesson has been deducted: false after "finish" until it is verified and deducted'),
   revision: z.number(),
   attendance: z.array(
     z.object({

@@ -47,6 +47,7 @@ export async function completionRoutes(app: FastifyInstance, deps: AppDeps) {
       liveSessionId: id,
       status: state.status,
       action: state.completion?.action ?? null,
+      charged: state.completion?.charged ?? false,
       revision,
       attendance,
     };
@@ -77,7 +78,8 @@ export async function completionRoutes(app: FastifyInstance, deps: AppDeps) {
         tags,
         description:
           'Confirms a previewed action (send its fingerprint; 409 `preview_changed` carries a fresh preview), ' +
-          'or "cancel": close the lesson as canceled.',
+          'or "cancel": close the lesson as canceled. A lesson closed with "finish" (not deducted) can later be ' +
+          'confirmed with "verify_and_deduct": its recorded attendance is charged and its feedback verified.',
         params: IdParams,
         body: z.discriminatedUnion('action', [
           z.object({

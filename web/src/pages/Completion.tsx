@@ -13,6 +13,7 @@ import { CompletionActions } from './completion/CompletionActions';
 import { ScoresSection } from './completion/ScoresSection';
 import { HomeworkSection, NextClassSection } from './completion/NextStepsSections';
 import { FeedbackBanner } from './completion/FeedbackBanner';
+import { VerifyAfterFinish } from './completion/VerifyAfterFinish';
 import { FollowUpCard } from './followUp/FollowUpCard';
 import { SendFollowUp } from './followUp/SendFollowUp';
 import {
@@ -64,7 +65,8 @@ export default function Completion({ params }: { params: Record<string, string> 
       {done ? (
         <div className="notice notice-ok" role="status">
           This lesson was closed with{' '}
-          <strong>{ACTION_LABEL[done as keyof typeof ACTION_LABEL] ?? done}</strong>.
+          <strong>{ACTION_LABEL[done as keyof typeof ACTION_LABEL] ?? done}</strong>
+          {done === 'finish' && completion.data?.charged ? ', then verified and deducted' : ''}.
           {s.status === 'canceled' && s.cancelReason ? ` Reason: ${s.cancelReason}` : ''}{' '}
           {me.role !== 'student' && 'Balance changes are on each student’s billing page.'}
         </div>
@@ -84,6 +86,13 @@ export default function Completion({ params }: { params: Record<string, string> 
           </div>
         </div>
       ) : null}
+      {done === 'finish' && completion.data && !completion.data.charged && me.role !== 'student' && (
+        <VerifyAfterFinish
+          liveSessionId={s.id}
+          name={(id) => s.participants.find((p) => p.studentId === id)?.name ?? id}
+          onDone={reloadAll}
+        />
+      )}
       {/* Attendance starts from the room's presence: until it is read, the form would show everyone absent,
           and confirming then would charge nobody. It waits for it (or for it to fail). */}
       {!done && !notStarted && s.status !== 'canceled' && !lifecycle.data && !lifecycle.error && <Loading />}

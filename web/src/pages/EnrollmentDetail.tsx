@@ -1,4 +1,4 @@
-// One enrollment: terms (default lesson length), recurring schedule rules ("Add Schedule Rule"), homework and
+// One enrollment: terms (default lesson length, cost, the no-show policy), recurring schedule rules ("Add Schedule Rule"), homework and
 // the lesson list with statuses.
 import { useState } from 'react';
 import { useMe } from '../lib/auth';
@@ -13,7 +13,9 @@ import type { EnrollmentLesson, ScheduleRule as Rule } from '../../../contract/e
 import { dayName } from './enrollment/weekdays';
 import { AddRule } from './enrollment/AddRule';
 import { RemoveRule } from './enrollment/RemoveRule';
-import { ChangeTerms } from './enrollment/ChangeTerms';
+import { ChangeTerms, NO_SHOW_LABEL, type NoShowPolicy } from './enrollment/ChangeTerms';
+import { ChangeRuleFrom } from './enrollment/ChangeRuleFrom';
+import { sessionsAhead } from './enrollment/ruleSessions';
 import { LessonsTable } from './enrollment/LessonsTable';
 import { OpenedLesson } from './enrollment/OpenedLesson';
 import { useLessonAnalyses } from './analysis/LessonAnalyses';
@@ -22,7 +24,7 @@ import { SummarySwitch } from './summary/SummarySwitch';
 export default function EnrollmentDetail({ params }: { params: Record<string, string> }) {
   const me = useMe();
   const base = `/api/enrollments/${params.id}`;
-  const enrollment = useApi<Enrollment>(base);
+  const enrollment = useApi<Enrollment & { noShowPolicy?: NoShowPolicy }>(base);
   const rules = useApi<{ rules: Rule[] }>(`${base}/schedule-rules`);
   const homework = useApi<{ homework: Homework[] }>(`${base}/homework`);
   const lessons = useApi<{ lessons: EnrollmentLesson[] }>(`${base}/lessons`);
@@ -59,6 +61,7 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
       >
         Teacher {e.teacherName} · default lesson length <strong>{e.defaultLessonMinutes} min</strong> · lesson
         cost {e.lessonCostTokens} tokens
+        {e.noShowPolicy && <> · {NO_SHOW_LABEL[e.noShowPolicy].toLowerCase()}</>}
       </PageHeader>
 
       {opened && (
@@ -81,9 +84,7 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
         {rules.data && rules.data.rules.length > 0 && (
           <ul className="plain-list">
             {rules.data.rules.map((r) => {
-              const upcoming = r.occurrences.filter(
-                (o) => o.outcome === 'scheduled' && new Date(o.start).getTime() > Date.now(),
-              );
+              const upcoming = sessionsAhead(r);
               const skipped = r.occurrences.filter((o) => o.outcome === 'skipped');
               return (
                 <li key={r.id}>
@@ -96,6 +97,14 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
                     upcoming
                     {skipped.length > 0 ? ` · ${skipped.length} skipped (conflicts)` : ''}
                   </span>
+                  {canManage && !r.endsAt && (
+                    <ChangeRuleFrom
+                      url={`${base}/schedule-rules/${r.id}`}
+                      rule={r}
+                      timeZone={me.timeZone}
+                      onChanged={() => (rules.reload(), lessons.reload())}
+                    />
+                  )}
                   {canManage && !r.endsAt && (
                     <RemoveRule
                       url={`${base}/schedule-rules/${r.id}`}

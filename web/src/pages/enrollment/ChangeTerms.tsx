@@ -1,4 +1,5 @@
-// The dialog that changes an enrollment's terms (default lesson length).
+// The dialog that changes an enrollment's terms: default lesson length, lesson cost and the no-show policy
+// (whether a student marked absent is charged the lesson).
 import { useState, type FormEvent } from 'react';
 import { api } from '../../lib/api';
 import { useAction } from '../../lib/useApi';
@@ -6,17 +7,24 @@ import type { Enrollment } from '../../lib/types';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBox } from '../../ui/feedback';
 
+export type NoShowPolicy = 'free' | 'charge';
+export const NO_SHOW_LABEL: Record<NoShowPolicy, string> = {
+  free: 'Absent students are not charged',
+  charge: 'Absent students are charged the lesson cost',
+};
+
 export function ChangeTerms({
   enrollment,
   onClose,
   onDone,
 }: {
-  enrollment: Enrollment;
+  enrollment: Enrollment & { noShowPolicy?: NoShowPolicy };
   onClose: () => void;
   onDone: () => void;
 }) {
   const [minutes, setMinutes] = useState(String(enrollment.defaultLessonMinutes));
   const [cost, setCost] = useState(String(enrollment.lessonCostTokens));
+  const [noShow, setNoShow] = useState<NoShowPolicy>(enrollment.noShowPolicy ?? 'free');
   const action = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -24,6 +32,7 @@ export function ChangeTerms({
       api.patch(`/api/enrollments/${enrollment.id}`, {
         defaultLessonMinutes: Number(minutes),
         lessonCostTokens: Number(cost),
+        noShowPolicy: noShow,
       }),
     );
     if (ok) onDone();
@@ -46,6 +55,13 @@ export function ChangeTerms({
         <label className="field">
           <span>Lesson cost (tokens)</span>
           <input type="number" min={0} required value={cost} onChange={(e) => setCost(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>When a student is absent</span>
+          <select value={noShow} onChange={(e) => setNoShow(e.target.value as NoShowPolicy)}>
+            <option value="free">Not charged (no-show is free)</option>
+            <option value="charge">Charged the lesson cost</option>
+          </select>
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
