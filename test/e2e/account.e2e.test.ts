@@ -16,9 +16,10 @@ import {
   startServer,
   type E2EServer,
 } from './support/browser.js';
+import { testClock } from '../support/clock.js';
 
 const TESTS = [
-  'change password from the account menu: the other session ends, this one stays, the new password signs in',
+  'change password from Preferences and the account menu: the other session ends, this one stays, the new password signs in',
   'a one-time link: choose a password and be signed in',
   'the admin toggles the Overdraft card and the API reads the new value back',
 ];
@@ -39,7 +40,7 @@ else {
   const test = suite<Ctx>('account in the browser');
 
   test.before(async (ctx) => {
-    ctx.server = await startServer();
+    ctx.server = await startServer({ clock: testClock('2031-03-12T08:00:00.000Z') });
     ctx.browser = await launchBrowser();
   });
   test.after(async (ctx) => {
@@ -55,7 +56,14 @@ else {
         .get('set-cookie')!
         .split(';')[0]!;
       const page = await signedIn(ctx.browser, ctx.server, email);
-      await page.getByRole('link', { name: 'Change password' }).click();
+      // Reachable from the account menu and from Preferences.
+      assert.is(
+        await page.getByRole('link', { name: 'Change password' }).getAttribute('href'),
+        '/platform/account/password',
+      );
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Preferences' }).click();
+      await page.getByRole('heading', { name: 'Preferences' }).waitFor();
+      await page.getByRole('link', { name: 'Change your password' }).click();
       await page.getByRole('heading', { name: 'Change password' }).waitFor();
       assert.equal(describeViolations(await seriousViolations(page)), '');
 

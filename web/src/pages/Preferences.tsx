@@ -1,6 +1,7 @@
 // A person's own preferences: their language (their lesson summaries and summary mails are written in it) and
-// whether their lesson summaries are mailed to them.
+// whether their lesson summaries are mailed to them; the way to change their password.
 import { api } from '../lib/api';
+import { Link } from '../lib/router';
 import { useAction, useApi } from '../lib/useApi';
 import { PageHeader } from '../ui/Layout';
 import { ErrorBox, Loading } from '../ui/feedback';
@@ -45,6 +46,13 @@ export default function Preferences() {
           </span>
         </label>
         <ErrorBox error={save.error} />
+      </div>
+      <div className="card">
+        <h2>Sign-in</h2>
+        <p>
+          <Link href="/platform/account/password">Change your password</Link>: your other sign-ins end, this
+          one stays.
+        </p>
       </div>
     </section>
   );
