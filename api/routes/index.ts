@@ -21,6 +21,7 @@ import { completionRoutes } from './completion.js';
 import { liveSessionLifecycleRoutes } from './liveSessionLifecycle.js';
 import { attendanceRoutes } from './attendance.js';
 import { roomRoutes } from './rooms.js';
+import { roomRecordRoutes } from './roomRecord.js';
 import { roomSpeakingRoutes } from './roomSpeaking.js';
 import { roomIceServerRoutes } from './roomIceServers.js';
 import { calendarRoutes } from './calendar.js';
@@ -52,6 +53,7 @@ export const routes: RouteModule[] = [
   groupRoutes,
   auditRoutes,
   roomRoutes,
+  roomRecordRoutes,
   roomSpeakingRoutes,
   roomIceServerRoutes,
   walletRoutes,

@@ -46,6 +46,7 @@ import { lessonAnalysisEntries } from './accessMatrixLessonAnalyses.js';
 import { sessionSummaryEntries } from './accessMatrixSessionSummaries.js';
 import { groupEntries } from './accessMatrixGroups.js';
 import { organisationSettingsEntries } from './accessMatrixSettings.js';
+import { roomRecordEntries } from './accessMatrixRoomRecord.js';
 
 // The format and its helpers live in accessMatrix.format.ts.
 export type { Expected, Entry } from './accessMatrix.format.js';
@@ -347,6 +348,8 @@ export const entries: Record<string, Entry> = {
   ...sessionAndWalletEntries(),
   // ---- live rooms (realtime): members read; the teacher (or an admin) changes, only while the room is open ----
   ...roomEntries(),
+  // ---- after class: a room's lesson documents and whiteboard (accessMatrixRoomRecord.ts) ----
+  ...roomRecordEntries(),
   // ---- enrollment follow-up: homework, lesson library, schedule rules, next steps ----
   ...followUpEntries(),
   // ---- trainings: entries in trainingAccessMatrix.ts ----
