@@ -1,5 +1,5 @@
 // One live session: when, who, the lesson, "Join Session" (open 10 minutes before start), edit and cancel.
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { useMe } from '../lib/auth';
 import { Link, navigate, useSearchParam } from '../lib/router';
 import { useApi } from '../lib/useApi';
@@ -14,6 +14,8 @@ import { CancelSession } from './session/CancelSession';
 import { Reschedule } from './session/Reschedule';
 import { Participants } from './session/Participants';
 import { SessionSummaryTab } from './summary/SessionSummaryTab';
+
+const AfterClass = lazy(() => import('./afterClass/AfterClass'));
 
 function useNow(intervalMs = 15_000) {
   const [now, setNow] = useState(Date.now());
@@ -33,6 +35,7 @@ export default function SessionDetail({ params }: { params: Record<string, strin
   const [canceling, setCanceling] = useState(false);
   const [moving, setMoving] = useState(false);
   const tab = useSearchParam('tab') === 'summary' ? 'summary' : 'details';
+  const afterClass = useSearchParam('tab') === 'after-class';
 
   if (session.loading && !session.data) return <Loading />;
   if (session.error && !session.data) return <ErrorBox error={session.error} onRetry={session.reload} />;
@@ -44,6 +47,12 @@ export default function SessionDetail({ params }: { params: Record<string, strin
   const open = new Date(s.joinOpensAt).getTime() <= now && new Date(s.end).getTime() > now;
   const joinable = open && (s.status === 'scheduled' || s.status === 'active');
   const finished = s.status === 'ended' || new Date(s.end).getTime() <= now;
+  if (afterClass && finished && s.status !== 'canceled')
+    return (
+      <Suspense fallback={<Loading />}>
+        <AfterClass session={s} timeZone={me.timeZone} />
+      </Suspense>
+    );
 
   return (
     <section>
@@ -67,6 +76,11 @@ export default function SessionDetail({ params }: { params: Record<string, strin
             {canManage && s.status !== 'canceled' && (
               <Link className="btn" href={`/platform/sessions/${s.id}/complete`}>
                 {finished ? 'Complete session' : 'Completion'}
+              </Link>
+            )}
+            {finished && s.status !== 'canceled' && (
+              <Link className="btn" href={`/platform/sessions/${s.id}?tab=after-class`}>
+                After class
               </Link>
             )}
           </>

@@ -1,0 +1,22 @@
+// The room's chat as it stood at the end (removed messages left out; an erased person's text reads "[erased]").
+import type { ChatMessage } from '../../../../contract/realtime';
+import { useApi } from '../../lib/useApi';
+import { formatTime } from '../../lib/time';
+import { Empty, ErrorBox, Loading } from '../../ui/feedback';
+
+export function ChatRecord({ roomId, timeZone }: { roomId: string; timeZone: string }) {
+  const chat = useApi<{ messages: ChatMessage[] }>(`/api/rooms/${roomId}/chat`);
+  if (chat.error) return <ErrorBox error={chat.error} onRetry={chat.reload} />;
+  if (!chat.data) return <Loading />;
+  if (chat.data.messages.length === 0) return <Empty title="Nobody wrote in the chat." />;
+  return (
+    <ol className="list-plain" aria-label="Chat">
+      {chat.data.messages.map((m) => (
+        <li key={m.messageId} data-testid="after-class-chat-message">
+          <strong>{m.name}</strong> <span className="muted">{formatTime(m.at, timeZone)}</span>
+          <p className="prewrap">{m.text}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
