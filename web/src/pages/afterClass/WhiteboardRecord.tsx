@@ -25,7 +25,7 @@ export default function WhiteboardRecord({ roomId }: { roomId: string }) {
       className="whiteboard whiteboard-record"
       data-testid="after-class-whiteboard"
       data-elements={board.data.elements.length}
-      style={{ height: 480 }}
+      style={{ height: 480, position: 'relative', overflow: 'hidden' }}
     >
       <Excalidraw
         initialData={{
