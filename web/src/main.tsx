@@ -1,11 +1,14 @@
 // Entry: the auth gate, the layout and the route table. Pages load lazily so the first screen stays small.
 import { StrictMode, Suspense, lazy, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
+import { usePersonLanguage } from './i18n/personLanguage';
 import { AuthProvider, useAuth } from './lib/auth';
 import { Router, match, navigate, useLocation } from './lib/router';
 import { Layout } from './ui/Layout';
 import { Empty, Loading } from './ui/feedback';
 import SignIn from './pages/SignIn';
+import './i18n';
 import './styles.css';
 
 type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
@@ -20,6 +23,7 @@ const roomModules = import.meta.glob<{ default: ComponentType<{ params: Record<s
 const RoomPage = roomModules['./room/index.tsx'] ? page(roomModules['./room/index.tsx']) : null;
 
 const SetPassword = page(() => import('./pages/account/SetPassword'));
+const TrainingRoomPage = page(() => import('./pages/trainingRoom/TrainingRoomPage'));
 
 const ROUTES: [string, Page][] = [
   ['/platform/schedule', page(() => import('./pages/Schedule'))],
@@ -48,11 +52,13 @@ const ROUTES: [string, Page][] = [
 function Routes() {
   const { me } = useAuth();
   const { path } = useLocation();
+  const { t } = useTranslation();
+  usePersonLanguage(me?.id);
   useEffect(() => {
     if (me && (path === '/' || path === '/signin' || path === '/platform' || path === '/platform/'))
       navigate('/platform/schedule', { replace: true });
   }, [me, path]);
-  if (me === undefined) return <Loading label="Starting Lectern…" />;
+  if (me === undefined) return <Loading label={t('app.starting')} />;
   // A one-time link (invitation, reset, first admin) works signed in or not.
   if (path === '/set-password')
     return (
@@ -62,16 +68,23 @@ function Routes() {
     );
   if (me === null) return <SignIn />;
 
+  const trainingRoomParams = match('/training-room/:trainingEventId', path);
+  if (trainingRoomParams)
+    return (
+      <Suspense fallback={<Loading />}>
+        <TrainingRoomPage params={trainingRoomParams} />
+      </Suspense>
+    );
   const roomParams = match('/room/:liveSessionId', path);
   if (roomParams) {
     return (
-      <Suspense fallback={<Loading label="Opening the room…" />}>
+      <Suspense fallback={<Loading label={t('app.openingRoom')} />}>
         {RoomPage ? (
           <RoomPage params={roomParams} />
         ) : (
           <Layout>
-            <Empty title="The live room is not part of this build.">
-              <a href={`/platform/sessions/${roomParams.liveSessionId}`}>Back to the session</a>
+            <Empty title={t('app.noRoom')}>
+              <a href={`/platform/sessions/${roomParams.liveSessionId}`}>{t('app.backToSession')}</a>
             </Empty>
           </Layout>
         )}
@@ -91,8 +104,8 @@ function Routes() {
   }
   return (
     <Layout>
-      <Empty title="This page does not exist.">
-        <a href="/platform/schedule">Go to the schedule</a>
+      <Empty title={t('app.notFound')}>
+        <a href="/platform/schedule">{t('app.goToSchedule')}</a>
       </Empty>
     </Layout>
   );
@@ -102,7 +115,10 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Router>
       <AuthProvider>
-        <Routes />
+        {/* Until the interface's catalogue has arrived: a spinner without words. */}
+        <Suspense fallback={<div className="loading" role="status" aria-busy="true" />}>
+          <Routes />
+        </Suspense>
       </AuthProvider>
     </Router>
   </StrictMode>,

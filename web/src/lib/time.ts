@@ -1,6 +1,15 @@
-// Dates shown in the signed-in person's time zone, relative phrases ("in 3 days"), and wall-clock <-> instant.
+// Dates shown in the signed-in person's time zone and language, relative phrases ("in 3 days"), and wall-clock <->
+// instant.
+
+let locale: string | undefined;
+/** The locale dates are written in: the interface's (set by i18n when the language changes). */
+export const setTimeLocale = (next: string) => {
+  locale = next;
+};
+const currentLocale = () => locale;
+
 export function formatDateTime(iso: string, timeZone: string, options: Intl.DateTimeFormatOptions = {}) {
-  return new Intl.DateTimeFormat(undefined, {
+  return new Intl.DateTimeFormat(currentLocale(), {
     timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -13,12 +22,17 @@ export function formatDateTime(iso: string, timeZone: string, options: Intl.Date
 }
 
 export const formatDate = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat(undefined, { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(
-    new Date(iso),
-  );
+  new Intl.DateTimeFormat(currentLocale(), {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(new Date(iso));
 
 export const formatTime = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  new Intl.DateTimeFormat(currentLocale(), { timeZone, hour: '2-digit', minute: '2-digit' }).format(
+    new Date(iso),
+  );
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400_000],
@@ -32,9 +46,9 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "in 3 days", "2 hours ago", "now". */
 export function relative(iso: string, now = Date.now()) {
   const diff = new Date(iso).getTime() - now;
-  const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  const rtf = new Intl.RelativeTimeFormat(currentLocale(), { numeric: 'auto' });
   for (const [unit, ms] of UNITS) if (Math.abs(diff) >= ms) return rtf.format(Math.round(diff / ms), unit);
-  return 'now';
+  return rtf.format(0, 'second');
 }
 
 /** The offset (ms) of a time zone at an instant: local wall clock minus UTC. */

@@ -1,42 +1,50 @@
 // The signed-in frame: the sidebar (Schedule first, as in the guide), the person's name, role and time zone.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from '../lib/router';
 import { useAuth, useMe, type Me } from '../lib/auth';
+import type CommonCatalog from '../i18n/catalogs/common/en';
 
-type NavItem = { href: string; label: string; roles?: Me['role'][] };
+// The labels are keys of the common catalogue's navigation.
+type NavItem = {
+  href: string;
+  label: Exclude<keyof (typeof CommonCatalog)['nav'], 'label' | 'skip'>;
+  roles?: Me['role'][];
+};
 
 const NAV: NavItem[] = [
-  { href: '/platform/schedule', label: 'Schedule' },
-  { href: '/platform/enrollments', label: 'Enrollments' },
-  { href: '/platform/homework', label: 'Homework' },
-  { href: '/platform/trainings', label: 'Trainings' },
-  { href: '/platform/billing', label: 'Billing' },
-  { href: '/platform/preferences', label: 'Preferences' },
-  { href: '/platform/admin/people', label: 'People', roles: ['admin'] },
-  { href: '/platform/admin/groups', label: 'Groups', roles: ['admin', 'teacher'] },
-  { href: '/platform/admin/courses', label: 'Courses', roles: ['admin'] },
-  { href: '/platform/admin/audit', label: 'Audit log', roles: ['admin'] },
-  { href: '/platform/admin/reports', label: 'Reports', roles: ['admin'] },
+  { href: '/platform/schedule', label: 'schedule' },
+  { href: '/platform/enrollments', label: 'enrollments' },
+  { href: '/platform/homework', label: 'homework' },
+  { href: '/platform/trainings', label: 'trainings' },
+  { href: '/platform/billing', label: 'billing' },
+  { href: '/platform/preferences', label: 'preferences' },
+  { href: '/platform/admin/people', label: 'people', roles: ['admin'] },
+  { href: '/platform/admin/groups', label: 'groups', roles: ['admin', 'teacher'] },
+  { href: '/platform/admin/courses', label: 'courses', roles: ['admin'] },
+  { href: '/platform/admin/audit', label: 'audit', roles: ['admin'] },
+  { href: '/platform/admin/reports', label: 'reports', roles: ['admin'] },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
   const me = useMe();
   const { signOut } = useAuth();
   const { path } = useLocation();
+  const { t } = useTranslation();
   const items = NAV.filter((n) => !n.roles || n.roles.includes(me.role));
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('nav.skip')}
       </a>
       <aside className="sidebar">
         <div className="brand">Lectern</div>
-        <nav aria-label="Main">
+        <nav aria-label={t('nav.label')}>
           <ul>
             {items.map((n) => (
               <li key={n.href}>
                 <Link href={n.href} aria-current={path.startsWith(n.href) ? 'page' : undefined}>
-                  {n.label}
+                  {t(`nav.${n.label}`)}
                 </Link>
               </li>
             ))}
@@ -45,17 +53,17 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="whoami">
           <div className="whoami-name">{me.name}</div>
           <div className="whoami-meta">
-            {me.role} · <span title="Times are shown in this time zone">{me.timeZone}</span>
+            {t(`role.${me.role}`)} · <span title={t('me.timeZoneHint')}>{me.timeZone}</span>
           </div>
           <Link
             href="/platform/account/password"
             className="whoami-link"
             aria-current={path.startsWith('/platform/account/password') ? 'page' : undefined}
           >
-            Change password
+            {t('me.changePassword')}
           </Link>
           <button type="button" className="btn btn-small btn-ghost" onClick={() => void signOut()}>
-            Sign out
+            {t('me.signOut')}
           </button>
         </div>
       </aside>

@@ -1,11 +1,13 @@
 // Loading, empty and error states, shared by every page so they look and read the same.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../lib/api';
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
   return (
     <div className="loading" role="status" aria-live="polite">
-      <span className="spinner" aria-hidden="true" /> {label}
+      <span className="spinner" aria-hidden="true" /> {label ?? t('feedback.loading')}
     </div>
   );
 }
@@ -21,22 +23,24 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
 
 /** The problem+json detail, and each field error under it. */
 export function ErrorBox({ error, onRetry }: { error: ApiError | undefined; onRetry?: () => void }) {
+  const { t } = useTranslation();
   if (!error) return null;
   return (
     <div className="error-box" role="alert">
-      <strong>{headline(error.status)}</strong> {error.detail}
+      <strong>{t(headline(error.status))}</strong> {error.detail}
       {error.fields.length > 0 && (
         <ul>
           {error.fields.map((f, i) => (
             <li key={i}>
-              <code>{f.path.replace(/^(body|querystring|params)\.?/, '') || 'request'}</code>: {f.message}
+              <code>{f.path.replace(/^(body|querystring|params)\.?/, '') || t('feedback.request')}</code>:{' '}
+              {f.message}
             </li>
           ))}
         </ul>
       )}
       {onRetry && (
         <button type="button" className="btn btn-small" onClick={onRetry}>
-          Try again
+          {t('feedback.tryAgain')}
         </button>
       )}
     </div>
@@ -44,14 +48,14 @@ export function ErrorBox({ error, onRetry }: { error: ApiError | undefined; onRe
 }
 
 function headline(status: number) {
-  if (status === 0) return 'Offline.';
-  if (status === 400) return 'Please check the form.';
-  if (status === 401) return 'Please sign in.';
-  if (status === 403) return 'Not allowed.';
-  if (status === 404) return 'Not found.';
-  if (status === 409) return 'Not possible right now.';
-  if (status === 412) return 'Changed meanwhile.';
-  return 'Something went wrong.';
+  if (status === 0) return 'feedback.offline' as const;
+  if (status === 400) return 'feedback.badRequest' as const;
+  if (status === 401) return 'feedback.unauthenticated' as const;
+  if (status === 403) return 'feedback.forbidden' as const;
+  if (status === 404) return 'feedback.notFound' as const;
+  if (status === 409) return 'feedback.conflict' as const;
+  if (status === 412) return 'feedback.changed' as const;
+  return 'feedback.failed' as const;
 }
 
 export function Badge({ tone = 'neutral', children }: { tone?: string; children: ReactNode }) {
