@@ -29,6 +29,7 @@ import { mailRoutes } from './mail.js';
 import { trainingRoutes } from './trainings.js';
 import { trainingSectionRoutes } from './trainingSections.js';
 import { trainingRegistrationRoutes } from './trainingRegistrations.js';
+import { trainingChoiceRoutes } from './trainingChoices.js';
 import { reportRoutes } from './reports.js';
 import { invariantRoutes } from './invariants.js';
 import { lessonContentRoutes } from './lessonContent.js';
@@ -69,6 +70,7 @@ export const routes: RouteModule[] = [
   trainingRoutes,
   trainingSectionRoutes,
   trainingRegistrationRoutes,
+  trainingChoiceRoutes,
   reportRoutes,
   invariantRoutes,
   lessonContentRoutes,

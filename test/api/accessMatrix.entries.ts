@@ -38,6 +38,7 @@ import {
   type Expected,
 } from './accessMatrix.format.js';
 import { trainingEntries } from './trainingAccessMatrix.js';
+import { trainingManageEntries } from './accessMatrixTrainingManage.js';
 import { followUpEntries, roomEntries } from './accessMatrixFollowUp.js';
 import { sessionAndWalletEntries } from './accessMatrixSessions.js';
 import { reportEntries } from './reportsAccessMatrix.js';
@@ -354,6 +355,7 @@ export const entries: Record<string, Entry> = {
   ...followUpEntries(),
   // ---- trainings: entries in trainingAccessMatrix.ts ----
   ...trainingEntries,
+  ...trainingManageEntries,
   // ---- reports (admins only) ----
   ...reportEntries,
   // ---- lesson content and answers: entries in accessMatrixLessonContent.ts ----
