@@ -2,7 +2,7 @@
 // server (realtime/messages.ts parses frames with it) and the web client (web/src/room/rt), so drift fails the build.
 // Browser-safe: no Node APIs here. What each message does, in prose: docs/realtimeProtocol.md.
 import { z } from 'zod';
-import { MAX_CHAT_LENGTH, MAX_FRAME_BYTES, MAX_SIGNAL_BYTES } from './realtimeConstants.js';
+import { MAX_CHAT_LENGTH, MAX_FRAME_BYTES, MAX_SIGNAL_BYTES, REACTIONS } from './realtimeConstants.js';
 
 export * from './realtimeConstants.js';
 
@@ -38,6 +38,8 @@ const Base64 = z
   .max(MAX_FRAME_BYTES)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 const Ref = z.string().max(64).optional();
+export const Reaction = z.enum(REACTIONS);
+export type Reaction = z.infer<typeof Reaction>;
 
 // ---------------------------------------------------------------- client -> server
 
@@ -83,6 +85,10 @@ export const ClientMessage = z.discriminatedUnion('type', [
   m('sfu.allow', { personId: z.string().max(80), video: z.boolean() }),
   m('sfu.quality', { feed: FeedId, video: VideoQuality }),
   m('sfu.mute', { personId: z.string().max(80).optional() }),
+  m('hand.raise', {}),
+  /** Without peerId: your own hand. With one: the host lowers that person's hand. */
+  m('hand.lower', { peerId: PeerId.optional() }),
+  m('reaction', { emoji: Reaction }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageInput = z.input<typeof ClientMessage>;
@@ -97,6 +103,8 @@ export const Peer = z.object({
   roomRole: z.enum(['host', 'participant']),
   video: z.boolean(),
   audio: z.boolean(),
+  /** When this person raised their hand (ISO time), null or absent while it is down. */
+  handRaisedAt: z.string().nullable().optional(),
 });
 export type Peer = z.infer<typeof Peer>;
 
@@ -239,6 +247,9 @@ export const ServerMessage = z.discriminatedUnion('type', [
   s('sfu.talking', { feed: FeedId, talking: z.boolean() }),
   s('sfu.muted', { personId: z.string().nullable() }),
   s('media.mode', { mode: z.enum(['mesh', 'sfu']) }),
+  /** Your own hand went up or down; loweredBy names the host who lowered it (null: you did, or you left). */
+  s('hand.changed', { raisedAt: z.string().nullable(), loweredBy: z.string().nullable() }),
+  s('reaction', { peerId: PeerId, personId: z.string(), name: z.string(), emoji: Reaction, at: z.string() }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ErrorCode = Extract<ServerMessage, { type: 'error' }>['code'];

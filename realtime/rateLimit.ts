@@ -19,6 +19,10 @@ const stored = new Set<ClientMessage['type']>([
   'lesson.switch',
   'lesson.return',
   'lesson.instant',
+  // Raised hands and reactions are not stored, but a person makes them by hand: limited like chat.
+  'hand.raise',
+  'hand.lower',
+  'reaction',
 ]);
 
 export type RateLimiter = { allow(type: ClientMessage['type']): boolean };

@@ -11,6 +11,7 @@ import { leaveRoom } from './join.js';
 import { yjsAwareness, yjsSync } from './docSync.js';
 import { handleSfuMessage } from './sfu/gatewaySfu.js';
 import { isSfuMessage } from './sfu/sfu.js';
+import { handleGesture, isGestureMessage } from './gestures.js';
 import { type Gateway, type JoinedConnection } from './connection.js';
 
 const RECHECK_MS = 30_000;
@@ -55,6 +56,7 @@ export async function handleRoomMessage(
     );
 
   if (isSfuMessage(message)) return handleSfuMessage(gateway, connection, message);
+  if (isGestureMessage(message)) return handleGesture(gateway, connection, message);
   switch (message.type) {
     case 'signal':
       if (!node.hasPeer(room, message.to)) throw new NotFoundError(`peer ${message.to} is not in the room`);

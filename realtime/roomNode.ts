@@ -9,6 +9,7 @@ import type { RoomInfo } from '../auth/roomAccess.js';
 import type { RoomDocs } from './docs.js';
 import { removals, type AwarenessSeen } from './awareness.js';
 import { relayRoomEvent } from './roomEvents.js';
+import { isGestureEvent, onGestureEvent, type GestureBusEvent } from './gestures.js';
 
 /** Where a node sends a peer's messages; null while the browser is away (reconnect grace). */
 export type PeerSink = { send(message: ServerMessage): void } | null;
@@ -137,6 +138,10 @@ export function roomNode(
     if (room.local.size === 0) close(room);
   }
 
+  function updatePeer(room: LocalRoom, peer: Peer) {
+    void bus.publish(roomSubject.presence(room.roomId), encodeJson({ op: 'updated', node, peer }));
+  }
+
   function close(room: LocalRoom) {
     for (const unsubscribe of room.unsubscribe) unsubscribe();
     rooms.delete(room.roomId);
@@ -160,11 +165,12 @@ export function roomNode(
     // Subscribe first, then read the stored state: nothing that happens in between is missed.
     room.unsubscribe.push(
       bus.subscribe(roomSubject.presence(info.roomId), (m) => onPresence(room, decodeJson<Presence>(m.data))),
-      bus.subscribe(roomSubject.evtAll(info.roomId), (m) =>
-        relayRoomEvent(room, decodeJson<RoomBusEvent>(m.data), docs, sendAll).catch((e) =>
-          log(`room ${info.roomId} event`, e),
-        ),
-      ),
+      bus.subscribe(roomSubject.evtAll(info.roomId), (m) => {
+        const event = decodeJson<RoomBusEvent | GestureBusEvent>(m.data);
+        // Raised hands and reactions (realtime/gestures.ts) are not stored room events.
+        if (isGestureEvent(event)) return onGestureEvent(room, event, { sendAll, updatePeer });
+        relayRoomEvent(room, event, docs, sendAll).catch((e) => log(`room ${info.roomId} event`, e));
+      }),
     );
     room.permissions = { ...(await permissions()), ...room.permissions };
     await bus.publish(roomSubject.presence(info.roomId), encodeJson({ op: 'who', node }));
@@ -214,9 +220,7 @@ export function roomNode(
     /** Waits until the bus server has this node's subscriptions, so a peer told it joined misses no signal. */
     flush: () => bus.flush(),
 
-    updatePeer(room: LocalRoom, peer: Peer) {
-      void bus.publish(roomSubject.presence(room.roomId), encodeJson({ op: 'updated', node, peer }));
-    },
+    updatePeer,
 
     /** Removes the peer; closes the room on this node when it was the last one here. */
     removePeer(room: LocalRoom, peerId: string) {
@@ -252,7 +256,7 @@ export function roomNode(
       return bus.publish(roomSubject.sig(roomId, to), encodeJson(envelope));
     },
 
-    publishEvent(roomId: string, event: RoomBusEvent) {
+    publishEvent(roomId: string, event: RoomBusEvent | GestureBusEvent) {
       return bus.publish(roomSubject.evt(roomId, event.type), encodeJson(event));
     },
   };

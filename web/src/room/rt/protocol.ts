@@ -14,10 +14,11 @@ export type {
   Peer,
   Permission,
   PollView,
+  Reaction,
   RoomLesson,
   ServerMessage,
   ServerMessageOf,
   // What the browser sends is the schema's input (defaults such as `video` and `limit` may be left out).
   ClientMessageInput as ClientMessage,
 } from '../../../../contract/realtime';
-export { RECONNECT_GRACE_MS, roomIdForSession } from '../../../../contract/realtimeConstants';
+export { REACTIONS, RECONNECT_GRACE_MS, roomIdForSession } from '../../../../contract/realtimeConstants';

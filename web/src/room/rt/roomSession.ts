@@ -4,8 +4,19 @@ import { Mesh, type RemoteMedia } from '../media/mesh';
 import { SfuMedia, type SfuView } from '../media/sfu/sfuMedia';
 import { keepIceServersFresh, replaceIceServers } from '../media/iceServers';
 import type { LocalMedia, LocalState } from '../media/localMedia';
-import type { ClientMessage, Joined, ServerMessage } from './protocol';
-import { addNotice, dismissNotice, fromJoined, roomReducer, type Notice, type RoomState } from './roomState';
+import type { ClientMessage, Joined, Reaction, ServerMessage } from './protocol';
+import {
+  addNotice,
+  dismissNotice,
+  dropReaction,
+  fromJoined,
+  roomReducer,
+  type Notice,
+  type RoomState,
+} from './roomState';
+
+/** How long a reaction floats over the room. */
+export const REACTION_MS = 4000;
 import type { RoomSocket, SocketStatus } from './socket';
 
 export type RoomSnapshot = {
@@ -103,6 +114,20 @@ export class RoomSession {
     this.set({ room: addNotice(this.snapshot.room, tone, text) });
   }
 
+  /** Raises my hand, or lowers it when it is up. */
+  toggleHand() {
+    this.send(this.snapshot.room.self.handRaisedAt ? { type: 'hand.lower' } : { type: 'hand.raise' });
+  }
+
+  /** Lowers someone's hand (the host), or mine without a peer. */
+  lowerHand(peerId?: string) {
+    this.send({ type: 'hand.lower', ...(peerId ? { peerId } : {}) });
+  }
+
+  react(emoji: Reaction) {
+    this.send({ type: 'reaction', emoji });
+  }
+
   dismiss(id: number) {
     this.set({ room: dismissNotice(this.snapshot.room, id) });
   }
@@ -150,6 +175,11 @@ export class RoomSession {
     }
     const room = roomReducer(this.snapshot.room, m);
     if (room !== this.snapshot.room) this.set({ room });
+    if (m.type === 'reaction') {
+      const id = room.reactions.at(-1)?.id;
+      if (id !== undefined)
+        setTimeout(() => this.set({ room: dropReaction(this.snapshot.room, id) }), REACTION_MS);
+    }
     // Back after the room changed mode while away: follow it.
     if (m.type === 'joined' && (m.media?.mode ?? 'mesh') !== (this.sfu ? 'sfu' : 'mesh'))
       this.useMedia(m.media?.mode ?? 'mesh');

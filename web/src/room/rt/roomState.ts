@@ -1,8 +1,10 @@
 // What the room shows, folded from the gateway's messages: who is here, the chat, the polls, who may edit the
 // lesson document and which lesson is open. Pure, so the reducer reads like the protocol.
-import type { ChatMessage, CurrentLesson, Joined, Peer, PollView, ServerMessage } from './protocol';
+import type { ChatMessage, CurrentLesson, Joined, Peer, PollView, Reaction, ServerMessage } from './protocol';
 
 export type Notice = { id: number; tone: 'info' | 'warn' | 'ok'; text: string };
+/** A reaction floating over the room for a few seconds (RoomSession lets it go). */
+export type FloatingReaction = { id: number; emoji: Reaction; name: string; personId: string };
 
 export type RoomState = {
   selfPeerId: string;
@@ -14,9 +16,13 @@ export type RoomState = {
   lesson: CurrentLesson;
   meshWarning: string | null;
   notices: Notice[];
+  reactions: FloatingReaction[];
 };
 
 let noticeId = 0;
+let reactionId = 0;
+/** At most this many reactions float at once: a burst does not bury the room. */
+const MAX_FLOATING = 12;
 const notice = (tone: Notice['tone'], text: string): Notice => ({ id: ++noticeId, tone, text });
 
 export function fromJoined(j: Joined, previous?: RoomState): RoomState {
@@ -33,6 +39,7 @@ export function fromJoined(j: Joined, previous?: RoomState): RoomState {
     lesson: j.lesson,
     meshWarning: previous?.meshWarning ?? null,
     notices: previous?.notices ?? [],
+    reactions: previous?.reactions ?? [],
   };
 }
 
@@ -109,6 +116,19 @@ export function roomReducer(state: RoomState, m: ServerMessage): RoomState {
           ? 'More people joined this class: video now goes through the media server.'
           : 'Video now goes directly between you (a small class).',
       );
+    case 'hand.changed': {
+      const self = { ...state.self, handRaisedAt: m.raisedAt };
+      if (!m.loweredBy) return { ...state, self };
+      return addNotice({ ...state, self }, 'info', 'Your teacher lowered your hand.');
+    }
+    case 'reaction':
+      return {
+        ...state,
+        reactions: [
+          ...state.reactions.slice(-(MAX_FLOATING - 1)),
+          { id: ++reactionId, emoji: m.emoji, name: m.name, personId: m.personId },
+        ],
+      };
     case 'answers.changed':
     case 'sfu.joined':
     case 'sfu.feeds':
@@ -137,4 +157,9 @@ export const dismissNotice = (state: RoomState, id: number): RoomState => ({
 export const addNotice = (state: RoomState, tone: Notice['tone'], text: string): RoomState => ({
   ...state,
   notices: [...state.notices, notice(tone, text)],
+});
+
+export const dropReaction = (state: RoomState, id: number): RoomState => ({
+  ...state,
+  reactions: state.reactions.filter((r) => r.id !== id),
 });
