@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
-import { ForbiddenError, NotFoundError } from '../../domain/shared/errors.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
 import { requireSection } from '../../domain/training/guards.js';
 import {
   changeRegistration,
@@ -21,6 +21,7 @@ import {
   trainingDetail,
   type Viewer,
 } from '../../projections/trainings/queries.js';
+import { learnerEvents } from '../../projections/trainings/learnerEvents.js';
 import { commandContext, requireActor } from '../http.js';
 import { errors } from './schemas.js';
 import {
@@ -257,7 +258,8 @@ export async function trainingRegistrationRoutes(app: FastifyInstance, deps: App
     {
       schema: {
         tags,
-        description: 'The training events you teach, from now on (or from `from`).',
+        description:
+          'Your training events from now on (or from `from`): those you teach, or as a learner those of the sections you hold a seat in.',
         querystring: z.object({ from: z.iso.datetime({ offset: true }).optional() }),
         response: { 200: TrainerEventView, ...errors },
       },
@@ -265,8 +267,8 @@ export async function trainingRegistrationRoutes(app: FastifyInstance, deps: App
     async (request) => {
       const actor = requireActor(request);
       await requireTrainingsEnabled(deps.db, actor.orgId);
-      if (actor.role === 'student') throw new ForbiddenError('this lists the training events you teach');
       const from = request.query.from ? new Date(request.query.from) : deps.clock.now();
+      if (actor.role === 'student') return learnerEvents(deps.db, actor, from);
       return trainerEvents(deps.db, actor, from);
     },
   );

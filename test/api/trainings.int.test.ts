@@ -192,12 +192,27 @@ test('once a section has registrations its original group is locked in; more can
   void t;
 });
 
-test('trainers see the events they teach', async ({ s }) => {
-  const { trainingId } = await publishedTraining(s);
+test('trainers see the events they teach, learners those of the section they hold a seat in', async ({
+  s,
+}) => {
+  const { trainingId, sectionId } = await publishedTraining(s);
   const res = await s.trainer.get('/api/me/training-events');
   status(res, 200);
   assert.ok(res.json().filter((e: { trainingId: string }) => e.trainingId === trainingId).length === 2);
-  problem(await s.learners[0]!.get('/api/me/training-events'), 403);
+  const mine = async () =>
+    ((await s.learners[0]!.get('/api/me/training-events')).json() as { trainingId: string }[]).filter(
+      (e) => e.trainingId === trainingId,
+    );
+  assert.is((await mine()).length, 0, 'not registered yet');
+  status(await s.learners[0]!.post(`/api/trainings/${trainingId}/sections/${sectionId}/registrations`), 201);
+  assert.is((await mine()).length, 2);
+  assert.is(
+    ((await s.learners[1]!.get('/api/me/training-events')).json() as { trainingId: string }[]).filter(
+      (e) => e.trainingId === trainingId,
+    ).length,
+    0,
+    'another learner does not see them',
+  );
 });
 
 test('another organisation’s training is not found', async ({ t, s }) => {

@@ -23,6 +23,7 @@ const roomModules = import.meta.glob<{ default: ComponentType<{ params: Record<s
 const RoomPage = roomModules['./room/index.tsx'] ? page(roomModules['./room/index.tsx']) : null;
 
 const SetPassword = page(() => import('./pages/account/SetPassword'));
+const TrainingRoomPage = page(() => import('./pages/trainingRoom/TrainingRoomPage'));
 
 const ROUTES: [string, Page][] = [
   ['/platform/schedule', page(() => import('./pages/Schedule'))],
@@ -67,6 +68,13 @@ function Routes() {
     );
   if (me === null) return <SignIn />;
 
+  const trainingRoomParams = match('/training-room/:trainingEventId', path);
+  if (trainingRoomParams)
+    return (
+      <Suspense fallback={<Loading />}>
+        <TrainingRoomPage params={trainingRoomParams} />
+      </Suspense>
+    );
   const roomParams = match('/room/:liveSessionId', path);
   if (roomParams) {
     return (

@@ -1,5 +1,6 @@
 // The trainings catalogue: what the person may register for (seats left, their status), and for admins the
-// drafts too, with "New training".
+// drafts too, with "New training". Above it "My events": the events a learner holds a seat for, or a trainer
+// teaches, with the way into an online event's live room (also offered on the learner's catalogue card).
 import { useState, type FormEvent } from 'react';
 import { api, idempotencyKey } from '../lib/api';
 import { useMe } from '../lib/auth';
@@ -9,10 +10,14 @@ import { PageHeader } from '../ui/Layout';
 import { Dialog } from '../ui/Dialog';
 import { Badge, Empty, ErrorBox, Loading, statusTone } from '../ui/feedback';
 import type { Training } from './trainings/types';
+import type { TrainerEvent } from '../../../contract/trainings';
+import { formatDateTime, formatTime } from '../lib/time';
+import { hasRoom, trainingRoomPath } from './trainingRoom/paths';
 
 export default function Trainings(_: { params: Record<string, string> }) {
   const me = useMe();
   const list = useApi<Training[]>('/api/trainings');
+  const myEvents = useApi<TrainerEvent[]>('/api/me/training-events');
   const [creating, setCreating] = useState(false);
   return (
     <section>
@@ -30,6 +35,7 @@ export default function Trainings(_: { params: Record<string, string> }) {
           ? 'Choose a section and register: you are signed up for all of its events.'
           : 'Sections, events, rosters and attendance.'}
       </PageHeader>
+      <MyEvents events={myEvents.data} error={myEvents.error} onRetry={myEvents.reload} />
       <ErrorBox error={list.error} onRetry={list.reload} />
       {list.loading && !list.data && <Loading />}
       {list.data && list.data.length === 0 && (
@@ -59,12 +65,104 @@ export default function Trainings(_: { params: Record<string, string> }) {
                   {t.me.progress?.completed && ' · completed'}
                 </p>
               )}
+              {t.me?.status === 'registered' && (
+                <NextRoom events={myEvents.data?.filter((e) => e.trainingId === t.id) ?? []} />
+              )}
             </article>
           );
         })}
       </div>
       {creating && <NewTraining onClose={() => setCreating(false)} />}
     </section>
+  );
+}
+
+/** The events the person holds a seat for (learners) or teaches (trainers), from now on. */
+function MyEvents({
+  events,
+  error,
+  onRetry,
+}: {
+  events: TrainerEvent[] | undefined;
+  error: Parameters<typeof ErrorBox>[0]['error'];
+  onRetry: () => void;
+}) {
+  const me = useMe();
+  if (!events && !error) return null;
+  return (
+    <section className="card" aria-labelledby="my-training-events" data-testid="my-training-events">
+      <h2 id="my-training-events">My events</h2>
+      <ErrorBox error={error} onRetry={onRetry} />
+      {events && events.length === 0 && (
+        <p className="muted">
+          {me.role === 'student'
+            ? 'No upcoming events: register for a section below.'
+            : 'No upcoming events that you teach.'}
+        </p>
+      )}
+      {events && events.length > 0 && (
+        <>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Training</th>
+                <th scope="col">Format</th>
+                <th scope="col">Live room</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    {formatDateTime(e.start, me.timeZone)} – {formatTime(e.end, me.timeZone)}
+                  </td>
+                  <td>
+                    <Link href={`/platform/trainings/${e.trainingId}`}>{e.trainingName}</Link> ·{' '}
+                    {e.sectionName}
+                  </td>
+                  <td className="cap">{e.format}</td>
+                  <td>
+                    {hasRoom(e) ? (
+                      <Link
+                        className="btn btn-small"
+                        href={trainingRoomPath(e.id)}
+                        data-testid="join-training-room"
+                      >
+                        Join room
+                      </Link>
+                    ) : (
+                      <Badge tone={statusTone(e.status)}>
+                        {e.format === 'in-person' ? 'in person' : e.status}
+                      </Badge>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted">
+            The live room opens 10 minutes before an online event starts.
+            {me.role === 'student' && ' Being in it once the event has started records your attendance.'}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** On a learner's catalogue card: their section's next online event and the way into its room. */
+function NextRoom({ events }: { events: TrainerEvent[] }) {
+  const me = useMe();
+  const next = events.find(hasRoom);
+  if (!next) return null;
+  return (
+    <p>
+      Next online event {formatDateTime(next.start, me.timeZone)} ·{' '}
+      <Link href={trainingRoomPath(next.id)} data-testid="join-next-training-room">
+        Join room
+      </Link>
+    </p>
   );
 }
 
