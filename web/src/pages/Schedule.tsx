@@ -106,10 +106,19 @@ export default function Schedule() {
       el.querySelectorAll('.fc-scrollgrid [role="rowgroup"]').forEach((g) => {
         if (!g.querySelector('[role="row"]')) g.setAttribute('role', 'presentation');
       });
+      // A month day is named by its number alone, while it shows its sessions too: its content names it.
+      el.querySelectorAll('td.fc-daygrid-day[aria-labelledby]').forEach((d) =>
+        d.removeAttribute('aria-labelledby'),
+      );
     };
     fix();
     const observer = new MutationObserver(fix);
-    observer.observe(el, { childList: true, subtree: true, attributes: true, attributeFilter: ['role'] });
+    observer.observe(el, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['role', 'aria-labelledby'],
+    });
     return () => observer.disconnect();
   }, []);
 
