@@ -133,7 +133,5 @@ export function row(s: Section, r: Row) {
   const target = r.target
     ? `  target ${r.target} ${r.met === undefined ? '' : r.met ? 'MET' : 'MISSED'}`
     : '';
-  console.log(
-    `BENCH ${s.title} | ${r.measure}: ${fmtValue(r.value)} ${r.unit}${base}${target}`,
-  );
+  console.log(`BENCH ${s.title} | ${r.measure}: ${fmtValue(r.value)} ${r.unit}${base}${target}`);
 }

@@ -108,9 +108,7 @@ function markdown(sections: Section[], info: Awaited<ReturnType<typeof machine>>
     );
     for (const r of s.rows) {
       const value = `${fmtValue(r.value)} ${r.unit}`;
-      const base = r.baseline
-        ? `${r.baseline.label}: ${fmtValue(r.baseline.value)}`
-        : '';
+      const base = r.baseline ? `${r.baseline.label}: ${fmtValue(r.baseline.value)}` : '';
       const ratio = r.ratio === undefined ? '' : fmt(r.ratio, 2);
       const target = r.target
         ? `${r.target}: ${r.met === undefined ? '' : r.met ? '**met**' : '**missed**'}`
