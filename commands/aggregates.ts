@@ -44,6 +44,12 @@ import {
   type TrainingRoomPresenceCommand,
   type TrainingRoomPresenceState,
 } from '../domain/trainingRoom/presence.js';
+import {
+  GroupScheduleEvent,
+  groupScheduleDecider,
+  type GroupScheduleCommand,
+  type GroupScheduleState,
+} from '../domain/groupSchedule/groupSchedule.js';
 
 /** An aggregate as the write side sees it: a stream category, a decider, and the schema of its events. */
 export type Aggregate<Command, Event extends { type: string }, State> = {
@@ -131,6 +137,13 @@ export const trainingRoomPresence: Aggregate<
   category: 'trainingRoomPresence',
   decider: trainingRoomPresenceDecider,
   events: TrainingRoomPresenceEvent,
+};
+
+/** Recurring classes of a student group: one stream per group. */
+export const groupSchedules: Aggregate<GroupScheduleCommand, GroupScheduleEvent, GroupScheduleState> = {
+  category: 'groupSchedule',
+  decider: groupScheduleDecider,
+  events: GroupScheduleEvent,
 };
 
 export const organisations: Aggregate<OrganisationCommand, OrganisationEvent, OrganisationState> = {

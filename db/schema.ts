@@ -22,6 +22,10 @@ import type {
   ScheduleRulesTable,
   ScheduleRuleOccurrencesTable,
 } from '../projections/lessons/scheduleRules.table.js';
+import type {
+  GroupScheduleOccurrencesTable,
+  GroupScheduleRulesTable,
+} from '../projections/groupSchedule/groupSchedule.table.js';
 import type { AuditAnonymousPollsTable, AuditEventsTable } from '../projections/audit/audit.table.js';
 import type { BillingWalletsTable, BillingLedgerTable } from '../projections/billing/billing.table.js';
 import type {
@@ -104,6 +108,9 @@ export interface Database {
   // projections/lessons/scheduleRules.table.ts
   schedule_rules: ScheduleRulesTable;
   schedule_rule_occurrences: ScheduleRuleOccurrencesTable;
+  // projections/groupSchedule/groupSchedule.table.ts
+  group_schedule_rules: GroupScheduleRulesTable;
+  group_schedule_occurrences: GroupScheduleOccurrencesTable;
   // projections/audit/audit.table.ts
   audit_events: AuditEventsTable;
   audit_anonymous_polls: AuditAnonymousPollsTable;

@@ -20,6 +20,7 @@ import { localBus } from '../bus/local.js';
 import type { Bus } from '../bus/port.js';
 import { mailSender, type MailSender } from '../mail/sender.js';
 import { startScheduleRuleTopUp } from '../commands/scheduleRulesTopUp.js';
+import { startGroupScheduleTopUp } from '../commands/groupScheduleTopUp.js';
 import { reconciliation } from '../commands/processes/reconciliation.js';
 import { lessonAnalysisWorker } from '../commands/lessonAnalysis/setup.js';
 import { consumerFailures } from '../kernel/metrics.js';
@@ -115,6 +116,13 @@ export async function openRuntime(
           onError: (e) => options.onProjectionError?.('schedule rule top-up', e),
         })
       : async () => {};
+  // The same for recurring group classes, which also follow the group's members.
+  const stopGroupTopUp =
+    options.startProjections !== false
+      ? startGroupScheduleTopUp(deps, {
+          onError: (e) => options.onProjectionError?.('group schedule top-up', e),
+        })
+      : async () => {};
   const reconciler = reconciliation(
     { db: database.db, eventStore, clock: deps.clock },
     { onError: (e) => options.onProjectionError?.('reconciliation', e) },
@@ -126,6 +134,7 @@ export async function openRuntime(
     reconciliation: reconciler,
     async close() {
       await stopTopUp();
+      await stopGroupTopUp();
       await reconciler.stop();
       await mailer.stop();
       await analyses.stop();

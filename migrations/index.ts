@@ -26,6 +26,7 @@ import * as m0960 from './0960_room_chat_sequence.js';
 import * as m0970 from './0970_summary_revisions.js';
 import * as m0980 from './0980_languages.js';
 import * as m0990 from './0990_follow_ups.js';
+import * as m1010 from './1010_group_schedule_rules.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_events': m0001,
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '0970_summary_revisions': m0970,
   '0980_languages': m0980,
   '0990_follow_ups': m0990,
+  '1010_group_schedule_rules': m1010,
 };

@@ -15,6 +15,7 @@ import { lessonAnswersProjection } from './lessonAnswers/lessonAnswers.js';
 import { lessonAnalysesProjection } from './lessonAnalyses/lessonAnalyses.js';
 import { sessionSummariesProjection } from './sessionSummaries/sessionSummaries.js';
 import { followUpsProjection } from './followUps/followUps.js';
+import { groupScheduleProjection } from './groupSchedule/groupSchedule.js';
 
 export const projections: Projection[] = [
   scheduleProjection,
@@ -31,6 +32,7 @@ export const projections: Projection[] = [
   lessonAnalysesProjection,
   sessionSummariesProjection,
   followUpsProjection,
+  groupScheduleProjection,
   auditProjection,
 ];
 

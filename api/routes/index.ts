@@ -10,6 +10,7 @@ import { enrollmentRoutes } from './enrollments.js';
 import { homeworkRoutes } from './homework.js';
 import { enrollmentLessonRoutes } from './enrollmentLessons.js';
 import { scheduleRuleRoutes } from './scheduleRules.js';
+import { groupScheduleRuleRoutes } from './groupScheduleRules.js';
 import { nextStepRoutes } from './nextSteps.js';
 import { webRoutes } from './web.js';
 import { peopleRoutes } from './people.js';
@@ -64,6 +65,7 @@ export const routes: RouteModule[] = [
   homeworkRoutes,
   enrollmentLessonRoutes,
   scheduleRuleRoutes,
+  groupScheduleRuleRoutes,
   nextStepRoutes,
   calendarRoutes,
   mailRoutes,

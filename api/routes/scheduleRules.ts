@@ -37,16 +37,16 @@ const DayInput = z
   .union([Weekday, z.enum(Object.keys(dayNames) as [keyof typeof dayNames])])
   .transform((d) => (d in dayNames ? dayNames[d as keyof typeof dayNames] : (d as Weekday)))
   .describe('MO..SU or monday..sunday');
-const Weekdays = z
+export const Weekdays = z
   .array(DayInput)
   .min(1)
   .max(7)
   .refine((days) => new Set(days).size === days.length, 'name each weekday once');
-const LocalTime = z
+export const LocalTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
   .describe('wall-clock time in the rule time zone, e.g. 17:00');
-const Duration = z.number().int().min(5).max(480);
+export const Duration = z.number().int().min(5).max(480);
 const RuleParams = z.object({ id: z.uuid(), ruleId: z.uuid() });
 
 const Report = {

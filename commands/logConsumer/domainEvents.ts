@@ -15,6 +15,7 @@ import type { LessonAnalysisEvent } from '../../domain/lessonAnalysis/events.js'
 import type { SessionSummaryEvent } from '../../domain/sessionSummary/summary.js';
 import type { FollowUpEvent } from '../../domain/followUp/followUp.js';
 import type { TrainingRoomPresenceEvent } from '../../domain/trainingRoom/presence.js';
+import type { GroupScheduleEvent } from '../../domain/groupSchedule/groupSchedule.js';
 
 export type DomainEvent =
   | LiveSessionEvent
@@ -29,7 +30,8 @@ export type DomainEvent =
   | LessonAnalysisEvent
   | SessionSummaryEvent
   | FollowUpEvent
-  | TrainingRoomPresenceEvent;
+  | TrainingRoomPresenceEvent
+  | GroupScheduleEvent;
 
 export type DomainEventType = DomainEvent['type'];
 

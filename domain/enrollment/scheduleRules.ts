@@ -191,7 +191,8 @@ const sameTerms = (a: RuleTerms, b: RuleTerms) =>
   a.durationMinutes === b.durationMinutes &&
   a.startsOn === b.startsOn;
 
-function requireValidTerms(terms: RuleTerms) {
+/** The terms every weekly rule must meet (enrollment and group rules alike): 400 naming each field. */
+export function requireValidTerms(terms: RuleTerms) {
   const problems: { path: string; message: string }[] = [];
   if (terms.weekdays.length === 0 || new Set(terms.weekdays).size !== terms.weekdays.length)
     problems.push({ path: 'weekdays', message: 'name each weekday once, at least one' });

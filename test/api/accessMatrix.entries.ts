@@ -46,6 +46,7 @@ import { lessonContentEntries } from './accessMatrixLessonContent.js';
 import { lessonAnalysisEntries } from './accessMatrixLessonAnalyses.js';
 import { sessionSummaryEntries } from './accessMatrixSessionSummaries.js';
 import { groupEntries } from './accessMatrixGroups.js';
+import { groupScheduleEntries } from './accessMatrixGroupSchedule.js';
 import { organisationSettingsEntries } from './accessMatrixSettings.js';
 import { roomRecordEntries } from './accessMatrixRoomRecord.js';
 
@@ -304,6 +305,8 @@ export const entries: Record<string, Entry> = {
 
   // ---- groups: entries in accessMatrixGroups.ts ----
   ...groupEntries(),
+  // ---- recurring group classes: entries in accessMatrixGroupSchedule.ts ----
+  ...groupScheduleEntries(),
 
   // ---- audit ----
   'GET /api/audit': { request: () => ({ url: '/api/audit' }), expect: { own: adminOnly(200) } },

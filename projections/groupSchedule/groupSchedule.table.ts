@@ -1,0 +1,30 @@
+// The read model of recurring group classes: each weekly rule on a student group and what each of its
+// occurrences became.
+export interface GroupScheduleRulesTable {
+  id: string;
+  org_id: string;
+  group_id: string;
+  course_id: string;
+  teacher_id: string;
+  /** Comma-separated RFC 5545 weekday codes, e.g. "MO,WE". */
+  weekdays: string;
+  local_time: string;
+  time_zone: string;
+  duration_minutes: number;
+  starts_on: string;
+  ends_at: Date | string | null;
+  split_from: string | null;
+  removed: boolean;
+  last_revision: number;
+}
+
+export interface GroupScheduleOccurrencesTable {
+  rule_id: string;
+  occurrence_start: Date | string;
+  org_id: string;
+  group_id: string;
+  outcome: 'scheduled' | 'skipped';
+  live_session_id: string | null;
+  reason: string | null;
+  conflicting_live_session_id: string | null;
+}
