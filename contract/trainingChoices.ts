@@ -33,3 +33,6 @@ export const LearnerCandidates = z.object({
 export type ParticipantGroupChoice = z.infer<typeof ParticipantGroupChoices>['groups'][number];
 export type SectionGroup = z.infer<typeof SectionGroups>['groups'][number];
 export type LearnerCandidate = z.infer<typeof LearnerCandidates>['learners'][number];
+export type ParticipantGroupChoiceList = z.infer<typeof ParticipantGroupChoices>;
+export type SectionGroupList = z.infer<typeof SectionGroups>;
+export type LearnerCandidateList = z.infer<typeof LearnerCandidates>;

@@ -20,7 +20,7 @@ export async function participantGroupsNamed(db: Db, orgId: string, ids: string[
 
 /**
  * Active learners of the organisation (or only the members of `groupIds`), each with their registration in
- * this training if they have one.
+ * this training if they have one (registered, pending or waitlisted).
  */
 export async function learnerCandidates(
   db: Db,
@@ -32,7 +32,11 @@ export async function learnerCandidates(
   let q = db
     .selectFrom('people as p')
     .leftJoin('training_registrations as r', (j) =>
-      j.onRef('r.learner_id', '=', 'p.id').on('r.training_id', '=', trainingId),
+      j
+        .onRef('r.learner_id', '=', 'p.id')
+        .on('r.training_id', '=', trainingId)
+        // A declined request leaves the learner outside the training: they may be added again.
+        .on('r.status', '!=', 'declined'),
     )
     .select(['p.id', 'p.name', 'r.section_id', 'r.status'])
     .where('p.org_id', '=', orgId)

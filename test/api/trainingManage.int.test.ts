@@ -137,4 +137,27 @@ test('learners a manager may add by hand, added, moved to another section and re
   problem(await s.outsideTrainer.get(`/api/trainings/${trainingId}/sections/${sectionId}/candidates`), 404);
 });
 
+test('a learner whose request was declined is outside the training again and may be added by hand', async ({
+  s,
+}) => {
+  const { trainingId, sectionId } = await publishedTraining(s, { approvalRequired: true });
+  const learner = s.learners[2]!;
+  const base = `/api/trainings/${trainingId}/sections/${sectionId}`;
+  status(await learner.post(`${base}/registrations`), 201);
+  const placeOf = async () =>
+    ((await s.trainer.get(`${base}/candidates`)).json().learners as LearnerCandidate[]).find(
+      (l) => l.id === learner.id,
+    )!;
+  assert.equal([(await placeOf()).sectionId, (await placeOf()).status], [sectionId, 'pending']);
+  status(
+    await s.trainer.post(`/api/trainings/${trainingId}/registrations/${learner.id}/decline`, {
+      reason: null,
+    }),
+    200,
+  );
+  assert.equal([(await placeOf()).sectionId, (await placeOf()).status], [null, null]);
+  status(await s.trainer.post(`${base}/registrations`, { learnerId: learner.id }), 201);
+  assert.is((await placeOf()).status, 'registered');
+});
+
 test.run();

@@ -9,6 +9,8 @@ import { Dialog } from '../../ui/Dialog';
 import { SummarySwitch } from '../summary/SummarySwitch';
 import { SummarySettingsCard } from '../summary/SummarySettingsCard';
 import { OverdraftCard } from './OverdraftCard';
+import { TrainingsSwitchCard } from './TrainingsSwitchCard';
+import { TrainerGroupAccess } from './TrainerGroupAccess';
 import { Badge, Empty, ErrorBox, Loading } from '../../ui/feedback';
 import type { Person } from './People';
 
@@ -45,6 +47,7 @@ export default function Groups(_: { params: Record<string, string> }) {
       <ErrorBox error={groups.error ?? action.error} onRetry={groups.reload} />
       {admin && <SummarySettingsCard />}
       {me.role !== 'student' && <OverdraftCard canChange={admin} />}
+      {me.role !== 'student' && <TrainingsSwitchCard canChange={admin} />}
       {groups.loading && !groups.data && <Loading />}
       {groups.data && groups.data.groups.length === 0 && <Empty title="No groups yet." />}
       <div className="grid-2">
@@ -82,6 +85,13 @@ export default function Groups(_: { params: Record<string, string> }) {
                     </li>
                   ))}
                 </ul>
+              )}
+              {g.kind === 'trainers' && me.role !== 'student' && (
+                <TrainerGroupAccess
+                  trainerGroup={g}
+                  studentGroups={(groups.data?.groups ?? []).filter((x) => x.kind === 'students')}
+                  canChange={admin}
+                />
               )}
               {admin && candidates.length > 0 && (
                 <label className="field">

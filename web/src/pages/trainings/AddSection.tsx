@@ -1,13 +1,19 @@
-// The "Add Section" dialog of a training: settings, participant groups and the first event.
+// The "Add Section" dialog of a training: settings, participant groups and its events. A section is saved with
+// at least one event, so the last event cannot be removed from the form.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useAction, useApi } from '../../lib/useApi';
-import { isoToZoned, zonedToIso } from '../../lib/time';
+import { isoToZoned } from '../../lib/time';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBox, Loading } from '../../ui/feedback';
+import type { ParticipantGroupChoiceList } from '../../../../contract/trainingChoices';
 import type { Training } from './types';
-import { emptyEvent, eventBody, EventFields, useTrainers, type Group } from './EventFields';
+import { emptyEvent, eventBody, EventFields, nextEvent, useTrainers, type EventDraft } from './EventFields';
+import { SectionFields, sectionSettingsBody, type SectionDraft } from './SectionFields';
+
+type Choices = ParticipantGroupChoiceList;
 
 export function AddSection({
   training,
@@ -19,77 +25,55 @@ export function AddSection({
   onDone: () => void;
 }) {
   const me = useMe();
-  const groups = useApi<{ groups: Group[] }>('/api/groups?kind=students');
+  const { t } = useTranslation('trainingDetail');
+  const groups = useApi<Choices>(`/api/trainings/${training.id}/participant-groups`);
   const trainers = useTrainers();
-  const today = isoToZoned(new Date().toISOString(), me.timeZone).slice(0, 10);
-  const [name, setName] = useState('');
-  const [opens, setOpens] = useState(`${today}T00:00`);
-  const [closes, setCloses] = useState(
-    isoToZoned(new Date(Date.now() + 6 * 86_400_000).toISOString(), me.timeZone).slice(0, 10) + 'T23:00',
-  );
-  const [capacity, setCapacity] = useState('10');
+  const zoned = (ms: number) => isoToZoned(new Date(ms).toISOString(), me.timeZone).slice(0, 10);
+  const [settings, setSettings] = useState<SectionDraft>({
+    name: '',
+    capacity: '10',
+    opens: `${zoned(Date.now())}T00:00`,
+    closes: `${zoned(Date.now() + 6 * 86_400_000)}T23:00`,
+    approval: false,
+    confirmation: true,
+    waitlist: true,
+    cutoffMinutes: '0',
+  });
   const [groupIds, setGroupIds] = useState<string[]>([]);
-  const [approval, setApproval] = useState(false);
-  const [confirmation, setConfirmation] = useState(true);
-  const [event, setEvent] = useState(emptyEvent(me.timeZone, me.role === 'teacher' ? me.id : ''));
+  const [events, setEvents] = useState<EventDraft[]>([
+    emptyEvent(me.timeZone, me.role === 'teacher' ? me.id : ''),
+  ]);
   const action = useAction();
+  const trainerIds = [...new Set(events.map((e) => e.trainerId).filter(Boolean))];
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (events.length === 0) return;
     const ok = await action.run(() =>
       api.post(
         `/api/trainings/${training.id}/sections`,
         {
-          name,
+          ...sectionSettingsBody(settings, me.timeZone),
           participantGroupIds: groupIds,
-          registrationOpens: zonedToIso(opens, me.timeZone),
-          registrationCloses: zonedToIso(closes, me.timeZone),
-          capacity: Number(capacity),
-          trainerIds: event.trainerId ? [event.trainerId] : [],
-          approvalRequired: approval,
-          attendanceConfirmationRequired: confirmation,
-          events: [eventBody(event, me.timeZone)],
+          trainerIds,
+          events: events.map((d) => eventBody(d, me.timeZone)),
         },
         idempotencyKey(),
       ),
     );
     if (ok) onDone();
   };
+  const setEvent = (i: number) => (d: EventDraft) => setEvents((all) => all.map((x, j) => (j === i ? d : x)));
   return (
-    <Dialog title="Add section" open onClose={onClose} wide>
-      {groups.loading ? (
+    <Dialog title={t('addSection.title')} open onClose={onClose} wide>
+      {groups.loading && !groups.data ? (
         <Loading />
       ) : (
         <form onSubmit={submit} className="form-grid">
           <ErrorBox error={groups.error ?? action.error} />
-          <label className="field">
-            <span>Name</span>
-            <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>Capacity</span>
-            <input
-              type="number"
-              min={1}
-              required
-              value={capacity}
-              onChange={(e) => setCapacity(e.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span>Registration opens</span>
-            <input type="datetime-local" required value={opens} onChange={(e) => setOpens(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>Registration closes</span>
-            <input
-              type="datetime-local"
-              required
-              value={closes}
-              onChange={(e) => setCloses(e.target.value)}
-            />
-          </label>
+          <SectionFields draft={settings} set={setSettings} />
           <fieldset className="field field-wide">
-            <legend>Participant groups</legend>
+            <legend>{t('sectionForm.groups')}</legend>
+            {groups.data?.groups.length === 0 && <p className="muted">{t('sectionForm.noGroups')}</p>}
             <div className="chips">
               {groups.data?.groups.map((g) => (
                 <label className="chip" key={g.id}>
@@ -107,26 +91,50 @@ export function AddSection({
               ))}
             </div>
           </fieldset>
-          <label className="check">
-            <input type="checkbox" checked={approval} onChange={(e) => setApproval(e.target.checked)} />{' '}
-            Registrations need approval
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={confirmation}
-              onChange={(e) => setConfirmation(e.target.checked)}
-            />{' '}
-            Attendance to be confirmed by host
-          </label>
-          <h3 className="field-wide">First event</h3>
-          <EventFields draft={event} set={setEvent} trainers={trainers} />
+          {events.map((d, i) => (
+            <fieldset
+              key={i}
+              className="field-wide form-grid"
+              aria-label={t('addSection.eventN', { n: i + 1 })}
+            >
+              <legend>{t('addSection.eventN', { n: i + 1 })}</legend>
+              <EventFields draft={d} set={setEvent(i)} trainers={trainers} />
+              <div className="field-wide">
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={events.length === 1}
+                  aria-describedby={events.length === 1 ? 'needs-an-event' : undefined}
+                  onClick={() => setEvents((all) => all.filter((_, j) => j !== i))}
+                >
+                  {t('addSection.removeEvent', { n: i + 1 })}
+                </button>
+              </div>
+            </fieldset>
+          ))}
+          <p className="hint field-wide" id="needs-an-event">
+            {t('addSection.needsAnEvent')}
+          </p>
+          <div className="field-wide">
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() =>
+                setEvents((all) => [...all, nextEvent(all.at(-1) ?? emptyEvent(me.timeZone, ''))])
+              }
+            >
+              {t('addSection.anotherEvent')}
+            </button>
+          </div>
           <div className="form-actions field-wide">
             <button type="button" className="btn" onClick={onClose}>
-              Cancel
+              {t('action.cancel', { ns: 'common' })}
             </button>
-            <button className="btn btn-primary" disabled={action.pending || groupIds.length === 0}>
-              Save section
+            <button
+              className="btn btn-primary"
+              disabled={action.pending || groupIds.length === 0 || events.length === 0}
+            >
+              {t('addSection.save')}
             </button>
           </div>
         </form>

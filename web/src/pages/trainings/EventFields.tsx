@@ -1,5 +1,6 @@
 // A training event's fields (time, format, trainer, place or link), shared by the Add Section and Add Event dialogs.
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMe } from '../../lib/auth';
 import { useApi } from '../../lib/useApi';
 import { isoToZoned, zonedToIso } from '../../lib/time';
@@ -39,10 +40,11 @@ export function EventFields({
   trainers: [string, string][];
 }) {
   const me = useMe();
+  const { t } = useTranslation('trainingDetail');
   return (
     <>
       <label className="field">
-        <span>Starts ({me.timeZone})</span>
+        <span>{t('event.starts', { timeZone: me.timeZone })}</span>
         <input
           type="datetime-local"
           required
@@ -51,7 +53,7 @@ export function EventFields({
         />
       </label>
       <label className="field">
-        <span>Ends</span>
+        <span>{t('event.ends')}</span>
         <input
           type="datetime-local"
           required
@@ -60,21 +62,21 @@ export function EventFields({
         />
       </label>
       <label className="field">
-        <span>Format</span>
+        <span>{t('event.format')}</span>
         <select value={draft.format} onChange={(e) => set({ ...draft, format: e.target.value })}>
-          <option value="online">Online</option>
-          <option value="in-person">In person</option>
-          <option value="hybrid">Hybrid</option>
+          <option value="online">{t('format.online')}</option>
+          <option value="in-person">{t('format.in-person')}</option>
+          <option value="hybrid">{t('format.hybrid')}</option>
         </select>
       </label>
       <label className="field">
-        <span>Trainer</span>
+        <span>{t('event.trainer')}</span>
         <select
           required
           value={draft.trainerId}
           onChange={(e) => set({ ...draft, trainerId: e.target.value })}
         >
-          <option value="">Choose a trainer…</option>
+          <option value="">{t('event.chooseTrainer')}</option>
           {trainers.map(([id, name]) => (
             <option key={id} value={id}>
               {name}
@@ -83,7 +85,7 @@ export function EventFields({
         </select>
       </label>
       <label className="field">
-        <span>Location</span>
+        <span>{t('event.location')}</span>
         <input
           value={draft.location}
           maxLength={500}
@@ -91,7 +93,7 @@ export function EventFields({
         />
       </label>
       <label className="field">
-        <span>Link</span>
+        <span>{t('event.link')}</span>
         <input
           type="url"
           value={draft.link}
@@ -114,6 +116,15 @@ export function emptyEvent(timeZone: string, trainerId: string): EventDraft {
     location: '',
     link: '',
   };
+}
+
+/** The draft of the event after `previous`: a week later, same format and place (events follow each other). */
+export function nextEvent(previous: EventDraft): EventDraft {
+  const week = (local: string) => {
+    const d = new Date(`${local}:00Z`);
+    return new Date(d.getTime() + 7 * 86_400_000).toISOString().slice(0, 16);
+  };
+  return { ...previous, start: week(previous.start), end: week(previous.end) };
 }
 
 export const eventBody = (d: EventDraft, timeZone: string) => ({

@@ -1,5 +1,6 @@
 // Trainer and admin dialogs of a section: add an event, confirm an event's attendance.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useAction, useApi } from '../../lib/useApi';
@@ -21,6 +22,7 @@ export function AddEvent({
   onDone: () => void;
 }) {
   const me = useMe();
+  const { t } = useTranslation('trainingDetail');
   const trainers = useTrainers();
   const last = section.events.at(-1);
   const [event, setEvent] = useState<EventDraft>(() => {
@@ -51,19 +53,17 @@ export function AddEvent({
     if (ok) onDone();
   };
   return (
-    <Dialog title={`Add event to ${section.name}`} open onClose={onClose} wide>
+    <Dialog title={t('addEvent.title', { section: section.name })} open onClose={onClose} wide>
       <form onSubmit={submit} className="form-grid">
         <ErrorBox error={action.error} />
         <EventFields draft={event} set={setEvent} trainers={trainers} />
-        <p className="hint field-wide">
-          Each new event must happen after the previous one. Registered learners are signed up automatically.
-        </p>
+        <p className="hint field-wide">{t('addEvent.hint')}</p>
         <div className="form-actions field-wide">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('action.cancel', { ns: 'common' })}
           </button>
           <button className="btn btn-primary" disabled={action.pending}>
-            Add event
+            {t('addEvent.save')}
           </button>
         </div>
       </form>
@@ -84,6 +84,7 @@ export function ConfirmAttendance({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const { t } = useTranslation('trainingDetail');
   const roster = useApi<RosterEntry[]>(`/api/trainings/${trainingId}/sections/${section.id}/roster`);
   const registered = (roster.data ?? []).filter((r) => r.status === 'registered');
   const [absent, setAbsent] = useState<string[]>([]);
@@ -99,10 +100,10 @@ export function ConfirmAttendance({
     if (ok) onDone();
   };
   return (
-    <Dialog title="Confirm attendance" open onClose={onClose}>
+    <Dialog title={t('confirmAttendance.title')} open onClose={onClose}>
       <ErrorBox error={roster.error ?? action.error} />
       {roster.loading && <Loading />}
-      {roster.data && registered.length === 0 && <p className="muted">No registered learners.</p>}
+      {roster.data && registered.length === 0 && <p className="muted">{t('confirmAttendance.nobody')}</p>}
       {registered.map((r) => (
         <label key={r.learnerId} className="check">
           <input
@@ -112,12 +113,12 @@ export function ConfirmAttendance({
               setAbsent((a) => (e.target.checked ? a.filter((x) => x !== r.learnerId) : [...a, r.learnerId]))
             }
           />
-          {r.name ?? r.learnerId} attended
+          {t('confirmAttendance.attended', { name: r.name ?? r.learnerId })}
         </label>
       ))}
       <div className="form-actions">
         <button type="button" className="btn" onClick={onClose}>
-          Cancel
+          {t('action.cancel', { ns: 'common' })}
         </button>
         <button
           type="button"
@@ -125,7 +126,7 @@ export function ConfirmAttendance({
           disabled={action.pending || registered.length === 0}
           onClick={() => void submit()}
         >
-          Confirm attendance
+          {t('confirmAttendance.save')}
         </button>
       </div>
     </Dialog>

@@ -1,13 +1,20 @@
-// A training section: registration window, seats, events; register / switch / leave for learners; roster,
-// approvals, "+ Add event" and attendance confirmation for trainers and admins.
+// A training section: registration window, seats, events; register / switch / leave for learners; for trainers
+// and admins the roster, "+ Add event", "Edit section", and each event's reschedule, cancel and attendance.
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { useMe } from '../../lib/auth';
-import { useAction, useApi } from '../../lib/useApi';
+import { useAction } from '../../lib/useApi';
 import { formatDateTime, formatTime } from '../../lib/time';
 import { Badge, ErrorBox, statusTone } from '../../ui/feedback';
 import { AddEvent, ConfirmAttendance } from './ManageDialogs';
-import type { RosterEntry, Section, Training } from './types';
+import { CancelEvent, RescheduleEvent } from './EventDialogs';
+import { EditSection } from './EditSection';
+import { Roster } from './Roster';
+import { useStatusLabel } from './labels';
+import type { Section, Training, TrainingEvent } from './types';
+
+type EventDialog = { kind: 'reschedule' | 'cancel' | 'attendance'; event: TrainingEvent };
 
 export function SectionCard({
   training,
@@ -19,17 +26,24 @@ export function SectionCard({
   onChange: () => void;
 }) {
   const me = useMe();
+  const { t } = useTranslation('trainingDetail');
+  const statusLabel = useStatusLabel();
   const manager = me.role !== 'student';
   const action = useAction();
   const [showRoster, setShowRoster] = useState(false);
   const [addingEvent, setAddingEvent] = useState(false);
-  const [confirming, setConfirming] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [dialog, setDialog] = useState<EventDialog | null>(null);
   const base = `/api/trainings/${training.id}`;
   const mine = training.me?.sectionId === s.id;
   const now = Date.now();
   const open =
     new Date(s.registrationOpens).getTime() <= now && now < new Date(s.registrationCloses).getTime();
   const run = (fn: () => Promise<unknown>) => void action.run(fn).then((r) => r !== undefined && onChange());
+  const when = (e: TrainingEvent) =>
+    `${formatDateTime(e.start, me.timeZone)} – ${formatTime(e.end, me.timeZone)}`;
+  const closeDialog = () => setDialog(null);
+  const dialogDone = () => (setDialog(null), onChange());
   return (
     <article className="card" aria-labelledby={`section-${s.id}`}>
       <div className="card-head">
@@ -42,7 +56,7 @@ export function SectionCard({
               disabled={action.pending}
               onClick={() => run(() => api.delete(`${base}/registrations/${me.id}`))}
             >
-              Leave section
+              {t('section.leave')}
             </button>
           ) : (
             me.role === 'student' &&
@@ -53,7 +67,7 @@ export function SectionCard({
                 disabled={action.pending || !open}
                 onClick={() => run(() => api.post(`${base}/switch`, { sectionId: s.id }))}
               >
-                Switch to this section
+                {t('section.switch')}
               </button>
             ) : (
               <button
@@ -62,7 +76,11 @@ export function SectionCard({
                 disabled={action.pending || !open}
                 onClick={() => run(() => api.post(`${base}/sections/${s.id}/registrations`, {}))}
               >
-                {s.seatsLeft > 0 ? 'Register' : s.waitlistEnabled ? 'Join waitlist' : 'Full'}
+                {s.seatsLeft > 0
+                  ? t('section.register')
+                  : s.waitlistEnabled
+                    ? t('section.joinWaitlist')
+                    : t('section.full')}
               </button>
             ))
           )}
@@ -74,61 +92,95 @@ export function SectionCard({
                 aria-expanded={showRoster}
                 onClick={() => setShowRoster(!showRoster)}
               >
-                Roster
+                {t('section.roster')}
               </button>
               <button type="button" className="btn btn-small" onClick={() => setAddingEvent(true)}>
-                + Add event
+                {t('section.addEvent')}
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => setEditing(true)}>
+                {t('section.edit')}
               </button>
             </>
           )}
         </div>
       </div>
       <p>
-        <strong>{s.seatsLeft}</strong> of {s.capacity} seats left
-        {s.waitlisted > 0 ? ` · ${s.waitlisted} on the waitlist` : ''} · registration{' '}
-        {open ? 'open' : 'closed'} {formatDateTime(s.registrationOpens, me.timeZone)} –{' '}
-        {formatDateTime(s.registrationCloses, me.timeZone)}
-        {s.approvalRequired && ' · needs approval'}
-        {s.attendanceConfirmationRequired && ' · attendance confirmed by host'}
+        <Trans
+          t={t}
+          i18nKey="section.seats"
+          values={{ left: s.seatsLeft, capacity: s.capacity }}
+          components={{ b: <strong /> }}
+        />
+        {s.waitlisted > 0 && ` · ${t('section.waitlisted', { count: s.waitlisted })}`}
+        {' · '}
+        {t(open ? 'section.registrationOpen' : 'section.registrationClosed', {
+          from: formatDateTime(s.registrationOpens, me.timeZone),
+          until: formatDateTime(s.registrationCloses, me.timeZone),
+        })}
+        {s.approvalRequired && ` · ${t('section.needsApproval')}`}
+        {s.attendanceConfirmationRequired && ` · ${t('section.confirmedByHost')}`}
       </p>
       <ErrorBox error={action.error} />
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Event</th>
-            <th scope="col">Format</th>
-            <th scope="col">Where</th>
-            <th scope="col">Status</th>
-            {manager && <th scope="col">Attendance</th>}
+            <th scope="col">{t('events.event')}</th>
+            <th scope="col">{t('events.format')}</th>
+            <th scope="col">{t('events.where')}</th>
+            <th scope="col">{t('events.status')}</th>
+            {manager && <th scope="col">{t('events.actions')}</th>}
           </tr>
         </thead>
         <tbody>
           {s.events.map((e) => (
             <tr key={e.id}>
-              <td>
-                {formatDateTime(e.start, me.timeZone)} – {formatTime(e.end, me.timeZone)}
-              </td>
-              <td className="cap">{e.format}</td>
+              <td>{when(e)}</td>
+              <td>{t(`format.${e.format}`)}</td>
               <td>
                 {e.location}
                 {e.link && (
                   <>
                     {e.location ? ' · ' : ''}
                     <a href={e.link} target="_blank" rel="noreferrer">
-                      link
+                      {t('events.link')}
                     </a>
                   </>
                 )}
               </td>
               <td>
-                <Badge tone={statusTone(e.status)}>{e.status}</Badge>
+                <Badge tone={statusTone(e.status)}>{statusLabel(e.status)}</Badge>
+                {e.status === 'canceled' && e.cancelReason && (
+                  <span className="muted"> {e.cancelReason}</span>
+                )}
               </td>
               {manager && (
                 <td>
                   {e.status !== 'canceled' && (
-                    <button type="button" className="btn btn-small" onClick={() => setConfirming(e.id)}>
-                      Confirm attendance
-                    </button>
+                    <div className="row-tight">
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={t('events.rescheduleNamed', { when: when(e) })}
+                        onClick={() => setDialog({ kind: 'reschedule', event: e })}
+                      >
+                        {t('events.reschedule')}
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={t('events.cancelNamed', { when: when(e) })}
+                        onClick={() => setDialog({ kind: 'cancel', event: e })}
+                      >
+                        {t('events.cancel')}
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => setDialog({ kind: 'attendance', event: e })}
+                      >
+                        {t('events.confirmAttendance')}
+                      </button>
+                    </div>
                   )}
                 </td>
               )}
@@ -136,7 +188,7 @@ export function SectionCard({
           ))}
         </tbody>
       </table>
-      {manager && showRoster && <Roster trainingId={training.id} sectionId={s.id} onChange={onChange} />}
+      {manager && showRoster && <Roster training={training} section={s} onChange={onChange} />}
       {addingEvent && (
         <AddEvent
           training={training}
@@ -145,90 +197,34 @@ export function SectionCard({
           onDone={() => (setAddingEvent(false), onChange())}
         />
       )}
-      {confirming && (
+      {editing && (
+        <EditSection training={training} section={s} onClose={() => setEditing(false)} onChange={onChange} />
+      )}
+      {dialog?.kind === 'reschedule' && (
+        <RescheduleEvent
+          trainingId={training.id}
+          event={dialog.event}
+          onClose={closeDialog}
+          onDone={dialogDone}
+        />
+      )}
+      {dialog?.kind === 'cancel' && (
+        <CancelEvent
+          trainingId={training.id}
+          event={dialog.event}
+          onClose={closeDialog}
+          onDone={dialogDone}
+        />
+      )}
+      {dialog?.kind === 'attendance' && (
         <ConfirmAttendance
           trainingId={training.id}
           section={s}
-          eventId={confirming}
-          onClose={() => setConfirming(null)}
-          onDone={() => (setConfirming(null), onChange())}
+          eventId={dialog.event.id}
+          onClose={closeDialog}
+          onDone={dialogDone}
         />
       )}
     </article>
-  );
-}
-
-function Roster({
-  trainingId,
-  sectionId,
-  onChange,
-}: {
-  trainingId: string;
-  sectionId: string;
-  onChange: () => void;
-}) {
-  const roster = useApi<RosterEntry[]>(`/api/trainings/${trainingId}/sections/${sectionId}/roster`);
-  const action = useAction();
-  const decide = (learnerId: string, verb: 'approve' | 'decline') =>
-    void action
-      .run(() => api.post(`/api/trainings/${trainingId}/registrations/${learnerId}/${verb}`, {}))
-      .then((r) => r && (roster.reload(), onChange()));
-  return (
-    <div>
-      <h3>Roster</h3>
-      <ErrorBox error={roster.error ?? action.error} />
-      {roster.data && roster.data.length === 0 && <p className="muted">Nobody registered yet.</p>}
-      {roster.data && roster.data.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Learner</th>
-              <th scope="col">Status</th>
-              <th scope="col">Via</th>
-              <th scope="col" className="num">
-                Attended
-              </th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {roster.data.map((r) => (
-              <tr key={r.learnerId}>
-                <td>{r.name ?? r.learnerId}</td>
-                <td>
-                  <Badge tone={statusTone(r.status)}>{r.status}</Badge>
-                  {r.waitlistPosition !== null && ` #${r.waitlistPosition}`}
-                </td>
-                <td className="cap">{r.via}</td>
-                <td className="num">
-                  {r.attended}/{r.total}
-                  {r.completed ? ' ✓' : ''}
-                </td>
-                <td>
-                  {r.status === 'pending' && (
-                    <>
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        onClick={() => decide(r.learnerId, 'approve')}
-                      >
-                        Approve
-                      </button>{' '}
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        onClick={() => decide(r.learnerId, 'decline')}
-                      >
-                        Decline
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
   );
 }
