@@ -46,11 +46,11 @@ export function groupClassSessionId(ruleId: string, start: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** The group's members now, or null when the group is gone (its rules then generate nothing more). */
-async function membersOf(db: Db, orgId: string, groupId: string): Promise<string[] | null> {
+/** The group's name and members now, or null when the group is gone (its rules then generate nothing more). */
+async function groupNow(db: Db, orgId: string, groupId: string) {
   const group = await db
     .selectFrom('student_groups')
-    .select('id')
+    .select('name')
     .where('id', '=', groupId)
     .where('org_id', '=', orgId)
     .executeTakeFirst();
@@ -61,7 +61,7 @@ async function membersOf(db: Db, orgId: string, groupId: string): Promise<string
     .where('group_id', '=', groupId)
     .orderBy('person_id')
     .execute();
-  return rows.map((r) => r.person_id);
+  return { name: group.name, members: rows.map((r) => r.person_id) };
 }
 
 /** Keeps the group's classes in line with the group and schedules every occurrence not recorded yet. */
@@ -75,9 +75,9 @@ export async function generateGroupClasses(
   const { state } = await loadAggregate(deps.eventStore, groupSchedules, groupId);
   const rules = Object.values(state.rules).filter((r) => !r.removed);
   if (rules.length === 0) return report;
-  const members = await membersOf(deps.db, context.orgId, groupId);
-  if (!members) return report;
-  await followTheGroup(deps, groupId, state, members, context, report);
+  const group = await groupNow(deps.db, context.orgId, groupId);
+  if (!group) return report;
+  await followTheGroup(deps, groupId, state, group.members, context, report);
   const horizon = Temporal.Instant.from(context.now)
     .add({ hours: 24 * 7 * horizonWeeks })
     .toString();
@@ -85,7 +85,7 @@ export async function generateGroupClasses(
     const { from, until } = ruleWindow(rule, context.now, horizon);
     for (const start of occurrencesBetween(rule, from, until)) {
       if (state.occurrences[occurrenceKey(rule.ruleId, start)]) continue;
-      const outcome = await scheduleClass(deps, groupId, rule, start, context);
+      const outcome = await scheduleClass(deps, { groupId, title: group.name }, rule, start, context);
       const result = await handleCommand(
         deps.eventStore,
         groupSchedules,
@@ -170,9 +170,10 @@ async function followTheGroup(
   }
 }
 
+/** A class is titled with the group's name as it was when the class was scheduled. */
 async function scheduleClass(
   deps: Deps,
-  groupId: string,
+  { groupId, title }: { groupId: string; title: string },
   rule: GroupScheduleRule,
   start: string,
   context: CommandContext,
@@ -204,7 +205,7 @@ async function scheduleClass(
         start,
         durationMinutes: rule.durationMinutes,
         timeZone: rule.timeZone,
-        title: null,
+        title,
         notes: null,
       },
       context,

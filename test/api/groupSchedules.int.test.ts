@@ -75,6 +75,7 @@ test('"Tuesdays 17:00 Europe/Berlin" schedules eight weeks of group classes with
   assert.equal(body.skipped, []);
   const first = await session(s.teacher, body.scheduled[0].liveSessionId);
   assert.is(first.kind, 'group');
+  assert.is(first.title, 'Tuesday Conversation', "titled with the group's name");
   assert.is(first.studentGroupId, groupId);
   assert.is(first.teacherId, s.teacher.id);
   assert.is(first.courseId, s.courseId);
