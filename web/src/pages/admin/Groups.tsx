@@ -9,6 +9,7 @@ import { Dialog } from '../../ui/Dialog';
 import { SummarySwitch } from '../summary/SummarySwitch';
 import { SummarySettingsCard } from '../summary/SummarySettingsCard';
 import { OverdraftCard } from './OverdraftCard';
+import { GroupRules } from '../groupSchedule/GroupRules';
 import { TrainingsSwitchCard } from './TrainingsSwitchCard';
 import { TrainerGroupAccess } from './TrainerGroupAccess';
 import { Badge, Empty, ErrorBox, Loading } from '../../ui/feedback';
@@ -85,6 +86,9 @@ export default function Groups(_: { params: Record<string, string> }) {
                     </li>
                   ))}
                 </ul>
+              )}
+              {g.kind === 'students' && me.role !== 'student' && (
+                <GroupRules groupId={g.id} groupName={g.name} />
               )}
               {g.kind === 'trainers' && me.role !== 'student' && (
                 <TrainerGroupAccess
