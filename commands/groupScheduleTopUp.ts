@@ -6,7 +6,7 @@
 import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
 import { generateGroupClasses, type GroupGenerationReport } from './groupScheduleGeneration.js';
-import { nodeHolder, takeLease } from './processes/leases.js';
+import { startPeriodicRun, type PeriodicOptions } from './processes/periodicRun.js';
 
 export const GROUP_TOP_UP_LEASE = 'group-schedule-top-up';
 
@@ -30,44 +30,9 @@ export async function topUpGroupSchedules(deps: Deps, now: Date): Promise<GroupG
   return reports;
 }
 
-/**
- * Runs the top-up every `intervalMs` across the cluster (one run at a time): every `checkMs` (at most a minute)
- * this node tries to claim the period; the node that claims it runs the top-up. The returned function stops the
- * timer and waits for a run in progress.
- */
-export function startGroupScheduleTopUp(
+/** Runs the top-up every `intervalMs`, once per cluster (commands/processes/periodicRun.ts). */
+export const startGroupScheduleTopUp = (
   deps: Deps & { clock: { now(): Date } },
-  options: {
-    intervalMs?: number;
-    checkMs?: number;
-    holder?: string;
-    onError?: (error: unknown) => void;
-    /** Told after each run this node made (tests count them). */
-    onRun?: (reports: GroupGenerationReport[]) => void;
-  } = {},
-): () => Promise<void> {
-  const intervalMs = options.intervalMs ?? 60 * 60_000;
-  const holder = options.holder ?? nodeHolder();
-  let current: Promise<void> | null = null;
-  const run = async () => {
-    try {
-      if (!(await takeLease(deps.db, GROUP_TOP_UP_LEASE, holder, intervalMs, { renew: false }))) return;
-      options.onRun?.(await topUpGroupSchedules(deps, deps.clock.now()));
-    } catch (error) {
-      options.onError?.(error);
-    } finally {
-      current = null;
-    }
-  };
-  const timer = setInterval(
-    () => {
-      current ??= run();
-    },
-    options.checkMs ?? Math.min(intervalMs, 60_000),
-  );
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await current;
-  };
-}
+  options: PeriodicOptions<GroupGenerationReport[]> = {},
+) =>
+  startPeriodicRun(deps.db, GROUP_TOP_UP_LEASE, () => topUpGroupSchedules(deps, deps.clock.now()), options);

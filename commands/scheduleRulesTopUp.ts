@@ -5,7 +5,7 @@
 import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
 import { generateSessions, type GenerationReport } from './scheduleRules.js';
-import { nodeHolder, takeLease } from './processes/leases.js';
+import { startPeriodicRun, type PeriodicOptions } from './processes/periodicRun.js';
 
 export const TOP_UP_LEASE = 'schedule-rule-top-up';
 
@@ -28,45 +28,8 @@ export async function topUpScheduleRules(deps: Deps, now: Date): Promise<Generat
   return reports;
 }
 
-/**
- * Runs the top-up every `intervalMs` across the cluster (one run at a time): every `checkMs` (at most a minute)
- * this node tries to claim the period; the node that claims it runs the top-up. The returned function stops the
- * timer and waits for a run in progress.
- */
-export function startScheduleRuleTopUp(
+/** Runs the top-up every `intervalMs`, once per cluster (commands/processes/periodicRun.ts). */
+export const startScheduleRuleTopUp = (
   deps: Deps & { clock: { now(): Date } },
-  options: {
-    intervalMs?: number;
-    checkMs?: number;
-    holder?: string;
-    onError?: (error: unknown) => void;
-    /** Told after each run this node made (tests count them). */
-    onRun?: (reports: GenerationReport[]) => void;
-  } = {},
-): () => Promise<void> {
-  const intervalMs = options.intervalMs ?? 60 * 60_000;
-  const holder = options.holder ?? nodeHolder();
-  let current: Promise<void> | null = null;
-  const run = async () => {
-    try {
-      if (!(await takeLease(deps.db, TOP_UP_LEASE, holder, intervalMs, { renew: false }))) return;
-      const reports = await topUpScheduleRules(deps, deps.clock.now());
-      options.onRun?.(reports);
-    } catch (error) {
-      options.onError?.(error);
-    } finally {
-      current = null;
-    }
-  };
-  const timer = setInterval(
-    () => {
-      current ??= run();
-    },
-    options.checkMs ?? Math.min(intervalMs, 60_000),
-  );
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await current;
-  };
-}
+  options: PeriodicOptions<GenerationReport[]> = {},
+) => startPeriodicRun(deps.db, TOP_UP_LEASE, () => topUpScheduleRules(deps, deps.clock.now()), options);
