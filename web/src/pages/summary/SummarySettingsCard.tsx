@@ -1,6 +1,6 @@
 // The organisation's summary settings (admins): what each making of a session's summaries costs and the
 // "Teacher Lesson Summary Recipients" the teacher summary is mailed to.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../../lib/api';
 import { useAction, useApi } from '../../lib/useApi';
 import { ErrorBox } from '../../ui/feedback';
@@ -8,42 +8,47 @@ import type { SummarySettings } from '../../../../contract/sessionSummary';
 
 export function SummarySettingsCard() {
   const current = useApi<SummarySettings>('/api/summary-settings');
+  return (
+    <section className="card" aria-label="Post-session summaries">
+      <h2>Post-session summaries</h2>
+      {/* The form exists once the stored settings arrived and starts from them; a later reload of the settings
+          never overwrites what is being typed. */}
+      {current.data ? (
+        <SettingsForm stored={current.data} onSaved={current.reload} />
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
+      <ErrorBox error={current.error} />
+    </section>
+  );
+}
+
+function SettingsForm({ stored, onSaved }: { stored: SummarySettings; onSaved: () => void }) {
   const save = useAction();
-  const [cost, setCost] = useState('');
-  const [recipients, setRecipients] = useState('');
-  useEffect(() => {
-    if (!current.data) return;
-    setCost(String(current.data.summaryCostTokens));
-    setRecipients((current.data.teacherLessonSummaryRecipients ?? []).join('\n'));
-  }, [current.data]);
+  const [cost, setCost] = useState(String(stored.summaryCostTokens));
+  const [recipients, setRecipients] = useState((stored.teacherLessonSummaryRecipients ?? []).join('\n'));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body = {
       summaryCostTokens: Number(cost),
       teacherLessonSummaryRecipients: recipients.split(/[\s,;]+/).filter(Boolean),
     };
-    void save
-      .run(() => api.put<SummarySettings>('/api/summary-settings', body))
-      .then((r) => r && current.reload());
+    void save.run(() => api.put<SummarySettings>('/api/summary-settings', body)).then((r) => r && onSaved());
   };
   return (
-    <form className="card" aria-label="Summary settings" onSubmit={submit}>
-      <h2>Post-session summaries</h2>
-      {/* Disabled until the current settings arrive, so nothing typed before is overwritten by them. */}
-      <fieldset disabled={!current.data} className="plain">
-        <label>
-          Cost per summary (tokens)
-          <input type="number" min={0} step={1} value={cost} onChange={(e) => setCost(e.target.value)} />
-        </label>
-        <label>
-          Teacher Lesson Summary Recipients (one e-mail address a line)
-          <textarea rows={3} value={recipients} onChange={(e) => setRecipients(e.target.value)} />
-        </label>
-      </fieldset>
-      <button type="submit" className="btn" disabled={!current.data || save.pending}>
+    <form aria-label="Summary settings" onSubmit={submit}>
+      <label>
+        Cost per summary (tokens)
+        <input type="number" min={0} step={1} value={cost} onChange={(e) => setCost(e.target.value)} />
+      </label>
+      <label>
+        Teacher Lesson Summary Recipients (one e-mail address a line)
+        <textarea rows={3} value={recipients} onChange={(e) => setRecipients(e.target.value)} />
+      </label>
+      <button type="submit" className="btn" disabled={save.pending}>
         Save
       </button>
-      <ErrorBox error={current.error ?? save.error} />
+      <ErrorBox error={save.error} />
     </form>
   );
 }
