@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, Db } from './schema.js';
 import { pglitePool } from './pglitePool.js';
+import { isUnreachable } from './whenReachable.js';
 
 // int8 and numeric come back as strings from pg; our counts and positions fit in a double, positions stay text.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -60,8 +61,8 @@ function connectPostgres(url: string, max: number, timeouts: Timeouts): Database
 /**
  * LISTEN on a dedicated connection that comes back when it is lost (a restarted server, a terminated backend,
  * a network cut): on `error` or `end` it reconnects with jittered exponential back-off (0.1 s doubling to 10 s)
- * and, once listening again, calls `onNotify` once, since notifications sent meanwhile were missed. The first
- * connection must succeed (the caller learns at start-up that the database is unreachable).
+ * and, once listening again, calls `onNotify` once, since notifications sent meanwhile were missed. A first
+ * connection refused because the server is away (restarting) goes the same way; any other failure is the caller's.
  */
 async function listenWithReconnect(url: string, channel: string, onNotify: () => void) {
   let current: pg.Client | undefined;
@@ -111,7 +112,10 @@ async function listenWithReconnect(url: string, channel: string, onNotify: () =>
     timer.unref();
   };
 
-  await connect();
+  await connect().catch((error: unknown) => {
+    if (!isUnreachable(error)) throw error;
+    retry();
+  });
   return async () => {
     stopped = true;
     if (timer) clearTimeout(timer);

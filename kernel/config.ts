@@ -20,6 +20,8 @@ export const ConfigSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** Postgres ends a connection left idle inside a transaction longer than this (ms; 0: never). */
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /** A node starting while Postgres cannot be reached waits this long for it before it gives up (ms). */
+  DATABASE_STARTUP_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   EVENTSTORE_URL: z.preprocess(
     emptyToUndefined,
     z.string().startsWith('esdb', { message: 'must be an esdb:// or esdb+discover:// URL' }).optional(),

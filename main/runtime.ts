@@ -7,6 +7,7 @@ import type { AppDeps } from '../api/deps.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import { connectDatabase } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { whenReachable } from '../db/whenReachable.js';
 import { postgresEventStore } from '../commands/eventStore/postgres.js';
 import type { EventStore } from '../commands/eventStore/port.js';
 import { withPersonalData } from '../commands/eventStore/personalData/store.js';
@@ -65,7 +66,11 @@ export async function openRuntime(
     statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   });
-  await migrateToLatest(database.db);
+  await whenReachable(() => migrateToLatest(database.db), {
+    timeoutMs: config.DATABASE_STARTUP_TIMEOUT_MS,
+    onWait: (e, attempt) =>
+      log?.warn({ err: e, attempt }, 'the database cannot be reached yet; the node waits for it'),
+  });
   // Personal text in events is sealed with its person's key, whichever store holds the log.
   const eventStore = withPersonalData(await openEventStore(config, database), database.db);
   const bus = await openBus(config);
