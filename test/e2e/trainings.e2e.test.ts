@@ -116,7 +116,7 @@ else {
   const openTraining = async (ctx: Ctx, email: string): Promise<Page> => {
     const page = await signedIn(ctx.browser, ctx.server, email);
     await page.getByRole('link', { name: 'Trainings' }).click();
-    await page.getByRole('link', { name: TRAINING }).click();
+    await page.getByRole('region', { name: 'Catalogue' }).getByRole('link', { name: TRAINING }).click();
     await page.getByRole('heading', { name: TRAINING }).waitFor();
     return page;
   };

@@ -196,7 +196,14 @@ else {
       await on.waitFor();
       await page.waitForLoadState('networkidle');
       assert.ok(await on.isChecked());
+      // The switch moves at once; what the server stored is read back once its answer arrived.
+      const saved = () =>
+        page.waitForResponse(
+          (r) => r.url().endsWith('/api/training-settings') && r.request().method() === 'PUT',
+        );
+      let put = saved();
       await on.uncheck();
+      assert.is((await put).status(), 200);
       await page.getByText('Nobody sees trainings while this is off').waitFor();
       const setting = () =>
         call<{ trainingsEnabled: boolean }>(page, ctx.server, 'GET', '/api/training-settings');
@@ -204,7 +211,9 @@ else {
       const learner = await signedIn(ctx.browser, ctx.server, 'student@demo.lectern.dev', TZ);
       const closed = await learner.request.get(`${ctx.server.url}/api/trainings`);
       assert.is(closed.status(), 403, 'learners see no trainings while they are off');
+      put = saved();
       await on.check();
+      assert.is((await put).status(), 200);
       await page.getByText('People see the trainings catalogue').waitFor();
       assert.is((await setting()).trainingsEnabled, true);
       assert.is((await learner.request.get(`${ctx.server.url}/api/trainings`)).status(), 200);

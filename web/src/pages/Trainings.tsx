@@ -43,7 +43,7 @@ export default function Trainings(_: { params: Record<string, string> }) {
           {me.role === 'admin' ? 'Create one with “New training”.' : ''}
         </Empty>
       )}
-      <div className="grid-2">
+      <section className="grid-2" aria-label="Catalogue">
         {list.data?.map((t) => {
           const seats = t.sections.reduce((n, s) => n + s.seatsLeft, 0);
           const mine = t.me && t.sections.find((s) => s.id === t.me!.sectionId);
@@ -71,7 +71,7 @@ export default function Trainings(_: { params: Record<string, string> }) {
             </article>
           );
         })}
-      </div>
+      </section>
       {creating && <NewTraining onClose={() => setCreating(false)} />}
     </section>
   );
