@@ -1,7 +1,8 @@
 // The live room in real browsers: a teacher and two students in one group session, served by two server nodes
 // that share Postgres and NATS. Headless Chromium with a fake camera and microphone. Every pair connects and
 // receives video; chat and a poll answer reach everyone; a view-only student cannot change the lesson document
-// until the teacher allows it; the whiteboard is shared and restored on join; End goes to the completion screen.
+// until the teacher allows it; hands go up and down (button, keys, the teacher) and reactions reach everyone;
+// the whiteboard is shared and restored on join; End goes to the completion screen.
 // Then an individual session: the avatar popover's edit switch, the Lesson Library, screen share.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -37,6 +38,7 @@ declare const document: {
 const TESTS = [
   'three people on two nodes: every pair connects and receives video',
   'chat and a poll answer reach everyone',
+  'raised hands queue in order on every node, the teacher lowers one, reactions float for everyone, shortcuts work',
   'a view-only student cannot edit the document until the teacher allows it',
   'the whiteboard is shared and restored on join',
   'the teacher ends the session and lands on the completion screen',
@@ -175,6 +177,72 @@ async function run() {
   });
 
   Room(TESTS[2]!, async (w) => {
+    const pages = [w.teacher, ...w.students];
+    const [sofia, lukas] = w.students as [Page, Page];
+    const [sofiaId, lukasId] = w.people.students.map((s) => s.id) as [string, string];
+    const queue = (page: Page) =>
+      page
+        .locator('[data-testid=raised-hand]')
+        .evaluateAll((items) =>
+          items.map((i) => (i as unknown as { dataset: { person: string } }).dataset.person),
+        );
+    // Microphones off: a raised hand goes down by itself once its person speaks (the fake microphone beeps).
+    for (const page of w.students) {
+      await page.getByTestId('toggle-mic').click();
+      await page.locator('[data-testid=toggle-mic][aria-pressed=false]').waitFor();
+    }
+    // Sofia raises her hand with the R key (focus on a button, not in a text field), Lukas with the button.
+    await sofia.getByTestId('toggle-hand').focus();
+    await sofia.keyboard.press('r');
+    await sofia.locator('[data-testid=toggle-hand][aria-pressed=true]').waitFor();
+    for (const page of pages)
+      await page.locator(`[data-testid=raised-hand][data-person="${sofiaId}"]`).waitFor();
+    await lukas.getByTestId('toggle-hand').click();
+    for (const page of pages) {
+      await page.locator(`[data-testid=raised-hand][data-person="${lukasId}"]`).waitFor();
+      assert.equal(await queue(page), [sofiaId, lukasId], 'the queue is in the order hands went up');
+    }
+    // The teacher (node A) sees the hand on Sofia's tile (node B) and lowers it.
+    await w.teacher
+      .locator('[data-testid=tile-remote] figcaption', { hasText: 'Sofia' })
+      .locator('.icon-hand')
+      .waitFor();
+    await screenshot(w.teacher, 'room-raised-hands');
+    await w.teacher.getByTestId(`lower-hand-${sofiaId}`).click();
+    await sofia.getByTestId('notice').filter({ hasText: 'Your teacher lowered your hand.' }).waitFor();
+    await sofia.locator('[data-testid=toggle-hand][aria-pressed=false]').waitFor();
+    for (const page of pages)
+      await page.waitForFunction(
+        (id) => !document.querySelector(`[data-testid=raised-hand][data-person="${id}"]`),
+        sofiaId,
+      );
+    // A student cannot lower someone else's hand: no such control.
+    assert.is(await sofia.getByTestId(`lower-hand-${lukasId}`).count(), 0);
+    // Lukas lowers his own with Ctrl+Alt+H.
+    await lukas.getByTestId('toggle-hand').focus();
+    await lukas.keyboard.press('Control+Alt+KeyH');
+    for (const page of pages) await page.locator('[data-testid=raised-hands]').waitFor({ state: 'detached' });
+
+    // A reaction from the teacher floats on every screen, with the sender's name.
+    await w.teacher.getByTestId('reactions').click();
+    await w.teacher.getByTestId('react-applause').click();
+    for (const page of w.students)
+      await page
+        .locator('[data-testid=floating-reaction][data-emoji="👏"]', { hasText: 'Teacher' })
+        .waitFor();
+    await w.teacher.locator('[data-testid=floating-reaction]', { hasText: 'You' }).waitFor();
+
+    // "?" opens the shortcuts, Escape closes them; Ctrl+D turns the microphone back on.
+    await sofia.getByTestId('toggle-hand').focus();
+    await sofia.keyboard.press('Shift+Slash');
+    await sofia.getByTestId('shortcut-help').waitFor();
+    await sofia.keyboard.press('Escape');
+    await sofia.getByTestId('shortcut-help').waitFor({ state: 'detached' });
+    await sofia.keyboard.press('Control+KeyD');
+    await sofia.locator('[data-testid=toggle-mic][aria-pressed=true]').waitFor();
+  });
+
+  Room(TESTS[3]!, async (w) => {
     const viewer = w.students[1]!;
     const viewerId = w.people.students[1]!.id;
     const editor = (p: Page) => p.getByTestId('lesson-editor');
@@ -217,7 +285,7 @@ async function run() {
     await screenshot(viewer, 'room-student-can-edit');
   });
 
-  Room(TESTS[3]!, async (w) => {
+  Room(TESTS[4]!, async (w) => {
     await w.teacher.getByTestId('tab-whiteboard').click();
     const canvas = w.teacher.locator('.excalidraw canvas.interactive');
     await canvas.waitFor({ timeout: 60_000 }).catch(async (e) => {
@@ -279,13 +347,13 @@ async function run() {
     assert.equal(w.external, [], 'the room (whiteboard fonts included) loads nothing from another host');
   });
 
-  Room(TESTS[4]!, async (w) => {
+  Room(TESTS[5]!, async (w) => {
     await w.teacher.getByTestId('end-session').click();
     await w.teacher.getByTestId('end-session-confirm').click();
     await w.teacher.waitForURL(`**/platform/sessions/${w.liveSessionId}/complete`);
   });
 
-  Room(TESTS[5]!, async (w) => {
+  Room(TESTS[6]!, async (w) => {
     for (const page of [w.teacher, ...w.students]) await page.context().close();
     const [nodeA, nodeB] = w.nodes as [RoomNode, RoomNode];
     const studentPerson = w.people.students[0]!;
@@ -371,7 +439,7 @@ async function run() {
     assert.is(await teacher.evaluate(() => window.__lectern!.peers.size), 1);
   });
 
-  Room(TESTS[6]!, async (w) => {
+  Room(TESTS[7]!, async (w) => {
     const db = w.nodes[0]!.runtime.deps.db;
     const orgId = await createOrganisation(db, 'Another School');
     const id = await createPerson(db, {

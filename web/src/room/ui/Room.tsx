@@ -1,10 +1,12 @@
 // Inside the room: the toolbar on top, the video dock above the shared content (lesson document or whiteboard),
 // the chat and polls on the right, the Lesson Library on the left when open, and the call controls below.
+// Raised hands queue under the notices, reactions float over the stage, and the keyboard shortcuts work anywhere
+// in the room (help with "?").
 import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { ScheduleEntry } from '../../lib/types';
 import type { RoomSession } from '../rt/roomSession';
 import { Content } from '../docs/Content';
-import { Controls } from './Controls';
+import { Controls, toggleCamera } from './Controls';
 import { LessonLibrary } from './LessonLibrary';
 import { Notices } from './Notices';
 import { ParticipantBar, studentsOf } from './Participants';
@@ -13,6 +15,11 @@ import { Toolbar } from './Toolbar';
 import { VideoDock } from './VideoDock';
 import { SpeakingBalance } from '../speaking/SpeakingBalance';
 import { useSpeakingBalance, useSpeakingReports } from '../speaking/useSpeakingTime';
+import { useLowerHandWhenSpeaking } from '../speaking/useLowerHandWhenSpeaking';
+import { RaisedHands, handsOf } from './RaisedHands';
+import { FloatingReactions } from './Reactions';
+import { ShortcutHelp } from './ShortcutHelp';
+import { useRoomShortcuts } from './shortcuts';
 
 type Props = {
   session: RoomSession;
@@ -40,6 +47,8 @@ export function Room({
     session.getSnapshot,
   );
   const [libraryOpen, setLibraryOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const handUp = !!room.self.handRaisedAt;
   const isHost = room.self.roomRole === 'host';
   useSpeakingReports(`ls-${liveSessionId}`, session.local.stream);
   const speaking = useSpeakingBalance(`ls-${liveSessionId}`, isHost);
@@ -60,6 +69,15 @@ export function Room({
   );
   const toggleEdit = (personId: string, canEdit: boolean) =>
     session.send({ type: 'permission.set', personId, canEdit });
+  useRoomShortcuts((action) => {
+    if (action === 'mic' && session.local.hasMicrophone) session.local.setMuted(!local.muted);
+    if (action === 'camera') void toggleCamera(session, local);
+    if (action === 'hand') session.toggleHand();
+    if (action === 'help') setHelpOpen(true);
+  });
+  // Having spoken for a moment, a raised hand goes down by itself: the person has the floor.
+  useLowerHandWhenSpeaking(session.local.stream, handUp, local.muted, () => session.lowerHand());
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
   const leave = () => {
     session.leave();
     onLeft();
@@ -91,6 +109,11 @@ export function Room({
         meshWarning={room.meshWarning}
         onDismiss={(id) => session.dismiss(id)}
       />
+      <RaisedHands
+        hands={handsOf(room.peers, room.self)}
+        isHost={isHost}
+        onLower={(peerId) => session.lowerHand(peerId ?? undefined)}
+      />
       <div className="room-body">
         {libraryOpen && isHost && individual && entry?.enrollmentId && (
           <LessonLibrary
@@ -104,6 +127,7 @@ export function Room({
           />
         )}
         <main className="stage" id="main">
+          <FloatingReactions reactions={room.reactions} selfPersonId={room.self.personId} />
           <VideoDock
             self={{
               name: room.self.name,
@@ -111,6 +135,7 @@ export function Room({
               muted: local.muted,
               cameraOn: local.cameraOn,
               sharing: local.sharing,
+              handUp,
             }}
             peers={room.peers}
             media={media}
@@ -149,7 +174,15 @@ export function Room({
           send={(m) => session.send(m)}
         />
       </div>
-      <Controls session={session} local={local} sfu={sfu} onLeave={leave} />
+      <Controls
+        session={session}
+        local={local}
+        sfu={sfu}
+        handUp={handUp}
+        onLeave={leave}
+        onHelp={() => setHelpOpen(true)}
+      />
+      {helpOpen && <ShortcutHelp onClose={closeHelp} />}
     </div>
   );
 }

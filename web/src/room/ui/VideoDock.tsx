@@ -11,7 +11,14 @@ import { probe } from '../probe';
 import { useDockSize } from './useDockSize';
 
 type Props = {
-  self: { name: string; preview: MediaStream; muted: boolean; cameraOn: boolean; sharing: boolean };
+  self: {
+    name: string;
+    preview: MediaStream;
+    muted: boolean;
+    cameraOn: boolean;
+    sharing: boolean;
+    handUp?: boolean;
+  };
   peers: Peer[];
   media: RemoteMedia[];
   speakerId: string | null;
@@ -68,6 +75,7 @@ export function VideoDock({ self, peers, media, speakerId, sfu, isHost, onTileSi
           mirrored={!self.sharing}
           screen={self.sharing}
           muted={self.muted}
+          handUp={self.handUp}
           local
           placeholder={!self.cameraOn && !self.sharing ? initials(self.name) : null}
         />
@@ -81,6 +89,7 @@ export function VideoDock({ self, peers, media, speakerId, sfu, isHost, onTileSi
               label={p.name + (p.roomRole === 'host' ? ' · teacher' : '')}
               stream={m?.stream ?? null}
               muted={!p.audio}
+              handUp={!!p.handRaisedAt}
               state={m?.state ?? 'connecting'}
               speakerId={speakerId}
               placeholder={sfu && (sfu.audioOnly || !p.video || stopped) ? initials(p.name) : null}
@@ -147,6 +156,7 @@ type TileProps = {
   stream: MediaStream | null;
   muted: boolean;
   placeholder: string | null;
+  handUp?: boolean;
   local?: boolean;
   mirrored?: boolean;
   /** A shared screen is shown whole, not cropped like a face. */
@@ -165,6 +175,7 @@ function Tile({
   stream,
   muted,
   placeholder,
+  handUp,
   local,
   mirrored,
   screen,
@@ -215,6 +226,11 @@ function Tile({
         <div className="tile-state">{state === 'failed' ? 'Connection lost, retrying…' : 'Connecting…'}</div>
       )}
       <figcaption>
+        {handUp && (
+          <span className="icon-hand" role="img" aria-label="hand raised" title="Hand raised">
+            ✋
+          </span>
+        )}
         {muted && (
           <span className="icon-muted" role="img" aria-label="microphone muted" title="Microphone muted">
             <MicOffIcon />
