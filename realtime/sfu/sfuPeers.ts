@@ -190,7 +190,9 @@ export function sfuPeers(janus: JanusClient, ensureRoom: (roomId: string) => Pro
           request: 'join',
           ptype: 'subscriber',
           room: janusRoomOf(ref.roomId),
-          streams: [{ feed }],
+          // The smallest simulcast layer first: it is the one a sender always sends; the tile's size raises it
+          // once video flows (the browser asks). Janus only switches to a layer it receives.
+          streams: [{ feed, substream: 0 }],
         });
         sub.videoMids = videoMids(offer.data.streams);
         if (offer.jsep) ref.send({ type: 'sfu.offer', feed, jsep: offer.jsep });

@@ -1,6 +1,8 @@
 // My receiving connections from the SFU: one per feed of someone else (a camera, or a shared screen shown as a
 // tile of its own). Each is offered by the SFU and answered here; each gets the simulcast layer its tile needs,
-// or none (audio only); an ICE failure asks the SFU for a fresh offer.
+// or none (audio only); an ICE failure asks the SFU for a fresh offer. Until its video flows a feed is received
+// at the smallest layer, the one a loaded or weak sender keeps sending: the SFU only switches between layers that
+// arrive, so asking for a larger one first could leave the tile black.
 import type { Feed, IceServer, VideoQuality } from '../../rt/protocol';
 import type { RoomSocket } from '../../rt/socket';
 import type { RemoteMedia } from '../mesh';
@@ -12,7 +14,11 @@ type Subscription = {
   pc: RTCPeerConnection | null;
   media: RemoteMedia;
   stream: MediaStream;
+  /** The layer last asked of the SFU, and the one the tile wants (asked for once video flows). */
   quality: VideoQuality | null;
+  wanted: VideoQuality | null;
+  /** Video packets have arrived. */
+  flowing: boolean;
 };
 
 export class SfuSubscriptions {
@@ -37,6 +43,8 @@ export class SfuSubscriptions {
       pc: null,
       stream: new MediaStream(),
       quality: null,
+      wanted: null,
+      flowing: false,
       media: {
         peerId: screen ? `${feed.peerId}:screen` : feed.peerId,
         stream: null,
@@ -73,6 +81,15 @@ export class SfuSubscriptions {
     probe().peers.set(sub.media.peerId, pc);
     pc.ontrack = (e) => {
       if (!sub.stream.getTracks().includes(e.track)) sub.stream.addTrack(e.track);
+      if (e.track.kind === 'video') {
+        const flows = () => {
+          if (sub.flowing || this.subs.get(feedId) !== sub) return;
+          sub.flowing = true;
+          if (sub.wanted) this.setQuality(feedId, sub.wanted);
+        };
+        if (!e.track.muted) flows();
+        else e.track.addEventListener('unmute', flows, { once: true });
+      }
       this.update(sub, { stream: sub.stream });
     };
     pc.onicecandidate = (e) =>
@@ -98,7 +115,10 @@ export class SfuSubscriptions {
   /** The layer of a feed's video to receive (by its tile's size), or `off`: its sound only. */
   setQuality(feedId: number, quality: VideoQuality) {
     const sub = this.subs.get(feedId);
-    if (!sub || sub.quality === quality) return;
+    if (!sub) return;
+    sub.wanted = quality;
+    if (!sub.flowing && quality !== 'off') quality = 'low';
+    if (sub.quality === quality) return;
     sub.quality = quality;
     probe().qualities!.set(sub.media.peerId, quality);
     this.socket.send({ type: 'sfu.quality', ref: `${QUIET}quality`, feed: feedId, video: quality });
