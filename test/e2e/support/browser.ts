@@ -94,14 +94,19 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
+export const DESKTOP = { width: 1366, height: 900 };
+/** A phone held upright (an iPhone 12 to 15). */
+export const PHONE = { width: 390, height: 844 };
+
 /** A new browser context (its own cookies), signed in as `email` with the demo password. */
 export async function signedIn(
   browser: Browser,
   server: E2EServer,
   email: string,
   timeZone = 'Europe/Berlin',
+  viewport: { width: number; height: number } = DESKTOP,
 ) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, timezoneId: timeZone });
+  const context = await browser.newContext({ viewport, timezoneId: timeZone });
   context.setDefaultTimeout(20_000);
   // A server on a fixed clock: the page's clock starts at the same moment (then runs), so "today" in the
   // calendar and the join window agree with the server whatever day the suite runs.
@@ -115,7 +120,12 @@ export async function signedIn(
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  // On a phone the navigation waits behind the menu button.
+  await (
+    viewport.width > 760
+      ? page.getByRole('navigation', { name: 'Main' })
+      : page.getByRole('button', { name: 'Menu' })
+  ).waitFor();
   return page;
 }
 

@@ -43,6 +43,8 @@ export default function Schedule() {
   const [loading, setLoading] = useState(false);
   const [count, setCount] = useState<number>();
   const initialView = useSearchParam('view');
+  // A phone shows the week as a list (seven day columns do not fit), with the title under the calendar.
+  const [phone] = useState(() => window.matchMedia('(max-width: 760px)').matches);
   const initialDate = useSearchParam('date');
   const [hours, setHours] = useState({ min: '07:00:00', max: '21:00:00' });
   const [creating, setCreating] = useState<{ start?: string } | null>(null);
@@ -155,18 +157,19 @@ export default function Schedule() {
           ref={calendar}
           plugins={plugins}
           timeZone={me.timeZone}
-          initialView={VIEWS.includes(initialView ?? '') ? initialView! : 'timeGridWeek'}
+          initialView={VIEWS.includes(initialView ?? '') ? initialView! : phone ? 'listWeek' : 'timeGridWeek'}
           initialDate={initialDate ?? undefined}
           datesSet={(d) => {
             // Keep the view and date in the address, so a reload or a shared link shows the same week.
             const url = `/platform/schedule?view=${d.view.type}&date=${isoToZoned(d.view.currentStart.toISOString(), me.timeZone).slice(0, 10)}`;
             if (location.pathname + location.search !== url) history.replaceState(null, '', url);
           }}
-          headerToolbar={{
-            left: 'prev,next today',
-            center: 'title',
-            right: 'timeGridWeek,dayGridMonth,listWeek',
-          }}
+          headerToolbar={
+            phone
+              ? { left: 'prev,next today', center: '', right: 'listWeek,dayGridMonth' }
+              : { left: 'prev,next today', center: 'title', right: 'timeGridWeek,dayGridMonth,listWeek' }
+          }
+          footerToolbar={phone ? { center: 'title' } : undefined}
           buttonText={{ today: 'Today', week: 'Week', month: 'Month', list: 'List' }}
           views={{ listWeek: { noEventsContent: 'No sessions in this week.' } }}
           firstDay={1}

@@ -1,5 +1,6 @@
 // The signed-in frame: the sidebar (Schedule first, as in the guide), the person's name, role and time zone.
-import type { ReactNode } from 'react';
+// On a phone the sidebar is a bar at the top whose menu button opens the navigation; choosing a page closes it.
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from '../lib/router';
 import { useAuth, useMe, type Me } from '../lib/auth';
@@ -8,7 +9,7 @@ import type CommonCatalog from '../i18n/catalogs/common/en';
 // The labels are keys of the common catalogue's navigation.
 type NavItem = {
   href: string;
-  label: Exclude<keyof (typeof CommonCatalog)['nav'], 'label' | 'skip'>;
+  label: Exclude<keyof (typeof CommonCatalog)['nav'], 'label' | 'skip' | 'menu'>;
   roles?: Me['role'][];
 };
 
@@ -32,39 +33,55 @@ export function Layout({ children }: { children: ReactNode }) {
   const { path } = useLocation();
   const { t } = useTranslation();
   const items = NAV.filter((n) => !n.roles || n.roles.includes(me.role));
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         {t('nav.skip')}
       </a>
-      <aside className="sidebar">
-        <div className="brand">Lectern</div>
-        <nav aria-label={t('nav.label')}>
-          <ul>
-            {items.map((n) => (
-              <li key={n.href}>
-                <Link href={n.href} aria-current={path.startsWith(n.href) ? 'page' : undefined}>
-                  {t(`nav.${n.label}`)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="whoami">
-          <div className="whoami-name">{me.name}</div>
-          <div className="whoami-meta">
-            {t(`role.${me.role}`)} · <span title={t('me.timeZoneHint')}>{me.timeZone}</span>
-          </div>
-          <Link
-            href="/platform/account/password"
-            className="whoami-link"
-            aria-current={path.startsWith('/platform/account/password') ? 'page' : undefined}
+      <aside className="sidebar" data-open={menuOpen}>
+        <div className="sidebar-top">
+          <div className="brand">Lectern</div>
+          <button
+            type="button"
+            className="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="sidebar-panel"
+            onClick={() => setMenuOpen((o) => !o)}
+            data-testid="menu-toggle"
           >
-            {t('me.changePassword')}
-          </Link>
-          <button type="button" className="btn btn-small btn-ghost" onClick={() => void signOut()}>
-            {t('me.signOut')}
+            {t('nav.menu')}
           </button>
+        </div>
+        <div className="sidebar-panel" id="sidebar-panel">
+          <nav aria-label={t('nav.label')}>
+            <ul>
+              {items.map((n) => (
+                <li key={n.href}>
+                  <Link href={n.href} aria-current={path.startsWith(n.href) ? 'page' : undefined}>
+                    {t(`nav.${n.label}`)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="whoami">
+            <div className="whoami-name">{me.name}</div>
+            <div className="whoami-meta">
+              {t(`role.${me.role}`)} · <span title={t('me.timeZoneHint')}>{me.timeZone}</span>
+            </div>
+            <Link
+              href="/platform/account/password"
+              className="whoami-link"
+              aria-current={path.startsWith('/platform/account/password') ? 'page' : undefined}
+            >
+              {t('me.changePassword')}
+            </Link>
+            <button type="button" className="btn btn-small btn-ghost" onClick={() => void signOut()}>
+              {t('me.signOut')}
+            </button>
+          </div>
         </div>
       </aside>
       <main id="main" className="content" tabIndex={-1}>

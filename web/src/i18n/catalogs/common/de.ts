@@ -13,6 +13,7 @@ const de: Translation<typeof en> = {
   nav: {
     label: 'Hauptnavigation',
     skip: 'Zum Inhalt springen',
+    menu: 'Menü',
     schedule: 'Stundenplan',
     enrollments: 'Einschreibungen',
     homework: 'Hausaufgaben',

@@ -11,6 +11,7 @@ export default {
   nav: {
     label: 'Main',
     skip: 'Skip to content',
+    menu: 'Menu',
     schedule: 'Schedule',
     enrollments: 'Enrollments',
     homework: 'Homework',

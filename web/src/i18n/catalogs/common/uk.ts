@@ -13,6 +13,7 @@ const uk: Translation<typeof en> = {
   nav: {
     label: 'Головне меню',
     skip: 'Перейти до змісту',
+    menu: 'Меню',
     schedule: 'Розклад',
     enrollments: 'Записи',
     homework: 'Домашні завдання',
