@@ -100,6 +100,7 @@ export function EventFields({
           placeholder="https://"
           onChange={(e) => set({ ...draft, link: e.target.value })}
         />
+        {draft.format !== 'in-person' && <span className="muted">{t('event.linkHint')}</span>}
       </label>
     </>
   );

@@ -77,6 +77,8 @@ const de: Translation<typeof en> = {
     chooseTrainer: 'Trainer wählen…',
     location: 'Ort',
     link: 'Link',
+    linkHint:
+      'Optional: Der Termin hat immer seinen eigenen Lectern-Raum; ein Link nur, um sich anderswo zu treffen.',
   },
   sectionForm: {
     name: 'Name',

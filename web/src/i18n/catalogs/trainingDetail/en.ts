@@ -75,6 +75,8 @@ export default {
     chooseTrainer: 'Choose a trainer…',
     location: 'Location',
     link: 'Link',
+    linkHint:
+      'Optional: learners always have the event’s own Lectern room; add a link only to meet elsewhere.',
   },
   sectionForm: {
     name: 'Name',

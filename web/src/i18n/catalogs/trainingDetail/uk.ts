@@ -78,6 +78,8 @@ const uk: Translation<typeof en> = {
     chooseTrainer: 'Оберіть тренера…',
     location: 'Місце',
     link: 'Посилання',
+    linkHint:
+      'Необов’язково: подія завжди має власну кімнату Lectern; посилання потрібне, лише щоб зустрітися деінде.',
   },
   sectionForm: {
     name: 'Назва',
