@@ -1,12 +1,14 @@
 // One line per namespace: its English catalogue is the type every key is checked against (t('nav.schedule')).
 import type common from './catalogs/common/en';
 import type groupSchedule from './catalogs/groupSchedule/en';
+import type homework from './catalogs/homework/en';
 import type trainingAdmin from './catalogs/trainingAdmin/en';
 import type trainingDetail from './catalogs/trainingDetail/en';
 
 export type Resources = {
   common: typeof common;
   groupSchedule: typeof groupSchedule;
+  homework: typeof homework;
   trainingAdmin: typeof trainingAdmin;
   trainingDetail: typeof trainingDetail;
 };

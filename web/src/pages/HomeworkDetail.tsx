@@ -1,5 +1,6 @@
 // One homework item: the student answers its exercises and hands it in; the teacher sees the answers, grades
 // essays and verifies it.
+import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../lib/api';
 import { useMe } from '../lib/auth';
 import { Link } from '../lib/router';
@@ -15,9 +16,11 @@ import { LessonView } from '../lessons/view/LessonView';
 import { StudentProgress } from '../lessons/progress/StudentProgress';
 import { AttemptsList } from './homework/AttemptsList';
 import { HandIn } from './homework/HandIn';
-import { HOMEWORK_STATUS } from './homework/status';
+import { useHomeworkLabels } from './homework/status';
 
 export default function HomeworkDetail({ params }: { params: Record<string, string> }) {
+  const { t } = useTranslation('homework');
+  const labels = useHomeworkLabels();
   const me = useMe();
   const base = `/api/enrollments/${params.id}/homework/${params.homeworkId}`;
   const enrollment = useApi<Enrollment>(`/api/enrollments/${params.id}`);
@@ -34,11 +37,11 @@ export default function HomeworkDetail({ params }: { params: Record<string, stri
   const last = mine?.attempts[mine.attempts.length - 1];
   const closed =
     homework.status === 'verified'
-      ? 'Verified by your teacher.'
+      ? t('detail.closedVerified')
       : homework.status === 'passed'
-        ? 'Passed.'
+        ? t('detail.closedPassed')
         : last?.outcome === 'awaiting_grading'
-          ? 'Handed in.'
+          ? t('detail.closedHandedIn')
           : null;
   const refresh = async () => {
     list.reload();
@@ -50,10 +53,10 @@ export default function HomeworkDetail({ params }: { params: Record<string, stri
   return (
     <section>
       <p className="crumbs">
-        <Link href={staff ? '/platform/homework' : '/platform/homework'}>← Homework</Link>
+        <Link href={staff ? '/platform/homework' : '/platform/homework'}>{t('detail.back')}</Link>
       </p>
       <PageHeader
-        title={homework.title ?? 'Homework'}
+        title={homework.title ?? t('detail.title')}
         actions={
           staff && (
             <>
@@ -64,7 +67,7 @@ export default function HomeworkDetail({ params }: { params: Record<string, stri
                   disabled={verify.pending}
                   onClick={() => change('verify')}
                 >
-                  Verify
+                  {t('detail.verify')}
                 </button>
               )}
               {homework.status === 'verified' && (
@@ -74,7 +77,7 @@ export default function HomeworkDetail({ params }: { params: Record<string, stri
                   disabled={verify.pending}
                   onClick={() => change('revoke-verification')}
                 >
-                  Revoke verification
+                  {t('detail.revoke')}
                 </button>
               )}
             </>
@@ -82,15 +85,17 @@ export default function HomeworkDetail({ params }: { params: Record<string, stri
         }
       >
         <Badge tone={statusTone(homework.status)}>
-          <span data-testid="homework-status">{HOMEWORK_STATUS[homework.status] ?? homework.status}</span>
+          <span data-testid="homework-status">{labels.status(homework.status)}</span>
         </Badge>{' '}
         {staff && enrollment.data?.studentName && `${enrollment.data.studentName} · `}
-        {homework.scheduledFor ? `due ${formatDate(homework.scheduledFor, me.timeZone)}` : 'no due date'}
-        {content && ` · pass mark ${content.document.passMark} %`}
+        {homework.scheduledFor
+          ? t('detail.due', { date: formatDate(homework.scheduledFor, me.timeZone) })
+          : t('detail.noDue')}
+        {content && ` · ${t('detail.passMark', { passMark: content.document.passMark })}`}
       </PageHeader>
       <ErrorBox error={verify.error} />
       {place.error?.status === 409 ? (
-        <p className="muted">This lesson has no exercises yet.</p>
+        <p className="muted">{t('detail.noExercises')}</p>
       ) : (
         <ErrorBox error={place.error} onRetry={() => void place.reload()} />
       )}
@@ -118,7 +123,7 @@ export default function HomeworkDetail({ params }: { params: Record<string, stri
           view={toStudentView(content.document, answers.key)}
           answers={answers}
           open
-          nameOf={() => enrollment.data?.studentName ?? 'Student'}
+          nameOf={() => enrollment.data?.studentName ?? t('student')}
           onGrade={(studentId, exerciseId, points, comment) =>
             place
               .write(`/students/${studentId}/answers/${exerciseId}/grade`, { points, comment })

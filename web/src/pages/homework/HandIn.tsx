@@ -1,5 +1,6 @@
 // The student hands in the homework: passed at the pass mark, else "try again" (the attempt is kept), or it
 // waits for the teacher to grade an essay.
+import { useTranslation } from 'react-i18next';
 import type { LessonAnswers } from '../../../../contract/lessons';
 import { useAction } from '../../lib/useApi';
 import { ErrorBox } from '../../ui/feedback';
@@ -7,19 +8,23 @@ import { ErrorBox } from '../../ui/feedback';
 type Props = { answers: LessonAnswers; onHandIn(): Promise<LessonAnswers> };
 
 export function HandIn({ answers, onHandIn }: Props) {
+  const { t } = useTranslation('homework');
   const action = useAction();
   const mine = answers.students[0];
   const last = mine?.attempts[mine.attempts.length - 1];
   return (
-    <div className="card" aria-label="Hand in">
+    <div className="card" aria-label={t('handIn.label')}>
       {last && (
         <p role="status" data-testid="hand-in-result">
           {last.outcome === 'passed' &&
-            `Passed with ${Math.round(last.percent)} % (pass mark ${last.passMark} %).`}
+            t('handIn.passed', { percent: Math.round(last.percent), passMark: last.passMark })}
           {last.outcome === 'try_again' &&
-            `Attempt ${last.attempt}: ${Math.round(last.percent)} %, below the pass mark of ${last.passMark} %. Try again: your attempt is kept.`}
-          {last.outcome === 'awaiting_grading' &&
-            'Handed in: your teacher grades the essay, then the result shows here.'}
+            t('handIn.tryAgain', {
+              attempt: last.attempt,
+              percent: Math.round(last.percent),
+              passMark: last.passMark,
+            })}
+          {last.outcome === 'awaiting_grading' && t('handIn.awaiting')}
         </p>
       )}
       <ErrorBox error={action.error} />
@@ -30,12 +35,10 @@ export function HandIn({ answers, onHandIn }: Props) {
           disabled={action.pending || !mine || mine.answered === 0}
           onClick={() => void action.run(onHandIn)}
         >
-          Hand in
+          {t('handIn.button')}
         </button>
       )}
-      {mine && mine.answered === 0 && (
-        <p className="muted">Answer at least one exercise before handing in.</p>
-      )}
+      {mine && mine.answered === 0 && <p className="muted">{t('handIn.answerFirst')}</p>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // My homework (students): each item with its status (Added, Started, Passed, Verified), due date and score.
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMe } from '../../lib/auth';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/useApi';
@@ -7,10 +8,12 @@ import { formatDate } from '../../lib/time';
 import type { Homework } from '../../../../contract/homework';
 import { PageHeader } from '../../ui/Layout';
 import { Badge, Empty, ErrorBox, Loading, statusTone } from '../../ui/feedback';
-import { OUTCOME_LABELS, scoreText, useScores } from '../../lessons/useScores';
-import { HOMEWORK_STATUS, homeworkHref } from './status';
+import { scoreText, useScores } from '../../lessons/useScores';
+import { homeworkHref, useHomeworkLabels } from './status';
 
 export function MyHomeworkList() {
+  const { t } = useTranslation('homework');
+  const labels = useHomeworkLabels();
   const me = useMe();
   const list = useApi<{ homework: Homework[] }>('/api/homework');
   const homework = list.data?.homework ?? [];
@@ -22,19 +25,19 @@ export function MyHomeworkList() {
   const scores = useScores(places, me.id);
   return (
     <section>
-      <PageHeader title="My homework">Open an item to answer it, then hand it in.</PageHeader>
+      <PageHeader title={t('mine.title')}>{t('mine.intro')}</PageHeader>
       <ErrorBox error={list.error} onRetry={list.reload} />
       {list.loading && !list.data && <Loading />}
-      {list.data && homework.length === 0 && <Empty title="No homework right now." />}
+      {list.data && homework.length === 0 && <Empty title={t('mine.empty')} />}
       {homework.length > 0 && (
-        <table className="table" aria-label="My homework">
+        <table className="table" aria-label={t('mine.title')}>
           <thead>
             <tr>
-              <th scope="col">Lesson</th>
-              <th scope="col">Status</th>
-              <th scope="col">Due</th>
-              <th scope="col">Score</th>
-              <th scope="col">Last attempt</th>
+              <th scope="col">{t('mine.lesson')}</th>
+              <th scope="col">{t('mine.status')}</th>
+              <th scope="col">{t('mine.due')}</th>
+              <th scope="col">{t('mine.score')}</th>
+              <th scope="col">{t('mine.lastAttempt')}</th>
             </tr>
           </thead>
           <tbody>
@@ -43,16 +46,19 @@ export function MyHomeworkList() {
               return (
                 <tr key={h.id} data-testid="homework-row">
                   <td>
-                    <Link href={homeworkHref(h)}>{h.title ?? 'Lesson'}</Link>
+                    <Link href={homeworkHref(h)}>{h.title ?? t('lesson')}</Link>
                   </td>
                   <td>
-                    <Badge tone={statusTone(h.status)}>{HOMEWORK_STATUS[h.status] ?? h.status}</Badge>
+                    <Badge tone={statusTone(h.status)}>{labels.status(h.status)}</Badge>
                   </td>
-                  <td>{h.scheduledFor ? formatDate(h.scheduledFor, me.timeZone) : 'no date'}</td>
+                  <td>{h.scheduledFor ? formatDate(h.scheduledFor, me.timeZone) : t('mine.noDate')}</td>
                   <td>{scoreText(s)}</td>
                   <td>
                     {s?.lastAttempt
-                      ? `Attempt ${s.lastAttempt.attempt}: ${OUTCOME_LABELS[s.lastAttempt.outcome] ?? s.lastAttempt.outcome}`
+                      ? t('mine.attemptOutcome', {
+                          attempt: s.lastAttempt.attempt,
+                          outcome: labels.outcome(s.lastAttempt.outcome),
+                        })
                       : '—'}
                   </td>
                 </tr>

@@ -1,5 +1,6 @@
 // The teacher's review queue: homework handed in, with an essay to grade or passed and waiting for Verify.
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMe } from '../../lib/auth';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/useApi';
@@ -12,6 +13,7 @@ import { scoreText, useScores } from '../../lessons/useScores';
 import { homeworkHref } from './status';
 
 export function ReviewQueue() {
+  const { t } = useTranslation('homework');
   const me = useMe();
   const started = useApi<{ homework: Homework[] }>('/api/homework?status=started');
   const passed = useApi<{ homework: Homework[] }>('/api/homework?status=passed');
@@ -29,7 +31,7 @@ export function ReviewQueue() {
   );
   const scores = useScores(places, null);
   const nameOf = (h: Homework) =>
-    enrollments.data?.enrollments.find((e) => e.id === h.enrollmentId)?.studentName ?? 'Student';
+    enrollments.data?.enrollments.find((e) => e.id === h.enrollmentId)?.studentName ?? t('student');
   const queue = candidates
     .map((h) => ({ h, s: scores[h.id] }))
     .filter(({ h, s }) => h.status === 'passed' || s?.lastAttempt?.outcome === 'awaiting_grading');
@@ -37,36 +39,37 @@ export function ReviewQueue() {
 
   return (
     <section>
-      <PageHeader title="Homework to review">Handed-in homework: grade the essays, then Verify.</PageHeader>
+      <PageHeader title={t('review.title')}>{t('review.intro')}</PageHeader>
       <ErrorBox error={started.error ?? passed.error} onRetry={() => (started.reload(), passed.reload())} />
       {loading && <Loading />}
-      {!loading && queue.length === 0 && (
-        <Empty title="Nothing to review.">Handed-in homework appears here.</Empty>
-      )}
+      {!loading && queue.length === 0 && <Empty title={t('review.empty')}>{t('review.emptyBody')}</Empty>}
       {queue.length > 0 && (
-        <table className="table" aria-label="Homework to review">
+        <table className="table" aria-label={t('review.title')}>
           <thead>
             <tr>
-              <th scope="col">Student</th>
-              <th scope="col">Lesson</th>
-              <th scope="col">Handed in</th>
-              <th scope="col">Score</th>
-              <th scope="col">To do</th>
+              <th scope="col">{t('review.student')}</th>
+              <th scope="col">{t('review.lesson')}</th>
+              <th scope="col">{t('review.handedIn')}</th>
+              <th scope="col">{t('review.score')}</th>
+              <th scope="col">{t('review.toDo')}</th>
             </tr>
           </thead>
           <tbody>
             {queue.map(({ h, s }) => (
               <tr key={h.id} data-testid="review-row">
                 <td>{nameOf(h)}</td>
-                <td>{h.title ?? 'Lesson'}</td>
+                <td>{h.title ?? t('lesson')}</td>
                 <td>{s?.lastAttempt ? formatDateTime(s.lastAttempt.submittedAt, me.timeZone) : '—'}</td>
                 <td>{scoreText(s)}</td>
                 <td>
                   <Badge tone={h.status === 'passed' ? 'ok' : 'info'}>
-                    {h.status === 'passed' ? 'Passed: verify' : 'Essay to grade'}
+                    {h.status === 'passed' ? t('review.passedVerify') : t('review.essayToGrade')}
                   </Badge>{' '}
-                  <Link href={homeworkHref(h)} aria-label={`Review ${nameOf(h)}: ${h.title ?? 'Lesson'}`}>
-                    Review
+                  <Link
+                    href={homeworkHref(h)}
+                    aria-label={t('review.reviewNamed', { name: nameOf(h), title: h.title ?? t('lesson') })}
+                  >
+                    {t('review.review')}
                   </Link>
                 </td>
               </tr>
