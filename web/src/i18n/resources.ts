@@ -1,4 +1,5 @@
 // One line per namespace: its English catalogue is the type every key is checked against (t('nav.schedule')).
+import type billing from './catalogs/billing/en';
 import type common from './catalogs/common/en';
 import type groupSchedule from './catalogs/groupSchedule/en';
 import type homework from './catalogs/homework/en';
@@ -6,6 +7,7 @@ import type trainingAdmin from './catalogs/trainingAdmin/en';
 import type trainingDetail from './catalogs/trainingDetail/en';
 
 export type Resources = {
+  billing: typeof billing;
   common: typeof common;
   groupSchedule: typeof groupSchedule;
   homework: typeof homework;

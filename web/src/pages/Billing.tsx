@@ -1,5 +1,7 @@
 // Billing: a student's token balance with every change and its cause; admins see every wallet and credit it.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { api, idempotencyKey } from '../lib/api';
 import { useMe } from '../lib/auth';
 import { Link, navigate, useSearchParam } from '../lib/router';
@@ -10,39 +12,43 @@ import { Dialog } from '../ui/Dialog';
 import { Empty, ErrorBox, Loading } from '../ui/feedback';
 import type { Wallet, WalletSummary } from '../../../contract/billing';
 
-const CAUSE: Record<string, string> = {
-  session: 'Live session',
-  analysis: 'Lesson analysis',
-  summary: 'Post-session summaries',
-  credit: 'Credit',
-  reversal: 'Reversal',
-};
+const CAUSES = ['session', 'analysis', 'summary', 'credit', 'reversal'] as const;
+const OWNERS = ['student', 'organisation'] as const;
+type Cause = (typeof CAUSES)[number];
+type Owner = (typeof OWNERS)[number];
+
+/** A ledger entry's cause and a wallet's kind of owner as people read them (unknown ones as they come). */
+const causeLabel = (t: TFunction<'billing'>, cause: string) =>
+  (CAUSES as readonly string[]).includes(cause) ? t(`cause.${cause as Cause}`) : cause;
+const ownerLabel = (t: TFunction<'billing'>, owner: string) =>
+  (OWNERS as readonly string[]).includes(owner) ? t(`owner.${owner as Owner}`) : owner;
 
 export default function Billing(_: { params: Record<string, string> }) {
+  const { t } = useTranslation('billing');
   const me = useMe();
   if (me.role === 'student') return <StudentBilling />;
   if (me.role === 'admin') return <AdminBilling />;
   return (
     <section>
-      <PageHeader title="Billing" />
-      <Empty title="Billing is for students and admins.">
-        The cost of each lesson is shown in the completion confirmation before anything is deducted.
-      </Empty>
+      <PageHeader title={t('title')} />
+      <Empty title={t('notForRole')}>{t('costNote')}</Empty>
     </section>
   );
 }
 
 function StudentBilling() {
+  const { t } = useTranslation('billing');
   const wallet = useApi<Wallet>('/api/wallets/me');
   return (
     <section>
-      <PageHeader title="Billing">Your token balance and every change to it.</PageHeader>
+      <PageHeader title={t('title')}>{t('studentIntro')}</PageHeader>
       <WalletView wallet={wallet.data} loading={wallet.loading} error={wallet.error} reload={wallet.reload} />
     </section>
   );
 }
 
 function AdminBilling() {
+  const { t } = useTranslation('billing');
   const existing = useApi<WalletSummary[]>('/api/wallets');
   const students = useApi<{ people: { id: string; name: string }[] }>('/api/people?role=student');
   // A student's wallet id is the student's id: students without any change yet are listed at 0.
@@ -62,31 +68,35 @@ function AdminBilling() {
   return (
     <section>
       <PageHeader
-        title="Billing"
+        title={t('title')}
         actions={
           selected && (
             <button type="button" className="btn btn-primary" onClick={() => setCrediting(true)}>
-              Credit wallet
+              {t('creditWallet')}
             </button>
           )
         }
       >
-        Every wallet in the organisation. Choose one to see its ledger or credit it.
+        {t('adminIntro')}
       </PageHeader>
       <ErrorBox error={wallets.error} onRetry={wallets.reload} />
       <div className="toolbar">
         <label className="field">
-          <span>Wallet</span>
+          <span>{t('wallet')}</span>
           <select
             value={selected ?? ''}
             onChange={(e) =>
               navigate(`/platform/billing${e.target.value ? `?wallet=${e.target.value}` : ''}`)
             }
           >
-            <option value="">Choose a wallet…</option>
+            <option value="">{t('chooseWallet')}</option>
             {wallets.data?.map((w) => (
               <option key={w.walletId} value={w.walletId}>
-                {w.ownerName ?? w.owner} ({w.owner}) · {w.balance} tokens
+                {t('walletOption', {
+                  name: w.ownerName ?? w.owner,
+                  kind: ownerLabel(t, w.owner),
+                  count: w.balance,
+                })}
               </option>
             ))}
           </select>
@@ -96,10 +106,10 @@ function AdminBilling() {
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Owner</th>
-              <th scope="col">Kind</th>
+              <th scope="col">{t('table.owner')}</th>
+              <th scope="col">{t('table.kind')}</th>
               <th scope="col" className="num">
-                Balance
+                {t('table.balance')}
               </th>
             </tr>
           </thead>
@@ -109,7 +119,7 @@ function AdminBilling() {
                 <td>
                   <Link href={`/platform/billing?wallet=${w.walletId}`}>{w.ownerName ?? w.ownerId}</Link>
                 </td>
-                <td className="cap">{w.owner}</td>
+                <td className="cap">{ownerLabel(t, w.owner)}</td>
                 <td className="num">{w.balance}</td>
               </tr>
             ))}
@@ -149,6 +159,7 @@ function WalletView({
   reload: () => void;
   admin?: boolean;
 }) {
+  const { t } = useTranslation('billing');
   const me = useMe();
   const reverse = useAction();
   if (loading && !wallet) return <Loading />;
@@ -156,39 +167,41 @@ function WalletView({
   return (
     <>
       <div className="card">
-        <h2>Balance{admin ? ` of ${wallet.ownerName ?? wallet.ownerId}` : ''}</h2>
+        <h2>{admin ? t('balanceOf', { name: wallet.ownerName ?? wallet.ownerId }) : t('balance')}</h2>
         <div className="stat" data-testid="balance">
-          {wallet.balance} tokens
+          {t('tokens', { count: wallet.balance })}
         </div>
       </div>
       <ErrorBox error={reverse.error} />
       {wallet.ledger.length === 0 ? (
-        <Empty title="No changes yet." />
+        <Empty title={t('noChanges')} />
       ) : (
-        <table className="table" aria-label="Balance changes">
+        <table className="table" aria-label={t('ledger.label')}>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Cause</th>
-              <th scope="col">Details</th>
+              <th scope="col">{t('ledger.when')}</th>
+              <th scope="col">{t('ledger.cause')}</th>
+              <th scope="col">{t('ledger.details')}</th>
               <th scope="col" className="num">
-                Change
+                {t('ledger.change')}
               </th>
               <th scope="col" className="num">
-                Balance after
+                {t('ledger.balanceAfter')}
               </th>
-              {admin && <th scope="col">Actions</th>}
+              {admin && <th scope="col">{t('ledger.actions')}</th>}
             </tr>
           </thead>
           <tbody>
             {[...wallet.ledger].reverse().map((l) => (
               <tr key={l.entryId}>
                 <td>{formatDateTime(l.at, me.timeZone)}</td>
-                <td>{CAUSE[l.cause] ?? l.cause}</td>
+                <td>{causeLabel(t, l.cause)}</td>
                 <td>
-                  {l.liveSessionId && <Link href={`/platform/sessions/${l.liveSessionId}`}>the session</Link>}
+                  {l.liveSessionId && (
+                    <Link href={`/platform/sessions/${l.liveSessionId}`}>{t('ledger.theSession')}</Link>
+                  )}
                   {l.reason && <span> {l.reason}</span>}
-                  {l.reversedBy && <span className="muted"> (reversed)</span>}
+                  {l.reversedBy && <span className="muted"> {t('ledger.reversed')}</span>}
                 </td>
                 <td className={`num ${l.change < 0 ? 'neg' : 'pos'}`}>
                   {l.change > 0 ? `+${l.change}` : l.change}
@@ -202,7 +215,7 @@ function WalletView({
                         className="btn btn-small"
                         disabled={reverse.pending}
                         onClick={() => {
-                          const reason = window.prompt('Why is this entry reversed?');
+                          const reason = window.prompt(t('ledger.whyReverse'));
                           if (reason?.trim())
                             void reverse
                               .run(() =>
@@ -213,7 +226,7 @@ function WalletView({
                               .then((r) => r && reload());
                         }}
                       >
-                        Reverse
+                        {t('ledger.reverse')}
                       </button>
                     )}
                   </td>
@@ -228,6 +241,7 @@ function WalletView({
 }
 
 function Credit({ wallet, onClose, onDone }: { wallet: Wallet; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation(['billing', 'common']);
   const [tokens, setTokens] = useState('10');
   const [reason, setReason] = useState('');
   const action = useAction();
@@ -243,14 +257,12 @@ function Credit({ wallet, onClose, onDone }: { wallet: Wallet; onClose: () => vo
     if (ok) onDone();
   };
   return (
-    <Dialog title="Credit wallet" open onClose={onClose}>
+    <Dialog title={t('creditWallet')} open onClose={onClose}>
       <form onSubmit={submit}>
-        <p>
-          {wallet.ownerName ?? wallet.ownerId}: {wallet.balance} tokens now.
-        </p>
+        <p>{t('credit.now', { name: wallet.ownerName ?? wallet.ownerId, count: wallet.balance })}</p>
         <ErrorBox error={action.error} />
         <label className="field">
-          <span>Tokens</span>
+          <span>{t('credit.tokens')}</span>
           <input
             type="number"
             min={1}
@@ -261,21 +273,21 @@ function Credit({ wallet, onClose, onDone }: { wallet: Wallet; onClose: () => vo
           />
         </label>
         <label className="field">
-          <span>Reason</span>
+          <span>{t('credit.reason')}</span>
           <input
             required
             maxLength={500}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
-            placeholder="e.g. Package of 10 lessons paid"
+            placeholder={t('credit.reasonPlaceholder')}
           />
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('action.cancel', { ns: 'common' })}
           </button>
           <button className="btn btn-primary" disabled={action.pending}>
-            Credit {tokens || 0} tokens
+            {t('credit.submit', { count: Number(tokens) || 0 })}
           </button>
         </div>
       </form>
