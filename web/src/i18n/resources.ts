@@ -5,6 +5,7 @@ import type groupSchedule from './catalogs/groupSchedule/en';
 import type homework from './catalogs/homework/en';
 import type trainingAdmin from './catalogs/trainingAdmin/en';
 import type trainingDetail from './catalogs/trainingDetail/en';
+import type trainings from './catalogs/trainings/en';
 
 export type Resources = {
   billing: typeof billing;
@@ -13,4 +14,5 @@ export type Resources = {
   homework: typeof homework;
   trainingAdmin: typeof trainingAdmin;
   trainingDetail: typeof trainingDetail;
+  trainings: typeof trainings;
 };

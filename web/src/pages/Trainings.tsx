@@ -2,6 +2,8 @@
 // drafts too, with "New training". Above it "My events": the events a learner holds a seat for, or a trainer
 // teaches, with the way into an online event's live room (also offered on the learner's catalogue card).
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { api, idempotencyKey } from '../lib/api';
 import { useMe } from '../lib/auth';
 import { Link, navigate } from '../lib/router';
@@ -14,7 +16,21 @@ import type { TrainerEvent } from '../../../contract/trainings';
 import { formatDateTime, formatTime } from '../lib/time';
 import { hasRoom, trainingRoomPath } from './trainingRoom/paths';
 
+const STATUSES = ['registered', 'pending', 'waitlisted', 'declined', 'scheduled', 'canceled'] as const;
+const FORMATS = ['online', 'in-person', 'hybrid'] as const;
+
+/** A registration's or event's status and an event's format as people read them (unknown ones as they come). */
+const statusLabel = (t: TFunction<'trainings'>, status: string) =>
+  (STATUSES as readonly string[]).includes(status)
+    ? t(`status.${status as (typeof STATUSES)[number]}`)
+    : status;
+const formatLabel = (t: TFunction<'trainings'>, format: string) =>
+  (FORMATS as readonly string[]).includes(format)
+    ? t(`format.${format as (typeof FORMATS)[number]}`)
+    : format;
+
 export default function Trainings(_: { params: Record<string, string> }) {
+  const { t } = useTranslation('trainings');
   const me = useMe();
   const list = useApi<Training[]>('/api/trainings');
   const myEvents = useApi<TrainerEvent[]>('/api/me/training-events');
@@ -22,51 +38,54 @@ export default function Trainings(_: { params: Record<string, string> }) {
   return (
     <section>
       <PageHeader
-        title="Trainings"
+        title={t('title')}
         actions={
           me.role === 'admin' && (
             <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-              New training
+              {t('newTraining')}
             </button>
           )
         }
       >
-        {me.role === 'student'
-          ? 'Choose a section and register: you are signed up for all of its events.'
-          : 'Sections, events, rosters and attendance.'}
+        {me.role === 'student' ? t('introStudent') : t('introStaff')}
       </PageHeader>
       <MyEvents events={myEvents.data} error={myEvents.error} onRetry={myEvents.reload} />
       <ErrorBox error={list.error} onRetry={list.reload} />
       {list.loading && !list.data && <Loading />}
       {list.data && list.data.length === 0 && (
-        <Empty title="No trainings available.">
-          {me.role === 'admin' ? 'Create one with “New training”.' : ''}
-        </Empty>
+        <Empty title={t('empty')}>{me.role === 'admin' ? t('emptyAdmin') : ''}</Empty>
       )}
-      <section className="grid-2" aria-label="Catalogue">
-        {list.data?.map((t) => {
-          const seats = t.sections.reduce((n, s) => n + s.seatsLeft, 0);
-          const mine = t.me && t.sections.find((s) => s.id === t.me!.sectionId);
+      <section className="grid-2" aria-label={t('catalogue.label')}>
+        {list.data?.map((training) => {
+          const seats = training.sections.reduce((n, s) => n + s.seatsLeft, 0);
+          const mine = training.me && training.sections.find((s) => s.id === training.me!.sectionId);
           return (
-            <article className="card" key={t.id}>
+            <article className="card" key={training.id}>
               <h2>
-                <Link href={`/platform/trainings/${t.id}`}>{t.name}</Link>
+                <Link href={`/platform/trainings/${training.id}`}>{training.name}</Link>
               </h2>
-              <p className="muted">{t.description || 'No description.'}</p>
+              <p className="muted">{training.description || t('catalogue.noDescription')}</p>
               <p>
-                {!t.published && <Badge tone="warn">draft</Badge>} {t.sections.length} section
-                {t.sections.length === 1 ? '' : 's'} · {seats} seat{seats === 1 ? '' : 's'} left
+                {!training.published && <Badge tone="warn">{t('catalogue.draft')}</Badge>}{' '}
+                {t('catalogue.sections', { count: training.sections.length })} ·{' '}
+                {t('catalogue.seatsLeft', { count: seats })}
               </p>
-              {t.me && (
+              {training.me && (
                 <p>
-                  <Badge tone={statusTone(t.me.status)}>{t.me.status}</Badge> {mine?.name}
-                  {t.me.waitlistPosition !== null && ` · waitlist position ${t.me.waitlistPosition}`}
-                  {t.me.progress && ` · ${t.me.progress.attended}/${t.me.progress.total} events attended`}
-                  {t.me.progress?.completed && ' · completed'}
+                  <Badge tone={statusTone(training.me.status)}>{statusLabel(t, training.me.status)}</Badge>{' '}
+                  {mine?.name}
+                  {training.me.waitlistPosition !== null &&
+                    ` · ${t('catalogue.waitlistPosition', { position: training.me.waitlistPosition })}`}
+                  {training.me.progress &&
+                    ` · ${t('catalogue.attended', {
+                      attended: training.me.progress.attended,
+                      total: training.me.progress.total,
+                    })}`}
+                  {training.me.progress?.completed && ` · ${t('catalogue.completed')}`}
                 </p>
               )}
-              {t.me?.status === 'registered' && (
-                <NextRoom events={myEvents.data?.filter((e) => e.trainingId === t.id) ?? []} />
+              {training.me?.status === 'registered' && (
+                <NextRoom events={myEvents.data?.filter((e) => e.trainingId === training.id) ?? []} />
               )}
             </article>
           );
@@ -87,17 +106,16 @@ function MyEvents({
   error: Parameters<typeof ErrorBox>[0]['error'];
   onRetry: () => void;
 }) {
+  const { t } = useTranslation('trainings');
   const me = useMe();
   if (!events && !error) return null;
   return (
     <section className="card" aria-labelledby="my-training-events" data-testid="my-training-events">
-      <h2 id="my-training-events">My events</h2>
+      <h2 id="my-training-events">{t('myEvents.title')}</h2>
       <ErrorBox error={error} onRetry={onRetry} />
       {events && events.length === 0 && (
         <p className="muted">
-          {me.role === 'student'
-            ? 'No upcoming events: register for a section below.'
-            : 'No upcoming events that you teach.'}
+          {me.role === 'student' ? t('myEvents.noneStudent') : t('myEvents.noneTrainer')}
         </p>
       )}
       {events && events.length > 0 && (
@@ -105,10 +123,10 @@ function MyEvents({
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Training</th>
-                <th scope="col">Format</th>
-                <th scope="col">Live room</th>
+                <th scope="col">{t('myEvents.when')}</th>
+                <th scope="col">{t('myEvents.training')}</th>
+                <th scope="col">{t('myEvents.format')}</th>
+                <th scope="col">{t('myEvents.liveRoom')}</th>
               </tr>
             </thead>
             <tbody>
@@ -121,7 +139,7 @@ function MyEvents({
                     <Link href={`/platform/trainings/${e.trainingId}`}>{e.trainingName}</Link> ·{' '}
                     {e.sectionName}
                   </td>
-                  <td className="cap">{e.format}</td>
+                  <td className="cap">{formatLabel(t, e.format)}</td>
                   <td>
                     {hasRoom(e) ? (
                       <Link
@@ -129,11 +147,11 @@ function MyEvents({
                         href={trainingRoomPath(e.id)}
                         data-testid="join-training-room"
                       >
-                        Join room
+                        {t('joinRoom')}
                       </Link>
                     ) : (
                       <Badge tone={statusTone(e.status)}>
-                        {e.format === 'in-person' ? 'in person' : e.status}
+                        {e.format === 'in-person' ? t('myEvents.inPerson') : statusLabel(t, e.status)}
                       </Badge>
                     )}
                   </td>
@@ -142,8 +160,7 @@ function MyEvents({
             </tbody>
           </table>
           <p className="muted">
-            The live room opens 10 minutes before an online event starts.
-            {me.role === 'student' && ' Being in it once the event has started records your attendance.'}
+            {me.role === 'student' ? t('myEvents.roomOpensStudent') : t('myEvents.roomOpens')}
           </p>
         </>
       )}
@@ -153,48 +170,50 @@ function MyEvents({
 
 /** On a learner's catalogue card: their section's next online event and the way into its room. */
 function NextRoom({ events }: { events: TrainerEvent[] }) {
+  const { t } = useTranslation('trainings');
   const me = useMe();
   const next = events.find(hasRoom);
   if (!next) return null;
   return (
     <p>
-      Next online event {formatDateTime(next.start, me.timeZone)} ·{' '}
+      {t('catalogue.nextOnline', { when: formatDateTime(next.start, me.timeZone) })} ·{' '}
       <Link href={trainingRoomPath(next.id)} data-testid="join-next-training-room">
-        Join room
+        {t('joinRoom')}
       </Link>
     </p>
   );
 }
 
 function NewTraining({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation(['trainings', 'common']);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const action = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const t = await action.run(() =>
+    const created = await action.run(() =>
       api.post<Training>('/api/trainings', { name, description, imageUrl: null }, idempotencyKey()),
     );
-    if (t) navigate(`/platform/trainings/${t.id}`);
+    if (created) navigate(`/platform/trainings/${created.id}`);
   };
   return (
-    <Dialog title="New training" open onClose={onClose}>
+    <Dialog title={t('newTraining')} open onClose={onClose}>
       <form onSubmit={submit}>
         <ErrorBox error={action.error} />
         <label className="field">
-          <span>Name</span>
+          <span>{t('create.name')}</span>
           <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <label className="field">
-          <span>Description</span>
+          <span>{t('create.description')}</span>
           <textarea rows={4} value={description} onChange={(e) => setDescription(e.target.value)} />
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('action.cancel', { ns: 'common' })}
           </button>
           <button className="btn btn-primary" disabled={action.pending}>
-            Create
+            {t('create.submit')}
           </button>
         </div>
       </form>
