@@ -3,6 +3,7 @@ import type billing from './catalogs/billing/en';
 import type common from './catalogs/common/en';
 import type groupSchedule from './catalogs/groupSchedule/en';
 import type homework from './catalogs/homework/en';
+import type preferences from './catalogs/preferences/en';
 import type trainingAdmin from './catalogs/trainingAdmin/en';
 import type trainingDetail from './catalogs/trainingDetail/en';
 import type trainings from './catalogs/trainings/en';
@@ -12,6 +13,7 @@ export type Resources = {
   common: typeof common;
   groupSchedule: typeof groupSchedule;
   homework: typeof homework;
+  preferences: typeof preferences;
   trainingAdmin: typeof trainingAdmin;
   trainingDetail: typeof trainingDetail;
   trainings: typeof trainings;

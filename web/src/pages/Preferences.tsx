@@ -1,35 +1,43 @@
 // A person's own preferences: their language (their lesson summaries and summary mails are written in it) and
-// whether their lesson summaries are mailed to them; the way to change their password.
+// whether their lesson summaries are mailed to them; the way to change their password. A new language is the
+// interface's at once.
+import { Trans, useTranslation } from 'react-i18next';
 import { api } from '../lib/api';
 import { Link } from '../lib/router';
 import { useAction, useApi } from '../lib/useApi';
 import { PageHeader } from '../ui/Layout';
 import { ErrorBox, Loading } from '../ui/feedback';
 import type { SummaryPreferences } from '../../../contract/sessionSummary';
-import { PERSON_LANGUAGES } from '../../../contract/languages';
+import { PERSON_LANGUAGES, type PersonLanguage } from '../../../contract/languages';
+import { switchToLanguage } from '../i18n';
 
 export default function Preferences() {
+  const { t } = useTranslation('preferences');
   const prefs = useApi<SummaryPreferences>('/api/people/me/preferences');
   const save = useAction();
   const change = (body: Partial<SummaryPreferences>) =>
     void save
       .run(() => api.put<SummaryPreferences>('/api/people/me/preferences', body))
-      .then((r) => r && prefs.reload());
+      .then((r) => {
+        if (!r) return;
+        prefs.reload();
+        if (body.language) void switchToLanguage(r.language);
+      });
   if (!prefs.data) return prefs.error ? <ErrorBox error={prefs.error} onRetry={prefs.reload} /> : <Loading />;
   return (
     <section>
-      <PageHeader title="Preferences">Your language, and the notifications sent to you by mail.</PageHeader>
+      <PageHeader title={t('title')}>{t('intro')}</PageHeader>
       <div className="card">
         <label className="field">
-          <span>My language: my lesson summaries and their mails are written in it</span>
+          <span>{t('language')}</span>
           <select
             value={prefs.data.language}
             disabled={save.pending}
             onChange={(e) => change({ language: e.target.value as SummaryPreferences['language'] })}
           >
-            {Object.entries(PERSON_LANGUAGES).map(([code, name]) => (
+            {(Object.keys(PERSON_LANGUAGES) as PersonLanguage[]).map((code) => (
               <option key={code} value={code} lang={code}>
-                {name}
+                {t(`languageName.${code}`)}
               </option>
             ))}
           </select>
@@ -42,16 +50,19 @@ export default function Preferences() {
             onChange={(e) => change({ lessonSummary: e.target.checked })}
           />
           <span>
-            <strong>Lesson Summary</strong>: mail me my summary after a group lesson
+            <Trans t={t} i18nKey="lessonSummary" components={{ b: <strong /> }} />
           </span>
         </label>
         <ErrorBox error={save.error} />
       </div>
       <div className="card">
-        <h2>Sign-in</h2>
+        <h2>{t('signIn')}</h2>
         <p>
-          <Link href="/platform/account/password">Change your password</Link>: your other sign-ins end, this
-          one stays.
+          <Trans
+            t={t}
+            i18nKey="changePassword"
+            components={{ link: <Link href="/platform/account/password" /> }}
+          />
         </p>
       </div>
     </section>
