@@ -61,7 +61,7 @@ export default function Preferences() {
           <Trans
             t={t}
             i18nKey="changePassword"
-            components={{ link: <Link href="/platform/account/password" /> }}
+            components={{ a: <Link href="/platform/account/password" /> }}
           />
         </p>
       </div>

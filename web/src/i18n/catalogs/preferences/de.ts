@@ -14,6 +14,6 @@ const de: Translation<typeof en> = {
     '<b>Lektionszusammenfassung</b>: Meine Zusammenfassung nach einer Gruppenlektion per E-Mail schicken',
   signIn: 'Anmeldung',
   changePassword:
-    '<link>Ändern Sie Ihr Passwort</link>: Ihre anderen Anmeldungen werden beendet, diese bleibt bestehen.',
+    '<a>Ändern Sie Ihr Passwort</a>: Ihre anderen Anmeldungen werden beendet, diese bleibt bestehen.',
 };
 export default de;

@@ -11,5 +11,5 @@ export default {
   },
   lessonSummary: '<b>Lesson Summary</b>: mail me my summary after a group lesson',
   signIn: 'Sign-in',
-  changePassword: '<link>Change your password</link>: your other sign-ins end, this one stays.',
+  changePassword: '<a>Change your password</a>: your other sign-ins end, this one stays.',
 };
