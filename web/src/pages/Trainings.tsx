@@ -19,8 +19,9 @@ import { hasRoom, trainingRoomPath } from './trainingRoom/paths';
 const STATUSES = ['registered', 'pending', 'waitlisted', 'declined', 'scheduled', 'canceled'] as const;
 const FORMATS = ['online', 'in-person', 'hybrid'] as const;
 
-/** A registration's or event's status and an event's format as people read them (unknown ones as they come). */
-const statusLabel = (t: TFunction<'trainings'>, status: string) =>
+/** A registration's or event's status (the training page's words) and an event's format as people read them
+ * (unknown ones as they come). */
+const statusLabel = (t: TFunction<'trainingDetail'>, status: string) =>
   (STATUSES as readonly string[]).includes(status)
     ? t(`status.${status as (typeof STATUSES)[number]}`)
     : status;
@@ -31,6 +32,7 @@ const formatLabel = (t: TFunction<'trainings'>, format: string) =>
 
 export default function Trainings(_: { params: Record<string, string> }) {
   const { t } = useTranslation('trainings');
+  const { t: td } = useTranslation('trainingDetail');
   const me = useMe();
   const list = useApi<Training[]>('/api/trainings');
   const myEvents = useApi<TrainerEvent[]>('/api/me/training-events');
@@ -72,7 +74,7 @@ export default function Trainings(_: { params: Record<string, string> }) {
               </p>
               {training.me && (
                 <p>
-                  <Badge tone={statusTone(training.me.status)}>{statusLabel(t, training.me.status)}</Badge>{' '}
+                  <Badge tone={statusTone(training.me.status)}>{statusLabel(td, training.me.status)}</Badge>{' '}
                   {mine?.name}
                   {training.me.waitlistPosition !== null &&
                     ` · ${t('catalogue.waitlistPosition', { position: training.me.waitlistPosition })}`}
@@ -107,6 +109,7 @@ function MyEvents({
   onRetry: () => void;
 }) {
   const { t } = useTranslation('trainings');
+  const { t: td } = useTranslation('trainingDetail');
   const me = useMe();
   if (!events && !error) return null;
   return (
@@ -151,7 +154,7 @@ function MyEvents({
                       </Link>
                     ) : (
                       <Badge tone={statusTone(e.status)}>
-                        {e.format === 'in-person' ? t('myEvents.inPerson') : statusLabel(t, e.status)}
+                        {e.format === 'in-person' ? t('myEvents.inPerson') : statusLabel(td, e.status)}
                       </Badge>
                     )}
                   </td>

@@ -22,14 +22,6 @@ const de: Translation<typeof en> = {
     completed: 'abgeschlossen',
     nextOnline: 'Nächster Online-Termin {{when}}',
   },
-  status: {
-    registered: 'angemeldet',
-    pending: 'wartet auf Freigabe',
-    waitlisted: 'auf der Warteliste',
-    declined: 'abgelehnt',
-    scheduled: 'geplant',
-    canceled: 'abgesagt',
-  },
   format: {
     online: 'online',
     'in-person': 'vor Ort',

@@ -19,14 +19,6 @@ export default {
     completed: 'completed',
     nextOnline: 'Next online event {{when}}',
   },
-  status: {
-    registered: 'registered',
-    pending: 'pending',
-    waitlisted: 'waitlisted',
-    declined: 'declined',
-    scheduled: 'scheduled',
-    canceled: 'canceled',
-  },
   format: {
     online: 'online',
     'in-person': 'in-person',

@@ -25,14 +25,6 @@ const uk: Translation<typeof en> = {
     completed: 'завершено',
     nextOnline: 'Наступна онлайн-подія {{when}}',
   },
-  status: {
-    registered: 'зареєстровано',
-    pending: 'очікує схвалення',
-    waitlisted: 'у списку очікування',
-    declined: 'відхилено',
-    scheduled: 'заплановано',
-    canceled: 'скасовано',
-  },
   format: {
     online: 'онлайн',
     'in-person': 'наживо',
