@@ -1,7 +1,7 @@
 // Inside the room: the toolbar on top, the video dock above the shared content (lesson document or whiteboard),
 // the chat and polls on the right, the Lesson Library on the left when open, and the call controls below.
 // Raised hands queue under the notices, reactions float over the stage, and the keyboard shortcuts work anywhere
-// in the room (help with "?").
+// in the room (help with "?"). On a phone the video, the lesson and the chat each take the screen, behind tabs.
 import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { ScheduleEntry } from '../../lib/types';
 import type { RoomSession } from '../rt/roomSession';
@@ -20,6 +20,13 @@ import { RaisedHands, handsOf } from './RaisedHands';
 import { FloatingReactions } from './Reactions';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useRoomShortcuts } from './shortcuts';
+
+type PhoneView = 'video' | 'lesson' | 'chat';
+const PHONE_VIEWS: [PhoneView, string][] = [
+  ['video', 'Video'],
+  ['lesson', 'Lesson'],
+  ['chat', 'Chat'],
+];
 
 type Props = {
   session: RoomSession;
@@ -48,6 +55,7 @@ export function Room({
   );
   const [libraryOpen, setLibraryOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [phoneView, setPhoneView] = useState<PhoneView>('video');
   const handUp = !!room.self.handRaisedAt;
   const isHost = room.self.roomRole === 'host';
   useSpeakingReports(`ls-${liveSessionId}`, session.local.stream);
@@ -114,7 +122,20 @@ export function Room({
         isHost={isHost}
         onLower={(peerId) => session.lowerHand(peerId ?? undefined)}
       />
-      <div className="room-body">
+      <nav className="room-phone-tabs" aria-label="Room views">
+        {PHONE_VIEWS.map(([view, label]) => (
+          <button
+            key={view}
+            type="button"
+            aria-pressed={phoneView === view}
+            onClick={() => setPhoneView(view)}
+            data-testid={`phone-tab-${view}`}
+          >
+            {label}
+          </button>
+        ))}
+      </nav>
+      <div className="room-body" data-phone-view={phoneView}>
         {libraryOpen && isHost && individual && entry?.enrollmentId && (
           <LessonLibrary
             enrollmentId={entry.enrollmentId}
