@@ -2,8 +2,8 @@
 // (every catalogue string becomes "[Ŝçĥéðûļé]") and opens each page. Any visible text, aria-label, title or
 // placeholder still holding plain English words is reported, unless the words came from the server's data (names,
 // titles: every string the page received as JSON) or are dates (en-GB month and day names). Pages covered: the
-// frame (navigation, the signed-in person), Homework, Billing, Trainings and Preferences; the other pages are not
-// translated yet and are not listed here.
+// frame (navigation, the signed-in person), Homework, Billing, Trainings, Preferences and Enrollments; the other
+// pages are not translated yet and are not listed here.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
@@ -18,8 +18,16 @@ import {
 } from './support/browser.js';
 import { testClock } from '../support/clock.js';
 
-const PAGES = ['/platform/homework', '/platform/billing', '/platform/trainings', '/platform/preferences'];
-const TESTS = ['the frame, Homework, Billing, Trainings and Preferences have no untranslated text'];
+const PAGES = [
+  '/platform/homework',
+  '/platform/billing',
+  '/platform/trainings',
+  '/platform/preferences',
+  '/platform/enrollments',
+];
+const TESTS = [
+  'the frame, Homework, Billing, Trainings, Preferences and Enrollments have no untranslated text',
+];
 const why = browserUnavailable();
 /** Words that are no one's language: the product's name. */
 const NAMES = ['Lectern'];

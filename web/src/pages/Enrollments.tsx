@@ -1,4 +1,5 @@
 // The enrollments the person can see: a teacher's students, a student's courses, or everyone's for an admin.
+import { useTranslation } from 'react-i18next';
 import { useMe } from '../lib/auth';
 import { Link } from '../lib/router';
 import { useApi } from '../lib/useApi';
@@ -7,35 +8,32 @@ import { PageHeader } from '../ui/Layout';
 import { Empty, ErrorBox, Loading } from '../ui/feedback';
 
 export default function Enrollments(_: { params: Record<string, string> }) {
+  const { t } = useTranslation('enrollments');
   const me = useMe();
   const list = useApi<{ enrollments: Enrollment[] }>('/api/enrollments');
   return (
     <section>
-      <PageHeader title="Enrollments">
-        {me.role === 'student'
-          ? 'Your courses and teachers.'
-          : 'Students on courses: schedule rules, homework and lessons.'}
+      <PageHeader title={t('title')}>
+        {me.role === 'student' ? t('studentIntro') : t('staffIntro')}
       </PageHeader>
       <ErrorBox error={list.error} onRetry={list.reload} />
       {list.loading && !list.data ? (
         <Loading />
       ) : list.data && list.data.enrollments.length === 0 ? (
-        <Empty title="No enrollments yet.">
-          {me.role === 'admin' ? 'Enroll students from the Courses page.' : ''}
-        </Empty>
+        <Empty title={t('none')}>{me.role === 'admin' ? t('adminHint') : ''}</Empty>
       ) : (
         list.data && (
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Student</th>
-                <th scope="col">Course</th>
-                <th scope="col">Teacher</th>
+                <th scope="col">{t('table.student')}</th>
+                <th scope="col">{t('table.course')}</th>
+                <th scope="col">{t('table.teacher')}</th>
                 <th scope="col" className="num">
-                  Lesson length
+                  {t('table.lessonLength')}
                 </th>
                 <th scope="col" className="num">
-                  Lesson cost
+                  {t('table.lessonCost')}
                 </th>
               </tr>
             </thead>
@@ -47,8 +45,8 @@ export default function Enrollments(_: { params: Record<string, string> }) {
                   </td>
                   <td>{e.courseName}</td>
                   <td>{e.teacherName}</td>
-                  <td className="num">{e.defaultLessonMinutes} min</td>
-                  <td className="num">{e.lessonCostTokens} tokens</td>
+                  <td className="num">{t('minutes', { minutes: e.defaultLessonMinutes })}</td>
+                  <td className="num">{t('tokens', { count: e.lessonCostTokens })}</td>
                 </tr>
               ))}
             </tbody>
