@@ -2,8 +2,8 @@
 // (every catalogue string becomes "[Ŝçĥéðûļé]") and opens each page. Any visible text, aria-label, title or
 // placeholder still holding plain English words is reported, unless the words came from the server's data (names,
 // titles: every string the page received as JSON) or are dates (en-GB month and day names). Pages covered: the
-// frame (navigation, the signed-in person), Homework, Billing, Trainings, Preferences and Enrollments; the other
-// pages are not translated yet and are not listed here.
+// frame (navigation, the signed-in person), Homework, Billing, Trainings, Preferences, Enrollments and Schedule
+// (with the calendar's own buttons); the other pages are not translated yet and are not listed here.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
@@ -24,9 +24,10 @@ const PAGES = [
   '/platform/trainings',
   '/platform/preferences',
   '/platform/enrollments',
+  '/platform/schedule',
 ];
 const TESTS = [
-  'the frame, Homework, Billing, Trainings, Preferences and Enrollments have no untranslated text',
+  'the frame, Homework, Billing, Trainings, Preferences, Enrollments and Schedule have no untranslated text',
 ];
 const why = browserUnavailable();
 /** Words that are no one's language: the product's name. */

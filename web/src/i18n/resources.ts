@@ -5,6 +5,7 @@ import type enrollments from './catalogs/enrollments/en';
 import type groupSchedule from './catalogs/groupSchedule/en';
 import type homework from './catalogs/homework/en';
 import type preferences from './catalogs/preferences/en';
+import type schedule from './catalogs/schedule/en';
 import type trainingAdmin from './catalogs/trainingAdmin/en';
 import type trainingDetail from './catalogs/trainingDetail/en';
 import type trainings from './catalogs/trainings/en';
@@ -16,6 +17,7 @@ export type Resources = {
   groupSchedule: typeof groupSchedule;
   homework: typeof homework;
   preferences: typeof preferences;
+  schedule: typeof schedule;
   trainingAdmin: typeof trainingAdmin;
   trainingDetail: typeof trainingDetail;
   trainings: typeof trainings;

@@ -7,10 +7,14 @@ import listPlugin from '@fullcalendar/list';
 import interactionPlugin from '@fullcalendar/interaction';
 import type { EventDropArg, EventInput, EventSourceFuncArg } from '@fullcalendar/core';
 import type { EventResizeDoneArg } from '@fullcalendar/interaction';
+import de from '@fullcalendar/core/locales/de';
+import uk from '@fullcalendar/core/locales/uk';
+import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../i18n';
 import { api, ApiError } from '../lib/api';
 import { useMe } from '../lib/auth';
 import { navigate, useSearchParam } from '../lib/router';
-import { isoToZoned } from '../lib/time';
+import { formatDateTime, isoToZoned } from '../lib/time';
 import { sessionTitle, type ScheduleEntry } from '../lib/types';
 import { intlTimeZonePlugin } from '../lib/fullcalendarTimeZone';
 import { PageHeader } from '../ui/Layout';
@@ -18,6 +22,10 @@ import { ErrorBox } from '../ui/feedback';
 import { CreateSession } from './CreateSession';
 
 const VIEWS = ['timeGridWeek', 'dayGridMonth', 'listWeek'];
+const LOCALES = [de, uk];
+/** The calendar's own hints name the unit the buttons move by, and each view button its view. */
+const unitOf = (unit: string) => (unit === 'month' ? 'month' : 'week');
+const viewOf = (view: string) => (view === 'dayGridMonth' ? 'month' : view === 'listWeek' ? 'list' : 'week');
 
 /** 07:00-21:00, widened to show every session of the range (in the person's time zone). */
 function visibleHours(sessions: ScheduleEntry[], timeZone: string) {
@@ -35,6 +43,10 @@ function visibleHours(sessions: ScheduleEntry[], timeZone: string) {
 }
 
 export default function Schedule() {
+  const { t } = useTranslation('schedule');
+  // FullCalendar's locale: 'de' or 'uk' ('uk-UA' would find 'uk' too); English keeps its default 'en'.
+  const language = currentLocale().split('-')[0];
+  const calendarLocale = language === 'de' || language === 'uk' ? language : 'en';
   const me = useMe();
   const canManage = me.role !== 'student';
   const calendar = useRef<FullCalendar>(null);
@@ -86,7 +98,7 @@ export default function Schedule() {
         { 'if-match': `"${entry.revision}"` },
       );
       setNotice(
-        `“${arg.event.title}” moved to ${start.toLocaleString(undefined, { timeZone: me.timeZone, dateStyle: 'medium', timeStyle: 'short' })}.`,
+        t('moved', { title: arg.event.title, when: formatDateTime(start.toISOString(), me.timeZone) }),
       );
     } catch (e) {
       arg.revert();
@@ -132,19 +144,16 @@ export default function Schedule() {
   return (
     <section aria-labelledby="page-title">
       <PageHeader
-        title="Schedule"
+        title={t('title')}
         actions={
           canManage && (
             <button type="button" className="btn btn-primary" onClick={() => setCreating({})}>
-              Create Session
+              {t('createSession')}
             </button>
           )
         }
       >
-        Times in {me.timeZone}.{' '}
-        {canManage
-          ? 'Drag a session to reschedule it; click it for details.'
-          : 'Click a session for details.'}
+        {t(canManage ? 'introManage' : 'introView', { timeZone: me.timeZone })}
       </PageHeader>
       <ErrorBox error={error} />
       {notice && !error && (
@@ -170,8 +179,27 @@ export default function Schedule() {
               : { left: 'prev,next today', center: 'title', right: 'timeGridWeek,dayGridMonth,listWeek' }
           }
           footerToolbar={phone ? { center: 'title' } : undefined}
-          buttonText={{ today: 'Today', week: 'Week', month: 'Month', list: 'List' }}
-          views={{ listWeek: { noEventsContent: 'No sessions in this week.' } }}
+          locales={LOCALES}
+          locale={calendarLocale}
+          buttonText={{
+            today: t('calendar.today'),
+            week: t('calendar.week'),
+            month: t('calendar.month'),
+            list: t('calendar.list'),
+          }}
+          buttonHints={{
+            prev: (_: string, unit: string) => t(`calendar.prev.${unitOf(unit)}`),
+            next: (_: string, unit: string) => t(`calendar.next.${unitOf(unit)}`),
+            today: (_: string, unit: string) => t(`calendar.thisPeriod.${unitOf(unit)}`),
+          }}
+          viewHint={(_: string, view: string) => t(`calendar.view.${viewOf(view)}`)}
+          moreLinkText={(count: number) => t('calendar.more', { count })}
+          moreLinkHint={(count: number) => t('calendar.moreHint', { count })}
+          closeHint={t('calendar.close')}
+          timeHint={t('calendar.time')}
+          eventHint={t('calendar.event')}
+          allDayText={t('calendar.allDay')}
+          views={{ listWeek: { noEventsContent: t('calendar.noSessionsThisWeek') } }}
           firstDay={1}
           nowIndicator
           allDaySlot={false}
@@ -194,18 +222,14 @@ export default function Schedule() {
           }}
         />
       </div>
-      {count === 0 && !loading && (
-        <p className="hint">
-          Nothing scheduled in this range.{canManage ? ' Use “Create Session” or select a time slot.' : ''}
-        </p>
-      )}
+      {count === 0 && !loading && <p className="hint">{t(canManage ? 'nothingManage' : 'nothingView')}</p>}
       {creating && (
         <CreateSession
           initialStart={creating.start}
           onClose={() => setCreating(null)}
           onCreated={(s) => {
             setCreating(null);
-            setNotice(`Session “${sessionTitle(s)}” scheduled.`);
+            setNotice(t('created', { title: sessionTitle(s) }));
             calendar.current?.getApi().refetchEvents();
           }}
         />
