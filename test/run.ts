@@ -39,8 +39,13 @@ const files = walk(join(root, 'test'))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort((a, b) => weight(a) - weight(b) || a.localeCompare(b));
 
+// Suites that need the machine to themselves (several browsers encoding video through the SFU): they run after
+// everything else, one at a time, with nothing beside them.
+const ALONE = ['roomSfu.e2e'];
+const alone = (f: string) => ALONE.some((a) => f.includes(a));
+const lastSuites = files.filter(alone);
 // Browser suites each drive several Chromium processes: they run one at a time, in a lane of their own.
-const browserSuites = files.filter((f) => f.includes('.e2e.'));
+const browserSuites = files.filter((f) => f.includes('.e2e.') && !alone(f));
 const otherSuites = files.filter((f) => !f.includes('.e2e.'));
 
 type Outcome = {
@@ -112,29 +117,30 @@ function runFile(file: string): Promise<Outcome> {
 }
 
 const outcomes: Outcome[] = [];
+function report(o: Outcome) {
+  outcomes.push(o);
+  const mark = o.failed > 0 ? 'FAIL' : 'ok  ';
+  console.log(
+    `${mark} ${o.file}  (${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped, ${o.seconds.toFixed(1)} s)`,
+  );
+  const notices = o.output.split('\n').filter((l) => /^(SKIPPED|NOTE|BENCH)\b/.test(l));
+  for (const line of notices) console.log(`     ${line}`);
+  if (o.failed > 0)
+    console.log(
+      o.output
+        .split('\n')
+        .map((l) => `     | ${l}`)
+        .join('\n'),
+    );
+}
 await Promise.all(
   Array.from({ length: Math.min(concurrency, files.length) }, async (_, lane) => {
     // Lane 0 takes the browser suites first; every lane then takes whatever is left.
     const next = () => (lane === 0 ? (browserSuites.shift() ?? otherSuites.shift()) : otherSuites.shift());
-    for (let file = next(); file; file = next()) {
-      const o = await runFile(file);
-      outcomes.push(o);
-      const mark = o.failed > 0 ? 'FAIL' : 'ok  ';
-      console.log(
-        `${mark} ${o.file}  (${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped, ${o.seconds.toFixed(1)} s)`,
-      );
-      const notices = o.output.split('\n').filter((l) => /^(SKIPPED|NOTE|BENCH)\b/.test(l));
-      for (const line of notices) console.log(`     ${line}`);
-      if (o.failed > 0)
-        console.log(
-          o.output
-            .split('\n')
-            .map((l) => `     | ${l}`)
-            .join('\n'),
-        );
-    }
+    for (let file = next(); file; file = next()) report(await runFile(file));
   }),
 );
+for (const file of lastSuites) report(await runFile(file));
 
 const sum = (k: 'passed' | 'failed' | 'skipped') => outcomes.reduce((n, o) => n + o[k], 0);
 const passed = sum('passed');
