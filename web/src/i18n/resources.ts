@@ -6,6 +6,7 @@ import type groupSchedule from './catalogs/groupSchedule/en';
 import type homework from './catalogs/homework/en';
 import type preferences from './catalogs/preferences/en';
 import type schedule from './catalogs/schedule/en';
+import type session from './catalogs/session/en';
 import type trainingAdmin from './catalogs/trainingAdmin/en';
 import type trainingDetail from './catalogs/trainingDetail/en';
 import type trainings from './catalogs/trainings/en';
@@ -18,6 +19,7 @@ export type Resources = {
   homework: typeof homework;
   preferences: typeof preferences;
   schedule: typeof schedule;
+  session: typeof session;
   trainingAdmin: typeof trainingAdmin;
   trainingDetail: typeof trainingDetail;
   trainings: typeof trainings;

@@ -1,5 +1,7 @@
 // One live session: when, who, the lesson, "Join Session" (open 10 minutes before start), edit and cancel.
 import { Suspense, lazy, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useMe } from '../lib/auth';
 import { Link, navigate, useSearchParam } from '../lib/router';
 import { useApi } from '../lib/useApi';
@@ -17,6 +19,17 @@ import { SessionSummaryTab } from './summary/SessionSummaryTab';
 
 const AfterClass = lazy(() => import('./afterClass/AfterClass'));
 
+const STATUSES = ['scheduled', 'active', 'ended', 'canceled'] as const;
+const KINDS = ['individual', 'group'] as const;
+type Status = (typeof STATUSES)[number];
+type Kind = (typeof KINDS)[number];
+
+/** A session's status and kind as people read them (unknown ones as they come). */
+const statusLabel = (t: TFunction<'session'>, status: string) =>
+  (STATUSES as readonly string[]).includes(status) ? t(`status.${status as Status}`) : status;
+const kindLabel = (t: TFunction<'session'>, kind: string) =>
+  (KINDS as readonly string[]).includes(kind) ? t(`kind.${kind as Kind}`) : kind;
+
 function useNow(intervalMs = 15_000) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
@@ -27,6 +40,7 @@ function useNow(intervalMs = 15_000) {
 }
 
 export default function SessionDetail({ params }: { params: Record<string, string> }) {
+  const { t } = useTranslation('session');
   const me = useMe();
   const session = useApi<ScheduleEntry>(`/api/live-sessions/${params.id}`);
   const courses = useApi<{ courses: Course[] }>('/api/courses');
@@ -57,7 +71,7 @@ export default function SessionDetail({ params }: { params: Record<string, strin
   return (
     <section>
       <p className="crumbs">
-        <Link href="/platform/schedule">← Schedule</Link>
+        <Link href="/platform/schedule">{t('back')}</Link>
       </p>
       <PageHeader
         title={sessionTitle(s)}
@@ -66,61 +80,69 @@ export default function SessionDetail({ params }: { params: Record<string, strin
             {s.status !== 'canceled' &&
               (joinable ? (
                 <Link className="btn btn-primary" href={`/room/${s.id}`}>
-                  Join Session
+                  {t('join')}
                 </Link>
               ) : (
                 <button type="button" className="btn btn-primary" disabled aria-describedby="join-hint">
-                  Join Session
+                  {t('join')}
                 </button>
               ))}
             {canManage && s.status !== 'canceled' && (
               <Link className="btn" href={`/platform/sessions/${s.id}/complete`}>
-                {finished ? 'Complete session' : 'Completion'}
+                {finished ? t('completeSession') : t('completion')}
               </Link>
             )}
             {finished && s.status !== 'canceled' && (
               <Link className="btn" href={`/platform/sessions/${s.id}?tab=after-class`}>
-                After class
+                {t('afterClass')}
               </Link>
             )}
           </>
         }
       >
-        <Badge tone={statusTone(s.status)}>{s.status}</Badge> <Badge>{s.kind}</Badge>{' '}
-        {formatDateTime(s.start, me.timeZone)} – {formatTime(s.end, me.timeZone)} ({s.durationMinutes} min)
+        <Badge tone={statusTone(s.status)}>{statusLabel(t, s.status)}</Badge>{' '}
+        <Badge>{kindLabel(t, s.kind)}</Badge>{' '}
+        {t('when', {
+          start: formatDateTime(s.start, me.timeZone),
+          end: formatTime(s.end, me.timeZone),
+          minutes: s.durationMinutes,
+        })}
       </PageHeader>
       {s.status !== 'canceled' && !joinable && (
         <p className="hint" id="join-hint">
           {new Date(s.end).getTime() <= now
-            ? 'This session is over.'
-            : `The join link opens 10 minutes before the start: ${formatDateTime(s.joinOpensAt, me.timeZone)} (${relative(s.joinOpensAt, now)}).`}
+            ? t('over')
+            : t('joinOpens', {
+                when: formatDateTime(s.joinOpensAt, me.timeZone),
+                relative: relative(s.joinOpensAt, now),
+              })}
         </p>
       )}
       {s.status === 'canceled' && (
         <div className="notice notice-bad" role="status">
-          Canceled{s.cancelReason ? `: ${s.cancelReason}` : '.'}
+          {s.cancelReason ? t('canceledBecause', { reason: s.cancelReason }) : t('canceled')}
         </div>
       )}
       <FeedbackBanner liveSessionId={s.id} participants={s.participants} />
       <FollowUpCard liveSessionId={s.id} participants={s.participants} />
       {s.kind === 'group' && (
-        <div className="row" role="tablist" aria-label="Session">
-          {(['details', 'summary'] as const).map((t) => (
+        <div className="row" role="tablist" aria-label={t('tabs.label')}>
+          {(['details', 'summary'] as const).map((id) => (
             <button
-              key={t}
+              key={id}
               type="button"
               role="tab"
-              id={`tab-${t}`}
-              aria-controls={tab === t ? `panel-${t}` : undefined}
-              aria-selected={tab === t}
-              className={tab === t ? 'btn btn-small btn-primary' : 'btn btn-small'}
+              id={`tab-${id}`}
+              aria-controls={tab === id ? `panel-${id}` : undefined}
+              aria-selected={tab === id}
+              className={tab === id ? 'btn btn-small btn-primary' : 'btn btn-small'}
               onClick={() =>
-                navigate(`/platform/sessions/${s.id}${t === 'summary' ? '?tab=summary' : ''}`, {
+                navigate(`/platform/sessions/${s.id}${id === 'summary' ? '?tab=summary' : ''}`, {
                   replace: true,
                 })
               }
             >
-              {t === 'details' ? 'Details' : 'Summary'}
+              {t(`tabs.${id}`)}
             </button>
           ))}
         </div>
@@ -137,41 +159,43 @@ export default function SessionDetail({ params }: { params: Record<string, strin
         hidden={tab === 'summary' && s.kind === 'group'}
       >
         <div className="card">
-          <h2>Details</h2>
+          <h2>{t('details.title')}</h2>
           <dl className="facts">
-            <dt>Course</dt>
+            <dt>{t('details.course')}</dt>
             <dd>{s.courseName ?? '—'}</dd>
-            <dt>Lesson</dt>
+            <dt>{t('details.lesson')}</dt>
             <dd>
-              {lesson ? `${lesson.position}. ${lesson.title}` : s.courseLessonId ? '…' : 'No specific lesson'}
+              {lesson
+                ? `${lesson.position}. ${lesson.title}`
+                : s.courseLessonId
+                  ? '…'
+                  : t('details.noLesson')}
             </dd>
-            <dt>Teacher</dt>
+            <dt>{t('details.teacher')}</dt>
             <dd>{s.teacherName ?? '—'}</dd>
-            <dt>Time zone</dt>
-            <dd>
-              Shown in {me.timeZone}; scheduled in {s.timeZone}
-            </dd>
+            <dt>{t('details.timeZone')}</dt>
+            <dd>{t('details.timeZones', { shown: me.timeZone, scheduled: s.timeZone })}</dd>
             {s.enrollmentId && (
               <>
-                <dt>Enrollment</dt>
+                <dt>{t('details.enrollment')}</dt>
                 <dd>
-                  <Link href={`/platform/enrollments/${s.enrollmentId}`}>Open enrollment</Link>
+                  <Link href={`/platform/enrollments/${s.enrollmentId}`}>{t('details.openEnrollment')}</Link>
                 </dd>
               </>
             )}
           </dl>
-          <h3>Notes</h3>
-          <p className="prewrap">{s.notes ?? <span className="muted">No notes.</span>}</p>
+          <h3>{t('details.notes')}</h3>
+          <p className="prewrap">{s.notes ?? <span className="muted">{t('details.noNotes')}</span>}</p>
           {canManage && s.status === 'scheduled' && (
             <div className="row">
               <button type="button" className="btn" onClick={() => setMoving(true)}>
-                Reschedule
+                {t('actions.reschedule')}
               </button>
               <button type="button" className="btn" onClick={() => setEditing(true)}>
-                Edit title and notes
+                {t('actions.edit')}
               </button>
               <button type="button" className="btn btn-danger" onClick={() => setCanceling(true)}>
-                Cancel session
+                {t('actions.cancel')}
               </button>
             </div>
           )}

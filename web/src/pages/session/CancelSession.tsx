@@ -1,5 +1,6 @@
 // The dialog that cancels a live session with a reason.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { useAction } from '../../lib/useApi';
 import { type ScheduleEntry } from '../../lib/types';
@@ -15,6 +16,7 @@ export function CancelSession({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const { t } = useTranslation('session');
   const [reason, setReason] = useState('');
   const action = useAction();
   const submit = async (e: FormEvent) => {
@@ -29,12 +31,12 @@ export function CancelSession({
     if (ok) onDone();
   };
   return (
-    <Dialog title="Cancel session" open onClose={onClose}>
+    <Dialog title={t('cancelDialog.title')} open onClose={onClose}>
       <form onSubmit={submit}>
-        <p>All participants will be notified. A linked course lesson stays available for rescheduling.</p>
+        <p>{t('cancelDialog.intro')}</p>
         <ErrorBox error={action.error} />
         <label className="field">
-          <span>Reason</span>
+          <span>{t('cancelDialog.reason')}</span>
           <textarea
             required
             rows={3}
@@ -45,10 +47,10 @@ export function CancelSession({
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Keep session
+            {t('cancelDialog.keep')}
           </button>
           <button className="btn btn-danger" disabled={action.pending}>
-            Cancel session
+            {t('cancelDialog.submit')}
           </button>
         </div>
       </form>

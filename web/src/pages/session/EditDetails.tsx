@@ -1,5 +1,6 @@
 // The dialog that edits a live session's title, notes and lesson.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { useAction } from '../../lib/useApi';
 import { type ScheduleEntry } from '../../lib/types';
@@ -15,6 +16,7 @@ export function EditDetails({
   onClose: () => void;
   onSaved: () => void;
 }) {
+  const { t } = useTranslation(['session', 'common']);
   const [title, setTitle] = useState(session.title ?? '');
   const [notes, setNotes] = useState(session.notes ?? '');
   const action = useAction();
@@ -30,23 +32,23 @@ export function EditDetails({
     if (ok) onSaved();
   };
   return (
-    <Dialog title="Edit session" open onClose={onClose}>
+    <Dialog title={t('editDialog.title')} open onClose={onClose}>
       <form onSubmit={submit}>
         <ErrorBox error={action.error} />
         <label className="field">
-          <span>Title</span>
+          <span>{t('editDialog.titleField')}</span>
           <input value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
         </label>
         <label className="field">
-          <span>Notes</span>
+          <span>{t('editDialog.notes')}</span>
           <textarea rows={4} value={notes} maxLength={4000} onChange={(e) => setNotes(e.target.value)} />
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Close
+            {t('action.close', { ns: 'common' })}
           </button>
           <button className="btn btn-primary" disabled={action.pending}>
-            Save
+            {t('action.save', { ns: 'common' })}
           </button>
         </div>
       </form>

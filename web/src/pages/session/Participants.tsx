@@ -1,6 +1,7 @@
 // The participants of a live session. In a scheduled group session the teacher or an admin adds students (with
 // a price for one who has no enrollment in the course or with the teacher) and removes them, after a confirmation.
 import { useMemo, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { useAction, useApi } from '../../lib/useApi';
 import type { Enrollment, ScheduleEntry } from '../../lib/types';
@@ -16,6 +17,7 @@ export function Participants({
   canManage: boolean;
   onChange: () => void;
 }) {
+  const { t } = useTranslation('session');
   const editable = canManage && session.kind === 'group' && session.status === 'scheduled';
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<{ studentId: string; name: string }>();
@@ -31,15 +33,15 @@ export function Participants({
   return (
     <div className="card" data-testid="participants">
       <div className="card-head">
-        <h2>Participants ({session.participants.length})</h2>
+        <h2>{t('participants.title', { n: session.participants.length })}</h2>
         {editable && (
           <button type="button" className="btn btn-small" onClick={() => setAdding(true)}>
-            Add student
+            {t('participants.add')}
           </button>
         )}
       </div>
       {session.participants.length === 0 ? (
-        <p className="muted">No students in this session.</p>
+        <p className="muted">{t('participants.none')}</p>
       ) : (
         <ul className="list">
           {session.participants.map((p) => (
@@ -49,10 +51,14 @@ export function Participants({
                 <button
                   type="button"
                   className="btn btn-small btn-danger"
-                  aria-label={`Remove ${p.name ?? 'student'}`}
-                  onClick={() => setRemoving({ studentId: p.studentId, name: p.name ?? 'this student' })}
+                  aria-label={
+                    p.name ? t('participants.removeNamed', { name: p.name }) : t('participants.removeUnnamed')
+                  }
+                  onClick={() =>
+                    setRemoving({ studentId: p.studentId, name: p.name ?? t('participants.thisStudent') })
+                  }
                 >
-                  Remove
+                  {t('participants.remove')}
                 </button>
               )}
             </li>
@@ -68,15 +74,23 @@ export function Participants({
         />
       )}
       {removing && (
-        <Dialog title="Remove the student" open onClose={() => (remove.clear(), setRemoving(undefined))}>
+        <Dialog
+          title={t('participants.removeTitle')}
+          open
+          onClose={() => (remove.clear(), setRemoving(undefined))}
+        >
           <p>
-            <strong>{removing.name}</strong> leaves this session and is not charged for it. If they are in the
-            room now, they are disconnected.
+            <Trans
+              t={t}
+              i18nKey="participants.removeText"
+              values={{ name: removing.name }}
+              components={{ strong: <strong /> }}
+            />
           </p>
           <ErrorBox error={remove.error} />
           <div className="form-actions">
             <button type="button" className="btn" onClick={() => (remove.clear(), setRemoving(undefined))}>
-              Keep
+              {t('participants.keep')}
             </button>
             <button
               type="button"
@@ -84,7 +98,7 @@ export function Participants({
               disabled={remove.pending}
               onClick={() => void confirmRemove()}
             >
-              Remove {removing.name}
+              {t('participants.removeNamed', { name: removing.name })}
             </button>
           </div>
         </Dialog>
@@ -104,6 +118,7 @@ function AddParticipant({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const { t } = useTranslation(['session', 'common']);
   const enrollments = useApi<{ enrollments: Enrollment[] }>('/api/enrollments');
   const [studentId, setStudentId] = useState('');
   const [price, setPrice] = useState('');
@@ -133,13 +148,13 @@ function AddParticipant({
     if (ok) onDone();
   };
   return (
-    <Dialog title="Add a student" open onClose={onClose}>
+    <Dialog title={t('participants.addTitle')} open onClose={onClose}>
       <form onSubmit={submit}>
         <ErrorBox error={action.error ?? enrollments.error} />
         <label className="field">
-          <span>Student</span>
+          <span>{t('participants.student')}</span>
           <select required value={studentId} onChange={(e) => setStudentId(e.target.value)}>
-            <option value="">Choose a student…</option>
+            <option value="">{t('participants.chooseStudent')}</option>
             {candidates.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -149,8 +164,7 @@ function AddParticipant({
         </label>
         <label className="field">
           <span>
-            Price in tokens
-            {chosen && !chosen.priced ? ' (needed: no enrollment prices this lesson)' : ' (optional)'}
+            {chosen && !chosen.priced ? t('participants.priceNeeded') : t('participants.priceOptional')}
           </span>
           <input
             type="number"
@@ -163,10 +177,10 @@ function AddParticipant({
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('action.cancel', { ns: 'common' })}
           </button>
           <button className="btn btn-primary" disabled={action.pending || !studentId}>
-            Add student
+            {t('participants.add')}
           </button>
         </div>
       </form>

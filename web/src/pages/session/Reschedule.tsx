@@ -1,5 +1,6 @@
 // The dialog that moves a live session to another time (the keyboard way; the schedule also lets you drag it).
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useAction } from '../../lib/useApi';
@@ -18,6 +19,7 @@ export function Reschedule({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const { t } = useTranslation(['session', 'common']);
   const me = useMe();
   const [start, setStart] = useState(isoToZoned(session.start, me.timeZone));
   const [minutes, setMinutes] = useState(String(session.durationMinutes));
@@ -34,15 +36,15 @@ export function Reschedule({
     if (ok) onDone();
   };
   return (
-    <Dialog title="Reschedule session" open onClose={onClose}>
+    <Dialog title={t('rescheduleDialog.title')} open onClose={onClose}>
       <form onSubmit={submit}>
         <ErrorBox error={action.error} />
         <label className="field">
-          <span>Date and time ({me.timeZone})</span>
+          <span>{t('rescheduleDialog.when', { timeZone: me.timeZone })}</span>
           <input type="datetime-local" required value={start} onChange={(e) => setStart(e.target.value)} />
         </label>
         <label className="field">
-          <span>Duration (minutes)</span>
+          <span>{t('rescheduleDialog.duration')}</span>
           <input
             type="number"
             min={5}
@@ -54,10 +56,10 @@ export function Reschedule({
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Close
+            {t('action.close', { ns: 'common' })}
           </button>
           <button className="btn btn-primary" disabled={action.pending}>
-            Move session
+            {t('rescheduleDialog.submit')}
           </button>
         </div>
       </form>

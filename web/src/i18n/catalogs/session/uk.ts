@@ -1,0 +1,73 @@
+import type { Translation } from '../../catalog';
+import type en from './en';
+
+const uk: Translation<typeof en> = {
+  back: '← Розклад',
+  join: 'Приєднатися до заняття',
+  completeSession: 'Завершити заняття',
+  completion: 'Завершення',
+  afterClass: 'Після заняття',
+  status: { scheduled: 'заплановано', active: 'триває', ended: 'завершено', canceled: 'скасовано' },
+  kind: { individual: 'індивідуальне', group: 'групове' },
+  when: '{{start}} – {{end}} ({{minutes}} хв)',
+  over: 'Це заняття вже завершилося.',
+  joinOpens: 'Посилання для входу відкриється за 10 хвилин до початку: {{when}} ({{relative}}).',
+  canceled: 'Скасовано.',
+  canceledBecause: 'Скасовано: {{reason}}',
+  tabs: { label: 'Заняття', details: 'Подробиці', summary: 'Підсумок' },
+  details: {
+    title: 'Подробиці',
+    course: 'Курс',
+    lesson: 'Урок',
+    noLesson: 'Без конкретного уроку',
+    teacher: 'Викладач',
+    timeZone: 'Часовий пояс',
+    timeZones: 'Показано в {{shown}}; заплановано в {{scheduled}}',
+    enrollment: 'Запис на курс',
+    openEnrollment: 'Відкрити запис',
+    notes: 'Нотатки',
+    noNotes: 'Нотаток немає.',
+  },
+  actions: {
+    reschedule: 'Перенести',
+    edit: 'Змінити назву й нотатки',
+    cancel: 'Скасувати заняття',
+  },
+  cancelDialog: {
+    title: 'Скасувати заняття',
+    intro: 'Усі учасники отримають сповіщення. Пов’язаний урок курсу залишиться доступним для перенесення.',
+    reason: 'Причина',
+    keep: 'Залишити заняття',
+    submit: 'Скасувати заняття',
+  },
+  editDialog: {
+    title: 'Редагувати заняття',
+    titleField: 'Назва',
+    notes: 'Нотатки',
+  },
+  rescheduleDialog: {
+    title: 'Перенести заняття',
+    when: 'Дата й час ({{timeZone}})',
+    duration: 'Тривалість (хвилини)',
+    submit: 'Перенести заняття',
+  },
+  participants: {
+    title: 'Учасники ({{n}})',
+    add: 'Додати студента',
+    none: 'У цьому занятті немає студентів.',
+    remove: 'Вилучити',
+    removeNamed: 'Вилучити: {{name}}',
+    removeUnnamed: 'Вилучити студента',
+    thisStudent: 'цей студент',
+    removeTitle: 'Вилучити студента',
+    removeText:
+      '<strong>{{name}}</strong> залишає це заняття, і плата за нього не стягується. Якщо студент зараз у кімнаті, його буде від’єднано.',
+    keep: 'Залишити',
+    addTitle: 'Додати студента',
+    student: 'Студент',
+    chooseStudent: 'Оберіть студента…',
+    priceNeeded: 'Ціна в токенах (обов’язково: жоден запис на курс не визначає ціну цього уроку)',
+    priceOptional: 'Ціна в токенах (необов’язково)',
+  },
+};
+export default uk;
