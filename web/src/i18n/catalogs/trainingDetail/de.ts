@@ -10,7 +10,7 @@ const de: Translation<typeof en> = {
     draft: 'Entwurf',
     noSections: 'Noch keine Abschnitte.',
     noSectionsManager:
-      'Füge einen Abschnitt mit mindestens einem Termin hinzu, damit sich Lernende anmelden können.',
+      'Fügen Sie einen Abschnitt mit mindestens einem Termin hinzu, damit sich Lernende anmelden können.',
     checkBack: 'Schau später noch einmal vorbei.',
   },
   mine: {
@@ -91,7 +91,7 @@ const de: Translation<typeof en> = {
     cutoff: 'Warteliste schließt (Minuten vor dem ersten Termin)',
     groups: 'Teilnehmergruppen',
     noGroups:
-      'Keine Teilnehmergruppen, die du verwenden darfst: Ein Admin gibt deiner Trainergruppe auf der Seite Gruppen Zugriff.',
+      'Keine Teilnehmergruppen, die Sie verwenden dürfen: Ein Admin gibt Ihrer Trainergruppe auf der Seite Gruppen Zugriff.',
   },
   addSection: {
     title: 'Abschnitt hinzufügen',
@@ -123,7 +123,7 @@ const de: Translation<typeof en> = {
     title: 'Termin absagen',
     question: 'Den Termin vom {{when}} absagen?',
     consequence:
-      'Angemeldete Lernende erhalten eine E-Mail. Ein abgesagter Termin lässt sich nicht zurückholen; lege stattdessen einen neuen an.',
+      'Angemeldete Lernende erhalten eine E-Mail. Ein abgesagter Termin lässt sich nicht zurückholen; legen Sie stattdessen einen neuen an.',
     reason: 'Grund (freiwillig, geht an die Lernenden)',
     keep: 'Termin behalten',
     confirm: 'Termin absagen',
