@@ -102,7 +102,10 @@ export async function runChaos(options: {
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
       child.once('exit', (code, signal) =>
-        reject(new Error(`node ${node.name} exited with ${code ?? signal} before listening`)),
+        // Killed on purpose while still starting (a fault of the run): not a failure of the node.
+        node.child !== child
+          ? resolve()
+          : reject(new Error(`node ${node.name} exited with ${code ?? signal} before listening`)),
       );
     });
   }
@@ -254,9 +257,12 @@ export async function runChaos(options: {
       if (!node) return;
       kill(node, `it held the billing lease, ${why}`);
       // Started again 3 s later, once (the end of the run waits for it rather than starting a second one).
-      node.restart = new Promise((r) => setTimeout(r, 3000))
+      const restart: Promise<void> = new Promise((r) => setTimeout(r, 3000))
         .then(() => (stopping ? undefined : startNode(node)))
-        .finally(() => (node.restart = null));
+        .finally(() => {
+          if (node.restart === restart) node.restart = null;
+        });
+      node.restart = restart;
     }
     async function query(text: string) {
       const client = new pg.Client({ connectionString: database.url });
