@@ -1,22 +1,18 @@
 // In Chromium against the real server: a person changes their password from the account menu (their other
 // sign-in ends, this one stays), a new person opens their one-time link, chooses a password and is signed in, and
 // an admin toggles the organisation's Overdraft card.
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser } from 'playwright-core';
 import { skippedSuite } from '../support/suite.js';
 import { DEMO_PASSWORD } from '../../scripts/demo.js';
 import {
   browserUnavailable,
   describeViolations,
-  launchBrowser,
+  demoSchoolSuite,
   seriousViolations,
   shotsOnFailure,
   signedIn,
-  startServer,
   type E2EServer,
 } from './support/browser.js';
-import { testClock } from '../support/clock.js';
 
 const TESTS = [
   'change password from Preferences and the account menu: the other session ends, this one stays, the new password signs in',
@@ -36,17 +32,7 @@ async function signIn(server: E2EServer, email: string, password: string) {
 
 if (why) skippedSuite('account in the browser', why, TESTS);
 else {
-  type Ctx = { server: E2EServer; browser: Browser };
-  const test = suite<Ctx>('account in the browser');
-
-  test.before(async (ctx) => {
-    ctx.server = await startServer({ clock: testClock('2031-03-12T08:00:00.000Z') });
-    ctx.browser = await launchBrowser();
-  });
-  test.after(async (ctx) => {
-    await ctx.browser?.close();
-    await ctx.server?.close();
-  });
+  const test = demoSchoolSuite('account in the browser');
 
   test(
     TESTS[0]!,

@@ -2,23 +2,19 @@
 // the week), the menu that opens the navigation, homework, billing, and registering for a training. No page is
 // wider than the screen, and axe-core finds no serious violations. The live room on a phone (video, lesson and
 // chat behind tabs) is checked in room.e2e. Screenshots: docs/screenshots.
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { skippedSuite } from '../support/suite.js';
 import {
   PHONE,
   browserUnavailable,
   describeViolations,
-  launchBrowser,
+  demoSchoolSuite,
   screenshot,
   seriousViolations,
   shotsOnFailure,
   signedIn,
-  startServer,
-  type E2EServer,
 } from './support/browser.js';
-import { testClock } from '../support/clock.js';
 
 const TESTS = [
   "a student's schedule, homework, billing and trainings on a phone: nothing wider than the screen",
@@ -50,17 +46,7 @@ async function openFromMenu(page: Page, label: string) {
 
 if (why) skippedSuite('a student on a phone (browser)', why, TESTS);
 else {
-  type Ctx = { server: E2EServer; browser: Browser };
-  const test = suite<Ctx>('a student on a phone (browser)');
-
-  test.before(async (ctx) => {
-    ctx.server = await startServer({ clock: testClock('2031-03-12T08:00:00.000Z') });
-    ctx.browser = await launchBrowser();
-  });
-  test.after(async (ctx) => {
-    await ctx.browser?.close();
-    await ctx.server?.close();
-  });
+  const test = demoSchoolSuite('a student on a phone (browser)');
 
   test(
     TESTS[0]!,

@@ -4,19 +4,12 @@
 // titles: every string the page received as JSON) or are dates (en-GB month and day names). Pages covered: the
 // frame (navigation, the signed-in person), Homework, Billing, Trainings, Preferences, Enrollments and Schedule
 // (with the calendar's own buttons); the other pages are not translated yet and are not listed here.
-import { suite } from 'uvu';
+// Then German for real: a student chooses Deutsch in Preferences and reads the navigation, the schedule and the
+// calendar's dates in German without reloading.
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { skippedSuite } from '../support/suite.js';
-import {
-  browserUnavailable,
-  launchBrowser,
-  shotsOnFailure,
-  signedIn,
-  startServer,
-  type E2EServer,
-} from './support/browser.js';
-import { testClock } from '../support/clock.js';
+import { browserUnavailable, demoSchoolSuite, shotsOnFailure, signedIn } from './support/browser.js';
 
 const PAGES = [
   '/platform/homework',
@@ -28,6 +21,7 @@ const PAGES = [
 ];
 const TESTS = [
   'the frame, Homework, Billing, Trainings, Preferences, Enrollments and Schedule have no untranslated text',
+  'a student who chooses German in Preferences reads the interface, the calendar and dates in German at once',
 ];
 const why = browserUnavailable();
 /** Words that are no one's language: the product's name. */
@@ -35,6 +29,7 @@ const NAMES = ['Lectern'];
 
 // The page's globals as the test uses them (the test project is typed for Node, not the DOM).
 declare const document: {
+  documentElement: { lang: string };
   body: unknown;
   createTreeWalker(root: unknown, what: number): { nextNode(): unknown };
   querySelectorAll(selector: string): Iterable<{ getAttribute(name: string): string | null }>;
@@ -91,17 +86,7 @@ async function textsOn(page: Page): Promise<string[]> {
 
 if (why) skippedSuite('the pseudo-locale (browser)', why, TESTS);
 else {
-  type Ctx = { server: E2EServer; browser: Browser };
-  const test = suite<Ctx>('the pseudo-locale (browser)');
-
-  test.before(async (ctx) => {
-    ctx.server = await startServer({ clock: testClock('2031-03-12T08:00:00.000Z') });
-    ctx.browser = await launchBrowser();
-  });
-  test.after(async (ctx) => {
-    await ctx.browser?.close();
-    await ctx.server?.close();
-  });
+  const test = demoSchoolSuite('the pseudo-locale (browser)');
 
   test(
     TESTS[0]!,
@@ -137,6 +122,28 @@ else {
         }
       }
       assert.equal(found, [], `untranslated text:\n${found.join('\n')}`);
+      await page.context().close();
+    }),
+  );
+
+  test(
+    TESTS[1]!,
+    shotsOnFailure(TESTS[1]!, async (ctx) => {
+      const page = await signedIn(ctx.browser, ctx.server, 'student2@demo.lectern.dev');
+      await page.goto(`${ctx.server.url}/platform/preferences`);
+      const saved = page.waitForResponse(
+        (r) => r.url().endsWith('/api/people/me/preferences') && r.request().method() === 'PUT',
+      );
+      await page.getByLabel(/My language/).selectOption('de');
+      assert.is((await saved).status(), 200);
+      // At once, without a reload: the navigation, then the schedule with its calendar in German.
+      const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+      await nav.getByRole('link', { name: 'Stundenplan' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Stundenplan' }).waitFor();
+      await page.getByRole('button', { name: 'Heute' }).waitFor();
+      // The week of 10–16 March 2031 in the calendar's German title.
+      await page.getByText(/März/).first().waitFor();
+      assert.is(await page.evaluate(() => document.documentElement.lang), 'de');
       await page.context().close();
     }),
   );

@@ -4,17 +4,37 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { sql } from 'kysely';
+import { suite } from 'uvu';
 import { buildApp, type App } from '../../../main/app.js';
 import { loadConfig } from '../../../kernel/config.js';
 import { openRuntime, type Runtime } from '../../../main/runtime.js';
 import { seedDemo, DEMO_PASSWORD, type DemoLogins } from '../../../scripts/demo.js';
 import { ensureWebBuild } from './webBuild.js';
 import { isCI, testDatabase, type TestDatabase } from '../../support/services.js';
-import type { TestClock } from '../../support/clock.js';
+import { testClock, type TestClock } from '../../support/clock.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = new URL('../../../', import.meta.url).pathname;
 export const SCREENSHOTS = `${ROOT}docs/screenshots/`;
+
+/** The demo school's fixed moment in the browser suites (a Thursday morning in March 2031). */
+export const DEMO_MOMENT = '2031-03-12T08:00:00.000Z';
+
+export type DemoSchoolCtx = { server: E2EServer; browser: Browser };
+
+/** A browser suite against the demo school on a fixed clock: one server and one Chromium for all its tests. */
+export function demoSchoolSuite(name: string, at = DEMO_MOMENT) {
+  const test = suite<DemoSchoolCtx>(name);
+  test.before(async (ctx) => {
+    ctx.server = await startServer({ clock: testClock(at) });
+    ctx.browser = await launchBrowser();
+  });
+  test.after(async (ctx) => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return test;
+}
 
 /** Why browser tests cannot run here, or null when they can. In CI a missing browser is a failure. */
 export function browserUnavailable(): string | null {
