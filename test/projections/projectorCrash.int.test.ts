@@ -84,6 +84,8 @@ async function main() {
       env: { ...process.env, DATABASE_URL: database.url },
       stdio: 'ignore',
     });
+    // Listened for from the start: the exit may come while the checkpoint is read below.
+    const exited = new Promise((r) => child.once('exit', r));
     let checkpointAtKill: string | null = null;
     for (let i = 0; i < 600; i++) {
       await new Promise((r) => setTimeout(r, 25));
@@ -97,7 +99,7 @@ async function main() {
         break;
       }
     }
-    await new Promise((r) => child.once('exit', r));
+    await exited;
     assert.ok(checkpointAtKill, 'the projector made progress before it was killed');
     const partial = await conn.db
       .selectFrom('schedule_sessions')
