@@ -7,16 +7,18 @@ import * as assert from 'uvu/assert';
 import { openRuntime } from '../../main/runtime.js';
 import { loadConfig } from '../../kernel/config.js';
 import { pendingMigrations } from '../../db/migrate.js';
-import { testDatabase, skipNotice } from '../support/services.js';
+import { testDatabase } from '../support/services.js';
+import { skippedSuite } from '../support/suite.js';
 import { freePort } from '../realtime/support/cluster.js';
 
 const SUITE = 'database at start-up';
 const database = await testDatabase({ requirePostgres: true });
 
 if (!database?.url) {
-  skipNotice(SUITE, 'no Postgres server reachable (PGlite has no start-up wait)');
-  test.skip('a node waits for a Postgres that comes back', () => {});
-  test.run();
+  skippedSuite(SUITE, 'no Postgres server reachable (PGlite has no start-up wait)', [
+    'a node waits for a Postgres that comes back',
+    'a database that does not exist is reported at once',
+  ]);
 } else {
   const target = new URL(database.url);
 
