@@ -1,0 +1,2 @@
+// account: filled in as its pages are translated.
+export default {};

@@ -1,0 +1,2 @@
+// admin: filled in as its pages are translated.
+export default {};

@@ -1,0 +1,2 @@
+// completion: filled in as its pages are translated.
+export default {};

@@ -1,0 +1,2 @@
+// createSession: filled in as its pages are translated.
+export default {};

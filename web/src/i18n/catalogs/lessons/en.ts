@@ -1,0 +1,2 @@
+// lessons: filled in as its pages are translated.
+export default {};

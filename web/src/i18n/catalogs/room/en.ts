@@ -1,0 +1,2 @@
+// room: filled in as its pages are translated.
+export default {};
