@@ -1,10 +1,12 @@
 // Sign in with e-mail and password; the API's error detail is shown as it is.
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useAuth } from '../lib/auth';
 import { useAction } from '../lib/useApi';
 import { ErrorBox } from '../ui/feedback';
 
 export default function SignIn() {
+  const { t } = useTranslation('account');
   const { signIn } = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -17,10 +19,10 @@ export default function SignIn() {
     <main className="signin" id="main">
       <form className="card signin-card" onSubmit={submit} aria-labelledby="signin-title">
         <div className="brand brand-large">Lectern</div>
-        <h1 id="signin-title">Sign in</h1>
+        <h1 id="signin-title">{t('signIn.title')}</h1>
         <ErrorBox error={action.error} />
         <label className="field">
-          <span>E-mail</span>
+          <span>{t('signIn.email')}</span>
           <input
             type="email"
             autoComplete="username"
@@ -30,7 +32,7 @@ export default function SignIn() {
           />
         </label>
         <label className="field">
-          <span>Password</span>
+          <span>{t('signIn.password')}</span>
           <input
             type="password"
             autoComplete="current-password"
@@ -40,11 +42,10 @@ export default function SignIn() {
           />
         </label>
         <button className="btn btn-primary" type="submit" disabled={action.pending}>
-          {action.pending ? 'Signing in…' : 'Sign in'}
+          {action.pending ? t('signIn.pending') : t('signIn.submit')}
         </button>
         <p className="hint">
-          New here? Open the link from your invitation to choose a password. Trying Lectern on your own
-          machine? The demo logins are printed in the terminal where you ran <code>npm start</code>.
+          <Trans t={t} i18nKey="signIn.hint" components={{ code: <code /> }} />
         </p>
       </form>
     </main>

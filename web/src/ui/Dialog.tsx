@@ -1,5 +1,6 @@
 // A modal dialog on the native <dialog>: focus is trapped, Escape closes, and focus returns to the opener.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export function Dialog({
   title,
@@ -14,6 +15,7 @@ export function Dialog({
   children: ReactNode;
   wide?: boolean;
 }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -21,7 +23,8 @@ export function Dialog({
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
   }, [open]);
-  const titleId = `dlg-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  // Not derived from the title: a German or Ukrainian title has letters \W does not keep.
+  const titleId = useId();
   return (
     <dialog
       ref={ref}
@@ -37,7 +40,7 @@ export function Dialog({
         <>
           <header className="dialog-head">
             <h2 id={titleId}>{title}</h2>
-            <button type="button" className="btn-icon" aria-label="Close" onClick={onClose}>
+            <button type="button" className="btn-icon" aria-label={t('action.close')} onClick={onClose}>
               ×
             </button>
           </header>

@@ -1,10 +1,8 @@
 // Shown where the server has no route for a page yet (an older server build): says so plainly.
+import { useTranslation } from 'react-i18next';
 import { Empty } from './feedback';
 
 export function Unavailable({ what }: { what: string }) {
-  return (
-    <Empty title={`${what} is not available on this server.`}>
-      The server did not offer the API this page needs. Update Lectern and reload.
-    </Empty>
-  );
+  const { t } = useTranslation();
+  return <Empty title={t('unavailable.title', { what })}>{t('unavailable.body')}</Empty>;
 }

@@ -1,6 +1,7 @@
 // Change my password (from the account menu): the current one is required; every other device I am signed in on
 // is signed out, this one stays.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { useAction } from '../../lib/useApi';
 import { PageHeader } from '../../ui/Layout';
@@ -8,6 +9,7 @@ import { ErrorBox } from '../../ui/feedback';
 import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
 
 export default function ChangePassword() {
+  const { t } = useTranslation('account');
   const [current, setCurrent] = useState('');
   const fields = useNewPassword();
   const action = useAction();
@@ -30,18 +32,16 @@ export default function ChangePassword() {
   };
   return (
     <section>
-      <PageHeader title="Change password">
-        Signing in elsewhere ends when you change it; you stay signed in here.
-      </PageHeader>
-      <form className="card" style={{ maxWidth: '32rem' }} onSubmit={submit} aria-label="Change password">
+      <PageHeader title={t('change.title')}>{t('change.intro')}</PageHeader>
+      <form className="card" style={{ maxWidth: '32rem' }} onSubmit={submit} aria-label={t('change.title')}>
         {done && (
           <p className="notice notice-ok" role="status" data-testid="password-changed">
-            Your password is changed. Your other devices are signed out.
+            {t('change.done')}
           </p>
         )}
         <ErrorBox error={action.error} />
         <label className="field">
-          <span>Current password</span>
+          <span>{t('change.current')}</span>
           <input
             type="password"
             autoComplete="current-password"
@@ -57,7 +57,7 @@ export default function ChangePassword() {
           type="submit"
           disabled={action.pending || !fields.ready || !current}
         >
-          {action.pending ? 'Saving…' : 'Change password'}
+          {action.pending ? t('change.pending') : t('change.submit')}
         </button>
       </form>
     </section>

@@ -1,5 +1,6 @@
 // A new password typed twice, with the rules shown as the person types (the server checks them again).
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -14,10 +15,11 @@ export function useNewPassword() {
 type Props = ReturnType<typeof useNewPassword>;
 
 export function NewPasswordFields({ password, setPassword, repeat, setRepeat, long, same }: Props) {
+  const { t } = useTranslation('account');
   return (
     <>
       <label className="field">
-        <span>New password</span>
+        <span>{t('newPassword.label')}</span>
         <input
           type="password"
           autoComplete="new-password"
@@ -30,10 +32,12 @@ export function NewPasswordFields({ password, setPassword, repeat, setRepeat, lo
         />
       </label>
       <p className="hint" id="new-password-rule">
-        At least {MIN_PASSWORD_LENGTH} characters{password && !long ? ` (${password.length} so far)` : ''}.
+        {password && !long
+          ? t('newPassword.ruleSoFar', { count: MIN_PASSWORD_LENGTH, typed: password.length })
+          : t('newPassword.rule', { count: MIN_PASSWORD_LENGTH })}
       </p>
       <label className="field">
-        <span>New password again</span>
+        <span>{t('newPassword.again')}</span>
         <input
           type="password"
           autoComplete="new-password"
@@ -47,7 +51,7 @@ export function NewPasswordFields({ password, setPassword, repeat, setRepeat, lo
       </label>
       {repeat !== '' && !same && (
         <p className="hint" id="repeat-rule" role="status">
-          The two passwords differ.
+          {t('newPassword.differ')}
         </p>
       )}
     </>

@@ -1,6 +1,7 @@
 // The page of a one-time link (an invitation, a password reset, or the first admin's link from `npm run setup`):
 // choose a password, and be signed in. The token travels in the URL's fragment, so it never reaches a server log.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { useAuth, type Me } from '../../lib/auth';
 import { navigate } from '../../lib/router';
@@ -9,6 +10,7 @@ import { ErrorBox } from '../../ui/feedback';
 import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
 
 export default function SetPassword() {
+  const { t } = useTranslation('account');
   const { adopt } = useAuth();
   const [token] = useState(() => new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '');
   const fields = useNewPassword();
@@ -28,21 +30,17 @@ export default function SetPassword() {
     <main className="signin" id="main">
       <form className="card signin-card" onSubmit={submit} aria-labelledby="set-password-title">
         <div className="brand brand-large">Lectern</div>
-        <h1 id="set-password-title">Choose your password</h1>
+        <h1 id="set-password-title">{t('set.title')}</h1>
         {!token ? (
-          <p role="alert">
-            This link has no token. Open the whole link from your mail, or ask an admin for a new one.
-          </p>
+          <p role="alert">{t('set.noToken')}</p>
         ) : (
           <>
             <ErrorBox error={action.error} />
             <NewPasswordFields {...fields} />
             <button className="btn btn-primary" type="submit" disabled={action.pending || !fields.ready}>
-              {action.pending ? 'Saving…' : 'Set password and sign in'}
+              {action.pending ? t('set.pending') : t('set.submit')}
             </button>
-            <p className="hint">
-              The link works once. After that, sign in with your e-mail and this password.
-            </p>
+            <p className="hint">{t('set.once')}</p>
           </>
         )}
       </form>

@@ -54,5 +54,9 @@ const de: Translation<typeof en> = {
     add: 'Hinzufügen',
     back: 'Zurück',
   },
+  unavailable: {
+    title: '{{what}} ist auf diesem Server nicht verfügbar.',
+    body: 'Der Server bietet die Schnittstelle nicht an, die diese Seite braucht. Aktualisieren Sie Lectern und laden Sie die Seite neu.',
+  },
 };
 export default de;

@@ -52,4 +52,8 @@ export default {
     add: 'Add',
     back: 'Back',
   },
+  unavailable: {
+    title: '{{what}} is not available on this server.',
+    body: 'The server did not offer the API this page needs. Update Lectern and reload.',
+  },
 };

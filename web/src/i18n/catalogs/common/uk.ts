@@ -54,5 +54,9 @@ const uk: Translation<typeof en> = {
     add: 'Додати',
     back: 'Назад',
   },
+  unavailable: {
+    title: '{{what}}: недоступно на цьому сервері.',
+    body: 'Сервер не надає API, потрібного цій сторінці. Оновіть Lectern і перезавантажте сторінку.',
+  },
 };
 export default uk;
