@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Db, DbOrTrx } from '../db/schema.js';
 import type { EventStore, RecordedEvent } from '../commands/eventStore/port.js';
 import type { Projection, ProjectionDb } from './projection.js';
-import { applyEvents } from './runner.js';
+import { applyEvents, typesReadBy } from './runner.js';
 import {
   comparePositions,
   lockCheckpoint,
@@ -15,6 +15,7 @@ import {
 
 export type RebuildProgress = { applied: number; total: number | null; eventsPerSecond: number };
 export type RebuildResult = {
+  /** Events applied: those of the types the read model reads (the rest of the log is skipped by the store). */
   events: number;
   seconds: number;
   liveChecksum: string;
@@ -33,7 +34,9 @@ export async function rebuildProjection(
 ): Promise<RebuildResult> {
   const schema = `rebuild_${projection.name}`;
   const started = performance.now();
-  const total = (await store.countEvents?.()) ?? null;
+  // Only the event types this read model reads come from the store (applied and total count those).
+  const types = typesReadBy(projection);
+  const total = (await store.countEvents?.({ types })) ?? null;
   let applied = 0;
   let position: string | null = null;
 
@@ -47,18 +50,33 @@ export async function rebuildProjection(
     );
   }
 
+  // The next page is read while this one is applied.
+  const read = (after: string | null) => {
+    const page = store.readAll({ after, limit: BATCH, types });
+    page.catch(() => undefined); // awaited below; a rejection left unawaited after a failed apply is not unhandled
+    return page;
+  };
   const replayUntil = async (target: string | null) => {
+    if (target !== null && comparePositions(position, target) >= 0) return;
+    let next = read(position);
     for (;;) {
-      if (target !== null && comparePositions(position, target) >= 0) return;
-      const events = await store.readAll({ after: position, limit: BATCH });
-      if (events.length === 0) return;
+      const events = await next;
+      if (events.length === 0) {
+        // Nothing of ours up to the target: the model there is the model now.
+        if (target !== null && comparePositions(position, target) < 0) position = target;
+        return;
+      }
+      const last = events[events.length - 1]!.position;
+      const done = target !== null && comparePositions(last, target) >= 0;
+      if (!done) next = read(last);
       await db
         .transaction()
         .execute((trx) => applyEvents(trx.withSchema(schema) as unknown as ProjectionDb, projection, events));
-      position = events[events.length - 1]!.position;
+      position = last;
       applied += events.length;
       const seconds = (performance.now() - started) / 1000;
       options.onProgress?.({ applied, total, eventsPerSecond: applied / seconds });
+      if (done) return;
     }
   };
 
@@ -69,7 +87,7 @@ export async function rebuildProjection(
   for (;;) {
     const live = await readCheckpoint(db, projection.name);
     await replayUntil(live);
-    const gap = comparePositions(live, position) < 0 ? await readRange(store, live, position) : [];
+    const gap = comparePositions(live, position) < 0 ? await readRange(store, live, position, types) : [];
     const outcome = await db.transaction().execute(async (trx) => {
       if ((await lockCheckpoint(trx, projection.name)) !== live) return null; // it moved on: go round again
       await applyEvents(trx as unknown as ProjectionDb, projection, gap);
@@ -97,11 +115,12 @@ async function readRange(
   store: EventStore,
   after: string | null,
   until: string | null,
+  types: readonly string[] | undefined,
 ): Promise<RecordedEvent[]> {
   const out: RecordedEvent[] = [];
   let cursor = after;
   for (;;) {
-    const events = await store.readAll({ after: cursor, limit: BATCH });
+    const events = await store.readAll({ after: cursor, limit: BATCH, types });
     for (const event of events) {
       if (comparePositions(event.position, until) > 0) return out;
       out.push(event);

@@ -50,6 +50,14 @@ async function applyHandled(db: ProjectionDb, projection: Projection, events: Re
   for (const event of relevant) await projection.apply(db, event);
 }
 
+/**
+ * The event types a projection reads: what it handles, and erasures (handled above for every read model); none
+ * (every event) for a projection of all events. A rebuild asks the store for these only.
+ */
+export function typesReadBy(projection: Projection): string[] | undefined {
+  return projection.handlesAll ? undefined : [...projection.handles, PERSONAL_DATA_ERASED];
+}
+
 export const projectionConsumer = (db: Db, store: EventStore, projection: Projection): LogConsumer => ({
   checkpoint: projection.name,
   name: projection.name,

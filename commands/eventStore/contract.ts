@@ -179,6 +179,34 @@ export function eventStoreContract(
     assert.equal(await h.store.readAll({ after: head }), []);
   });
 
+  test('readAll with types returns only those types, in log order, paging past the others', async ({ h }) => {
+    const before = await h.store.headPosition();
+    const s = stream();
+    const kinds = ['Kept', 'Other', 'Other', 'AlsoKept', 'Other', 'Kept', 'Other', 'Other', 'Other', 'Kept'];
+    let last = '';
+    for (const kind of kinds)
+      last = (await h.store.appendToStream(s, newEvents(1, kind), { expectedRevision: 'any' })).position;
+    await until(async () => comparePositionStrings((await h.store.headPosition()) ?? '0:0', last) >= 0);
+    const filtered: RecordedEvent[] = [];
+    for (let cursor = before; ;) {
+      const page = await h.store.readAll({ after: cursor, limit: 2, types: ['Kept', 'AlsoKept'] });
+      if (page.length === 0) break;
+      filtered.push(...page);
+      cursor = page[page.length - 1]!.position;
+    }
+    const ours = filtered.filter((e) => e.streamId === s);
+    assert.equal(
+      ours.map((e) => [e.type, e.streamRevision]),
+      [
+        ['Kept', 0],
+        ['AlsoKept', 3],
+        ['Kept', 5],
+        ['Kept', 9],
+      ],
+    );
+    assert.ok(filtered.every((e) => e.type === 'Kept' || e.type === 'AlsoKept'));
+  });
+
   test('wakes subscribers when events are appended', async ({ h }) => {
     let woken = 0;
     const off = h.store.onAppended(() => woken++);

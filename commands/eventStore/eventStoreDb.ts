@@ -200,8 +200,10 @@ export function eventStoreDb(url: string): EventStore {
       return out;
     },
 
-    async readAll({ after = null, limit = 1000 } = {}) {
+    async readAll({ after = null, limit = 1000, types } = {}) {
       const out: RecordedEvent[] = [];
+      // Filtered here, not by the server's own filter: the adapter then reads $all exactly as without one.
+      const wanted = types ? new Set(types) : null;
       // $all from a position includes the event at that position (dropped below). System events and our
       // idempotency claims sit between ours: read on until the page is full or $all ends, never stop at a count
       // of records, or a short page would look like the end of the log.
@@ -211,7 +213,7 @@ export function eventStoreDb(url: string): EventStore {
       })) {
         if (!ours(resolved)) continue;
         const recorded = toRecorded(resolved);
-        if (recorded.position === after) continue;
+        if (recorded.position === after || (wanted && !wanted.has(recorded.type))) continue;
         out.push(recorded);
         if (out.length === limit) break;
       }
@@ -226,11 +228,12 @@ export function eventStoreDb(url: string): EventStore {
       return null;
     },
 
-    async countEvents() {
+    async countEvents({ types } = {}) {
       // $all keeps no count of our events: count them (progress bars only; a long log takes a while).
+      const wanted = types ? new Set(types) : null;
       let n = 0;
       for await (const resolved of client.readAll({ fromPosition: START, direction: FORWARDS }))
-        if (ours(resolved)) n++;
+        if (ours(resolved) && (!wanted || wanted.has(resolved.event!.type))) n++;
       return n;
     },
 

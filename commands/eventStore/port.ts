@@ -60,7 +60,15 @@ export type AppendResult = {
 export const requestDiffers = (recorded: { requestHash?: string } | null, requestHash: string | undefined) =>
   !!recorded?.requestHash && !!requestHash && recorded.requestHash !== requestHash;
 
-export type ReadAllOptions = { after?: string | null; limit?: number };
+export type ReadAllOptions = {
+  after?: string | null;
+  limit?: number;
+  /**
+   * Only events of these types (a rebuild reads just what its read model handles). The others are skipped where
+   * the events are stored, so a page may end far before the log's end; an empty page still means the end.
+   */
+  types?: readonly string[];
+};
 
 export interface EventStore {
   /** Human-readable name for /health. */
@@ -80,7 +88,7 @@ export interface EventStore {
   /** Calls `listener` (without arguments) when new events may be readable. Returns an unsubscribe function. */
   onAppended(listener: () => void): () => void;
   /** How many events the store holds, for progress bars; optional where counting is expensive. */
-  countEvents?(): Promise<number>;
+  countEvents?(options?: { types?: readonly string[] }): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -170,14 +170,16 @@ export async function postgresEventStore(
       return rows.map(toRecorded);
     },
 
-    async readAll({ after = null, limit = 1000 }: ReadAllOptions = {}) {
+    async readAll({ after = null, limit = 1000, types }: ReadAllOptions = {}) {
       const [tx, gp] = parsePosition(after);
+      const ofTypes = types ? sql`AND type = ANY(${[...types]}::text[])` : sql``;
       const { rows } = await sql<Row>`
         SELECT tx_id::text || ':' || global_position::text AS position, stream_id, stream_revision,
                event_id::text AS event_id, type, data, metadata, created_at
         FROM events
         WHERE tx_id < ${READ_HORIZON}
           AND (tx_id, global_position) > (${tx}::xid8, ${gp}::bigint)
+          ${ofTypes}
         ORDER BY tx_id, global_position
         LIMIT ${limit}`.execute(db);
       return rows.map(toRecorded);
@@ -191,8 +193,11 @@ export async function postgresEventStore(
       return rows[0]?.position ?? null;
     },
 
-    async countEvents() {
-      const { rows } = await sql<{ n: string }>`SELECT count(*)::text AS n FROM events`.execute(db);
+    async countEvents({ types }: { types?: readonly string[] } = {}) {
+      const ofTypes = types ? sql`WHERE type = ANY(${[...types]}::text[])` : sql``;
+      const { rows } = await sql<{ n: string }>`SELECT count(*)::text AS n FROM events ${ofTypes}`.execute(
+        db,
+      );
       return Number(rows[0]!.n);
     },
 
