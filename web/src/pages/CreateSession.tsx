@@ -1,5 +1,6 @@
 // "Create Session": course, lesson, date and time, duration, individual or group, participants, title, notes.
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Suspense, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../lib/api';
 import { useMe } from '../lib/auth';
 import { useAction, useApi } from '../lib/useApi';
@@ -11,6 +12,8 @@ import { DurationField } from './createSession/DurationField';
 import { GroupParticipants } from './createSession/GroupParticipants';
 
 type Group = { id: string; name: string; kind?: string; memberCount?: number };
+const LESSON_KINDS = ['class', 'homework', 'independent'] as const;
+type LessonKind = (typeof LESSON_KINDS)[number];
 
 function nextHour(timeZone: string) {
   const d = new Date(Date.now() + 3_600_000);
@@ -18,12 +21,24 @@ function nextHour(timeZone: string) {
   return isoToZoned(d.toISOString(), timeZone);
 }
 
-export function CreateSession(props: {
+type Props = {
   initialStart?: string;
   initial?: { courseId?: string; courseLessonId?: string | null; enrollmentId?: string | null };
   onClose: () => void;
   onCreated: (s: ScheduleEntry) => void;
-}) {
+};
+
+/** The dialog waits for its own catalogue here, so the schedule behind it does not turn into a spinner. */
+export function CreateSession(props: Props) {
+  return (
+    <Suspense fallback={null}>
+      <CreateSessionDialog {...props} />
+    </Suspense>
+  );
+}
+
+function CreateSessionDialog(props: Props) {
+  const { t } = useTranslation(['createSession', 'common']);
   const me = useMe();
   const courses = useApi<{ courses: Course[] }>('/api/courses');
   const enrollments = useApi<{ enrollments: Enrollment[] }>('/api/enrollments');
@@ -100,20 +115,20 @@ export function CreateSession(props: {
 
   const ready = !courses.loading && !enrollments.loading;
   return (
-    <Dialog title="Create Session" open onClose={props.onClose} wide>
+    <Dialog title={t('title')} open onClose={props.onClose} wide>
       {!ready ? (
         <Loading />
       ) : (
         <form onSubmit={submit} className="form-grid">
           <ErrorBox error={courses.error ?? enrollments.error ?? action.error} />
           <label className="field">
-            <span>Course</span>
+            <span>{t('course')}</span>
             <select
               required
               value={courseId}
               onChange={(e) => (setCourseId(e.target.value), setLessonId(''), setEnrollmentId(''))}
             >
-              <option value="">Choose a course…</option>
+              <option value="">{t('chooseCourse')}</option>
               {allCourses.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -122,18 +137,24 @@ export function CreateSession(props: {
             </select>
           </label>
           <label className="field">
-            <span>Course lesson (optional)</span>
+            <span>{t('lesson')}</span>
             <select value={lessonId} onChange={(e) => setLessonId(e.target.value)} disabled={!course}>
-              <option value="">No specific lesson</option>
+              <option value="">{t('noLesson')}</option>
               {course?.lessons.map((l) => (
                 <option key={l.id} value={l.id}>
-                  {l.position}. {l.title} ({l.kind})
+                  {t('lessonOption', {
+                    position: l.position,
+                    title: l.title,
+                    kind: (LESSON_KINDS as readonly string[]).includes(l.kind)
+                      ? t(`lessonKind.${l.kind as LessonKind}`)
+                      : l.kind,
+                  })}
                 </option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span>Date and time ({me.timeZone})</span>
+            <span>{t('start', { timeZone: me.timeZone })}</span>
             <input type="datetime-local" required value={start} onChange={(e) => setStart(e.target.value)} />
           </label>
           <DurationField
@@ -141,16 +162,16 @@ export function CreateSession(props: {
             setDuration={setDuration}
             other={other}
             setOther={setOther}
-            defaultHint={
+            defaultMinutes={
               kind === 'individual' && enrollment
-                ? ` (${enrollment.defaultLessonMinutes} min)`
+                ? enrollment.defaultLessonMinutes
                 : kind === 'group'
-                  ? ' (60 min)'
-                  : ''
+                  ? 60
+                  : undefined
             }
           />
           <fieldset className="field">
-            <legend>Meeting type</legend>
+            <legend>{t('kind.label')}</legend>
             <div className="chips">
               <label className="chip">
                 <input
@@ -159,7 +180,7 @@ export function CreateSession(props: {
                   checked={kind === 'individual'}
                   onChange={() => setKind('individual')}
                 />
-                Individual
+                {t('kind.individual')}
               </label>
               <label className="chip">
                 <input
@@ -168,23 +189,28 @@ export function CreateSession(props: {
                   checked={kind === 'group'}
                   onChange={() => setKind('group')}
                 />
-                Group
+                {t('kind.group')}
               </label>
             </div>
           </fieldset>
           {kind === 'individual' ? (
             <label className="field field-wide">
-              <span>Student</span>
+              <span>{t('student')}</span>
               <select
                 required
                 value={enrollmentId}
                 onChange={(e) => setEnrollmentId(e.target.value)}
                 disabled={!courseId}
               >
-                <option value="">{courseId ? 'Choose a student…' : 'Choose a course first'}</option>
+                <option value="">{courseId ? t('chooseStudent') : t('chooseCourseFirst')}</option>
                 {courseEnrollments.map((e) => (
                   <option key={e.id} value={e.id}>
-                    {e.studentName} {me.role === 'admin' ? `(teacher ${e.teacherName})` : ''}
+                    {me.role === 'admin'
+                      ? t('studentWithTeacher', {
+                          student: e.studentName ?? '',
+                          teacher: e.teacherName ?? '',
+                        })
+                      : e.studentName}
                   </option>
                 ))}
               </select>
@@ -204,30 +230,30 @@ export function CreateSession(props: {
             />
           )}
           <label className="field field-wide">
-            <span>Title (optional)</span>
+            <span>{t('sessionTitle')}</span>
             <input
               value={title}
               maxLength={200}
-              placeholder="e.g. Present Tense Review"
+              placeholder={t('sessionTitlePlaceholder')}
               onChange={(e) => setTitle(e.target.value)}
             />
           </label>
           <label className="field field-wide">
-            <span>Notes (optional)</span>
+            <span>{t('notes')}</span>
             <textarea
               value={notes}
               maxLength={4000}
               rows={3}
-              placeholder="Preparation or agenda"
+              placeholder={t('notesPlaceholder')}
               onChange={(e) => setNotes(e.target.value)}
             />
           </label>
           <div className="form-actions field-wide">
             <button type="button" className="btn" onClick={props.onClose}>
-              Cancel
+              {t('action.cancel', { ns: 'common' })}
             </button>
             <button type="submit" className="btn btn-primary" disabled={action.pending}>
-              {action.pending ? 'Saving…' : 'Save'}
+              {action.pending ? t('saving') : t('action.save', { ns: 'common' })}
             </button>
           </div>
         </form>

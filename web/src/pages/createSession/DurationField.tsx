@@ -1,4 +1,6 @@
 // The Create Session dialog's Duration choice: the default, the usual lengths, or any other number of minutes.
+import { useTranslation } from 'react-i18next';
+
 const DURATIONS = [30, 45, 60, 90];
 
 export function DurationField({
@@ -6,18 +8,19 @@ export function DurationField({
   setDuration,
   other,
   setOther,
-  defaultHint,
+  defaultMinutes,
 }: {
   duration: string;
   setDuration: (d: string) => void;
   other: string;
   setOther: (m: string) => void;
-  /** Shown after "Default", e.g. " (60 min)". */
-  defaultHint: string;
+  /** Shown with "Default", e.g. "Default (60 min)". */
+  defaultMinutes?: number;
 }) {
+  const { t } = useTranslation('createSession');
   return (
     <fieldset className="field">
-      <legend>Duration</legend>
+      <legend>{t('duration.label')}</legend>
       <div className="chips">
         <label className="chip">
           <input
@@ -27,8 +30,9 @@ export function DurationField({
             checked={duration === ''}
             onChange={() => setDuration('')}
           />
-          Default
-          {defaultHint}
+          {defaultMinutes === undefined
+            ? t('duration.default')
+            : t('duration.defaultMinutes', { minutes: defaultMinutes })}
         </label>
         {DURATIONS.map((d) => (
           <label className="chip" key={d}>
@@ -39,7 +43,7 @@ export function DurationField({
               checked={duration === String(d)}
               onChange={() => setDuration(String(d))}
             />
-            {d} min
+            {t('duration.minutes', { minutes: d })}
           </label>
         ))}
         <label className="chip">
@@ -50,7 +54,7 @@ export function DurationField({
             checked={duration === 'other'}
             onChange={() => setDuration('other')}
           />
-          Other
+          {t('duration.other')}
         </label>
         {duration === 'other' && (
           <input
@@ -58,7 +62,7 @@ export function DurationField({
             type="number"
             min={5}
             max={480}
-            aria-label="Minutes"
+            aria-label={t('duration.otherMinutes')}
             value={other}
             onChange={(e) => setOther(e.target.value)}
           />

@@ -1,4 +1,5 @@
 // The Create Session dialog's group fields: the teacher (admins), the student group and the students to add.
+import { useTranslation } from 'react-i18next';
 import type { Me } from '../../lib/auth';
 
 type Group = { id: string; name: string; kind?: string; memberCount?: number };
@@ -27,13 +28,14 @@ export function GroupParticipants({
   studentIds: string[];
   setStudentIds: (update: (ids: string[]) => string[]) => void;
 }) {
+  const { t } = useTranslation('createSession');
   return (
     <>
       {me.role === 'admin' && (
         <label className="field">
-          <span>Teacher</span>
+          <span>{t('teacher')}</span>
           <select required value={teacherId} onChange={(e) => setTeacherId(e.target.value)}>
-            <option value="">Choose a teacher…</option>
+            <option value="">{t('chooseTeacher')}</option>
             {teachers.map(([id, name]) => (
               <option key={id} value={id}>
                 {name}
@@ -44,9 +46,9 @@ export function GroupParticipants({
       )}
       {studentGroups.length > 0 && (
         <label className="field">
-          <span>Student group</span>
+          <span>{t('studentGroup')}</span>
           <select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-            <option value="">No group</option>
+            <option value="">{t('noGroup')}</option>
             {studentGroups.map((g) => (
               <option key={g.id} value={g.id}>
                 {g.name}
@@ -56,9 +58,9 @@ export function GroupParticipants({
         </label>
       )}
       <fieldset className="field field-wide">
-        <legend>Students {studentGroups.length > 0 ? '(in addition to the group)' : ''}</legend>
+        <legend>{studentGroups.length > 0 ? t('studentsBesidesGroup') : t('students')}</legend>
         {students.length === 0 ? (
-          <p className="hint">No enrolled students yet.</p>
+          <p className="hint">{t('noStudents')}</p>
         ) : (
           <div className="checklist">
             {students.map((s) => (

@@ -1,2 +1,44 @@
-// createSession: filled in as its pages are translated.
-export default {};
+// createSession (pages/CreateSession, pages/createSession): the schedule's Create Session dialog.
+export default {
+  title: 'Create Session',
+  course: 'Course',
+  chooseCourse: 'Choose a course…',
+  lesson: 'Course lesson (optional)',
+  noLesson: 'No specific lesson',
+  lessonOption: '{{position}}. {{title}} ({{kind}})',
+  lessonKind: {
+    class: 'class',
+    homework: 'homework',
+    independent: 'independent',
+  },
+  start: 'Date and time ({{timeZone}})',
+  duration: {
+    label: 'Duration',
+    default: 'Default',
+    defaultMinutes: 'Default ({{minutes}} min)',
+    minutes: '{{minutes}} min',
+    other: 'Other',
+    otherMinutes: 'Minutes',
+  },
+  kind: {
+    label: 'Meeting type',
+    individual: 'Individual',
+    group: 'Group',
+  },
+  student: 'Student',
+  chooseStudent: 'Choose a student…',
+  chooseCourseFirst: 'Choose a course first',
+  studentWithTeacher: '{{student}} (teacher {{teacher}})',
+  teacher: 'Teacher',
+  chooseTeacher: 'Choose a teacher…',
+  studentGroup: 'Student group',
+  noGroup: 'No group',
+  students: 'Students',
+  studentsBesidesGroup: 'Students (in addition to the group)',
+  noStudents: 'No enrolled students yet.',
+  sessionTitle: 'Title (optional)',
+  sessionTitlePlaceholder: 'e.g. Present Tense Review',
+  notes: 'Notes (optional)',
+  notesPlaceholder: 'Preparation or agenda',
+  saving: 'Saving…',
+};
