@@ -1,7 +1,9 @@
 // A bar chart on Chart.js (loaded only with the pages that use it), with the same numbers as a table for
 // screen readers and a CSV download.
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import { useLocale } from '../i18n';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -23,6 +25,9 @@ export function BarChart({
   /** The server's CSV export of the same report; without it the chart's own numbers are downloaded. */
   csvHref?: string;
 }) {
+  const { t } = useTranslation('admin');
+  const locale = useLocale();
+  const number = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return;
@@ -35,12 +40,13 @@ export function BarChart({
       options: {
         responsive: true,
         maintainAspectRatio: false,
+        locale,
         animation: false,
         scales: { x: { stacked }, y: { stacked, beginAtZero: true, ticks: { precision: 0 } } },
       },
     });
     return () => chart.destroy();
-  }, [labels, series, stacked]);
+  }, [labels, series, stacked, locale]);
   const csv = () => {
     const rows = [
       ['', ...series.map((s) => s.label)],
@@ -51,7 +57,7 @@ export function BarChart({
       .join('\n');
     return `data:text/csv;charset=utf-8,${encodeURIComponent(text)}`;
   };
-  const file = `${title.toLowerCase().replace(/\W+/g, '-')}.csv`;
+  const file = `${title.toLowerCase().replace(/[^\p{L}\p{N}_]+/gu, '-')}.csv`;
   return (
     <figure className="card chart">
       <div className="card-head">
@@ -59,18 +65,14 @@ export function BarChart({
           <h2>{title}</h2>
         </figcaption>
         <a className="btn btn-small" href={csvHref ?? csv()} download={csvHref ? true : file}>
-          Export CSV
+          {t('chart.exportCsv')}
         </a>
       </div>
       <div className="chart-box">
-        <canvas
-          ref={canvas}
-          role="img"
-          aria-label={`${title}: bar chart; the numbers are in the table below`}
-        />
+        <canvas ref={canvas} role="img" aria-label={t('chart.label', { title })} />
       </div>
       <details>
-        <summary>Show the numbers</summary>
+        <summary>{t('chart.showNumbers')}</summary>
         <table className="table">
           <thead>
             <tr>
@@ -88,7 +90,7 @@ export function BarChart({
                 <th scope="row">{l}</th>
                 {series.map((s) => (
                   <td key={s.label} className="num">
-                    {s.values[i] ?? 0}
+                    {number.format(s.values[i] ?? 0)}
                   </td>
                 ))}
               </tr>

@@ -1,6 +1,7 @@
 // Audit search (admins): who did what and when, filtered by person, event type, session, training and time;
 // paged, with the same search as CSV.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, qs, ApiError } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { Link } from '../../lib/router';
@@ -25,6 +26,7 @@ type Row = {
 type Page = { events: Row[]; next: string | null };
 
 export default function Audit(_: { params: Record<string, string> }) {
+  const { t } = useTranslation('admin');
   const me = useMe();
   const people = useApi<{ people: Person[] }>('/api/people');
   const [form, setForm] = useState({ personId: '', type: '', from: '', to: '', liveSessionId: '' });
@@ -59,20 +61,20 @@ export default function Audit(_: { params: Record<string, string> }) {
   return (
     <section>
       <PageHeader
-        title="Audit log"
+        title={t('audit.title')}
         actions={
           <a className="btn" href={`/api/audit.csv${qs(query)}`} download>
-            Export CSV
+            {t('audit.exportCsv')}
           </a>
         }
       >
-        Every change recorded, newest first.
+        {t('audit.intro')}
       </PageHeader>
-      <form className="toolbar" onSubmit={submit} role="search" aria-label="Audit search">
+      <form className="toolbar" onSubmit={submit} role="search" aria-label={t('audit.search')}>
         <label className="field">
-          <span>Person</span>
+          <span>{t('audit.person')}</span>
           <select value={form.personId} onChange={(e) => setForm({ ...form, personId: e.target.value })}>
-            <option value="">Anyone</option>
+            <option value="">{t('audit.anyone')}</option>
             {people.data?.people.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -81,7 +83,7 @@ export default function Audit(_: { params: Record<string, string> }) {
           </select>
         </label>
         <label className="field">
-          <span>Event types (comma separated)</span>
+          <span>{t('audit.types')}</span>
           <input
             value={form.type}
             placeholder="LiveSessionScheduled"
@@ -89,14 +91,14 @@ export default function Audit(_: { params: Record<string, string> }) {
           />
         </label>
         <label className="field">
-          <span>Live session id</span>
+          <span>{t('audit.liveSessionId')}</span>
           <input
             value={form.liveSessionId}
             onChange={(e) => setForm({ ...form, liveSessionId: e.target.value })}
           />
         </label>
         <label className="field">
-          <span>From</span>
+          <span>{t('audit.from')}</span>
           <input
             type="datetime-local"
             value={form.from}
@@ -104,26 +106,26 @@ export default function Audit(_: { params: Record<string, string> }) {
           />
         </label>
         <label className="field">
-          <span>To</span>
+          <span>{t('audit.to')}</span>
           <input
             type="datetime-local"
             value={form.to}
             onChange={(e) => setForm({ ...form, to: e.target.value })}
           />
         </label>
-        <button className="btn btn-primary">Search</button>
+        <button className="btn btn-primary">{t('audit.submit')}</button>
       </form>
       <ErrorBox error={first.error ?? moreError} onRetry={first.reload} />
       {first.loading && <Loading />}
-      {!first.loading && rows.length === 0 && !first.error && <Empty title="No matching events." />}
+      {!first.loading && rows.length === 0 && !first.error && <Empty title={t('audit.empty')} />}
       {rows.length > 0 && (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Event</th>
-              <th scope="col">By</th>
-              <th scope="col">Subject</th>
+              <th scope="col">{t('audit.table.when')}</th>
+              <th scope="col">{t('audit.table.event')}</th>
+              <th scope="col">{t('audit.table.by')}</th>
+              <th scope="col">{t('audit.table.subject')}</th>
             </tr>
           </thead>
           <tbody>
@@ -133,15 +135,15 @@ export default function Audit(_: { params: Record<string, string> }) {
                 <td>
                   <code>{r.type}</code>
                 </td>
-                <td>{r.actorName ?? r.actorId ?? 'system'}</td>
+                <td>{r.actorName ?? r.actorId ?? t('audit.system')}</td>
                 <td>
                   {r.liveSessionId ? (
-                    <Link href={`/platform/sessions/${r.liveSessionId}`}>live session</Link>
+                    <Link href={`/platform/sessions/${r.liveSessionId}`}>{t('audit.liveSession')}</Link>
                   ) : r.trainingId ? (
-                    <Link href={`/platform/trainings/${r.trainingId}`}>training</Link>
+                    <Link href={`/platform/trainings/${r.trainingId}`}>{t('audit.training')}</Link>
                   ) : (
                     <span className="muted">
-                      {r.streamId.split('-')[0]} #{r.streamRevision}
+                      {t('audit.stream', { stream: r.streamId.split('-')[0], revision: r.streamRevision })}
                     </span>
                   )}
                 </td>
@@ -153,7 +155,7 @@ export default function Audit(_: { params: Record<string, string> }) {
       {cursor && (
         <div className="row">
           <button type="button" className="btn" onClick={() => void loadMore()}>
-            Load more
+            {t('audit.loadMore')}
           </button>
         </div>
       )}

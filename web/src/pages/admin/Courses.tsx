@@ -1,6 +1,8 @@
 // Courses (admins): each course with the language it teaches and its ordered lessons; create a course, set its
 // language, add a lesson, enroll a student.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { api, idempotencyKey } from '../../lib/api';
 import { Link } from '../../lib/router';
 import { useAction, useApi } from '../../lib/useApi';
@@ -12,12 +14,13 @@ import type { Person } from './People';
 import { TAUGHT_LANGUAGES } from '../../../../contract/languages';
 
 function LanguageOptions() {
+  const { t } = useTranslation('admin');
   return (
     <>
-      <option value="">Not set</option>
-      {Object.entries(TAUGHT_LANGUAGES).map(([code, name]) => (
+      <option value="">{t('courses.notSet')}</option>
+      {(Object.keys(TAUGHT_LANGUAGES) as (keyof typeof TAUGHT_LANGUAGES)[]).map((code) => (
         <option key={code} value={code}>
-          {name}
+          {t(`courses.language.${code}`)}
         </option>
       ))}
     </>
@@ -26,6 +29,7 @@ function LanguageOptions() {
 
 /** The language a course teaches: its lesson analyses are written in it. */
 function CourseLanguage({ course, onDone }: { course: Course; onDone: () => void }) {
+  const { t } = useTranslation('admin');
   const action = useAction();
   const change = async (language: string) => {
     if (await action.run(() => api.patch(`/api/courses/${course.id}`, { language: language || null })))
@@ -33,9 +37,9 @@ function CourseLanguage({ course, onDone }: { course: Course; onDone: () => void
   };
   return (
     <label className="field-inline">
-      <span>Teaches</span>
+      <span>{t('courses.teaches')}</span>
       <select
-        aria-label={`Language taught in ${course.name}`}
+        aria-label={t('courses.languageOf', { course: course.name })}
         value={course.language ?? ''}
         disabled={action.pending}
         onChange={(e) => void change(e.target.value)}
@@ -47,9 +51,15 @@ function CourseLanguage({ course, onDone }: { course: Course; onDone: () => void
   );
 }
 
-const KINDS = ['class', 'homework', 'independent'];
+const KINDS = ['class', 'homework', 'independent'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** A lesson's kind as people read it (an unknown one as it comes). */
+const kindLabel = (t: TFunction<'admin'>, kind: string) =>
+  (KINDS as readonly string[]).includes(kind) ? t(`courses.lessonKind.${kind as Kind}`) : kind;
 
 export default function Courses(_: { params: Record<string, string> }) {
+  const { t } = useTranslation('admin');
   const courses = useApi<{ courses: Course[] }>('/api/courses');
   const enrollments = useApi<{ enrollments: Enrollment[] }>('/api/enrollments');
   const [creating, setCreating] = useState(false);
@@ -58,16 +68,16 @@ export default function Courses(_: { params: Record<string, string> }) {
   return (
     <section>
       <PageHeader
-        title="Courses"
+        title={t('courses.title')}
         actions={
           <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-            New course
+            {t('courses.newCourse')}
           </button>
         }
       />
       <ErrorBox error={courses.error} onRetry={courses.reload} />
       {courses.loading && !courses.data && <Loading />}
-      {courses.data && courses.data.courses.length === 0 && <Empty title="No courses yet." />}
+      {courses.data && courses.data.courses.length === 0 && <Empty title={t('courses.empty')} />}
       {courses.data?.courses.map((c) => {
         const enrolled = (enrollments.data?.enrollments ?? []).filter((e) => e.courseId === c.id);
         return (
@@ -77,37 +87,37 @@ export default function Courses(_: { params: Record<string, string> }) {
               <div className="row-tight">
                 <CourseLanguage course={c} onDone={courses.reload} />
                 <button type="button" className="btn btn-small" onClick={() => setLessonFor(c)}>
-                  + Add lesson
+                  {t('courses.addLesson')}
                 </button>
                 <button type="button" className="btn btn-small" onClick={() => setEnrollIn(c)}>
-                  Enroll student
+                  {t('courses.enrollStudent')}
                 </button>
               </div>
             </div>
             <div className="grid-2">
               <div>
-                <h3>Lessons ({c.lessons.length})</h3>
+                <h3>{t('courses.lessons', { n: c.lessons.length })}</h3>
                 <ol className="list">
                   {c.lessons.map((l) => (
                     <li key={l.id}>
-                      {l.title} <span className="muted">({l.kind})</span>{' '}
+                      {l.title} <span className="muted">({kindLabel(t, l.kind)})</span>{' '}
                       <Link
                         href={`/platform/courses/${c.id}/lessons/${l.id}/content`}
-                        aria-label={`Edit content of ${l.title}`}
+                        aria-label={t('courses.editContentOf', { lesson: l.title })}
                       >
-                        Edit content
+                        {t('courses.editContent')}
                       </Link>
                     </li>
                   ))}
                 </ol>
               </div>
               <div>
-                <h3>Enrolled ({enrolled.length})</h3>
+                <h3>{t('courses.enrolled', { n: enrolled.length })}</h3>
                 <ul className="list">
                   {enrolled.map((e) => (
                     <li key={e.id}>
                       <Link href={`/platform/enrollments/${e.id}`}>{e.studentName}</Link>{' '}
-                      <span className="muted">with {e.teacherName}</span>
+                      <span className="muted">{t('courses.withTeacher', { teacher: e.teacherName })}</span>
                     </li>
                   ))}
                 </ul>
@@ -138,6 +148,7 @@ export default function Courses(_: { params: Record<string, string> }) {
 }
 
 function NewCourse({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation(['admin', 'common']);
   const [name, setName] = useState('');
   const [language, setLanguage] = useState('');
   const action = useAction();
@@ -147,25 +158,25 @@ function NewCourse({ onClose, onDone }: { onClose: () => void; onDone: () => voi
     if (await action.run(() => api.post('/api/courses', body, idempotencyKey()))) onDone();
   };
   return (
-    <Dialog title="New course" open onClose={onClose}>
+    <Dialog title={t('courses.newCourse')} open onClose={onClose}>
       <form onSubmit={submit}>
         <ErrorBox error={action.error} />
         <label className="field">
-          <span>Name</span>
+          <span>{t('courses.name')}</span>
           <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <label className="field">
-          <span>Language taught (lesson analyses are written in it)</span>
+          <span>{t('courses.languageTaught')}</span>
           <select value={language} onChange={(e) => setLanguage(e.target.value)}>
             <LanguageOptions />
           </select>
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('action.cancel', { ns: 'common' })}
           </button>
           <button className="btn btn-primary" disabled={action.pending}>
-            Create
+            {t('courses.create')}
           </button>
         </div>
       </form>
@@ -174,6 +185,7 @@ function NewCourse({ onClose, onDone }: { onClose: () => void; onDone: () => voi
 }
 
 function AddLesson({ course, onClose, onDone }: { course: Course; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation(['admin', 'common']);
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState('class');
   const action = useAction();
@@ -185,27 +197,29 @@ function AddLesson({ course, onClose, onDone }: { course: Course; onClose: () =>
       onDone();
   };
   return (
-    <Dialog title={`Add lesson to ${course.name}`} open onClose={onClose}>
+    <Dialog title={t('courses.addLessonTo', { course: course.name })} open onClose={onClose}>
       <form onSubmit={submit}>
         <ErrorBox error={action.error} />
         <label className="field">
-          <span>Title</span>
+          <span>{t('courses.lessonTitle')}</span>
           <input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
         </label>
         <label className="field">
-          <span>Type</span>
+          <span>{t('courses.lessonType')}</span>
           <select value={kind} onChange={(e) => setKind(e.target.value)}>
             {KINDS.map((k) => (
-              <option key={k}>{k}</option>
+              <option key={k} value={k}>
+                {kindLabel(t, k)}
+              </option>
             ))}
           </select>
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('action.cancel', { ns: 'common' })}
           </button>
           <button className="btn btn-primary" disabled={action.pending}>
-            Add lesson
+            {t('courses.addLessonSubmit')}
           </button>
         </div>
       </form>
@@ -214,6 +228,7 @@ function AddLesson({ course, onClose, onDone }: { course: Course; onClose: () =>
 }
 
 function Enroll({ course, onClose, onDone }: { course: Course; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation(['admin', 'common']);
   const people = useApi<{ people: Person[] }>('/api/people');
   const [studentId, setStudentId] = useState('');
   const [teacherId, setTeacherId] = useState('');
@@ -233,13 +248,13 @@ function Enroll({ course, onClose, onDone }: { course: Course; onClose: () => vo
     if (await action.run(() => api.post('/api/enrollments', body, idempotencyKey()))) onDone();
   };
   return (
-    <Dialog title={`Enroll in ${course.name}`} open onClose={onClose}>
+    <Dialog title={t('courses.enrollIn', { course: course.name })} open onClose={onClose}>
       <form onSubmit={submit}>
         <ErrorBox error={people.error ?? action.error} />
         <label className="field">
-          <span>Student</span>
+          <span>{t('courses.student')}</span>
           <select required value={studentId} onChange={(e) => setStudentId(e.target.value)}>
-            <option value="">Choose a student…</option>
+            <option value="">{t('courses.chooseStudent')}</option>
             {all
               .filter((p) => p.role === 'student')
               .map((p) => (
@@ -250,9 +265,9 @@ function Enroll({ course, onClose, onDone }: { course: Course; onClose: () => vo
           </select>
         </label>
         <label className="field">
-          <span>Teacher</span>
+          <span>{t('courses.teacher')}</span>
           <select required value={teacherId} onChange={(e) => setTeacherId(e.target.value)}>
-            <option value="">Choose a teacher…</option>
+            <option value="">{t('courses.chooseTeacher')}</option>
             {all
               .filter((p) => p.role !== 'student')
               .map((p) => (
@@ -263,7 +278,7 @@ function Enroll({ course, onClose, onDone }: { course: Course; onClose: () => vo
           </select>
         </label>
         <label className="field">
-          <span>Default lesson length (minutes)</span>
+          <span>{t('courses.lessonLength')}</span>
           <input
             type="number"
             min={5}
@@ -273,15 +288,15 @@ function Enroll({ course, onClose, onDone }: { course: Course; onClose: () => vo
           />
         </label>
         <label className="field">
-          <span>Lesson cost (tokens)</span>
+          <span>{t('courses.lessonCost')}</span>
           <input type="number" min={0} value={cost} onChange={(e) => setCost(e.target.value)} />
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('action.cancel', { ns: 'common' })}
           </button>
           <button className="btn btn-primary" disabled={action.pending}>
-            Enroll
+            {t('courses.enroll')}
           </button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 // Groups: student groups (for group sessions and trainings) and trainer groups; admins create them and change
 // their members.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useAction, useApi } from '../../lib/useApi';
@@ -23,6 +24,7 @@ type Group = {
 };
 
 export default function Groups(_: { params: Record<string, string> }) {
+  const { t } = useTranslation(['admin', 'common']);
   const me = useMe();
   const groups = useApi<{ groups: Group[] }>('/api/groups');
   const people = useApi<{ people: Person[] }>(me.role === 'admin' ? '/api/people' : null);
@@ -34,23 +36,23 @@ export default function Groups(_: { params: Record<string, string> }) {
   return (
     <section>
       <PageHeader
-        title="Groups"
+        title={t('groups.title')}
         actions={
           admin && (
             <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-              New group
+              {t('groups.newGroup')}
             </button>
           )
         }
       >
-        Student groups for group sessions and trainings; trainer groups for who may run trainings.
+        {t('groups.intro')}
       </PageHeader>
       <ErrorBox error={groups.error ?? action.error} onRetry={groups.reload} />
       {admin && <SummarySettingsCard />}
       {me.role !== 'student' && <OverdraftCard canChange={admin} />}
       {me.role !== 'student' && <TrainingsSwitchCard canChange={admin} />}
       {groups.loading && !groups.data && <Loading />}
-      {groups.data && groups.data.groups.length === 0 && <Empty title="No groups yet." />}
+      {groups.data && groups.data.groups.length === 0 && <Empty title={t('groups.empty')} />}
       <div className="grid-2">
         {groups.data?.groups.map((g) => {
           const candidates = (people.data?.people ?? []).filter(
@@ -61,13 +63,14 @@ export default function Groups(_: { params: Record<string, string> }) {
           return (
             <article className="card" key={g.id}>
               <h2>
-                {g.name} <Badge tone={g.kind === 'students' ? 'info' : 'warn'}>{g.kind}</Badge>
+                {g.name}{' '}
+                <Badge tone={g.kind === 'students' ? 'info' : 'warn'}>{t(`groups.kind.${g.kind}`)}</Badge>
               </h2>
               {g.kind === 'students' && me.role === 'admin' && (
                 <SummarySwitch url={`/api/groups/${g.id}/post-session-summary`} label={g.name} />
               )}
               {g.members.length === 0 ? (
-                <p className="muted">No members.</p>
+                <p className="muted">{t('groups.noMembers')}</p>
               ) : (
                 <ul className="plain-list">
                   {g.members.map((m) => (
@@ -77,10 +80,10 @@ export default function Groups(_: { params: Record<string, string> }) {
                         <button
                           type="button"
                           className="btn btn-small btn-ghost"
-                          aria-label={`Remove ${m.name} from ${g.name}`}
+                          aria-label={t('groups.removeMember', { member: m.name, group: g.name })}
                           onClick={() => change(() => api.delete(`/api/groups/${g.id}/members/${m.id}`))}
                         >
-                          Remove
+                          {t('groups.remove')}
                         </button>
                       )}
                     </li>
@@ -99,7 +102,7 @@ export default function Groups(_: { params: Record<string, string> }) {
               )}
               {admin && candidates.length > 0 && (
                 <label className="field">
-                  <span>Add member</span>
+                  <span>{t('groups.addMember')}</span>
                   <select
                     value=""
                     onChange={(e) =>
@@ -107,7 +110,7 @@ export default function Groups(_: { params: Record<string, string> }) {
                       change(() => api.put(`/api/groups/${g.id}/members/${e.target.value}`, {}))
                     }
                   >
-                    <option value="">Choose a person…</option>
+                    <option value="">{t('groups.choosePerson')}</option>
                     {candidates.map((p) => (
                       <option key={p.id} value={p.id}>
                         {p.name}
@@ -140,6 +143,7 @@ function NewGroup({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const { t } = useTranslation(['admin', 'common']);
   const [name, setName] = useState('');
   const [kind, setKind] = useState<'students' | 'trainers'>('students');
   const [memberIds, setMemberIds] = useState<string[]>([]);
@@ -151,15 +155,15 @@ function NewGroup({
     if (ok) onDone();
   };
   return (
-    <Dialog title="New group" open onClose={onClose}>
+    <Dialog title={t('groups.newGroup')} open onClose={onClose}>
       <form onSubmit={submit}>
         <ErrorBox error={action.error} />
         <label className="field">
-          <span>Name</span>
+          <span>{t('groups.name')}</span>
           <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <fieldset className="field">
-          <legend>Kind</legend>
+          <legend>{t('groups.kindLegend')}</legend>
           <div className="chips">
             <label className="chip">
               <input
@@ -167,7 +171,7 @@ function NewGroup({
                 checked={kind === 'students'}
                 onChange={() => (setKind('students'), setMemberIds([]))}
               />{' '}
-              Students
+              {t('groups.kindOption.students')}
             </label>
             <label className="chip">
               <input
@@ -175,12 +179,12 @@ function NewGroup({
                 checked={kind === 'trainers'}
                 onChange={() => (setKind('trainers'), setMemberIds([]))}
               />{' '}
-              Trainers
+              {t('groups.kindOption.trainers')}
             </label>
           </div>
         </fieldset>
         <fieldset className="field">
-          <legend>Members</legend>
+          <legend>{t('groups.members')}</legend>
           <div className="checklist">
             {eligible.map((p) => (
               <label className="check" key={p.id}>
@@ -198,10 +202,10 @@ function NewGroup({
         </fieldset>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('action.cancel', { ns: 'common' })}
           </button>
           <button className="btn btn-primary" disabled={action.pending}>
-            Create group
+            {t('groups.create')}
           </button>
         </div>
       </form>

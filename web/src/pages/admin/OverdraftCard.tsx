@@ -1,6 +1,7 @@
 // The organisation's overdraft setting: admins turn it on or off (with the ETag they read, so two admins do not
 // overwrite each other unseen); teachers see it read-only.
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { useAction } from '../../lib/useApi';
 import { ErrorBox } from '../../ui/feedback';
@@ -9,6 +10,7 @@ import type { OrganisationSettings } from '../../../../contract/organisationSett
 const URL = '/api/organisation/settings';
 
 export function OverdraftCard({ canChange }: { canChange: boolean }) {
+  const { t } = useTranslation('admin');
   const [current, setCurrent] = useState<{ settings: OrganisationSettings; etag: string | null }>();
   const load = useAction();
   const save = useAction();
@@ -23,8 +25,8 @@ export function OverdraftCard({ canChange }: { canChange: boolean }) {
     void save.run(() => api.put<OrganisationSettings>(URL, { allowOverdraft }, ifMatch)).then(reload);
   };
   return (
-    <section className="card" aria-label="Overdraft">
-      <h2>Overdraft</h2>
+    <section className="card" aria-label={t('overdraft.title')}>
+      <h2>{t('overdraft.title')}</h2>
       <label>
         <input
           type="checkbox"
@@ -32,12 +34,11 @@ export function OverdraftCard({ canChange }: { canChange: boolean }) {
           disabled={!canChange || !current || save.pending}
           onChange={(e) => toggle(e.target.checked)}
         />{' '}
-        Allow balances below zero
+        {t('overdraft.allow')}
       </label>
       <p className="muted">
-        When this is on, completions, lesson analyses and post-session summaries may take a balance below
-        zero; when it is off, a charge the balance cannot pay is refused.
-        {!canChange && ' Only admins change it.'}
+        {t('overdraft.hint')}
+        {!canChange && ` ${t('overdraft.adminsOnly')}`}
       </p>
       <ErrorBox error={load.error ?? save.error} onRetry={load.error ? reload : undefined} />
     </section>

@@ -1,5 +1,6 @@
 // People (admins): everyone in the organisation by role, invite someone, change a role or time zone.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useAction, useApi } from '../../lib/useApi';
@@ -26,6 +27,7 @@ const ZONES: string[] = (
 ).supportedValuesOf?.('timeZone') ?? ['UTC'];
 
 export default function People(_: { params: Record<string, string> }) {
+  const { t } = useTranslation(['admin', 'common']);
   const me = useMe();
   const [role, setRole] = useState('');
   const people = useApi<{ people: Person[] }>(`/api/people${qs({ role })}`);
@@ -34,39 +36,39 @@ export default function People(_: { params: Record<string, string> }) {
   return (
     <section>
       <PageHeader
-        title="People"
+        title={t('people.title')}
         actions={
           <button type="button" className="btn btn-primary" onClick={() => setInviting(true)}>
-            Invite person
+            {t('people.invite')}
           </button>
         }
       >
-        Admins, teachers and students of your organisation.
+        {t('people.intro')}
       </PageHeader>
       <div className="toolbar">
         <label className="field">
-          <span>Role</span>
+          <span>{t('people.role')}</span>
           <select value={role} onChange={(e) => setRole(e.target.value)}>
-            <option value="">Everyone</option>
-            <option value="admin">Admins</option>
-            <option value="teacher">Teachers</option>
-            <option value="student">Students</option>
+            <option value="">{t('people.filter.everyone')}</option>
+            <option value="admin">{t('people.filter.admin')}</option>
+            <option value="teacher">{t('people.filter.teacher')}</option>
+            <option value="student">{t('people.filter.student')}</option>
           </select>
         </label>
       </div>
       <ErrorBox error={people.error} onRetry={people.reload} />
       {people.loading && !people.data && <Loading />}
-      {people.data && people.data.people.length === 0 && <Empty title="Nobody with this role yet." />}
+      {people.data && people.data.people.length === 0 && <Empty title={t('people.empty')} />}
       {people.data && people.data.people.length > 0 && (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Role</th>
-              <th scope="col">Time zone</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('people.table.name')}</th>
+              <th scope="col">{t('people.table.email')}</th>
+              <th scope="col">{t('people.table.role')}</th>
+              <th scope="col">{t('people.table.timeZone')}</th>
+              <th scope="col">{t('people.table.status')}</th>
+              <th scope="col">{t('people.table.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -74,15 +76,15 @@ export default function People(_: { params: Record<string, string> }) {
               <tr key={p.id}>
                 <td>{p.name}</td>
                 <td>{p.email}</td>
-                <td className="cap">{p.role}</td>
+                <td className="cap">{t(`role.${p.role}`, { ns: 'common' })}</td>
                 <td>{p.timeZone}</td>
                 <td>
                   {!p.active ? (
-                    <Badge tone="bad">inactive</Badge>
+                    <Badge tone="bad">{t('people.status.inactive')}</Badge>
                   ) : !p.hasPassword ? (
-                    <Badge tone="warn">invited</Badge>
+                    <Badge tone="warn">{t('people.status.invited')}</Badge>
                   ) : (
-                    <Badge tone="ok">active</Badge>
+                    <Badge tone="ok">{t('people.status.active')}</Badge>
                   )}
                 </td>
                 <td>
@@ -90,11 +92,11 @@ export default function People(_: { params: Record<string, string> }) {
                     type="button"
                     className="btn btn-small"
                     onClick={() => setEditing(p)}
-                    aria-label={`Edit ${p.name}`}
+                    aria-label={t('people.editPerson', { name: p.name })}
                   >
-                    Edit
+                    {t('action.edit', { ns: 'common' })}
                   </button>
-                  {p.id === me.id && <span className="muted"> (you)</span>}
+                  {p.id === me.id && <span className="muted"> {t('people.you')}</span>}
                 </td>
               </tr>
             ))}
@@ -114,6 +116,7 @@ export default function People(_: { params: Record<string, string> }) {
 }
 
 function Invite({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation(['admin', 'common']);
   const me = useMe();
   const [form, setForm] = useState({ name: '', email: '', role: 'student', timeZone: me.timeZone });
   const [sent, setSent] = useState<Invitation>();
@@ -127,14 +130,10 @@ function Invite({ onClose, onDone }: { onClose: () => void; onDone: () => void }
     }
   };
   return (
-    <Dialog title="Invite person" open onClose={onClose}>
+    <Dialog title={t('people.invite')} open onClose={onClose}>
       {sent ? (
         <div role="status">
-          <p>
-            {sent.delivery === 'mail'
-              ? 'The invitation was mailed.'
-              : 'Mail is not configured: give this one-time link to the person.'}
-          </p>
+          <p>{sent.delivery === 'mail' ? t('people.mailed') : t('people.logOnly')}</p>
           {sent.link && (
             <p>
               <code className="break">{sent.link}</code>
@@ -142,7 +141,7 @@ function Invite({ onClose, onDone }: { onClose: () => void; onDone: () => void }
           )}
           <div className="form-actions">
             <button type="button" className="btn btn-primary" onClick={onClose}>
-              Done
+              {t('people.done')}
             </button>
           </div>
         </div>
@@ -150,7 +149,7 @@ function Invite({ onClose, onDone }: { onClose: () => void; onDone: () => void }
         <form onSubmit={submit}>
           <ErrorBox error={action.error} />
           <label className="field">
-            <span>Name</span>
+            <span>{t('people.name')}</span>
             <input
               required
               maxLength={200}
@@ -159,7 +158,7 @@ function Invite({ onClose, onDone }: { onClose: () => void; onDone: () => void }
             />
           </label>
           <label className="field">
-            <span>E-mail</span>
+            <span>{t('people.email')}</span>
             <input
               type="email"
               required
@@ -168,15 +167,15 @@ function Invite({ onClose, onDone }: { onClose: () => void; onDone: () => void }
             />
           </label>
           <label className="field">
-            <span>Role</span>
+            <span>{t('people.role')}</span>
             <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
-              <option value="student">Student</option>
-              <option value="teacher">Teacher</option>
-              <option value="admin">Admin</option>
+              <option value="student">{t('people.roleOption.student')}</option>
+              <option value="teacher">{t('people.roleOption.teacher')}</option>
+              <option value="admin">{t('people.roleOption.admin')}</option>
             </select>
           </label>
           <label className="field">
-            <span>Time zone</span>
+            <span>{t('people.timeZone')}</span>
             <select value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })}>
               {ZONES.map((z) => (
                 <option key={z}>{z}</option>
@@ -185,10 +184,10 @@ function Invite({ onClose, onDone }: { onClose: () => void; onDone: () => void }
           </label>
           <div className="form-actions">
             <button type="button" className="btn" onClick={onClose}>
-              Cancel
+              {t('action.cancel', { ns: 'common' })}
             </button>
             <button className="btn btn-primary" disabled={action.pending}>
-              Send invitation
+              {t('people.sendInvitation')}
             </button>
           </div>
         </form>
@@ -206,6 +205,7 @@ function EditPerson({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const { t } = useTranslation(['admin', 'common']);
   const [form, setForm] = useState({ name: person.name, role: person.role, timeZone: person.timeZone });
   const action = useAction();
   const submit = async (e: FormEvent) => {
@@ -214,26 +214,26 @@ function EditPerson({
     if (ok) onDone();
   };
   return (
-    <Dialog title={`Edit ${person.name}`} open onClose={onClose}>
+    <Dialog title={t('people.editPerson', { name: person.name })} open onClose={onClose}>
       <form onSubmit={submit}>
         <ErrorBox error={action.error} />
         <label className="field">
-          <span>Name</span>
+          <span>{t('people.name')}</span>
           <input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
         </label>
         <label className="field">
-          <span>Role</span>
+          <span>{t('people.role')}</span>
           <select
             value={form.role}
             onChange={(e) => setForm({ ...form, role: e.target.value as Person['role'] })}
           >
-            <option value="student">Student</option>
-            <option value="teacher">Teacher</option>
-            <option value="admin">Admin</option>
+            <option value="student">{t('people.roleOption.student')}</option>
+            <option value="teacher">{t('people.roleOption.teacher')}</option>
+            <option value="admin">{t('people.roleOption.admin')}</option>
           </select>
         </label>
         <label className="field">
-          <span>Time zone</span>
+          <span>{t('people.timeZone')}</span>
           <select value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })}>
             {ZONES.map((z) => (
               <option key={z}>{z}</option>
@@ -242,10 +242,10 @@ function EditPerson({
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('action.cancel', { ns: 'common' })}
           </button>
           <button className="btn btn-primary" disabled={action.pending}>
-            Save
+            {t('action.save', { ns: 'common' })}
           </button>
         </div>
       </form>

@@ -1,6 +1,9 @@
 // Reports (admins): attendance, teaching hours, tokens, no-shows, trainings and scores for a period, as charts
 // with the numbers in tables and each report's CSV export from the API.
 import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useLocale } from '../../i18n';
 import { qs } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useApi } from '../../lib/useApi';
@@ -27,7 +30,17 @@ const SKILLS = [
   'engagement',
 ] as const;
 
+const ROLES = ['admin', 'teacher', 'student'] as const;
+type Role = (typeof ROLES)[number];
+
+/** The role of whoever canceled, as people read it (an unknown one as it comes). */
+const roleLabel = (t: TFunction<['admin', 'common']>, role: string) =>
+  (ROLES as readonly string[]).includes(role) ? t(`role.${role as Role}`, { ns: 'common' }) : role;
+
 export default function Reports(_: { params: Record<string, string> }) {
+  const { t } = useTranslation(['admin', 'common']);
+  const locale = useLocale();
+  const score = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const me = useMe();
   const today = isoToZoned(new Date().toISOString(), me.timeZone).slice(0, 10);
   const [from, setFrom] = useState(
@@ -67,23 +80,25 @@ export default function Reports(_: { params: Record<string, string> }) {
 
   return (
     <section>
-      <PageHeader title="Reports">
-        Grouped by {groupBy}, in {me.timeZone}.
+      <PageHeader title={t('reports.title')}>
+        {groupBy === 'week'
+          ? t('reports.groupedByWeek', { timeZone: me.timeZone })
+          : t('reports.groupedByMonth', { timeZone: me.timeZone })}
       </PageHeader>
       <div className="toolbar">
         <label className="field">
-          <span>From</span>
+          <span>{t('reports.from')}</span>
           <input type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />
         </label>
         <label className="field">
-          <span>To</span>
+          <span>{t('reports.to')}</span>
           <input type="date" value={to} onChange={(e) => e.target.value && setTo(e.target.value)} />
         </label>
         <label className="field">
-          <span>Group by</span>
+          <span>{t('reports.groupBy')}</span>
           <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as 'week' | 'month')}>
-            <option value="week">Week</option>
-            <option value="month">Month</option>
+            <option value="week">{t('reports.week')}</option>
+            <option value="month">{t('reports.month')}</option>
           </select>
         </label>
       </div>
@@ -92,18 +107,31 @@ export default function Reports(_: { params: Record<string, string> }) {
         loading={attendance.loading}
         error={attendance.error}
         empty={!attendance.data?.rows.length}
-        what="attendance"
+        loadingLabel={t('reports.attendance.loading')}
+        emptyTitle={t('reports.attendance.empty')}
       >
         {attendance.data && (
           <BarChart
-            title="Attendance"
+            title={t('reports.attendance.title')}
             stacked
             csvHref={csv('attendance')}
             labels={attendance.data.rows.map((r) => r.period)}
             series={[
-              { label: 'present', color: color(1), values: attendance.data.rows.map((r) => r.present) },
-              { label: 'late', color: color(3), values: attendance.data.rows.map((r) => r.late) },
-              { label: 'absent', color: color(2), values: attendance.data.rows.map((r) => r.absent) },
+              {
+                label: t('reports.attendance.present'),
+                color: color(1),
+                values: attendance.data.rows.map((r) => r.present),
+              },
+              {
+                label: t('reports.attendance.late'),
+                color: color(3),
+                values: attendance.data.rows.map((r) => r.late),
+              },
+              {
+                label: t('reports.attendance.absent'),
+                color: color(2),
+                values: attendance.data.rows.map((r) => r.absent),
+              },
             ]}
           />
         )}
@@ -112,10 +140,11 @@ export default function Reports(_: { params: Record<string, string> }) {
         loading={hours.loading}
         error={hours.error}
         empty={!hoursChart.periods.length}
-        what="teaching hours"
+        loadingLabel={t('reports.hours.loading')}
+        emptyTitle={t('reports.hours.empty')}
       >
         <BarChart
-          title="Teaching hours held"
+          title={t('reports.hours.title')}
           stacked
           csvHref={csv('teaching-hours')}
           labels={hoursChart.periods}
@@ -126,31 +155,40 @@ export default function Reports(_: { params: Record<string, string> }) {
         loading={tokens.loading}
         error={tokens.error}
         empty={!tokens.data?.periods.length}
-        what="token movements"
+        loadingLabel={t('reports.tokens.loading')}
+        emptyTitle={t('reports.tokens.empty')}
       >
         {tokens.data && (
           <BarChart
-            title="Tokens"
+            title={t('reports.tokens.title')}
             csvHref={csv('tokens')}
             labels={tokens.data.periods.map((p) => p.period)}
             series={[
-              { label: 'credited', color: color(1), values: tokens.data.periods.map((p) => p.credited) },
               {
-                label: 'debited for sessions',
+                label: t('reports.tokens.credited'),
+                color: color(1),
+                values: tokens.data.periods.map((p) => p.credited),
+              },
+              {
+                label: t('reports.tokens.debitedSessions'),
                 color: color(0),
                 values: tokens.data.periods.map((p) => p.debitedSessions),
               },
               {
-                label: 'debited for analysis',
+                label: t('reports.tokens.debitedAnalysis'),
                 color: color(4),
                 values: tokens.data.periods.map((p) => p.debitedAnalysis),
               },
               {
-                label: 'debited for summaries',
+                label: t('reports.tokens.debitedSummaries'),
                 color: color(5),
                 values: tokens.data.periods.map((p) => p.debitedSummaries),
               },
-              { label: 'reversed', color: color(3), values: tokens.data.periods.map((p) => p.reversed) },
+              {
+                label: t('reports.tokens.reversed'),
+                color: color(3),
+                values: tokens.data.periods.map((p) => p.reversed),
+              },
             ]}
           />
         )}
@@ -159,26 +197,27 @@ export default function Reports(_: { params: Record<string, string> }) {
         loading={trainings.loading}
         error={trainings.error}
         empty={!trainings.data?.sections.length}
-        what="training sections"
+        loadingLabel={t('reports.trainings.loading')}
+        emptyTitle={t('reports.trainings.empty')}
       >
         {trainings.data && (
           <BarChart
-            title="Training sections"
+            title={t('reports.trainings.title')}
             csvHref={csv('trainings')}
             labels={trainings.data.sections.map((s) => `${s.training}: ${s.section}`)}
             series={[
               {
-                label: 'registered',
+                label: t('reports.trainings.registered'),
                 color: color(0),
                 values: trainings.data.sections.map((s) => s.registered),
               },
               {
-                label: 'waitlisted',
+                label: t('reports.trainings.waitlisted'),
                 color: color(3),
                 values: trainings.data.sections.map((s) => s.waitlisted),
               },
               {
-                label: 'completed',
+                label: t('reports.trainings.completed'),
                 color: color(1),
                 values: trainings.data.sections.map((s) => s.completed),
               },
@@ -189,48 +228,58 @@ export default function Reports(_: { params: Record<string, string> }) {
       <div className="grid-2">
         <div className="card">
           <div className="card-head">
-            <h2>No-shows and cancellations</h2>
+            <h2>{t('reports.noShows.title')}</h2>
             <a className="btn btn-small" href={csv('no-shows')} download>
-              Export CSV
+              {t('reports.exportCsv')}
             </a>
           </div>
           <ErrorBox error={noShows.error} />
           {noShows.data && noShows.data.noShows.length + noShows.data.cancellations.length === 0 && (
-            <p className="muted">None in this period.</p>
+            <p className="muted">{t('reports.noShows.none')}</p>
           )}
           <ul className="plain-list">
             {noShows.data?.noShows.map((n) => (
               <li key={`${n.period}-${n.studentId}`}>
-                {n.period}: {n.name} missed {n.absences}
+                {t('reports.noShows.missed', { period: n.period, name: n.name ?? '', count: n.absences })}
               </li>
             ))}
             {noShows.data?.cancellations.map((c, i) => (
               <li key={`c${i}`}>
-                {c.period}: {c.canceled} canceled by {c.name ?? c.role ?? 'someone'} ({c.within24Hours} within
-                24 hours)
+                {c.name !== null || c.role !== null
+                  ? t('reports.noShows.canceledBy', {
+                      period: c.period,
+                      count: c.canceled,
+                      who: c.name ?? roleLabel(t, c.role!),
+                      late: c.within24Hours,
+                    })
+                  : t('reports.noShows.canceledBySomeone', {
+                      period: c.period,
+                      count: c.canceled,
+                      late: c.within24Hours,
+                    })}
               </li>
             ))}
           </ul>
         </div>
         <div className="card">
           <div className="card-head">
-            <h2>Average scores by course</h2>
+            <h2>{t('reports.scores.title')}</h2>
             <a className="btn btn-small" href={csv('scores')} download>
-              Export CSV
+              {t('reports.exportCsv')}
             </a>
           </div>
           <ErrorBox error={scores.error} />
           {scores.data && scores.data.byCourse.length === 0 && (
-            <p className="muted">No scores in this period.</p>
+            <p className="muted">{t('reports.scores.none')}</p>
           )}
           {scores.data && scores.data.byCourse.length > 0 && (
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Course</th>
+                  <th scope="col">{t('reports.scores.course')}</th>
                   {SKILLS.map((k) => (
                     <th scope="col" key={k} className="num cap">
-                      {k}
+                      {t(`reports.scores.skill.${k}`)}
                     </th>
                   ))}
                 </tr>
@@ -241,7 +290,7 @@ export default function Reports(_: { params: Record<string, string> }) {
                     <th scope="row">{c.name}</th>
                     {SKILLS.map((k) => (
                       <td key={k} className="num">
-                        {Number(c[k]).toFixed(1)}
+                        {score.format(Number(c[k]))}
                       </td>
                     ))}
                   </tr>
@@ -259,17 +308,19 @@ function Section({
   loading,
   error,
   empty,
-  what,
+  loadingLabel,
+  emptyTitle,
   children,
 }: {
   loading: boolean;
   error: ReturnType<typeof useApi>['error'];
   empty: boolean;
-  what: string;
+  loadingLabel: string;
+  emptyTitle: string;
   children: ReactNode;
 }) {
-  if (loading) return <Loading label={`Loading ${what}…`} />;
+  if (loading) return <Loading label={loadingLabel} />;
   if (error) return <ErrorBox error={error} />;
-  if (empty) return <Empty title={`No ${what} in this period.`} />;
+  if (empty) return <Empty title={emptyTitle} />;
   return <>{children}</>;
 }
