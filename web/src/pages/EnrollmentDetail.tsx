@@ -1,6 +1,7 @@
 // One enrollment: terms (default lesson length, cost, the no-show policy), recurring schedule rules ("Add Schedule Rule"), homework and
 // the lesson list with statuses.
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useMe } from '../lib/auth';
 import { Link, useSearchParam } from '../lib/router';
 import { useApi } from '../lib/useApi';
@@ -10,10 +11,10 @@ import { PageHeader } from '../ui/Layout';
 import { Badge, Empty, ErrorBox, Loading, statusTone } from '../ui/feedback';
 import type { Homework } from './completion/types';
 import type { EnrollmentLesson, ScheduleRule as Rule } from '../../../contract/enrollments';
-import { dayName } from './enrollment/weekdays';
+import { useRuleSummary } from './enrollment/weekdays';
 import { AddRule } from './enrollment/AddRule';
 import { RemoveRule } from './enrollment/RemoveRule';
-import { ChangeTerms, NO_SHOW_LABEL, type NoShowPolicy } from './enrollment/ChangeTerms';
+import { ChangeTerms, type NoShowPolicy } from './enrollment/ChangeTerms';
 import { ChangeRuleFrom } from './enrollment/ChangeRuleFrom';
 import { sessionsAhead } from './enrollment/ruleSessions';
 import { LessonsTable } from './enrollment/LessonsTable';
@@ -21,7 +22,15 @@ import { OpenedLesson } from './enrollment/OpenedLesson';
 import { useLessonAnalyses } from './analysis/LessonAnalyses';
 import { SummarySwitch } from './summary/SummarySwitch';
 
+const HOMEWORK_STATUSES = ['added', 'started', 'passed', 'verified'];
+type HomeworkStatus = 'added' | 'started' | 'passed' | 'verified';
+
 export default function EnrollmentDetail({ params }: { params: Record<string, string> }) {
+  // 'homework' too: the lessons table's homework statuses, loaded with the page rather than after it.
+  const { t } = useTranslation(['enrollments', 'homework']);
+  const ruleSummary = useRuleSummary();
+  const homeworkStatus = (s: string) =>
+    HOMEWORK_STATUSES.includes(s) ? t(`homeworkStatus.${s as HomeworkStatus}`) : s;
   const me = useMe();
   const base = `/api/enrollments/${params.id}`;
   const enrollment = useApi<Enrollment & { noShowPolicy?: NoShowPolicy }>(base);
@@ -47,21 +56,29 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
   return (
     <section>
       <p className="crumbs">
-        <Link href="/platform/enrollments">← Enrollments</Link>
+        <Link href="/platform/enrollments">{t('detail.back')}</Link>
       </p>
       <PageHeader
-        title={`${e.studentName ?? 'Student'} · ${e.courseName ?? 'Course'}`}
+        title={t('detail.title', {
+          student: e.studentName ?? t('table.student'),
+          course: e.courseName ?? t('table.course'),
+        })}
         actions={
           me.role === 'admin' && (
             <button type="button" className="btn" onClick={() => setTerms(true)}>
-              Change terms
+              {t('detail.changeTerms')}
             </button>
           )
         }
       >
-        Teacher {e.teacherName} · default lesson length <strong>{e.defaultLessonMinutes} min</strong> · lesson
-        cost {e.lessonCostTokens} tokens
-        {e.noShowPolicy && <> · {NO_SHOW_LABEL[e.noShowPolicy].toLowerCase()}</>}
+        <Trans
+          t={t}
+          i18nKey="detail.terms"
+          values={{ teacher: e.teacherName ?? '', minutes: e.defaultLessonMinutes }}
+          count={e.lessonCostTokens}
+          components={{ strong: <strong /> }}
+        />
+        {e.noShowPolicy && <> · {t(`noShow.${e.noShowPolicy}`)}</>}
       </PageHeader>
 
       {opened && (
@@ -70,33 +87,36 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
 
       <div className="card">
         <div className="card-head">
-          <h2>Schedule</h2>
+          <h2>{t('detail.schedule')}</h2>
           {canManage && (
             <button type="button" className="btn btn-small" onClick={() => setAdding(true)}>
-              Add Schedule Rule
+              {t('detail.addRule')}
             </button>
           )}
         </div>
         <ErrorBox error={rules.error} />
         {rules.data && rules.data.rules.length === 0 && (
-          <Empty title="No recurring schedule.">Add a rule to generate the regular lessons.</Empty>
+          <Empty title={t('detail.noRules')}>{t('detail.noRulesHint')}</Empty>
         )}
         {rules.data && rules.data.rules.length > 0 && (
           <ul className="plain-list">
             {rules.data.rules.map((r) => {
               const upcoming = sessionsAhead(r);
               const skipped = r.occurrences.filter((o) => o.outcome === 'skipped');
+              const summary = ruleSummary(r);
+              const details = [
+                `(${r.timeZone})`,
+                t('rule.minutes', { minutes: r.durationMinutes }),
+                r.endsAt
+                  ? t('rule.fromUntil', { from: r.startsOn, until: formatDate(r.endsAt, me.timeZone) })
+                  : t('rule.from', { from: r.startsOn }),
+                t('rule.upcoming', { count: upcoming.length }),
+                ...(skipped.length > 0 ? [t('rule.skipped', { count: skipped.length })] : []),
+              ];
               return (
                 <li key={r.id}>
-                  <strong>
-                    {r.weekdays.map(dayName).join(', ')} at {r.time}
-                  </strong>
-                  <span className="muted">
-                    ({r.timeZone}) · {r.durationMinutes} min · from {r.startsOn}
-                    {r.endsAt ? ` until ${formatDate(r.endsAt, me.timeZone)}` : ''} · {upcoming.length}{' '}
-                    upcoming
-                    {skipped.length > 0 ? ` · ${skipped.length} skipped (conflicts)` : ''}
-                  </span>
+                  <strong>{summary}</strong>
+                  <span className="muted">{details.join(' · ')}</span>
                   {canManage && !r.endsAt && (
                     <ChangeRuleFrom
                       url={`${base}/schedule-rules/${r.id}`}
@@ -108,7 +128,7 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
                   {canManage && !r.endsAt && (
                     <RemoveRule
                       url={`${base}/schedule-rules/${r.id}`}
-                      summary={`${r.weekdays.map(dayName).join(', ')} at ${r.time}`}
+                      summary={summary}
                       upcoming={upcoming.length}
                       onRemoved={() => (rules.reload(), lessons.reload())}
                     />
@@ -122,26 +142,30 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
 
       <div className="grid-2">
         <div className="card">
-          <h2>Homework</h2>
+          <h2>{t('detail.homework')}</h2>
           <ErrorBox error={homework.error} />
           {homework.data && homework.data.homework.length === 0 && (
-            <p className="muted">No homework assigned.</p>
+            <p className="muted">{t('detail.noHomework')}</p>
           )}
           <ul className="plain-list">
             {homework.data?.homework.map((h) => (
               <li key={h.id}>
-                <Badge tone={statusTone(h.status)}>{h.status}</Badge> {h.title ?? 'Lesson'}
-                <span className="muted"> · {h.scheduledFor ? relative(h.scheduledFor) : 'no date'}</span>
+                <Badge tone={statusTone(h.status)}>{homeworkStatus(h.status)}</Badge>{' '}
+                {h.title ?? t('detail.lesson')}
+                <span className="muted">
+                  {' · '}
+                  {h.scheduledFor ? relative(h.scheduledFor) : t('detail.noDate')}
+                </span>
               </li>
             ))}
           </ul>
         </div>
         <div className="card">
           <div className="card-head">
-            <h2>Lessons</h2>
+            <h2>{t('detail.lessons')}</h2>
             {analyses.bulkButton}
           </div>
-          {canManage && <SummarySwitch url={`${base}/post-session-summary`} label="this enrollment" />}
+          {canManage && <SummarySwitch url={`${base}/post-session-summary`} label={t('detail.summaryFor')} />}
           <ErrorBox error={lessons.error} />
           {lessons.loading && !lessons.data && <Loading />}
           {lessons.data && (

@@ -1,11 +1,12 @@
 // The "Add Schedule Rule" dialog of an enrollment: weekdays, time, length and first date.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useAction } from '../../lib/useApi';
 import { formatDateTime } from '../../lib/time';
 import type { Enrollment } from '../../lib/types';
-import { DAYS } from './weekdays';
+import { DAYS, useDayName } from './weekdays';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBox } from '../../ui/feedback';
 
@@ -18,6 +19,8 @@ export function AddRule({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const { t } = useTranslation(['enrollments', 'common']);
+  const dayName = useDayName();
   const me = useMe();
   const [days, setDays] = useState<string[]>([]);
   const [time, setTime] = useState('14:00');
@@ -46,12 +49,16 @@ export function AddRule({
     if (r) setReport(r);
   };
   return (
-    <Dialog title="Add Schedule Rule" open onClose={report ? onDone : onClose}>
+    <Dialog title={t('detail.addRule')} open onClose={report ? onDone : onClose}>
       {report ? (
         <div>
           <p role="status">
-            Rule saved: {report.scheduled.length} sessions scheduled
-            {report.skipped.length > 0 ? `, ${report.skipped.length} skipped` : ''}.
+            {report.skipped.length > 0
+              ? t('addRule.savedSkipped', {
+                  count: report.scheduled.length,
+                  skipped: report.skipped.length,
+                })
+              : t('addRule.saved', { count: report.scheduled.length })}
           </p>
           {report.skipped.length > 0 && (
             <ul>
@@ -64,7 +71,7 @@ export function AddRule({
           )}
           <div className="form-actions">
             <button type="button" className="btn btn-primary" onClick={onDone}>
-              Done
+              {t('rule.done')}
             </button>
           </div>
         </div>
@@ -72,9 +79,9 @@ export function AddRule({
         <form onSubmit={submit}>
           <ErrorBox error={action.error} />
           <fieldset className="field">
-            <legend>Days of the week</legend>
+            <legend>{t('rule.days')}</legend>
             <div className="chips">
-              {DAYS.map(([k, name]) => (
+              {DAYS.map(([k]) => (
                 <label className="chip" key={k}>
                   <input
                     type="checkbox"
@@ -83,17 +90,17 @@ export function AddRule({
                       setDays((d) => (e.target.checked ? [...d, k] : d.filter((x) => x !== k)))
                     }
                   />
-                  {name}
+                  {dayName(k)}
                 </label>
               ))}
             </div>
           </fieldset>
           <label className="field">
-            <span>Time ({me.timeZone})</span>
+            <span>{t('rule.time', { timeZone: me.timeZone })}</span>
             <input type="time" required value={time} onChange={(e) => setTime(e.target.value)} />
           </label>
           <label className="field">
-            <span>Lesson length (minutes)</span>
+            <span>{t('rule.length')}</span>
             <input
               type="number"
               min={5}
@@ -104,15 +111,15 @@ export function AddRule({
             />
           </label>
           <label className="field">
-            <span>Starts on (optional, default today)</span>
+            <span>{t('addRule.startsOn')}</span>
             <input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
           </label>
           <div className="form-actions">
             <button type="button" className="btn" onClick={onClose}>
-              Cancel
+              {t('action.cancel', { ns: 'common' })}
             </button>
             <button className="btn btn-primary" disabled={days.length === 0 || action.pending}>
-              Save rule
+              {t('addRule.save')}
             </button>
           </div>
         </form>

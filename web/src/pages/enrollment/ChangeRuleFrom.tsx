@@ -1,30 +1,40 @@
 // "This and following" for a schedule rule: from a chosen upcoming lesson on, the rule runs with other
 // weekdays, time or length. The rule ends there, its sessions from that lesson on are canceled, and a new rule
 // with the changed terms schedules the following ones (POST .../schedule-rules/:ruleId/split).
-import { useState, type FormEvent } from 'react';
+import { Suspense, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../../lib/api';
 import { useAction } from '../../lib/useApi';
 import { formatDateTime } from '../../lib/time';
 import type { ScheduleRule } from '../../../../contract/enrollments';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBox } from '../../ui/feedback';
-import { DAYS, dayName } from './weekdays';
+import { DAYS, useDayName, useRuleSummary } from './weekdays';
 import { sessionsAhead } from './ruleSessions';
 
 type SplitReport = { canceled: string[]; scheduled: unknown[]; skipped: { start: string; reason: string }[] };
 
-export function ChangeRuleFrom({
-  url,
-  rule,
-  timeZone,
-  onChanged,
-}: {
+type Props = {
   /** The rule's resource, `/api/enrollments/:id/schedule-rules/:ruleId`. */
   url: string;
   rule: ScheduleRule;
   timeZone: string;
   onChanged: () => void;
-}) {
+};
+
+/** Waits for its catalogue in its own Suspense: the Groups page shows it too, under another namespace. */
+export function ChangeRuleFrom(props: Props) {
+  return (
+    <Suspense fallback={null}>
+      <ChangeRuleFromButton {...props} />
+    </Suspense>
+  );
+}
+
+function ChangeRuleFromButton({ url, rule, timeZone, onChanged }: Props) {
+  const { t } = useTranslation(['enrollments', 'common']);
+  const dayName = useDayName();
+  const ruleSummary = useRuleSummary();
   const ahead = sessionsAhead(rule);
   const [open, setOpen] = useState(false);
   const [from, setFrom] = useState('');
@@ -35,7 +45,7 @@ export function ChangeRuleFrom({
   const action = useAction();
   const first = from || ahead[0]?.start || '';
   const affected = ahead.filter((o) => Date.parse(o.start) >= Date.parse(first)).length;
-  const summary = `${rule.weekdays.map(dayName).join(', ')} at ${rule.time}`;
+  const summary = ruleSummary(rule);
 
   const close = () => {
     action.clear();
@@ -64,18 +74,21 @@ export function ChangeRuleFrom({
         type="button"
         className="btn btn-small"
         onClick={() => (setFrom(ahead[0]!.start), setOpen(true))}
-        aria-label={`Change ${summary} from a date on`}
+        aria-label={t('changeFrom.buttonLabel', { summary })}
       >
-        Change from a date
+        {t('changeFrom.button')}
       </button>
       {open && (
-        <Dialog title="Change this and following lessons" open onClose={close}>
+        <Dialog title={t('changeFrom.title')} open onClose={close}>
           {report ? (
             <div>
               <p role="status">
-                Changed from {formatDateTime(first, timeZone)}: {report.canceled.length} canceled,{' '}
-                {report.scheduled.length} scheduled
-                {report.skipped.length > 0 ? `, ${report.skipped.length} skipped` : ''}.
+                {t(report.skipped.length > 0 ? 'changeFrom.doneSkipped' : 'changeFrom.done', {
+                  date: formatDateTime(first, timeZone),
+                  canceled: report.canceled.length,
+                  scheduled: report.scheduled.length,
+                  skipped: report.skipped.length,
+                })}
               </p>
               {report.skipped.length > 0 && (
                 <ul>
@@ -88,20 +101,24 @@ export function ChangeRuleFrom({
               )}
               <div className="form-actions">
                 <button type="button" className="btn btn-primary" onClick={close}>
-                  Done
+                  {t('rule.done')}
                 </button>
               </div>
             </div>
           ) : (
             <form onSubmit={submit}>
               <p>
-                <strong>{summary}</strong>: lessons before the chosen one stay as they are. From it on, the{' '}
-                {affected} scheduled {affected === 1 ? 'lesson is' : 'lessons are'} canceled and the new terms
-                schedule the following ones.
+                <Trans
+                  t={t}
+                  i18nKey="changeFrom.intro"
+                  values={{ summary }}
+                  count={affected}
+                  components={{ strong: <strong /> }}
+                />
               </p>
               <ErrorBox error={action.error} />
               <label className="field">
-                <span>From the lesson on</span>
+                <span>{t('changeFrom.from')}</span>
                 <select value={first} onChange={(e) => setFrom(e.target.value)}>
                   {ahead.map((o) => (
                     <option key={o.start} value={o.start}>
@@ -111,9 +128,9 @@ export function ChangeRuleFrom({
                 </select>
               </label>
               <fieldset className="field">
-                <legend>Days of the week</legend>
+                <legend>{t('rule.days')}</legend>
                 <div className="chips">
-                  {DAYS.map(([k, name]) => (
+                  {DAYS.map(([k]) => (
                     <label className="chip" key={k}>
                       <input
                         type="checkbox"
@@ -122,17 +139,17 @@ export function ChangeRuleFrom({
                           setDays((d) => (e.target.checked ? [...d, k] : d.filter((x) => x !== k)))
                         }
                       />
-                      {name}
+                      {dayName(k)}
                     </label>
                   ))}
                 </div>
               </fieldset>
               <label className="field">
-                <span>Time ({rule.timeZone})</span>
+                <span>{t('rule.time', { timeZone: rule.timeZone })}</span>
                 <input type="time" required value={time} onChange={(e) => setTime(e.target.value)} />
               </label>
               <label className="field">
-                <span>Lesson length (minutes)</span>
+                <span>{t('rule.length')}</span>
                 <input
                   type="number"
                   min={5}
@@ -144,10 +161,10 @@ export function ChangeRuleFrom({
               </label>
               <div className="form-actions">
                 <button type="button" className="btn" onClick={close}>
-                  Cancel
+                  {t('action.cancel', { ns: 'common' })}
                 </button>
                 <button className="btn btn-primary" disabled={days.length === 0 || action.pending}>
-                  Change from this lesson on
+                  {t('changeFrom.submit')}
                 </button>
               </div>
             </form>

@@ -1,6 +1,7 @@
 // The dialog that changes an enrollment's terms: default lesson length, lesson cost and the no-show policy
 // (whether a student marked absent is charged the lesson).
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { useAction } from '../../lib/useApi';
 import type { Enrollment } from '../../lib/types';
@@ -8,10 +9,6 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorBox } from '../../ui/feedback';
 
 export type NoShowPolicy = 'free' | 'charge';
-export const NO_SHOW_LABEL: Record<NoShowPolicy, string> = {
-  free: 'Absent students are not charged',
-  charge: 'Absent students are charged the lesson cost',
-};
 
 export function ChangeTerms({
   enrollment,
@@ -22,6 +19,7 @@ export function ChangeTerms({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const { t } = useTranslation(['enrollments', 'common']);
   const [minutes, setMinutes] = useState(String(enrollment.defaultLessonMinutes));
   const [cost, setCost] = useState(String(enrollment.lessonCostTokens));
   const [noShow, setNoShow] = useState<NoShowPolicy>(enrollment.noShowPolicy ?? 'free');
@@ -38,11 +36,11 @@ export function ChangeTerms({
     if (ok) onDone();
   };
   return (
-    <Dialog title="Change terms" open onClose={onClose}>
+    <Dialog title={t('terms.title')} open onClose={onClose}>
       <form onSubmit={submit}>
         <ErrorBox error={action.error} />
         <label className="field">
-          <span>Default lesson length (minutes)</span>
+          <span>{t('terms.minutes')}</span>
           <input
             type="number"
             min={5}
@@ -53,22 +51,22 @@ export function ChangeTerms({
           />
         </label>
         <label className="field">
-          <span>Lesson cost (tokens)</span>
+          <span>{t('terms.cost')}</span>
           <input type="number" min={0} required value={cost} onChange={(e) => setCost(e.target.value)} />
         </label>
         <label className="field">
-          <span>When a student is absent</span>
+          <span>{t('terms.absent')}</span>
           <select value={noShow} onChange={(e) => setNoShow(e.target.value as NoShowPolicy)}>
-            <option value="free">Not charged (no-show is free)</option>
-            <option value="charge">Charged the lesson cost</option>
+            <option value="free">{t('terms.free')}</option>
+            <option value="charge">{t('terms.charge')}</option>
           </select>
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('action.cancel', { ns: 'common' })}
           </button>
           <button className="btn btn-primary" disabled={action.pending}>
-            Save
+            {t('action.save', { ns: 'common' })}
           </button>
         </div>
       </form>

@@ -1,12 +1,13 @@
 // The enrollment's lessons: status, score (homework, else the live session's exercises) and date per lesson,
 // "Open in New Tab" for the lesson, and the lesson editor for teachers and admins.
 import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from '../../lib/router';
 import { formatDateTime } from '../../lib/time';
 import type { EnrollmentLesson } from '../../../../contract/enrollments';
 import { Badge, statusTone } from '../../ui/feedback';
-import { OUTCOME_LABELS, scoreText, useScores } from '../../lessons/useScores';
-import { HOMEWORK_STATUS } from '../homework/status';
+import { scoreText, useScores } from '../../lessons/useScores';
+import { useHomeworkLabels } from '../homework/status';
 
 type Props = {
   enrollmentId: string;
@@ -19,6 +20,11 @@ type Props = {
   /** More actions at the end of a lesson's row (lesson analysis, the session's summary). */
   extra?: (lesson: EnrollmentLesson) => ReactNode;
 };
+
+const KINDS = ['class', 'homework', 'independent'] as const;
+const STATUSES = ['completed', 'upcoming', 'not_scheduled'] as const;
+type Kind = (typeof KINDS)[number];
+type Status = (typeof STATUSES)[number];
 
 const lessonTone = (l: EnrollmentLesson) =>
   statusTone(l.status === 'not_scheduled' ? 'neutral' : l.status === 'upcoming' ? 'scheduled' : l.status);
@@ -33,6 +39,12 @@ export function LessonsTable({
   refresh,
   extra,
 }: Props) {
+  const { t } = useTranslation('enrollments');
+  const homeworkLabels = useHomeworkLabels();
+  const kindLabel = (k: string) =>
+    (KINDS as readonly string[]).includes(k) ? t(`lessonKind.${k as Kind}`) : k;
+  const statusLabel = (s: string) =>
+    (STATUSES as readonly string[]).includes(s) ? t(`lessonStatus.${s as Status}`) : s.replace('_', ' ');
   const places = useMemo(
     () =>
       Object.fromEntries(
@@ -48,36 +60,38 @@ export function LessonsTable({
   );
   const scores = useScores(places, studentId, refresh);
   return (
-    <table className="table" aria-label="Lessons">
+    <table className="table" aria-label={t('lessons.label')}>
       <thead>
         <tr>
-          <th scope="col">#</th>
-          <th scope="col">Lesson</th>
-          <th scope="col">Type</th>
-          <th scope="col">Status</th>
-          <th scope="col">Score</th>
-          <th scope="col">When</th>
+          <th scope="col">{t('lessons.position')}</th>
+          <th scope="col">{t('lessons.lesson')}</th>
+          <th scope="col">{t('lessons.type')}</th>
+          <th scope="col">{t('lessons.status')}</th>
+          <th scope="col">{t('lessons.score')}</th>
+          <th scope="col">{t('lessons.when')}</th>
           <th scope="col">
-            <span className="sr-only">Open</span>
+            <span className="sr-only">{t('lessons.open')}</span>
           </th>
         </tr>
       </thead>
       <tbody>
         {lessons.map((l) => {
           const s = scores[l.courseLessonId];
-          const homework = l.homework ? (HOMEWORK_STATUS[l.homework.status] ?? l.homework.status) : null;
+          const homework = l.homework ? homeworkLabels.status(l.homework.status) : null;
           return (
             <tr key={l.courseLessonId} data-testid="enrollment-lesson" data-lesson={l.title}>
               <td>{l.position}</td>
               <td>{l.title}</td>
-              <td className="cap">{l.type}</td>
+              <td className="cap">{kindLabel(l.type)}</td>
               <td>
-                <Badge tone={lessonTone(l)}>{l.status.replace('_', ' ')}</Badge>
+                <Badge tone={lessonTone(l)}>{statusLabel(l.status)}</Badge>
                 {l.homework && (
                   <>
                     {' '}
                     <Badge tone={statusTone(l.homework.status)}>
-                      <span data-testid="lesson-homework-status">Homework {homework}</span>
+                      <span data-testid="lesson-homework-status">
+                        {t('lessons.homework', { status: homework })}
+                      </span>
                     </Badge>
                   </>
                 )}
@@ -85,9 +99,7 @@ export function LessonsTable({
               <td>
                 <span data-testid="lesson-score">{scoreText(s)}</span>
                 {s?.lastAttempt && (
-                  <div className="muted">
-                    {OUTCOME_LABELS[s.lastAttempt.outcome] ?? s.lastAttempt.outcome}
-                  </div>
+                  <div className="muted">{homeworkLabels.outcome(s.lastAttempt.outcome)}</div>
                 )}
               </td>
               <td>
@@ -96,9 +108,9 @@ export function LessonsTable({
                     {formatDateTime(l.start, timeZone)}
                   </Link>
                 ) : s?.lastAttempt ? (
-                  `handed in ${formatDateTime(s.lastAttempt.submittedAt, timeZone)}`
+                  t('lessons.handedIn', { date: formatDateTime(s.lastAttempt.submittedAt, timeZone) })
                 ) : l.homework?.scheduledFor ? (
-                  `due ${formatDateTime(l.homework.scheduledFor, timeZone)}`
+                  t('lessons.due', { date: formatDateTime(l.homework.scheduledFor, timeZone) })
                 ) : (
                   '—'
                 )}
@@ -109,17 +121,17 @@ export function LessonsTable({
                   href={`/platform/enrollments/${enrollmentId}?lesson=${l.courseLessonId}`}
                   target="_blank"
                   rel="noopener"
-                  aria-label={`Open in New Tab: ${l.title}`}
+                  aria-label={t('lessons.openInTabLabel', { title: l.title })}
                 >
-                  Open in New Tab
+                  {t('lessons.openInTab')}
                 </a>
                 {canEdit && (
                   <Link
                     className="btn btn-small"
                     href={`/platform/courses/${courseId}/lessons/${l.courseLessonId}/content`}
-                    aria-label={`Edit content: ${l.title}`}
+                    aria-label={t('lessons.editLabel', { title: l.title })}
                   >
-                    Edit content
+                    {t('lessons.edit')}
                   </Link>
                 )}
                 {extra?.(l)}

@@ -1,5 +1,6 @@
 // A lesson opened from the enrollment (?lesson=…, as "Open in New Tab" does): its content as the student sees
 // it, the homework to do, and for teachers the editor.
+import { useTranslation } from 'react-i18next';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/useApi';
 import type { EnrollmentLesson } from '../../../../contract/enrollments';
@@ -11,9 +12,14 @@ import { LessonView } from '../../lessons/view/LessonView';
 type Props = { enrollmentId: string; courseId: string; lesson: EnrollmentLesson; canEdit: boolean };
 
 export function OpenedLesson({ enrollmentId, courseId, lesson, canEdit }: Props) {
+  const { t } = useTranslation('enrollments');
   const content = useApi<LessonContent>(`/api/courses/${courseId}/lessons/${lesson.courseLessonId}/content`);
   return (
-    <section className="card" aria-label={`Lesson: ${lesson.title}`} data-testid="opened-lesson">
+    <section
+      className="card"
+      aria-label={t('opened.label', { title: lesson.title })}
+      data-testid="opened-lesson"
+    >
       <div className="card-head">
         <h2>
           {lesson.position}. {lesson.title}
@@ -24,7 +30,7 @@ export function OpenedLesson({ enrollmentId, courseId, lesson, canEdit }: Props)
               className="btn btn-small btn-primary"
               href={`/platform/enrollments/${enrollmentId}/homework/${lesson.homework.id}`}
             >
-              {canEdit ? 'Review homework' : 'Do the homework'}
+              {canEdit ? t('opened.review') : t('opened.doIt')}
             </Link>
           )}
           {canEdit && (
@@ -32,11 +38,11 @@ export function OpenedLesson({ enrollmentId, courseId, lesson, canEdit }: Props)
               className="btn btn-small"
               href={`/platform/courses/${courseId}/lessons/${lesson.courseLessonId}/content`}
             >
-              Edit content
+              {t('opened.edit')}
             </Link>
           )}
           <Link className="btn btn-small btn-ghost" href={`/platform/enrollments/${enrollmentId}`}>
-            Close
+            {t('opened.close')}
           </Link>
         </div>
       </div>

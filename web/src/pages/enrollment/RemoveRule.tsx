@@ -1,22 +1,25 @@
 // "Remove rule" with a confirmation: removing a schedule rule ends it and cancels every upcoming lesson it made,
 // so the dialog says how many before anything happens.
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { useAction } from '../../lib/useApi';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBox } from '../../ui/feedback';
 
-export function RemoveRule({
-  url,
-  summary,
-  upcoming,
-  onRemoved,
-}: {
-  url: string;
-  summary: string;
-  upcoming: number;
-  onRemoved: () => void;
-}) {
+type Props = { url: string; summary: string; upcoming: number; onRemoved: () => void };
+
+/** Waits for its catalogue in its own Suspense: the Groups page shows it too, under another namespace. */
+export function RemoveRule(props: Props) {
+  return (
+    <Suspense fallback={null}>
+      <RemoveRuleButton {...props} />
+    </Suspense>
+  );
+}
+
+function RemoveRuleButton({ url, summary, upcoming, onRemoved }: Props) {
+  const { t } = useTranslation('enrollments');
   const [asking, setAsking] = useState(false);
   const remove = useAction();
   const confirm = async () => {
@@ -28,20 +31,27 @@ export function RemoveRule({
   return (
     <>
       <button type="button" className="btn btn-small btn-danger" onClick={() => setAsking(true)}>
-        Remove rule
+        {t('remove.button')}
       </button>
       {asking && (
-        <Dialog title="Remove the schedule rule" open onClose={() => (remove.clear(), setAsking(false))}>
+        <Dialog title={t('remove.title')} open onClose={() => (remove.clear(), setAsking(false))}>
           <p>
-            <strong>{summary}</strong> ends now.{' '}
-            {upcoming === 0
-              ? 'It has no upcoming lessons.'
-              : `Its ${upcoming} upcoming ${upcoming === 1 ? 'lesson is' : 'lessons are'} canceled. Lessons that already took place stay as they are.`}
+            {upcoming === 0 ? (
+              <Trans t={t} i18nKey="remove.none" values={{ summary }} components={{ strong: <strong /> }} />
+            ) : (
+              <Trans
+                t={t}
+                i18nKey="remove.text"
+                values={{ summary }}
+                count={upcoming}
+                components={{ strong: <strong /> }}
+              />
+            )}
           </p>
           <ErrorBox error={remove.error} />
           <div className="form-actions">
             <button type="button" className="btn" onClick={() => (remove.clear(), setAsking(false))}>
-              Keep the rule
+              {t('remove.keep')}
             </button>
             <button
               type="button"
@@ -49,7 +59,7 @@ export function RemoveRule({
               disabled={remove.pending}
               onClick={() => void confirm()}
             >
-              Remove and cancel {upcoming} {upcoming === 1 ? 'lesson' : 'lessons'}
+              {t('remove.confirm', { count: upcoming })}
             </button>
           </div>
         </Dialog>

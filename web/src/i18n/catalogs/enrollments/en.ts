@@ -1,4 +1,5 @@
-// Enrollments (pages/Enrollments): a teacher's students, a student's courses, or everyone's for an admin.
+// Enrollments (pages/Enrollments): a teacher's students, a student's courses, or everyone's for an admin; and one
+// enrollment (pages/EnrollmentDetail, pages/enrollment), from `detail` on.
 export default {
   title: 'Enrollments',
   studentIntro: 'Your courses and teachers.',
@@ -15,4 +16,134 @@ export default {
   minutes: '{{minutes}} min',
   tokens_one: '{{count}} token',
   tokens_other: '{{count}} tokens',
+  // The enrollment detail page (pages/EnrollmentDetail, pages/enrollment): terms, schedule rules, homework and
+  // lessons; its rule dialogs are also used by the Groups page's recurring classes.
+  detail: {
+    back: '← Enrollments',
+    title: '{{student}} · {{course}}',
+    changeTerms: 'Change terms',
+    terms_one:
+      'Teacher {{teacher}} · default lesson length <strong>{{minutes}} min</strong> · lesson cost {{count}} token',
+    terms_other:
+      'Teacher {{teacher}} · default lesson length <strong>{{minutes}} min</strong> · lesson cost {{count}} tokens',
+    schedule: 'Schedule',
+    addRule: 'Add Schedule Rule',
+    noRules: 'No recurring schedule.',
+    noRulesHint: 'Add a rule to generate the regular lessons.',
+    homework: 'Homework',
+    noHomework: 'No homework assigned.',
+    lesson: 'Lesson',
+    noDate: 'no date',
+    lessons: 'Lessons',
+    summaryFor: 'this enrollment',
+  },
+  homeworkStatus: {
+    added: 'added',
+    started: 'started',
+    passed: 'passed',
+    verified: 'verified',
+  },
+  noShow: {
+    free: 'absent students are not charged',
+    charge: 'absent students are charged the lesson cost',
+  },
+  day: {
+    MO: 'Monday',
+    TU: 'Tuesday',
+    WE: 'Wednesday',
+    TH: 'Thursday',
+    FR: 'Friday',
+    SA: 'Saturday',
+    SU: 'Sunday',
+  },
+  rule: {
+    summary: '{{days}} at {{time}}',
+    minutes: '{{minutes}} min',
+    from: 'from {{from}}',
+    fromUntil: 'from {{from}} until {{until}}',
+    upcoming_one: '{{count}} upcoming',
+    upcoming_other: '{{count}} upcoming',
+    skipped_one: '{{count}} skipped (conflicts)',
+    skipped_other: '{{count}} skipped (conflicts)',
+    days: 'Days of the week',
+    time: 'Time ({{timeZone}})',
+    length: 'Lesson length (minutes)',
+    done: 'Done',
+  },
+  addRule: {
+    startsOn: 'Starts on (optional, default today)',
+    save: 'Save rule',
+    saved_one: 'Rule saved: {{count}} session scheduled.',
+    saved_other: 'Rule saved: {{count}} sessions scheduled.',
+    savedSkipped_one: 'Rule saved: {{count}} session scheduled, {{skipped}} skipped.',
+    savedSkipped_other: 'Rule saved: {{count}} sessions scheduled, {{skipped}} skipped.',
+  },
+  changeFrom: {
+    button: 'Change from a date',
+    buttonLabel: 'Change {{summary}} from a date on',
+    title: 'Change this and following lessons',
+    intro_one:
+      '<strong>{{summary}}</strong>: lessons before the chosen one stay as they are. From it on, the {{count}} scheduled lesson is canceled and the new terms schedule the following ones.',
+    intro_other:
+      '<strong>{{summary}}</strong>: lessons before the chosen one stay as they are. From it on, the {{count}} scheduled lessons are canceled and the new terms schedule the following ones.',
+    from: 'From the lesson on',
+    submit: 'Change from this lesson on',
+    done: 'Changed from {{date}}: {{canceled}} canceled, {{scheduled}} scheduled.',
+    doneSkipped:
+      'Changed from {{date}}: {{canceled}} canceled, {{scheduled}} scheduled, {{skipped}} skipped.',
+  },
+  remove: {
+    button: 'Remove rule',
+    title: 'Remove the schedule rule',
+    none: '<strong>{{summary}}</strong> ends now. It has no upcoming lessons.',
+    text_one:
+      '<strong>{{summary}}</strong> ends now. Its {{count}} upcoming lesson is canceled. Lessons that already took place stay as they are.',
+    text_other:
+      '<strong>{{summary}}</strong> ends now. Its {{count}} upcoming lessons are canceled. Lessons that already took place stay as they are.',
+    keep: 'Keep the rule',
+    confirm_one: 'Remove and cancel {{count}} lesson',
+    confirm_other: 'Remove and cancel {{count}} lessons',
+  },
+  terms: {
+    title: 'Change terms',
+    minutes: 'Default lesson length (minutes)',
+    cost: 'Lesson cost (tokens)',
+    absent: 'When a student is absent',
+    free: 'Not charged (no-show is free)',
+    charge: 'Charged the lesson cost',
+  },
+  lessons: {
+    label: 'Lessons',
+    position: '#',
+    lesson: 'Lesson',
+    type: 'Type',
+    status: 'Status',
+    score: 'Score',
+    when: 'When',
+    open: 'Open',
+    homework: 'Homework {{status}}',
+    handedIn: 'handed in {{date}}',
+    due: 'due {{date}}',
+    openInTab: 'Open in New Tab',
+    openInTabLabel: 'Open in New Tab: {{title}}',
+    edit: 'Edit content',
+    editLabel: 'Edit content: {{title}}',
+  },
+  lessonKind: {
+    class: 'class',
+    homework: 'homework',
+    independent: 'independent',
+  },
+  lessonStatus: {
+    completed: 'completed',
+    upcoming: 'upcoming',
+    not_scheduled: 'not scheduled',
+  },
+  opened: {
+    label: 'Lesson: {{title}}',
+    review: 'Review homework',
+    doIt: 'Do the homework',
+    edit: 'Edit content',
+    close: 'Close',
+  },
 };
