@@ -1,7 +1,12 @@
 // An answer in words, for results, the revealed key and the teacher's view of each student's answers.
+import type { TFunction } from 'i18next';
 import type { Answer, StudentExercise } from '../../../contract/lessons';
 
-export function answerText(exercise: StudentExercise, answer: Answer | null | undefined): string {
+export function answerText(
+  t: TFunction<'lessons'>,
+  exercise: StudentExercise,
+  answer: Answer | null | undefined,
+): string {
   if (!answer) return '—';
   switch (answer.type) {
     case 'multipleChoice': {
@@ -19,11 +24,11 @@ export function answerText(exercise: StudentExercise, answer: Answer | null | un
     case 'wordOrder':
       return answer.words.join(' ');
     case 'trueFalse':
-      return answer.value ? 'True' : 'False';
+      return answer.value ? t('truth.true') : t('truth.false');
     case 'essay':
       return answer.text;
   }
 }
 
-export const pointsText = (points: number | null, max: number) =>
-  points === null ? `awaiting the teacher (of ${max})` : `${points} of ${max} point${max === 1 ? '' : 's'}`;
+export const pointsText = (t: TFunction<'lessons'>, points: number | null, max: number) =>
+  points === null ? t('answer.awaiting', { max }) : t('answer.points', { points, count: max });

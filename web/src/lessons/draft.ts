@@ -5,6 +5,7 @@ import type { Block, ExerciseType, LessonDocument } from '../../../contract/less
 
 export type BlockType = Block['type'];
 
+/** @deprecated English names; components use `blockType.<type>` in the lessons catalogue. */
 export const BLOCK_LABELS: Record<BlockType, string> = {
   text: 'Text',
   vocabulary: 'Vocabulary list',
@@ -15,6 +16,18 @@ export const BLOCK_LABELS: Record<BlockType, string> = {
   trueFalse: 'True or false',
   essay: 'Essay',
 };
+
+/** Every block type, in the order the editor offers them (their names: `blockType.<type>` in the lessons catalogue). */
+export const BLOCK_TYPES: BlockType[] = [
+  'text',
+  'vocabulary',
+  'multipleChoice',
+  'gapFill',
+  'matching',
+  'wordOrder',
+  'trueFalse',
+  'essay',
+];
 
 export const PARTS_OF_SPEECH = [
   'noun',
@@ -52,13 +65,14 @@ export function newExerciseId(document: LessonDocument, type: ExerciseType) {
   return `${prefix}${n}`;
 }
 
-export function newBlock(type: BlockType, document: LessonDocument): Block {
+/** A new block of `type`; a vocabulary list starts with `vocabularyTitle` (in the teacher's language). */
+export function newBlock(type: BlockType, document: LessonDocument, vocabularyTitle = 'Vocabulary'): Block {
   const base = { instructions: '', points: 1 };
   switch (type) {
     case 'text':
       return { type, format: 'markdown', text: '' };
     case 'vocabulary':
-      return { type, title: 'Vocabulary', items: [{ term: '', translation: '', example: '' }] };
+      return { type, title: vocabularyTitle, items: [{ term: '', translation: '', example: '' }] };
     case 'multipleChoice':
       return {
         type,
@@ -132,11 +146,11 @@ export function errorsAt(fields: FieldError[], path: string, deep = false): stri
     );
 }
 
-/** Errors no field of the editor shows (the document as a whole). */
-export function documentErrors(fields: FieldError[]): string[] {
+/** Errors no field of the editor shows (the document as a whole); `whole` names the document itself. */
+export function documentErrors(fields: FieldError[], whole = 'document'): string[] {
   return fields
     .filter((f) => !/^blocks\.\d+/.test(pathOf(f)))
-    .map((f) => `${pathOf(f) || 'document'}: ${f.message}`);
+    .map((f) => `${pathOf(f) || whole}: ${f.message}`);
 }
 
 /** Lines <-> a list (accepted alternatives, word lists), blank lines dropped when saved. */

@@ -58,6 +58,8 @@ export function scoreText(s: Score | null | undefined): string {
   return `${s.score} / ${s.maxScore}`;
 }
 
+/** The outcomes in English, for pages not translated yet; translated pages name them through the homework
+ * catalogue (`outcome.<outcome>`, useHomeworkLabels). */
 export const OUTCOME_LABELS: Record<string, string> = {
   passed: 'Passed',
   try_again: 'Try again',

@@ -1,6 +1,9 @@
 // The live room route (/room/:liveSessionId): the pre-join screen, then the room itself. The socket, the mesh and
 // the camera live in a RoomSession made at the moment of joining; React only shows them.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useLocale } from '../i18n';
 import { useMe } from '../lib/auth';
 import { useApi } from '../lib/useApi';
 import { sessionTitle, type ScheduleEntry } from '../lib/types';
@@ -20,6 +23,8 @@ type Stage =
   | { name: 'left' };
 
 export default function RoomPage({ params }: { params: Record<string, string> }) {
+  const { t } = useTranslation('room');
+  const locale = useLocale();
   const liveSessionId = params.liveSessionId ?? params.id ?? '';
   const me = useMe();
   const info = useApi<ScheduleEntry>(`/api/live-sessions/${liveSessionId}`);
@@ -70,7 +75,7 @@ export default function RoomPage({ params }: { params: Record<string, string> })
   };
 
   const entry = info.data;
-  const title = entry ? sessionTitle(entry) : 'Live session';
+  const title = entry ? sessionTitle(entry) : t('page.liveSession');
 
   if (stage.name === 'in')
     return (
@@ -90,14 +95,14 @@ export default function RoomPage({ params }: { params: Record<string, string> })
     return (
       <main className="prejoin">
         <section className="prejoin-card">
-          <h1>You left the room</h1>
+          <h1>{t('page.left')}</h1>
           <p className="muted">{title}</p>
           <div className="prejoin-actions">
             <a className="btn" href="/platform/schedule">
-              Back to schedule
+              {t('page.backToSchedule')}
             </a>
             <button type="button" className="btn btn-primary" onClick={() => setStage({ name: 'prejoin' })}>
-              Rejoin
+              {t('page.rejoin')}
             </button>
           </div>
         </section>
@@ -108,7 +113,7 @@ export default function RoomPage({ params }: { params: Record<string, string> })
     <PreJoin
       key={prejoinKey}
       title={title}
-      subtitle={subtitle(entry, me.timeZone)}
+      subtitle={subtitle(t, locale, entry, me.timeZone)}
       joining={stage.name === 'joining'}
       roomError={roomError}
       onJoin={(s) => void join(s)}
@@ -116,13 +121,15 @@ export default function RoomPage({ params }: { params: Record<string, string> })
   );
 }
 
-function subtitle(entry: ScheduleEntry | undefined, timeZone: string) {
-  if (!entry) return 'Check your camera and microphone before you join.';
-  const when = new Intl.DateTimeFormat(undefined, {
+function subtitle(t: TFunction<'room'>, locale: string, entry: ScheduleEntry | undefined, timeZone: string) {
+  if (!entry) return t('page.checkBefore');
+  const when = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone,
   }).format(new Date(entry.start));
-  const who = entry.teacherName ? ` with ${entry.teacherName}` : '';
-  return `${when}${who} · ${entry.durationMinutes} min. Check your camera and microphone, then join.`;
+  const minutes = entry.durationMinutes;
+  return entry.teacherName
+    ? t('page.whenWith', { when, teacher: entry.teacherName, minutes })
+    : t('page.when', { when, minutes });
 }

@@ -1,5 +1,6 @@
 // The teacher grades an essay answer: points (up to the exercise's) and a comment.
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GivenAnswer } from '../../../../contract/lessons';
 import { useAction } from '../../lib/useApi';
 import { ErrorBox } from '../../ui/feedback';
@@ -11,6 +12,7 @@ type Props = {
 };
 
 export function EssayGrading({ answer, studentName, onGrade }: Props) {
+  const { t } = useTranslation('lessons');
   const id = useId();
   const [points, setPoints] = useState(answer.points === null ? '' : String(answer.points));
   const [comment, setComment] = useState(answer.comment ?? '');
@@ -20,9 +22,13 @@ export function EssayGrading({ answer, studentName, onGrade }: Props) {
     await action.run(() => onGrade(Number(points), comment.trim() || null));
   };
   return (
-    <form className="grade-form" onSubmit={submit} aria-label={`Grade ${studentName}'s essay`}>
+    <form
+      className="grade-form"
+      onSubmit={submit}
+      aria-label={t('progress.gradeForm', { name: studentName })}
+    >
       <div className="field field-narrow">
-        <label htmlFor={`${id}-p`}>Points (of {answer.maxPoints})</label>
+        <label htmlFor={`${id}-p`}>{t('progress.pointsOf', { max: answer.maxPoints })}</label>
         <input
           id={`${id}-p`}
           type="number"
@@ -35,11 +41,11 @@ export function EssayGrading({ answer, studentName, onGrade }: Props) {
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-c`}>Comment</label>
+        <label htmlFor={`${id}-c`}>{t('progress.comment')}</label>
         <input id={`${id}-c`} maxLength={4000} value={comment} onChange={(e) => setComment(e.target.value)} />
       </div>
       <button className="btn btn-small btn-primary" disabled={action.pending}>
-        {answer.points === null ? 'Grade essay' : 'Change grade'}
+        {answer.points === null ? t('progress.grade') : t('progress.changeGrade')}
       </button>
       <ErrorBox error={action.error} />
     </form>

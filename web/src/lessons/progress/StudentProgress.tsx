@@ -1,6 +1,7 @@
 // The teacher's view of a lesson's answers: per student answered, correct and score, each answer on demand, essay
 // grading, and revealing the answers to everyone.
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LessonAnswers, StudentView } from '../../../../contract/lessons';
 import { Badge } from '../../ui/feedback';
 import { StudentAnswersDetail } from './StudentAnswersDetail';
@@ -15,15 +16,16 @@ type Props = {
 };
 
 export function StudentProgress({ view, answers, nameOf, onGrade, open }: Props) {
+  const { t } = useTranslation('lessons');
   const [shown, setShown] = useState<Record<string, boolean>>({});
   return (
-    <table className="table progress-table" aria-label="Students' progress">
+    <table className="table progress-table" aria-label={t('progress.label')}>
       <thead>
         <tr>
-          <th scope="col">Student</th>
-          <th scope="col">Answered</th>
-          <th scope="col">Correct</th>
-          <th scope="col">Score</th>
+          <th scope="col">{t('progress.student')}</th>
+          <th scope="col">{t('progress.answered')}</th>
+          <th scope="col">{t('progress.correct')}</th>
+          <th scope="col">{t('progress.score')}</th>
         </tr>
       </thead>
       <tbody>
@@ -44,14 +46,12 @@ export function StudentProgress({ view, answers, nameOf, onGrade, open }: Props)
                         aria-expanded={!!expanded}
                         onClick={() => setShown((x) => ({ ...x, [s.studentId]: !x[s.studentId] }))}
                       >
-                        {expanded ? `Hide ${name}'s answers` : `Show ${name}'s answers`}
+                        {expanded ? t('progress.hide', { name }) : t('progress.show', { name })}
                       </button>
                     </div>
                   )}
                 </th>
-                <td>
-                  {s.answered} of {s.exercises}
-                </td>
+                <td>{t('progress.answeredOf', { answered: s.answered, exercises: s.exercises })}</td>
                 <td>{s.correct}</td>
                 <td>
                   <span data-testid="student-score">
@@ -60,7 +60,7 @@ export function StudentProgress({ view, answers, nameOf, onGrade, open }: Props)
                   {waiting > 0 && (
                     <>
                       {' '}
-                      <Badge tone="info">{waiting} to grade</Badge>
+                      <Badge tone="info">{t('progress.toGrade', { count: waiting })}</Badge>
                     </>
                   )}
                 </td>

@@ -1,18 +1,20 @@
 // Instant lessons in a group session: the teacher makes one for this session and shows it to the group (everyone
 // follows, answers its exercises in the Exercises tab), then returns to the session lesson.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CurrentLesson } from '../../room/rt/protocol';
 import type { RoomSession } from '../../room/rt/roomSession';
 
 type Props = { session: RoomSession; lesson: CurrentLesson };
 
 export function GroupInstantLessons({ session, lesson }: Props) {
+  const { t } = useTranslation('lessons');
   const [title, setTitle] = useState('');
   const create = (e: FormEvent) => {
     e.preventDefault();
-    const t = title.trim();
-    if (!t) return;
-    session.send({ type: 'lesson.instant', title: t });
+    const trimmed = title.trim();
+    if (!trimmed) return;
+    session.send({ type: 'lesson.instant', title: trimmed });
     setTitle('');
   };
   return (
@@ -25,19 +27,19 @@ export function GroupInstantLessons({ session, lesson }: Props) {
           disabled={lesson.current?.lessonId === l.lessonId}
           onClick={() => session.send({ type: 'lesson.switch', lessonId: l.lessonId })}
         >
-          Show “{l.title}” to the group
+          {t('room.showInstant', { title: l.title })}
         </button>
       ))}
       <form className="row-tight" onSubmit={create}>
         <input
           value={title}
           maxLength={200}
-          placeholder="Instant lesson title"
-          aria-label="Instant lesson title"
+          placeholder={t('room.instantTitle')}
+          aria-label={t('room.instantTitle')}
           onChange={(e) => setTitle(e.target.value)}
         />
         <button type="submit" className="btn btn-small" disabled={!title.trim()}>
-          Create Instant Lesson
+          {t('room.createInstant')}
         </button>
       </form>
     </div>

@@ -2,6 +2,7 @@
 // answer in place and see their own results; the teacher sees each student's progress, reloaded when the room
 // says answers changed (answers.changed over the room's WebSocket), grades essays and reveals the answers.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RoomSocket } from '../../room/rt/socket';
 import { useLessonPlace } from '../useLessonPlace';
 import { toStudentView } from '../studentView';
@@ -21,6 +22,7 @@ type Props = {
 };
 
 export default function RoomExercises({ base, isHost, nameOf, socket }: Props) {
+  const { t } = useTranslation(['lessons', 'common']);
   const place = useLessonPlace(base);
   const { reload } = place;
   useEffect(() => socket?.on((m) => void (m.type === 'answers.changed' && reload())), [socket, reload]);
@@ -28,22 +30,22 @@ export default function RoomExercises({ base, isHost, nameOf, socket }: Props) {
   const [confirming, setConfirming] = useState(false);
   const { content, answers, error } = place;
   if (error?.status === 409)
-    return <p className="muted room-exercises">This lesson has no exercises yet ({error.detail}).</p>;
+    return <p className="muted room-exercises">{t('room.noExercises', { detail: error.detail })}</p>;
   if (error && !content) return <ErrorBox error={error} onRetry={() => void place.reload()} />;
-  if (!content || !answers) return <Loading label="Loading the exercises…" />;
+  if (!content || !answers) return <Loading label={t('room.loading')} />;
   const view = toStudentView(content.document, answers.key);
   const hasExercises = view.blocks.some((b) => b.type !== 'text' && b.type !== 'vocabulary');
 
   if (!isHost)
     return (
       <div className="room-exercises" data-testid="room-exercises">
-        {answers.revealed && <p role="status">The teacher revealed the answers.</p>}
+        {answers.revealed && <p role="status">{t('room.revealedNotice')}</p>}
         <LessonView
           document={view}
           answers={answers.students[0]?.answers ?? []}
           keys={answers.revealed ? answers.key : null}
           onSubmit={place.submit}
-          closed={answers.revealed ? 'Answers are closed.' : null}
+          closed={answers.revealed ? t('room.closed') : null}
         />
       </div>
     );
@@ -51,12 +53,12 @@ export default function RoomExercises({ base, isHost, nameOf, socket }: Props) {
   return (
     <div className="room-exercises" data-testid="room-exercises">
       <div className="card-head">
-        <h2>Students’ progress</h2>
+        <h2>{t('room.progress')}</h2>
         {hasExercises && !answers.revealed && (
           <div className="row-tight">
             {confirming ? (
               <>
-                <span>Reveal the answers to everyone? No more answers are taken after.</span>
+                <span>{t('room.revealConfirm')}</span>
                 <button
                   type="button"
                   className="btn btn-small btn-primary"
@@ -65,23 +67,23 @@ export default function RoomExercises({ base, isHost, nameOf, socket }: Props) {
                     void reveal.run(() => place.write('/answers/reveal')).then(() => setConfirming(false))
                   }
                 >
-                  Reveal now
+                  {t('room.revealNow')}
                 </button>
                 <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
-                  Cancel
+                  {t('action.cancel', { ns: 'common' })}
                 </button>
               </>
             ) : (
               <button type="button" className="btn btn-small" onClick={() => setConfirming(true)}>
-                Reveal answers
+                {t('room.reveal')}
               </button>
             )}
           </div>
         )}
-        {answers.revealed && <span className="muted">Answers revealed.</span>}
+        {answers.revealed && <span className="muted">{t('room.revealed')}</span>}
       </div>
       <ErrorBox error={reveal.error} />
-      <p className="muted">Updates as students answer.</p>
+      <p className="muted">{t('room.updates')}</p>
       <StudentProgress
         view={view}
         answers={answers}
@@ -91,7 +93,7 @@ export default function RoomExercises({ base, isHost, nameOf, socket }: Props) {
         }
       />
       <details>
-        <summary>The lesson as students see it</summary>
+        <summary>{t('room.asStudentsSee')}</summary>
         <LessonView document={view} keys={answers.key} />
       </details>
     </div>

@@ -1,5 +1,6 @@
 // How a student answers each exercise type: choose options, fill gaps, match items, order words, pick true or
 // false, write an essay. Each input edits an Answer in the shape the server grades.
+import { useTranslation } from 'react-i18next';
 import type { Answer, StudentExercise } from '../../../../contract/lessons';
 
 type Of<T extends StudentExercise['type']> = Extract<StudentExercise, { type: T }>;
@@ -41,6 +42,7 @@ export function MultipleChoiceInput({ exercise, value, onChange, disabled }: Pro
 }
 
 export function GapFillInput({ exercise, value, onChange, disabled }: Props<'gapFill'>) {
+  const { t } = useTranslation('lessons');
   const total = exercise.sentences.reduce((n, s) => n + s.gaps, 0);
   const gaps = value?.gaps ?? Array.from({ length: total }, () => '');
   let gap = 0;
@@ -56,7 +58,7 @@ export function GapFillInput({ exercise, value, onChange, disabled }: Props<'gap
                 {at >= 0 && (
                   <input
                     className="gap"
-                    aria-label={`Gap ${at + 1}`}
+                    aria-label={t('view.gap', { number: at + 1 })}
                     disabled={disabled}
                     value={gaps[at] ?? ''}
                     onChange={(e) =>
@@ -74,6 +76,7 @@ export function GapFillInput({ exercise, value, onChange, disabled }: Props<'gap
 }
 
 export function MatchingInput({ exercise, value, onChange, disabled }: Props<'matching'>) {
+  const { t } = useTranslation('lessons');
   const matches = value?.matches ?? {};
   return (
     <table className="table matching">
@@ -83,14 +86,14 @@ export function MatchingInput({ exercise, value, onChange, disabled }: Props<'ma
             <th scope="row">{l.text}</th>
             <td>
               <select
-                aria-label={`Match for ${l.text}`}
+                aria-label={t('view.matchFor', { item: l.text })}
                 disabled={disabled}
                 value={matches[l.id] ?? ''}
                 onChange={(e) =>
                   onChange({ type: 'matching', matches: { ...matches, [l.id]: e.target.value } })
                 }
               >
-                <option value="">Choose…</option>
+                <option value="">{t('view.choose')}</option>
                 {exercise.right.map((r) => (
                   <option key={r.id} value={r.id}>
                     {r.text}
@@ -106,13 +109,14 @@ export function MatchingInput({ exercise, value, onChange, disabled }: Props<'ma
 }
 
 export function WordOrderInput({ exercise, value, onChange, disabled }: Props<'wordOrder'>) {
+  const { t } = useTranslation('lessons');
   const chosen = value?.words ?? [];
   const left = [...exercise.words];
   for (const w of chosen) left.splice(left.indexOf(w), 1);
   return (
     <div className="word-order">
-      <p className="word-order-sentence" aria-live="polite" aria-label="Your sentence">
-        {chosen.length ? chosen.join(' ') : <span className="muted">Click the words in order.</span>}
+      <p className="word-order-sentence" aria-live="polite" aria-label={t('view.yourSentence')}>
+        {chosen.length ? chosen.join(' ') : <span className="muted">{t('view.clickWords')}</span>}
       </p>
       <div className="row-tight">
         {left.map((w, i) => (
@@ -133,7 +137,7 @@ export function WordOrderInput({ exercise, value, onChange, disabled }: Props<'w
             disabled={disabled}
             onClick={() => onChange({ type: 'wordOrder', words: [] })}
           >
-            Start again
+            {t('view.startAgain')}
           </button>
         )}
       </div>
@@ -142,6 +146,7 @@ export function WordOrderInput({ exercise, value, onChange, disabled }: Props<'w
 }
 
 export function TrueFalseInput({ exercise, value, onChange, disabled }: Props<'trueFalse'>) {
+  const { t } = useTranslation('lessons');
   return (
     <fieldset className="row-tight" disabled={disabled}>
       <legend>{exercise.statement}</legend>
@@ -153,7 +158,7 @@ export function TrueFalseInput({ exercise, value, onChange, disabled }: Props<'t
             checked={value?.value === v}
             onChange={() => onChange({ type: 'trueFalse', value: v })}
           />{' '}
-          {v ? 'True' : 'False'}
+          {v ? t('truth.true') : t('truth.false')}
         </label>
       ))}
     </fieldset>
@@ -161,14 +166,18 @@ export function TrueFalseInput({ exercise, value, onChange, disabled }: Props<'t
 }
 
 export function EssayInput({ exercise, value, onChange, disabled }: Props<'essay'>) {
+  const { t } = useTranslation('lessons');
   const text = value?.text ?? '';
-  const words = text.trim().split(/\s+/).filter(Boolean).length;
-  const limits = [
-    exercise.minWords && `at least ${exercise.minWords}`,
-    exercise.maxWords && `at most ${exercise.maxWords}`,
-  ]
-    .filter(Boolean)
-    .join(', ');
+  const words = t('view.essay.words', { count: text.trim().split(/\s+/).filter(Boolean).length });
+  const { minWords: min, maxWords: max } = exercise;
+  const limits =
+    min && max
+      ? t('view.essay.between', { min, max })
+      : min
+        ? t('view.essay.atLeast', { min })
+        : max
+          ? t('view.essay.atMost', { max })
+          : '';
   return (
     <div className="field">
       <label htmlFor={`essay-${exercise.id}`}>{exercise.prompt}</label>
@@ -179,9 +188,7 @@ export function EssayInput({ exercise, value, onChange, disabled }: Props<'essay
         value={text}
         onChange={(e) => onChange({ type: 'essay', text: e.target.value })}
       />
-      <small className="muted">
-        {words} words{limits ? ` (${limits})` : ''}
-      </small>
+      <small className="muted">{limits ? t('view.essay.withLimits', { words, limits }) : words}</small>
     </div>
   );
 }

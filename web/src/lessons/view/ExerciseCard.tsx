@@ -1,10 +1,10 @@
 // One exercise as the student answers it: the instructions, the input for its type, Submit, and then the
 // student's own result (never the key until the teacher reveals it).
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Answer, GivenAnswer, StudentExercise, SubmittedAnswer } from '../../../../contract/lessons';
 import { Badge, ErrorBox } from '../../ui/feedback';
 import { useAction } from '../../lib/useApi';
-import { BLOCK_LABELS } from '../draft';
 import { answerText, pointsText } from '../answerText';
 import {
   EssayInput,
@@ -28,6 +28,7 @@ type Props = {
 };
 
 export function ExerciseCard({ exercise, number, given, keyAnswer, onSubmit, closed }: Props) {
+  const { t } = useTranslation('lessons');
   const [draft, setDraft] = useState<Answer | undefined>(given?.answer);
   /** The server's grade of the answer just sent, until the answers list has it (the card is then remade). */
   const [sent, setSent] = useState<{ answer: Answer; result: SubmittedAnswer }>();
@@ -37,14 +38,12 @@ export function ExerciseCard({ exercise, number, given, keyAnswer, onSubmit, clo
   const disabled = !!closed || send.pending;
   const inputProps = { disabled, onChange: (a: Answer) => setDraft(a) };
   const e = exercise;
-  const title = `Exercise ${number}: ${BLOCK_LABELS[e.type]}`;
+  const title = t('view.exercise', { number, type: t(`blockType.${e.type}`) });
   return (
     <article className="card exercise" aria-label={title} data-testid="exercise" data-exercise={e.id}>
       <header className="card-head">
         <h3>{title}</h3>
-        <span className="muted">
-          {e.points} point{e.points === 1 ? '' : 's'}
-        </span>
+        <span className="muted">{t('view.points', { count: e.points })}</span>
       </header>
       {e.instructions && <p className="instructions">{e.instructions}</p>}
       {e.type === 'multipleChoice' && (
@@ -74,18 +73,23 @@ export function ExerciseCard({ exercise, number, given, keyAnswer, onSubmit, clo
                   });
               }}
             >
-              {result ? 'Submit again' : 'Submit answer'}
+              {result ? t('view.submitAgain') : t('view.submit')}
             </button>
           )
         ) : (
-          <span className="muted">Preview: answers are not sent.</span>
+          <span className="muted">{t('view.preview')}</span>
         )}
         {result && <Result given={result} comment={sent ? null : (given?.comment ?? null)} />}
         {closed && <span className="muted">{closed}</span>}
       </div>
       {keyAnswer !== undefined && keyAnswer !== null && (
         <p className="answer-key" data-testid="answer-key">
-          Correct answer: <strong>{answerText(e, keyAnswer)}</strong>
+          <Trans
+            t={t}
+            i18nKey="view.correctAnswer"
+            values={{ answer: answerText(t, e, keyAnswer) }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       )}
     </article>
@@ -95,19 +99,20 @@ export function ExerciseCard({ exercise, number, given, keyAnswer, onSubmit, clo
 type Graded = Pick<GivenAnswer, 'points' | 'maxPoints' | 'correct'>;
 
 function Result({ given, comment }: { given: Graded; comment: string | null }) {
+  const { t } = useTranslation('lessons');
   const tone = given.points === null ? 'info' : given.correct ? 'ok' : given.points > 0 ? 'warn' : 'bad';
   const label =
     given.points === null
-      ? 'Submitted'
+      ? t('view.result.submitted')
       : given.correct
-        ? 'Correct'
+        ? t('view.result.correct')
         : given.points > 0
-          ? 'Partly correct'
-          : 'Not correct';
+          ? t('view.result.partly')
+          : t('view.result.wrong');
   return (
     <span className="result" role="status" data-testid="exercise-result">
-      <Badge tone={tone}>{label}</Badge> {pointsText(given.points, given.maxPoints)}
-      {comment && <span className="comment"> · Teacher: “{comment}”</span>}
+      <Badge tone={tone}>{label}</Badge> {pointsText(t, given.points, given.maxPoints)}
+      {comment && <span className="comment"> · {t('view.teacherComment', { comment })}</span>}
     </span>
   );
 }

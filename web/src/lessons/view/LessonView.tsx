@@ -1,5 +1,6 @@
 // A lesson as the student sees it: its text, vocabulary lists and exercises in order. Answers go through
 // `onSubmit`; without it the lesson is a preview (the teacher's "preview as the student sees it").
+import { useTranslation } from 'react-i18next';
 import type { Answer, GivenAnswer, StudentView, SubmittedAnswer } from '../../../../contract/lessons';
 import { markdownToHtml } from '../markdown';
 import { ExerciseCard } from './ExerciseCard';
@@ -15,8 +16,9 @@ type Props = {
 };
 
 export function LessonView({ document, answers = [], keys, onSubmit, closed }: Props) {
+  const { t } = useTranslation('lessons');
   let number = 0;
-  if (document.blocks.length === 0) return <p className="muted">This lesson has no content yet.</p>;
+  if (document.blocks.length === 0) return <p className="muted">{t('view.empty')}</p>;
   return (
     <div className="lesson-view" data-testid="lesson-view">
       {document.blocks.map((block, i) => {

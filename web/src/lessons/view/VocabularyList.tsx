@@ -1,17 +1,19 @@
 // A vocabulary list: term, part of speech, translation and an example.
+import { useTranslation } from 'react-i18next';
 import type { VocabularyBlockT } from '../../../../contract/lessons';
 
 export function VocabularyList({ block }: { block: VocabularyBlockT }) {
-  const title = block.title || 'Vocabulary';
+  const { t } = useTranslation('lessons');
+  const title = block.title || t('vocabularyTitle');
   return (
     <section className="card vocabulary" aria-label={title}>
       <h3>{title}</h3>
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Term</th>
-            <th scope="col">Translation</th>
-            <th scope="col">Example</th>
+            <th scope="col">{t('view.vocabulary.term')}</th>
+            <th scope="col">{t('view.vocabulary.translation')}</th>
+            <th scope="col">{t('view.vocabulary.example')}</th>
           </tr>
         </thead>
         <tbody>
@@ -19,7 +21,9 @@ export function VocabularyList({ block }: { block: VocabularyBlockT }) {
             <tr key={i}>
               <th scope="row">
                 {item.term}
-                {item.partOfSpeech && <span className="muted"> ({item.partOfSpeech})</span>}
+                {item.partOfSpeech && (
+                  <span className="muted"> ({t(`partOfSpeech.${item.partOfSpeech}`)})</span>
+                )}
               </th>
               <td>{item.translation}</td>
               <td>

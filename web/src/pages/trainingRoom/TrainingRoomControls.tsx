@@ -1,12 +1,14 @@
 // The call controls of a training event's room: microphone, camera and leave.
 import { useState } from 'react';
-import { MediaProblem, MEDIA_MESSAGES } from '../../room/media/devices';
+import { useTranslation } from 'react-i18next';
+import { MediaProblem, mediaMessage } from '../../room/media/devices';
 import type { LocalState } from '../../room/media/localMedia';
 import type { RoomSession } from '../../room/rt/roomSession';
 
 type Props = { session: RoomSession; local: LocalState; onLeave(): void };
 
 export function TrainingRoomControls({ session, local, onLeave }: Props) {
+  const { t } = useTranslation('room');
   const [busy, setBusy] = useState(false);
   const media = session.local;
   const toggleCamera = async () => {
@@ -14,23 +16,23 @@ export function TrainingRoomControls({ session, local, onLeave }: Props) {
     try {
       await media.setCamera(!local.cameraOn);
     } catch (e) {
-      session.notify('warn', e instanceof MediaProblem ? e.message : MEDIA_MESSAGES.unknown);
+      session.notify('warn', e instanceof MediaProblem ? e.message : mediaMessage('unknown'));
     } finally {
       setBusy(false);
     }
   };
   return (
-    <footer className="room-controls" aria-label="Call controls">
+    <footer className="room-controls" aria-label={t('controls.label')}>
       <button
         type="button"
         className={`ctl ${local.muted ? 'ctl-off' : ''}`}
         aria-pressed={!local.muted}
         disabled={!media.hasMicrophone}
-        title={media.hasMicrophone ? undefined : 'No microphone'}
+        title={media.hasMicrophone ? undefined : t('controls.noMic')}
         onClick={() => media.setMuted(!local.muted)}
         data-testid="toggle-mic"
       >
-        {local.muted ? 'Unmute' : 'Mute'}
+        {local.muted ? t('controls.unmute') : t('controls.mute')}
       </button>
       <button
         type="button"
@@ -40,10 +42,10 @@ export function TrainingRoomControls({ session, local, onLeave }: Props) {
         onClick={() => void toggleCamera()}
         data-testid="toggle-camera"
       >
-        {local.cameraOn ? 'Stop camera' : 'Start camera'}
+        {local.cameraOn ? t('controls.stopCamera') : t('controls.startCamera')}
       </button>
       <button type="button" className="ctl ctl-leave" onClick={onLeave} data-testid="leave">
-        Leave
+        {t('controls.leave')}
       </button>
     </footer>
   );

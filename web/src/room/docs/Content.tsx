@@ -2,6 +2,7 @@
 // sync in the background, so switching tabs is instant. In individual sessions the teacher may show another
 // lesson (Lesson Library or an instant lesson) and return to the session lesson; everyone follows.
 import { Suspense, lazy, useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { CurrentLesson, DocName } from '../rt/protocol';
 import type { RoomSession } from '../rt/roomSession';
 import { SharedDoc } from '../rt/yjsProvider';
@@ -37,6 +38,7 @@ export function Content({
   liveSessionId,
   nameOf,
 }: Props) {
+  const { t } = useTranslation('room');
   const [tab, setTab] = useState<'document' | 'whiteboard' | 'exercises'>('document');
   const docName: DocName = lesson.current ? `lesson:${lesson.current.lessonId}` : 'lesson';
   const lessonDoc = useSharedDoc(session, docName);
@@ -47,7 +49,9 @@ export function Content({
     lesson.current?.kind === 'course' ? lesson.current.lessonId : null,
   );
   const lessonTitle =
-    lesson.current?.title ?? courseTitle ?? (lesson.current ? 'Another lesson' : 'Session lesson');
+    lesson.current?.title ??
+    courseTitle ??
+    (lesson.current ? t('content.anotherLesson') : t('content.sessionLesson'));
   // An instant lesson on show has its own exercises; otherwise the session lesson's.
   const exercisesBase =
     lesson.current?.kind === 'instant'
@@ -55,12 +59,16 @@ export function Content({
       : `/api/live-sessions/${liveSessionId}`;
 
   return (
-    <section className="room-content" aria-label="Shared content">
+    <section className="room-content" aria-label={t('content.label')}>
       {(individual || lesson.current?.kind === 'instant') && lesson.current && (
         <div className="switched" data-testid="lesson-switched">
           <span>
-            Showing <strong>{lessonTitle}</strong>
-            {lesson.current.kind === 'instant' ? ' (instant lesson)' : ''}
+            <Trans
+              t={t}
+              i18nKey={lesson.current.kind === 'instant' ? 'content.showingInstant' : 'content.showing'}
+              values={{ title: lessonTitle }}
+              components={{ strong: <strong /> }}
+            />
           </span>
           {isHost && (
             <button
@@ -69,7 +77,7 @@ export function Content({
               onClick={() => session.send({ type: 'lesson.return' })}
               data-testid="return-to-session-lesson"
             >
-              Return to Session Lesson
+              {t('content.return')}
             </button>
           )}
         </div>
@@ -84,7 +92,7 @@ export function Content({
           onClick={() => setTab('document')}
           data-testid="tab-document"
         >
-          Lesson document
+          {t('content.document')}
         </button>
         <button
           type="button"
@@ -94,7 +102,7 @@ export function Content({
           onClick={() => setTab('whiteboard')}
           data-testid="tab-whiteboard"
         >
-          Whiteboard
+          {t('content.whiteboard')}
         </button>
         {liveSessionId && (
           <button
@@ -105,12 +113,12 @@ export function Content({
             onClick={() => setTab('exercises')}
             data-testid="tab-exercises"
           >
-            Exercises
+            {t('content.exercises')}
           </button>
         )}
         {tab === 'document' && (
           <span className={`mode-chip ${canEdit ? 'mode-edit' : 'mode-view'}`} data-testid="doc-mode">
-            {canEdit ? 'You can edit' : 'View only'}
+            {canEdit ? t('content.youCanEdit') : t('content.viewOnly')}
           </span>
         )}
       </div>
@@ -125,18 +133,18 @@ export function Content({
           />
         )}
         {tab === 'whiteboard' && whiteboard && (
-          <Suspense fallback={<p className="muted">Opening the whiteboard…</p>}>
+          <Suspense fallback={<p className="muted">{t('content.openingWhiteboard')}</p>}>
             <Whiteboard shared={whiteboard} />
           </Suspense>
         )}
         {tab === 'exercises' && liveSessionId && (
-          <Suspense fallback={<p className="muted">Opening the exercises…</p>}>
+          <Suspense fallback={<p className="muted">{t('content.openingExercises')}</p>}>
             <RoomExercises
               key={exercisesBase}
               base={exercisesBase}
               socket={session.socket}
               isHost={isHost}
-              nameOf={nameOf ?? (() => 'Student')}
+              nameOf={nameOf ?? (() => t('student'))}
             />
           </Suspense>
         )}

@@ -1,6 +1,7 @@
 // The shared lesson document: TipTap bound to a Yjs document the gateway relays and stores. Everyone sees edits
 // live with each other's carets; a student edits only while the teacher allows it, and the mode switches at once.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -15,6 +16,7 @@ type Props = {
 };
 
 export function LessonDocument({ shared, editable, user, title }: Props) {
+  const { t } = useTranslation('room');
   const [restored, setRestored] = useState(shared.synced);
   useEffect(() => shared.onSynced(() => setRestored(true)), [shared]);
 
@@ -29,7 +31,7 @@ export function LessonDocument({ shared, editable, user, title }: Props) {
       editorProps: {
         attributes: {
           class: 'doc-body',
-          'aria-label': `Lesson document: ${title}`,
+          'aria-label': t('doc.label', { title }),
           'data-testid': 'lesson-editor',
         },
       },
@@ -47,9 +49,13 @@ export function LessonDocument({ shared, editable, user, title }: Props) {
       data-testid="lesson-document"
       data-mode={editable ? 'edit' : 'view'}
     >
-      <div className="doc-toolbar" role="toolbar" aria-label="Formatting">
-        {editable && editor ? <Formatting editor={editor} /> : <span className="muted">View only</span>}
-        {!restored && <span className="muted">Loading the document…</span>}
+      <div className="doc-toolbar" role="toolbar" aria-label={t('doc.formatting')}>
+        {editable && editor ? (
+          <Formatting editor={editor} />
+        ) : (
+          <span className="muted">{t('doc.viewOnly')}</span>
+        )}
+        {!restored && <span className="muted">{t('doc.loading')}</span>}
       </div>
       <EditorContent editor={editor} />
     </div>
@@ -57,6 +63,7 @@ export function LessonDocument({ shared, editable, user, title }: Props) {
 }
 
 function Formatting({ editor }: { editor: Editor }) {
+  const { t } = useTranslation('room');
   const button = (label: string, active: boolean, run: () => void, text: string) => (
     <button
       type="button"
@@ -72,16 +79,31 @@ function Formatting({ editor }: { editor: Editor }) {
   const chain = () => editor.chain().focus();
   return (
     <>
-      {button('Bold', editor.isActive('bold'), () => chain().toggleBold().run(), 'B')}
-      {button('Italic', editor.isActive('italic'), () => chain().toggleItalic().run(), 'I')}
+      {button(t('doc.bold'), editor.isActive('bold'), () => chain().toggleBold().run(), t('doc.boldKey'))}
       {button(
-        'Heading',
+        t('doc.italic'),
+        editor.isActive('italic'),
+        () => chain().toggleItalic().run(),
+        t('doc.italicKey'),
+      )}
+      {button(
+        t('doc.heading'),
         editor.isActive('heading', { level: 2 }),
         () => chain().toggleHeading({ level: 2 }).run(),
-        'H',
+        t('doc.headingKey'),
       )}
-      {button('Bullet list', editor.isActive('bulletList'), () => chain().toggleBulletList().run(), '•')}
-      {button('Numbered list', editor.isActive('orderedList'), () => chain().toggleOrderedList().run(), '1.')}
+      {button(
+        t('doc.bulletList'),
+        editor.isActive('bulletList'),
+        () => chain().toggleBulletList().run(),
+        '•',
+      )}
+      {button(
+        t('doc.numberedList'),
+        editor.isActive('orderedList'),
+        () => chain().toggleOrderedList().run(),
+        '1.',
+      )}
     </>
   );
 }

@@ -1,8 +1,10 @@
 // The shared whiteboard: Excalidraw, with its elements kept in a Yjs map (one entry per element, newest version
 // wins) that the gateway relays and stores, so drawings appear for everyone and are there again on join.
-// Fonts come from our own server (EXCALIDRAW_ASSET_PATH), never from a CDN.
+// Fonts come from our own server (EXCALIDRAW_ASSET_PATH), never from a CDN. Its menus speak the interface's
+// language (Excalidraw's own translations, bundled).
 import './assetPath';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Excalidraw } from '@excalidraw/excalidraw';
 import '@excalidraw/excalidraw/index.css';
 import type * as Y from 'yjs';
@@ -15,7 +17,11 @@ type SceneApi = {
   updateScene(scene: { elements: readonly Element[] }): void;
 };
 
+/** Excalidraw's language for the interface's (English, and the pseudo-locale, as its default). */
+const EXCALIDRAW_LANGUAGES: Record<string, string> = { de: 'de-DE', uk: 'uk-UA' };
+
 export default function Whiteboard({ shared }: { shared: SharedDoc }) {
+  const { i18n } = useTranslation('room');
   const api = useRef<SceneApi | null>(null);
   const elements = shared.doc.getMap<Element>('elements');
 
@@ -69,6 +75,7 @@ export default function Whiteboard({ shared }: { shared: SharedDoc }) {
         }}
         onChange={(scene) => onChange(scene as unknown as readonly Element[])}
         isCollaborating
+        langCode={EXCALIDRAW_LANGUAGES[i18n.language] ?? 'en'}
         UIOptions={{ canvasActions: { loadScene: false, saveToActiveFile: false, export: false } }}
       />
     </div>

@@ -1,4 +1,5 @@
 // Cameras and microphones: listing them, opening the chosen ones, and a friendly message for each way it fails.
+import { i18next } from '../../i18n';
 
 export type DeviceChoice = { cameraId: string | null; microphoneId: string | null; speakerId: string | null };
 export type DeviceLists = {
@@ -50,7 +51,7 @@ export type ProblemKind =
 
 export class MediaProblem extends Error {
   constructor(readonly kind: ProblemKind) {
-    super(MEDIA_MESSAGES[kind]);
+    super(mediaMessage(kind));
   }
 }
 
@@ -64,19 +65,8 @@ function problemKind(e: unknown): ProblemKind {
   return 'unknown';
 }
 
-export const MEDIA_MESSAGES: Record<ProblemKind, string> = {
-  denied:
-    'Lectern is not allowed to use your camera or microphone. Click the camera icon in the address bar, choose "Allow", then try again.',
-  not_found:
-    'No camera or microphone was found. Plug one in, or join without it: you can still see, hear and chat.',
-  busy: 'Your camera or microphone is in use by another app (a video call, the camera app). Close it, then try again.',
-  overconstrained: 'The chosen device is no longer available. Pick another one from the list.',
-  unsupported: 'This browser cannot use a camera here. Try a current Chrome, Edge or Firefox.',
-  insecure:
-    'Camera and microphone only work over a secure (https) connection. Ask your school for the secure link.',
-  unknown:
-    'Your camera or microphone could not be started. Restart the browser or try headphones, then try again.',
-};
+/** What a person reads for a device problem, in the interface's language. */
+export const mediaMessage = (kind: ProblemKind) => i18next.t(`media.${kind}`, { ns: 'room' });
 
 export function stopStream(stream: MediaStream | null | undefined) {
   stream?.getTracks().forEach((t) => t.stop());

@@ -1,5 +1,6 @@
 // What the room shows, folded from the gateway's messages: who is here, the chat, the polls, who may edit the
 // lesson document and which lesson is open. Pure, so the reducer reads like the protocol.
+import { i18next } from '../../i18n';
 import type { ChatMessage, CurrentLesson, Joined, Peer, PollView, Reaction, ServerMessage } from './protocol';
 
 export type Notice = { id: number; tone: 'info' | 'warn' | 'ok'; text: string };
@@ -24,6 +25,17 @@ let reactionId = 0;
 /** At most this many reactions float at once: a burst does not bury the room. */
 const MAX_FLOATING = 12;
 const notice = (tone: Notice['tone'], text: string): Notice => ({ id: ++noticeId, tone, text });
+/** A notice's text in the interface's language (the room's catalogue is loaded before anyone joins). */
+const say = (key: NoticeKey) => i18next.t(`notice.${key}`, { ns: 'room' });
+type NoticeKey =
+  | 'editOn'
+  | 'editOff'
+  | 'videoAllowed'
+  | 'videoStopped'
+  | 'mutedByTeacher'
+  | 'sfuMode'
+  | 'meshMode'
+  | 'handLowered';
 
 export function fromJoined(j: Joined, previous?: RoomState): RoomState {
   return {
@@ -77,9 +89,7 @@ export function roomReducer(state: RoomState, m: ServerMessage): RoomState {
       const canEdit = { ...state.canEdit, [m.personId]: m.canEdit };
       if (m.personId !== state.self.personId || state.canEdit[m.personId] === m.canEdit)
         return { ...state, canEdit };
-      const text = m.canEdit
-        ? 'Your teacher turned on editing: you can now edit the lesson document.'
-        : 'Your teacher switched the lesson document to view only.';
+      const text = say(m.canEdit ? 'editOn' : 'editOff');
       return { ...state, canEdit, notices: [...state.notices, notice(m.canEdit ? 'ok' : 'info', text)] };
     }
     case 'lesson.switched':
@@ -90,36 +100,28 @@ export function roomReducer(state: RoomState, m: ServerMessage): RoomState {
         lesson: { ...state.lesson, instantLessons: [...state.lesson.instantLessons, m.lesson] },
       };
     case 'mesh.tooLarge':
-      return { ...state, meshWarning: m.message };
+      // Said here from the numbers, in the person's language (the gateway's message is English).
+      return {
+        ...state,
+        meshWarning: i18next.t('notice.meshTooLarge', { ns: 'room', count: m.videoPeers, limit: m.limit }),
+      };
     case 'error':
       // `sfu:` refs are the video connections' own business (web/src/room/media/sfu), handled there.
       if (m.code === 'read_only' || m.ref === 'join' || m.ref?.startsWith('sfu:')) return state;
       return { ...state, notices: [...state.notices, notice('warn', m.message)] };
     case 'sfu.video':
       if (m.personId !== state.self.personId) return state;
-      return addNotice(
-        state,
-        m.allowed ? 'ok' : 'info',
-        m.allowed
-          ? 'Your teacher allowed your video again.'
-          : 'Your teacher stopped your video for now; you can still be heard.',
-      );
+      return addNotice(state, m.allowed ? 'ok' : 'info', say(m.allowed ? 'videoAllowed' : 'videoStopped'));
     case 'sfu.muted':
       if (m.personId !== state.self.personId && (m.personId !== null || state.self.roomRole === 'host'))
         return state;
-      return addNotice(state, 'info', 'Your teacher muted you. Unmute when you want to speak.');
+      return addNotice(state, 'info', say('mutedByTeacher'));
     case 'media.mode':
-      return addNotice(
-        state,
-        'info',
-        m.mode === 'sfu'
-          ? 'More people joined this class: video now goes through the media server.'
-          : 'Video now goes directly between you (a small class).',
-      );
+      return addNotice(state, 'info', say(m.mode === 'sfu' ? 'sfuMode' : 'meshMode'));
     case 'hand.changed': {
       const self = { ...state.self, handRaisedAt: m.raisedAt };
       if (!m.loweredBy) return { ...state, self };
-      return addNotice({ ...state, self }, 'info', 'Your teacher lowered your hand.');
+      return addNotice({ ...state, self }, 'info', say('handLowered'));
     }
     case 'reaction':
       return {

@@ -1,5 +1,6 @@
 // One WebSocket to the gateway (/rt) for the room: typed send, listeners per message type, and a reconnect that
 // resumes the same peer id within the server's grace period so the call and attendance carry on.
+import { i18next } from '../../i18n';
 import { RECONNECT_GRACE_MS, type ClientMessage, type Joined, type ServerMessage } from './protocol';
 
 type Listener = (message: ServerMessage) => void;
@@ -131,15 +132,15 @@ export function friendlyRoomError(e: unknown): string {
   const code = e instanceof RoomError ? e.code : 'unavailable';
   switch (code) {
     case 'room_closed':
-      return 'This room is not open right now. It opens 10 minutes before the session starts and closes when it ends.';
+      return i18next.t('error.roomClosed', { ns: 'room' });
     case 'not_found':
     case 'forbidden':
-      return 'This room does not exist or you are not invited to it. Check that you are signed in with the right account.';
+      return i18next.t('error.notInvited', { ns: 'room' });
     case 'unauthenticated':
-      return 'Your sign-in has expired. Sign in again, then rejoin the session.';
+      return i18next.t('error.unauthenticated', { ns: 'room' });
     case 'rate_limited':
-      return 'Too many attempts at once. Wait a few seconds and try again.';
+      return i18next.t('error.rateLimited', { ns: 'room' });
     default:
-      return 'The room cannot be reached. Check your internet connection or firewall, then try again; if it keeps failing, try another browser.';
+      return i18next.t('error.unavailable', { ns: 'room' });
   }
 }

@@ -1,6 +1,8 @@
 // The group chat on the right: the history loaded on join, new messages as they arrive, and a box to write.
 // The teacher may remove a message. Messages are kept after the session for review.
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../lib/time';
 import type { ChatMessage } from '../rt/protocol';
 
 const MAX_CHAT_LENGTH = 2000;
@@ -15,6 +17,7 @@ type Props = {
 };
 
 export function ChatPanel({ messages, selfPersonId, isHost, timeZone, onSend, onRemove }: Props) {
+  const { t } = useTranslation('room');
   const [text, setText] = useState('');
   const list = useRef<HTMLOListElement>(null);
   const stick = useRef(true);
@@ -24,11 +27,10 @@ export function ChatPanel({ messages, selfPersonId, isHost, timeZone, onSend, on
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [messages.length]);
 
-  const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone });
   const send = () => {
-    const t = text.trim();
-    if (!t) return;
-    onSend(t);
+    const message = text.trim();
+    if (!message) return;
+    onSend(message);
     setText('');
   };
 
@@ -38,13 +40,13 @@ export function ChatPanel({ messages, selfPersonId, isHost, timeZone, onSend, on
         ref={list}
         className="chat-list"
         aria-live="polite"
-        aria-label="Chat messages"
+        aria-label={t('chat.label')}
         onScroll={(e) => {
           const el = e.currentTarget;
           stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
         }}
       >
-        {messages.length === 0 && <li className="muted chat-empty">No messages yet. Say hello!</li>}
+        {messages.length === 0 && <li className="muted chat-empty">{t('chat.empty')}</li>}
         {messages.map((m) => (
           <li
             key={m.messageId}
@@ -52,16 +54,16 @@ export function ChatPanel({ messages, selfPersonId, isHost, timeZone, onSend, on
             data-testid="chat-message"
           >
             <div className="chat-meta">
-              <strong>{m.personId === selfPersonId ? 'You' : m.name}</strong>
-              <time dateTime={m.at}>{time.format(new Date(m.at))}</time>
+              <strong>{m.personId === selfPersonId ? t('you') : m.name}</strong>
+              <time dateTime={m.at}>{formatTime(m.at, timeZone)}</time>
               {isHost && (
                 <button
                   type="button"
                   className="link-btn"
                   onClick={() => onRemove(m.messageId)}
-                  aria-label={`Remove message from ${m.name}`}
+                  aria-label={t('chat.removeFrom', { name: m.name })}
                 >
-                  Remove
+                  {t('chat.remove')}
                 </button>
               )}
             </div>
@@ -77,14 +79,14 @@ export function ChatPanel({ messages, selfPersonId, isHost, timeZone, onSend, on
         }}
       >
         <label className="sr-only" htmlFor="chat-input">
-          Message
+          {t('chat.message')}
         </label>
         <textarea
           id="chat-input"
           rows={2}
           value={text}
           maxLength={MAX_CHAT_LENGTH}
-          placeholder="Write a message…"
+          placeholder={t('chat.placeholder')}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.shiftKey) {
@@ -100,7 +102,7 @@ export function ChatPanel({ messages, selfPersonId, isHost, timeZone, onSend, on
           disabled={!text.trim()}
           data-testid="chat-send"
         >
-          Send
+          {t('chat.send')}
         </button>
       </form>
     </div>

@@ -2,7 +2,8 @@
 // reactions, the keyboard shortcuts, and leave. Through the SFU also audio only (by choice; a weak link turns it
 // on by itself and says so) and, for the host, mute everyone. Tooltips name each control's shortcut.
 import { useState } from 'react';
-import { MediaProblem, MEDIA_MESSAGES } from '../media/devices';
+import { useTranslation } from 'react-i18next';
+import { MediaProblem, mediaMessage } from '../media/devices';
 import type { LocalState } from '../media/localMedia';
 import type { SfuView } from '../media/sfu/sfuMedia';
 import type { RoomSession } from '../rt/roomSession';
@@ -25,11 +26,12 @@ export async function toggleCamera(session: RoomSession, local: LocalState) {
   try {
     await session.local.setCamera(!local.cameraOn);
   } catch (e) {
-    session.notify('warn', e instanceof MediaProblem ? e.message : MEDIA_MESSAGES.unknown);
+    session.notify('warn', e instanceof MediaProblem ? e.message : mediaMessage('unknown'));
   }
 }
 
 export function Controls({ session, local, sfu, handUp, onLeave, onHelp }: Props) {
+  const { t } = useTranslation('room');
   const [busy, setBusy] = useState(false);
   const media = session.local;
 
@@ -45,7 +47,7 @@ export function Controls({ session, local, sfu, handUp, onLeave, onHelp }: Props
   };
 
   return (
-    <footer className="room-controls" aria-label="Call controls">
+    <footer className="room-controls" aria-label={t('controls.label')}>
       <button
         type="button"
         className={`ctl ${local.muted ? 'ctl-off' : ''}`}
@@ -53,24 +55,26 @@ export function Controls({ session, local, sfu, handUp, onLeave, onHelp }: Props
         disabled={!media.hasMicrophone}
         title={
           media.hasMicrophone
-            ? `${local.muted ? 'Turn on' : 'Turn off'} the microphone ${keysOf('mic')}`
-            : 'No microphone'
+            ? t(local.muted ? 'controls.micOnTitle' : 'controls.micOffTitle', { keys: keysOf(t, 'mic') })
+            : t('controls.noMic')
         }
         onClick={() => media.setMuted(!local.muted)}
         data-testid="toggle-mic"
       >
-        {local.muted ? 'Unmute' : 'Mute'}
+        {local.muted ? t('controls.unmute') : t('controls.mute')}
       </button>
       <button
         type="button"
         className={`ctl ${local.cameraOn ? '' : 'ctl-off'}`}
         aria-pressed={local.cameraOn}
         disabled={busy}
-        title={`${local.cameraOn ? 'Turn off' : 'Turn on'} the camera ${keysOf('camera')}`}
-        onClick={() => void attempt(() => media.setCamera(!local.cameraOn), MEDIA_MESSAGES.unknown)}
+        title={t(local.cameraOn ? 'controls.cameraOffTitle' : 'controls.cameraOnTitle', {
+          keys: keysOf(t, 'camera'),
+        })}
+        onClick={() => void attempt(() => media.setCamera(!local.cameraOn), mediaMessage('unknown'))}
         data-testid="toggle-camera"
       >
-        {local.cameraOn ? 'Stop camera' : 'Start camera'}
+        {local.cameraOn ? t('controls.stopCamera') : t('controls.startCamera')}
       </button>
       <button
         type="button"
@@ -80,26 +84,23 @@ export function Controls({ session, local, sfu, handUp, onLeave, onHelp }: Props
         onClick={() =>
           local.sharing
             ? media.stopSharing()
-            : void attempt(
-                () => media.shareScreen(),
-                'Screen sharing did not start. Try sharing a single window instead of the entire screen, and check the browser permission.',
-              )
+            : void attempt(() => media.shareScreen(), t('controls.shareFailed'))
         }
         data-testid="toggle-share"
       >
-        {local.sharing ? 'Stop sharing' : 'Share screen'}
+        {local.sharing ? t('controls.stopSharing') : t('controls.shareScreen')}
       </button>
       {sfu && (
         <button
           type="button"
           className={`ctl ${sfu.audioOnly ? 'ctl-on' : ''}`}
           aria-pressed={!!sfu.audioOnly}
-          title={sfu.audioOnly === 'weak' ? 'Your connection is weak: video is off for now' : undefined}
+          title={sfu.audioOnly === 'weak' ? t('controls.weak') : undefined}
           onClick={() => session.setAudioOnly(!sfu.audioOnly)}
           data-testid="toggle-audio-only"
           data-reason={sfu.audioOnly ?? undefined}
         >
-          {sfu.audioOnly ? 'Video on' : 'Audio only'}
+          {sfu.audioOnly ? t('controls.videoOn') : t('controls.audioOnly')}
         </button>
       )}
       {sfu && session.isHost && (
@@ -108,11 +109,11 @@ export function Controls({ session, local, sfu, handUp, onLeave, onHelp }: Props
           className="ctl"
           onClick={() => {
             session.send({ type: 'sfu.mute' });
-            session.notify('ok', 'Everyone was asked to mute; they can unmute to speak.');
+            session.notify('ok', t('controls.mutedAll'));
           }}
           data-testid="mute-all"
         >
-          Mute all
+          {t('controls.muteAll')}
         </button>
       )}
       {handUp !== undefined && (
@@ -120,11 +121,11 @@ export function Controls({ session, local, sfu, handUp, onLeave, onHelp }: Props
           type="button"
           className={`ctl ${handUp ? 'ctl-on' : ''}`}
           aria-pressed={handUp}
-          title={`${handUp ? 'Lower' : 'Raise'} your hand ${keysOf('hand')}`}
+          title={t(handUp ? 'controls.lowerTitle' : 'controls.raiseTitle', { keys: keysOf(t, 'hand') })}
           onClick={() => session.toggleHand()}
           data-testid="toggle-hand"
         >
-          <span aria-hidden="true">✋</span> {handUp ? 'Lower hand' : 'Raise hand'}
+          <span aria-hidden="true">✋</span> {handUp ? t('controls.lower') : t('controls.raise')}
         </button>
       )}
       {onHelp && <ReactionPicker onReact={(emoji) => session.react(emoji)} />}
@@ -132,8 +133,8 @@ export function Controls({ session, local, sfu, handUp, onLeave, onHelp }: Props
         <button
           type="button"
           className="ctl ctl-help"
-          aria-label="Keyboard shortcuts"
-          title={`Keyboard shortcuts ${keysOf('help')}`}
+          aria-label={t('controls.shortcuts')}
+          title={t('controls.shortcutsTitle', { keys: keysOf(t, 'help') })}
           onClick={onHelp}
           data-testid="shortcuts"
         >
@@ -141,7 +142,7 @@ export function Controls({ session, local, sfu, handUp, onLeave, onHelp }: Props
         </button>
       )}
       <button type="button" className="ctl ctl-leave" onClick={onLeave} data-testid="leave">
-        Leave
+        {t('controls.leave')}
       </button>
     </footer>
   );

@@ -1,6 +1,8 @@
 // The Lesson Library (individual sessions): every lesson of the student's enrollment, searchable and filtered by
 // type and status. "Open Here" switches the shared content while the call goes on; "Open in New Tab" only looks.
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { api, ApiError } from '../../lib/api';
 
 export type LibraryLesson = { id: string; title: string; kind: string; status: string; position: number };
@@ -16,18 +18,10 @@ type Props = {
   onClose(): void;
 };
 
-const KINDS = [
-  ['', 'All types'],
-  ['class', 'Class'],
-  ['homework', 'Homework'],
-  ['independent', 'Independent'],
-] as const;
-const STATUSES = [
-  ['', 'Any status'],
-  ['completed', 'Completed'],
-  ['upcoming', 'Upcoming'],
-  ['not_scheduled', 'Not scheduled'],
-] as const;
+const KINDS = ['class', 'homework', 'independent'] as const;
+const STATUSES = ['completed', 'upcoming', 'not_scheduled'] as const;
+type Kind = (typeof KINDS)[number];
+type Status = (typeof STATUSES)[number];
 
 export function LessonLibrary({
   enrollmentId,
@@ -38,6 +32,7 @@ export function LessonLibrary({
   onCreateInstant,
   onClose,
 }: Props) {
+  const { t } = useTranslation('room');
   const [lessons, setLessons] = useState<LibraryLesson[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [search, setSearch] = useState('');
@@ -48,9 +43,9 @@ export function LessonLibrary({
   useEffect(() => {
     api
       .get<unknown>(`/api/enrollments/${enrollmentId}/lessons`)
-      .then((data) => setLessons(normalise(data)))
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.detail : 'The lessons could not be loaded.'));
-  }, [enrollmentId]);
+      .then((data) => setLessons(normalise(data, t('library.lesson'))))
+      .catch((e: unknown) => setError(e instanceof ApiError ? e.detail : t('library.loadFailed')));
+  }, [enrollmentId, t]);
 
   const shown = useMemo(
     () =>
@@ -64,50 +59,52 @@ export function LessonLibrary({
   );
 
   return (
-    <aside className="library" aria-label="Lesson Library" data-testid="lesson-library">
+    <aside className="library" aria-label={t('library.title')} data-testid="lesson-library">
       <header className="panel-head">
-        <h2>Lesson Library</h2>
-        <button type="button" className="link-btn" onClick={onClose} aria-label="Close the Lesson Library">
+        <h2>{t('library.title')}</h2>
+        <button type="button" className="link-btn" onClick={onClose} aria-label={t('library.close')}>
           ✕
         </button>
       </header>
       <div className="library-filters">
         <input
           type="search"
-          placeholder="Search lessons"
-          aria-label="Search lessons by name"
+          placeholder={t('library.search')}
+          aria-label={t('library.searchLabel')}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           data-testid="library-search"
         />
         <select
-          aria-label="Lesson type"
+          aria-label={t('library.type')}
           value={kind}
           onChange={(e) => setKind(e.target.value)}
           data-testid="library-type"
         >
-          {KINDS.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
+          <option value="">{t('library.kind.all')}</option>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`library.kind.${k}`)}
             </option>
           ))}
         </select>
         <select
-          aria-label="Lesson status"
+          aria-label={t('library.status')}
           value={status}
           onChange={(e) => setStatus(e.target.value)}
           data-testid="library-status"
         >
-          {STATUSES.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
+          <option value="">{t('library.state.any')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`library.state.${s}`)}
             </option>
           ))}
         </select>
       </div>
       {error && <p role="alert">{error}</p>}
-      {!lessons && !error && <p className="muted">Loading lessons…</p>}
-      {lessons && shown.length === 0 && <p className="muted">No lesson matches.</p>}
+      {!lessons && !error && <p className="muted">{t('library.loading')}</p>}
+      {lessons && shown.length === 0 && <p className="muted">{t('library.noMatch')}</p>}
       <ul className="library-list">
         {shown.map((l) => {
           const isCurrent = l.id === (currentLessonId ?? sessionLessonId);
@@ -117,8 +114,10 @@ export function LessonLibrary({
                 <strong>{l.title}</strong>
                 <span className="muted">
                   {' '}
-                  · {label(l.kind)} · {label(l.status)}
-                  {l.id === sessionLessonId ? ' · session lesson' : ''}
+                  {t(l.id === sessionLessonId ? 'library.metaSession' : 'library.meta', {
+                    kind: kindLabel(t, l.kind),
+                    status: statusLabel(t, l.status),
+                  })}
                 </span>
               </div>
               <div className="row">
@@ -128,7 +127,7 @@ export function LessonLibrary({
                   disabled={isCurrent}
                   onClick={() => onOpenHere(l.id)}
                 >
-                  {isCurrent ? 'Open now' : 'Open Here'}
+                  {isCurrent ? t('library.openNow') : t('library.openHere')}
                 </button>
                 <a
                   className="btn btn-small"
@@ -136,7 +135,7 @@ export function LessonLibrary({
                   target="_blank"
                   rel="noopener"
                 >
-                  Open in New Tab
+                  {t('library.openNewTab')}
                 </a>
                 {courseId && (
                   <a
@@ -144,9 +143,9 @@ export function LessonLibrary({
                     href={`/platform/courses/${courseId}/lessons/${l.id}/content`}
                     target="_blank"
                     rel="noopener"
-                    aria-label={`Edit content of ${l.title}`}
+                    aria-label={t('library.editContentOf', { title: l.title })}
                   >
-                    Edit content
+                    {t('library.editContent')}
                   </a>
                 )}
               </div>
@@ -158,23 +157,23 @@ export function LessonLibrary({
         className="library-instant"
         onSubmit={(e) => {
           e.preventDefault();
-          const t = instantTitle.trim();
-          if (!t) return;
-          onCreateInstant(t);
+          const title = instantTitle.trim();
+          if (!title) return;
+          onCreateInstant(title);
           setInstantTitle('');
         }}
       >
         <label className="field">
-          <span>Instant lesson (only for this session)</span>
+          <span>{t('library.instant')}</span>
           <input
             value={instantTitle}
             maxLength={200}
-            placeholder="Warm-up: weekend plans"
+            placeholder={t('library.instantExample')}
             onChange={(e) => setInstantTitle(e.target.value)}
           />
         </label>
         <button type="submit" className="btn btn-small" disabled={!instantTitle.trim()}>
-          Create Instant Lesson
+          {t('library.createInstant')}
         </button>
       </form>
     </aside>
@@ -182,15 +181,20 @@ export function LessonLibrary({
 }
 
 const label = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1).replace(/_/g, ' ') : '');
+/** A lesson's type and status as people read them (unknown ones as they come, capitalised). */
+const kindLabel = (t: TFunction<'room'>, kind: string) =>
+  (KINDS as readonly string[]).includes(kind) ? t(`library.kind.${kind as Kind}`) : label(kind);
+const statusLabel = (t: TFunction<'room'>, status: string) =>
+  (STATUSES as readonly string[]).includes(status) ? t(`library.state.${status as Status}`) : label(status);
 
-/** Accepts `{ lessons: [...] }` or a bare list, with `id` or `lessonId`. */
-function normalise(data: unknown): LibraryLesson[] {
+/** Accepts `{ lessons: [...] }` or a bare list, with `id` or `lessonId` (`untitled` for a lesson without one). */
+function normalise(data: unknown, untitled: string): LibraryLesson[] {
   const list = Array.isArray(data) ? data : ((data as { lessons?: unknown[] })?.lessons ?? []);
   return list.map((raw, i) => {
     const l = raw as Record<string, unknown>;
     return {
       id: String(l.id ?? l.lessonId ?? l.courseLessonId ?? i),
-      title: String(l.title ?? l.name ?? 'Lesson'),
+      title: String(l.title ?? l.name ?? untitled),
       kind: String(l.kind ?? l.type ?? 'class').toLowerCase(),
       status: String(l.status ?? 'upcoming').toLowerCase(),
       position: Number(l.position ?? i),

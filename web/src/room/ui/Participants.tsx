@@ -2,6 +2,7 @@
 // student's avatar popover in the toolbar (hover or tap); in a group session, in the participant bar.
 // Green pencil: the student can edit the lesson document. Red pencil-off: view only.
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Peer } from '../rt/protocol';
 import { initials } from './VideoDock';
 
@@ -10,9 +11,8 @@ export type Person = { personId: string; name: string; online: boolean; muted: b
 type ToggleProps = { person: Person; canEdit: boolean; onToggle(personId: string, canEdit: boolean): void };
 
 export function EditToggle({ person, canEdit, onToggle }: ToggleProps) {
-  const label = canEdit
-    ? `${person.name} can edit the document. Switch to view only`
-    : `${person.name} is view only. Allow editing`;
+  const { t } = useTranslation('room');
+  const label = t(canEdit ? 'people.canEditSwitch' : 'people.viewOnlySwitch', { name: person.name });
   return (
     <button
       type="button"
@@ -38,8 +38,9 @@ type ListProps = {
 
 /** Individual sessions: the student's avatar in the toolbar, with a popover of actions. */
 export function ToolbarAvatars({ people, canEdit, isHost, onToggle }: ListProps) {
+  const { t } = useTranslation('room');
   return (
-    <ul className="avatars" aria-label="Participants">
+    <ul className="avatars" aria-label={t('people.label')}>
       {people.map((p) => (
         <AvatarWithPopover
           key={p.personId}
@@ -54,6 +55,7 @@ export function ToolbarAvatars({ people, canEdit, isHost, onToggle }: ListProps)
 }
 
 function AvatarWithPopover({ person, canEdit, isHost, onToggle }: ToggleProps & { isHost: boolean }) {
+  const { t } = useTranslation('room');
   const [open, setOpen] = useState(false);
   const closeTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const show = () => {
@@ -80,14 +82,13 @@ function AvatarWithPopover({ person, canEdit, isHost, onToggle }: ToggleProps & 
         <div id={id} className="popover" role="dialog" aria-label={person.name}>
           <p className="popover-name">{person.name}</p>
           <p className="muted">
-            {person.online ? 'In the room' : 'Not here yet'}
-            {person.online && person.muted ? ' · muted' : ''}
+            {person.online ? t(person.muted ? 'people.inRoomMuted' : 'people.inRoom') : t('people.notHere')}
           </p>
           <div className="popover-actions">
             {isHost ? (
               <EditToggle person={person} canEdit={canEdit} onToggle={onToggle} />
             ) : (
-              <span className="muted">{canEdit ? 'Can edit' : 'View only'}</span>
+              <span className="muted">{canEdit ? t('people.canEdit') : t('people.viewOnly')}</span>
             )}
           </div>
         </div>
@@ -98,8 +99,9 @@ function AvatarWithPopover({ person, canEdit, isHost, onToggle }: ToggleProps & 
 
 /** Group sessions: everyone in a bar under the toolbar, with the teacher's edit switch beside each student. */
 export function ParticipantBar({ people, canEdit, isHost, onToggle }: ListProps) {
+  const { t } = useTranslation('room');
   return (
-    <ul className="participant-bar" aria-label="Participants" data-testid="participant-bar">
+    <ul className="participant-bar" aria-label={t('people.label')} data-testid="participant-bar">
       {people.map((p) => (
         <li key={p.personId} className={`participant ${p.online ? 'avatar-online' : 'participant-away'}`}>
           <span className="avatar avatar-small" aria-hidden="true">
@@ -113,17 +115,19 @@ export function ParticipantBar({ people, canEdit, isHost, onToggle }: ListProps)
   );
 }
 
-/** The students of the session, present or not, with what the room knows about them. */
+/** The students of the session, present or not, with what the room knows about them (`unnamed` for a student
+ * without a name). */
 export function studentsOf(
   invited: { studentId: string; name: string | null }[],
   peers: Peer[],
   self: Peer,
+  unnamed: string,
 ): Person[] {
   const byPerson = new Map<string, Person>();
   for (const s of invited)
     byPerson.set(s.studentId, {
       personId: s.studentId,
-      name: s.name ?? 'Student',
+      name: s.name ?? unnamed,
       online: false,
       muted: true,
     });

@@ -1,6 +1,7 @@
 // Polls: the teacher asks (anonymous or named) and closes; participants answer and may change their answer until
 // it closes; everyone sees the tally move. For a named poll the teacher also sees who chose what and who is silent.
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { PollView } from '../rt/protocol';
 
 type Props = {
@@ -13,12 +14,13 @@ type Props = {
 };
 
 export function PollsPanel({ polls, isHost, nameOf, onOpen, onAnswer, onClose }: Props) {
+  const { t } = useTranslation('room');
   const newestFirst = [...polls].reverse();
   return (
     <div className="polls" data-testid="polls">
       {isHost && <NewPoll onOpen={onOpen} />}
       {newestFirst.length === 0 && (
-        <p className="muted">{isHost ? 'No polls yet: ask a quick question above.' : 'No polls yet.'}</p>
+        <p className="muted">{isHost ? t('polls.emptyHost') : t('polls.empty')}</p>
       )}
       {newestFirst.map((p) => (
         <Poll key={p.pollId} poll={p} isHost={isHost} nameOf={nameOf} onAnswer={onAnswer} onClose={onClose} />
@@ -28,6 +30,7 @@ export function PollsPanel({ polls, isHost, nameOf, onOpen, onAnswer, onClose }:
 }
 
 function NewPoll({ onOpen }: Pick<Props, 'onOpen'>) {
+  const { t } = useTranslation('room');
   const [question, setQuestion] = useState('');
   const [options, setOptions] = useState(['', '']);
   const [anonymous, setAnonymous] = useState(true);
@@ -36,7 +39,7 @@ function NewPoll({ onOpen }: Pick<Props, 'onOpen'>) {
   return (
     <form
       className="poll-new"
-      aria-label="New poll"
+      aria-label={t('polls.newPoll')}
       onSubmit={(e) => {
         e.preventDefault();
         if (!ready) return;
@@ -46,7 +49,7 @@ function NewPoll({ onOpen }: Pick<Props, 'onOpen'>) {
       }}
     >
       <label className="field">
-        <span>Question</span>
+        <span>{t('polls.question')}</span>
         <input
           value={question}
           maxLength={500}
@@ -56,7 +59,7 @@ function NewPoll({ onOpen }: Pick<Props, 'onOpen'>) {
       </label>
       {options.map((o, i) => (
         <label className="field" key={i}>
-          <span>Option {i + 1}</span>
+          <span>{t('polls.option', { n: i + 1 })}</span>
           <input
             value={o}
             maxLength={200}
@@ -68,15 +71,15 @@ function NewPoll({ onOpen }: Pick<Props, 'onOpen'>) {
       <div className="row">
         {options.length < 10 && (
           <button type="button" className="btn btn-small" onClick={() => setOptions([...options, ''])}>
-            + Option
+            {t('polls.addOption')}
           </button>
         )}
         <label className="check">
           <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
-          Anonymous
+          {t('polls.anonymous')}
         </label>
         <button type="submit" className="btn btn-primary btn-small" disabled={!ready} data-testid="poll-open">
-          Ask
+          {t('polls.ask')}
         </button>
       </div>
     </form>
@@ -90,6 +93,7 @@ function Poll({
   onAnswer,
   onClose,
 }: Omit<Props, 'polls' | 'onOpen'> & { poll: PollView }) {
+  const { t } = useTranslation('room');
   const total = Math.max(
     1,
     poll.counts.reduce((a, b) => a + b, 0),
@@ -101,8 +105,8 @@ function Poll({
     <article className={`poll poll-${poll.status}`} data-testid="poll" data-poll={poll.pollId}>
       <header>
         <h3>{poll.question}</h3>
-        <span className="badge">{open ? 'Open' : 'Closed'}</span>
-        <span className="muted">{poll.anonymous ? 'anonymous' : 'named'}</span>
+        <span className="badge">{open ? t('polls.open') : t('polls.closed')}</span>
+        <span className="muted">{poll.anonymous ? t('polls.anonymousTag') : t('polls.namedTag')}</span>
       </header>
       <ul className="poll-options">
         {poll.options.map((label, i) => {
@@ -138,27 +142,31 @@ function Poll({
       </ul>
       {hidden && (
         <p className="muted" data-testid="poll-counts-hidden">
-          Results appear after 3 answers or when the poll closes.
+          {t('polls.hidden')}
         </p>
       )}
       <footer className="muted">
-        <span data-testid="poll-responded">{poll.responded}</span> answered
-        {poll.myAnswer !== null && open && !isHost && ' · you can change your answer until the poll closes'}
+        <Trans
+          t={t}
+          i18nKey={poll.myAnswer !== null && open && !isHost ? 'polls.answeredCanChange' : 'polls.answered'}
+          values={{ n: poll.responded }}
+          components={{ n: <span data-testid="poll-responded" /> }}
+        />
       </footer>
       {isHost && poll.answers && poll.answers.length > 0 && (
         <details className="poll-named">
-          <summary>Who answered what</summary>
+          <summary>{t('polls.whoWhat')}</summary>
           <ul>
             {poll.answers.map((a) => (
               <li key={a.personId}>
-                {nameOf(a.personId)}: {poll.options[a.option]}
+                {t('polls.answer', { name: nameOf(a.personId), option: poll.options[a.option] ?? '' })}
               </li>
             ))}
           </ul>
         </details>
       )}
       {isHost && poll.nonResponders && poll.nonResponders.length > 0 && (
-        <p className="muted">Not answered yet: {poll.nonResponders.map(nameOf).join(', ')}</p>
+        <p className="muted">{t('polls.notYet', { names: poll.nonResponders.map(nameOf).join(', ') })}</p>
       )}
       {isHost && open && (
         <button
@@ -167,7 +175,7 @@ function Poll({
           onClick={() => onClose(poll.pollId)}
           data-testid="poll-close"
         >
-          Close poll
+          {t('polls.close')}
         </button>
       )}
     </article>

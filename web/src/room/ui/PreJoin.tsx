@@ -1,10 +1,11 @@
 // Before entering: pick the camera and microphone, see yourself, choose to join muted, then join. Every device or
 // permission problem gets a plain message and a way on (join without camera, try again).
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   listDevices,
   MediaProblem,
-  MEDIA_MESSAGES,
+  mediaMessage,
   openMedia,
   stopStream,
   type DeviceChoice,
@@ -27,6 +28,7 @@ type Props = {
 };
 
 export function PreJoin({ title, subtitle, joining, roomError, onJoin }: Props) {
+  const { t } = useTranslation('room');
   const [devices, setDevices] = useState<DeviceLists>({ cameras: [], microphones: [], speakers: [] });
   const [choice, setChoice] = useState<DeviceChoice>({ cameraId: null, microphoneId: null, speakerId: null });
   const [useCamera, setUseCamera] = useState(true);
@@ -56,7 +58,7 @@ export function PreJoin({ title, subtitle, joining, roomError, onJoin }: Props) 
         if (!alive) return;
         setStream(null);
         setSettled(true);
-        setProblem(e instanceof MediaProblem ? e.message : MEDIA_MESSAGES.unknown);
+        setProblem(e instanceof MediaProblem ? e.message : mediaMessage('unknown'));
       });
     return () => {
       alive = false;
@@ -75,24 +77,24 @@ export function PreJoin({ title, subtitle, joining, roomError, onJoin }: Props) 
   };
 
   const select = (
-    label: string,
+    kind: 'camera' | 'microphone' | 'speaker',
     list: MediaDeviceInfo[],
     value: string | null,
     set: (id: string) => void,
     testId: string,
   ) => (
     <label className="field">
-      <span>{label}</span>
+      <span>{t(`prejoin.${kind}`)}</span>
       <select
         value={value ?? list[0]?.deviceId ?? ''}
         onChange={(e) => set(e.target.value)}
         disabled={list.length === 0}
         data-testid={testId}
       >
-        {list.length === 0 && <option value="">None found</option>}
+        {list.length === 0 && <option value="">{t('prejoin.noneFound')}</option>}
         {list.map((d, i) => (
           <option key={d.deviceId || i} value={d.deviceId}>
-            {d.label || `${label} ${i + 1}`}
+            {d.label || t(`prejoin.${kind}N`, { n: i + 1 })}
           </option>
         ))}
       </select>
@@ -107,21 +109,23 @@ export function PreJoin({ title, subtitle, joining, roomError, onJoin }: Props) 
         <div className="prejoin-body">
           <div className="prejoin-preview">
             {stream && useCamera ? (
-              <video ref={video} autoPlay playsInline muted aria-label="Your camera preview" />
+              <video ref={video} autoPlay playsInline muted aria-label={t('prejoin.preview')} />
             ) : (
-              <div className="prejoin-nocam">{useCamera ? 'Starting camera…' : 'Camera off'}</div>
+              <div className="prejoin-nocam">
+                {useCamera ? t('prejoin.startingCamera') : t('prejoin.cameraOff')}
+              </div>
             )}
           </div>
           <div className="prejoin-settings">
             {select(
-              'Camera',
+              'camera',
               devices.cameras,
               choice.cameraId,
               (id) => setChoice({ ...choice, cameraId: id }),
               'camera-select',
             )}
             {select(
-              'Microphone',
+              'microphone',
               devices.microphones,
               choice.microphoneId,
               (id) => setChoice({ ...choice, microphoneId: id }),
@@ -129,7 +133,7 @@ export function PreJoin({ title, subtitle, joining, roomError, onJoin }: Props) 
             )}
             {devices.speakers.length > 0 &&
               select(
-                'Speaker',
+                'speaker',
                 devices.speakers,
                 choice.speakerId,
                 (id) => setChoice({ ...choice, speakerId: id }),
@@ -137,7 +141,7 @@ export function PreJoin({ title, subtitle, joining, roomError, onJoin }: Props) 
               )}
             <label className="check">
               <input type="checkbox" checked={useCamera} onChange={(e) => setUseCamera(e.target.checked)} />
-              Use my camera
+              {t('prejoin.useCamera')}
             </label>
             <label className="check">
               <input
@@ -146,7 +150,7 @@ export function PreJoin({ title, subtitle, joining, roomError, onJoin }: Props) 
                 onChange={(e) => setMuted(e.target.checked)}
                 data-testid="join-muted"
               />
-              Join with my microphone muted
+              {t('prejoin.joinMuted')}
             </label>
           </div>
         </div>
@@ -154,7 +158,7 @@ export function PreJoin({ title, subtitle, joining, roomError, onJoin }: Props) 
           <div className="room-alert" role="alert" data-testid="device-problem">
             <p>{problem}</p>
             <button type="button" className="btn btn-small" onClick={() => setAttempt((a) => a + 1)}>
-              Try again
+              {t('prejoin.tryAgain')}
             </button>
           </div>
         )}
@@ -165,7 +169,7 @@ export function PreJoin({ title, subtitle, joining, roomError, onJoin }: Props) 
         )}
         <div className="prejoin-actions">
           <a className="btn" href="/platform/schedule">
-            Back to schedule
+            {t('page.backToSchedule')}
           </a>
           <button
             type="button"
@@ -175,12 +179,12 @@ export function PreJoin({ title, subtitle, joining, roomError, onJoin }: Props) 
             data-testid="join"
           >
             {joining
-              ? 'Joining…'
+              ? t('prejoin.joining')
               : !settled
-                ? 'Starting camera…'
+                ? t('prejoin.startingCamera')
                 : problem
-                  ? 'Join without camera and microphone'
-                  : 'Join'}
+                  ? t('prejoin.joinWithout')
+                  : t('prejoin.join')}
           </button>
         </div>
       </section>

@@ -1,5 +1,7 @@
 // The raised hands, in the order they went up: everyone sees the queue; the teacher lowers anyone's, a person
 // their own. Hidden while no hand is up.
+import { useTranslation } from 'react-i18next';
+
 type Hand = { peerId: string | null; personId: string; name: string; raisedAt: string };
 
 type Props = {
@@ -10,28 +12,29 @@ type Props = {
 };
 
 export function RaisedHands({ hands, isHost, onLower }: Props) {
+  const { t } = useTranslation('room');
   if (hands.length === 0) return null;
   const queue = [...hands].sort((a, b) => a.raisedAt.localeCompare(b.raisedAt));
   return (
-    <section className="raised-hands" aria-label="Raised hands" data-testid="raised-hands">
+    <section className="raised-hands" aria-label={t('hands.label')} data-testid="raised-hands">
       <h2>
-        <span aria-hidden="true">✋</span> Raised hands ({queue.length})
+        <span aria-hidden="true">✋</span> {t('hands.title', { n: queue.length })}
       </h2>
       <ol>
         {queue.map((h) => {
           const mine = h.peerId === null;
           return (
             <li key={h.peerId ?? 'self'} data-testid="raised-hand" data-person={h.personId}>
-              <span>{mine ? 'You' : h.name}</span>
+              <span>{mine ? t('you') : h.name}</span>
               {(mine || isHost) && (
                 <button
                   type="button"
                   className="link-btn"
                   onClick={() => onLower(h.peerId)}
-                  aria-label={mine ? 'Lower your hand' : `Lower ${h.name}'s hand`}
+                  aria-label={mine ? t('hands.lowerMine') : t('hands.lowerTheirs', { name: h.name })}
                   data-testid={`lower-hand-${h.personId}`}
                 >
-                  Lower
+                  {t('hands.lower')}
                 </button>
               )}
             </li>

@@ -1,20 +1,25 @@
 // Reactions: the picker in the call controls, and the reactions everyone sent floating up over the stage for a
 // few seconds, each with its sender's name.
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { REACTIONS, type Reaction } from '../rt/protocol';
 import type { FloatingReaction } from '../rt/roomState';
 
-const NAMES: Record<Reaction, string> = {
-  '👍': 'Thumbs up',
-  '👏': 'Applause',
-  '😂': 'Laughing',
-  '❤️': 'Heart',
-  '😮': 'Surprised',
-  '🎉': 'Celebrate',
-  '❓': 'Question',
+type ReactionName = 'thumbsUp' | 'applause' | 'laughing' | 'heart' | 'surprised' | 'celebrate' | 'question';
+/** Each reaction's name in the catalogue (`reactions.<name>`); its test id is the name in kebab case. */
+const NAMES: Record<Reaction, ReactionName> = {
+  '👍': 'thumbsUp',
+  '👏': 'applause',
+  '😂': 'laughing',
+  '❤️': 'heart',
+  '😮': 'surprised',
+  '🎉': 'celebrate',
+  '❓': 'question',
 };
+const testId = (name: ReactionName) => `react-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 export function ReactionPicker({ onReact }: { onReact(emoji: Reaction): void }) {
+  const { t } = useTranslation('room');
   const [open, setOpen] = useState(false);
   const wrap = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -37,22 +42,22 @@ export function ReactionPicker({ onReact }: { onReact(emoji: Reaction): void }) 
         className={`ctl ${open ? 'ctl-on' : ''}`}
         aria-expanded={open}
         aria-haspopup="true"
-        title="Send a reaction"
+        title={t('reactions.send')}
         onClick={() => setOpen((o) => !o)}
         data-testid="reactions"
       >
-        <span aria-hidden="true">🙂</span> React
+        <span aria-hidden="true">🙂</span> {t('reactions.react')}
       </button>
       {open && (
-        <div className="reaction-picker" role="group" aria-label="Reactions">
+        <div className="reaction-picker" role="group" aria-label={t('reactions.label')}>
           {REACTIONS.map((emoji) => (
             <button
               key={emoji}
               type="button"
-              aria-label={NAMES[emoji]}
-              title={NAMES[emoji]}
+              aria-label={t(`reactions.${NAMES[emoji]}`)}
+              title={t(`reactions.${NAMES[emoji]}`)}
               onClick={() => onReact(emoji)}
-              data-testid={`react-${NAMES[emoji].toLowerCase().replace(/\s+/g, '-')}`}
+              data-testid={testId(NAMES[emoji])}
             >
               {emoji}
             </button>
@@ -71,6 +76,7 @@ export function FloatingReactions({
   reactions: FloatingReaction[];
   selfPersonId: string;
 }) {
+  const { t } = useTranslation('room');
   return (
     <div className="reactions-layer" aria-live="polite" data-testid="reactions-layer">
       {reactions.map((r) => (
@@ -81,10 +87,10 @@ export function FloatingReactions({
           data-testid="floating-reaction"
           data-emoji={r.emoji}
         >
-          <span className="floating-emoji" role="img" aria-label={NAMES[r.emoji]}>
+          <span className="floating-emoji" role="img" aria-label={t(`reactions.${NAMES[r.emoji]}`)}>
             {r.emoji}
           </span>
-          <span className="floating-name">{r.personId === selfPersonId ? 'You' : r.name}</span>
+          <span className="floating-name">{r.personId === selfPersonId ? t('you') : r.name}</span>
         </div>
       ))}
     </div>

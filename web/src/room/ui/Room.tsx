@@ -3,6 +3,7 @@
 // Raised hands queue under the notices, reactions float over the stage, and the keyboard shortcuts work anywhere
 // in the room (help with "?"). On a phone the video, the lesson and the chat each take the screen, behind tabs.
 import { useCallback, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ScheduleEntry } from '../../lib/types';
 import type { RoomSession } from '../rt/roomSession';
 import { Content } from '../docs/Content';
@@ -22,11 +23,7 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { useRoomShortcuts } from './shortcuts';
 
 type PhoneView = 'video' | 'lesson' | 'chat';
-const PHONE_VIEWS: [PhoneView, string][] = [
-  ['video', 'Video'],
-  ['lesson', 'Lesson'],
-  ['chat', 'Chat'],
-];
+const PHONE_VIEWS: PhoneView[] = ['video', 'lesson', 'chat'];
 
 type Props = {
   session: RoomSession;
@@ -49,6 +46,7 @@ export function Room({
   onLeft,
   onSessionChanged,
 }: Props) {
+  const { t } = useTranslation('room');
   const { room, media, local, connection, sfu } = useSyncExternalStore(
     session.subscribe,
     session.getSnapshot,
@@ -61,14 +59,19 @@ export function Room({
   useSpeakingReports(`ls-${liveSessionId}`, session.local.stream);
   const speaking = useSpeakingBalance(`ls-${liveSessionId}`, isHost);
   const individual = entry?.kind !== 'group';
-  const students = studentsOf(entry?.participants ?? [], room.peers, { ...room.self, audio: !local.muted });
+  const students = studentsOf(
+    entry?.participants ?? [],
+    room.peers,
+    { ...room.self, audio: !local.muted },
+    t('student'),
+  );
 
   const nameOf = useCallback(
     (personId: string) =>
       room.peers.find((p) => p.personId === personId)?.name ??
       entry?.participants.find((p) => p.studentId === personId)?.name ??
-      (personId === room.self.personId ? room.self.name : 'Someone'),
-    [room.peers, room.self, entry],
+      (personId === room.self.personId ? room.self.name : t('someone')),
+    [room.peers, room.self, entry, t],
   );
 
   const tileSize = useCallback(
@@ -122,8 +125,8 @@ export function Room({
         isHost={isHost}
         onLower={(peerId) => session.lowerHand(peerId ?? undefined)}
       />
-      <nav className="room-phone-tabs" aria-label="Room views">
-        {PHONE_VIEWS.map(([view, label]) => (
+      <nav className="room-phone-tabs" aria-label={t('views.label')}>
+        {PHONE_VIEWS.map((view) => (
           <button
             key={view}
             type="button"
@@ -131,7 +134,7 @@ export function Room({
             onClick={() => setPhoneView(view)}
             data-testid={`phone-tab-${view}`}
           >
-            {label}
+            {t(`views.${view}`)}
           </button>
         ))}
       </nav>

@@ -1,8 +1,10 @@
 // The keyboard shortcuts of the room, opened with "?" or the keyboard button in the controls.
 import { useEffect, useRef } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { shortcutKeys } from './shortcuts';
 
 export function ShortcutHelp({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation('room');
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     close.current?.focus();
@@ -22,27 +24,31 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
         data-testid="shortcut-help"
         onClick={(e) => e.stopPropagation()}
       >
-        <h2 id="shortcut-title">Keyboard shortcuts</h2>
+        <h2 id="shortcut-title">{t('shortcuts.title')}</h2>
         <table>
           <tbody>
-            {shortcutKeys().map((s) => (
-              <tr key={s.action}>
-                <td>{s.label}</td>
+            {shortcutKeys().map(({ action, keys: [first, second] }) => (
+              <tr key={action}>
+                <td>{t(`shortcuts.${action}`)}</td>
                 <td>
-                  {s.keys.map((k, i) => (
-                    <span key={k}>
-                      {i > 0 && ' or '}
-                      <kbd>{k}</kbd>
-                    </span>
-                  ))}
+                  {second ? (
+                    <Trans
+                      t={t}
+                      i18nKey="shortcuts.eitherKeys"
+                      values={{ first, second }}
+                      components={{ k: <kbd /> }}
+                    />
+                  ) : (
+                    <kbd>{first}</kbd>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="muted">The single keys work while you are not typing.</p>
+        <p className="muted">{t('shortcuts.note')}</p>
         <button ref={close} type="button" className="btn" onClick={onClose} data-testid="shortcut-help-close">
-          Close
+          {t('action.close', { ns: 'common' })}
         </button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 // The right-hand panel: the group chat and the polls, with an unread count on the tab that is not shown, and for
 // the teacher the live speaking-time balance (kept here so the shared content keeps the room's full height).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChatMessage, ClientMessage, PollView } from '../rt/protocol';
 import { ChatPanel } from './ChatPanel';
 import { PollsPanel } from './PollsPanel';
@@ -20,6 +21,7 @@ type Props = {
 };
 
 export function SidePanel({ speaking, chat, polls, isHost, selfPersonId, timeZone, nameOf, send }: Props) {
+  const { t } = useTranslation('room');
   const [tab, setTab] = useState<Tab>('chat');
   const seen = useRef({ chat: chat.length, polls: polls.filter((p) => p.status === 'open').length });
   const openPolls = polls.filter((p) => p.status === 'open').length;
@@ -49,11 +51,11 @@ export function SidePanel({ speaking, chat, polls, isHost, selfPersonId, timeZon
   );
 
   return (
-    <aside className="side-panel" aria-label={speaking ? 'Chat, polls and speaking time' : 'Chat and polls'}>
+    <aside className="side-panel" aria-label={t(speaking ? 'side.labelSpeaking' : 'side.label')}>
       <div role="tablist" className="tabs">
-        {tabButton('chat', 'Chat', unreadChat)}
-        {tabButton('polls', 'Polls', newPolls)}
-        {speaking && tabButton('speaking', 'Speaking', 0)}
+        {tabButton('chat', t('side.chat'), unreadChat)}
+        {tabButton('polls', t('side.polls'), newPolls)}
+        {speaking && tabButton('speaking', t('side.speaking'), 0)}
       </div>
       <div id={`panel-${tab}`} role="tabpanel" className="side-body">
         {tab === 'speaking' && speaking ? (

@@ -1,6 +1,7 @@
 // The session toolbar: title and status, the connection, the Lesson Library button (book icon), the students'
 // avatars with their popovers, and the teacher's Start and End (which goes straight to the completion screen).
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError, idempotencyKey } from '../../lib/api';
 import { navigate } from '../../lib/router';
 import type { ScheduleEntry } from '../../lib/types';
@@ -24,7 +25,11 @@ type Props = {
   notify(tone: 'info' | 'warn' | 'ok', text: string): void;
 };
 
+const STATUSES = ['scheduled', 'active', 'ended', 'canceled'] as const;
+type Status = (typeof STATUSES)[number];
+
 export function Toolbar(p: Props) {
+  const { t } = useTranslation('room');
   const [busy, setBusy] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const status = p.entry?.status ?? 'scheduled';
@@ -38,14 +43,12 @@ export function Toolbar(p: Props) {
         navigate(`/platform/sessions/${p.liveSessionId}/complete`);
         return;
       }
-      p.notify('ok', 'The session has started.');
+      p.notify('ok', t('toolbar.started'));
       p.onSessionChanged();
     } catch (e) {
       p.notify(
         'warn',
-        e instanceof ApiError
-          ? e.detail
-          : `The session could not be ${action === 'end' ? 'ended' : 'started'}.`,
+        e instanceof ApiError ? e.detail : t(action === 'end' ? 'toolbar.notEnded' : 'toolbar.notStarted'),
       );
     } finally {
       setBusy(false);
@@ -56,16 +59,18 @@ export function Toolbar(p: Props) {
   return (
     <header className="room-toolbar">
       <div className="toolbar-title">
-        <a href="/platform/schedule" className="link-btn" aria-label="Back to schedule">
+        <a href="/platform/schedule" className="link-btn" aria-label={t('toolbar.back')}>
           ←
         </a>
         <h1>{p.title}</h1>
         <span className={`badge badge-${status === 'active' ? 'warn' : 'info'}`} data-testid="session-status">
-          {status}
+          {(STATUSES as readonly string[]).includes(status)
+            ? t(`toolbar.status.${status as Status}`)
+            : status}
         </span>
         {p.connection !== 'open' && (
           <span className="badge badge-bad" role="status">
-            {p.connection === 'reconnecting' ? 'Reconnecting…' : 'Offline'}
+            {p.connection === 'reconnecting' ? t('toolbar.reconnecting') : t('toolbar.offline')}
           </span>
         )}
       </div>
@@ -78,7 +83,7 @@ export function Toolbar(p: Props) {
             aria-pressed={p.libraryOpen}
             data-testid="library-button"
           >
-            <BookIcon /> Lesson Library
+            <BookIcon /> {t('toolbar.library')}
           </button>
         )}
         {p.individual && (
@@ -97,7 +102,7 @@ export function Toolbar(p: Props) {
             onClick={() => void lifecycle('start')}
             data-testid="start-session"
           >
-            Start session
+            {t('toolbar.start')}
           </button>
         )}
         {p.isHost && status === 'active' && !confirmEnd && (
@@ -108,12 +113,12 @@ export function Toolbar(p: Props) {
             onClick={() => setConfirmEnd(true)}
             data-testid="end-session"
           >
-            End session
+            {t('toolbar.end')}
           </button>
         )}
         {confirmEnd && (
-          <span className="confirm" role="group" aria-label="Confirm ending the session">
-            End for everyone and go to completion?
+          <span className="confirm" role="group" aria-label={t('toolbar.confirmLabel')}>
+            {t('toolbar.confirm')}
             <button
               type="button"
               className="btn btn-danger btn-small"
@@ -121,10 +126,10 @@ export function Toolbar(p: Props) {
               onClick={() => void lifecycle('end')}
               data-testid="end-session-confirm"
             >
-              End now
+              {t('toolbar.endNow')}
             </button>
             <button type="button" className="btn btn-small" onClick={() => setConfirmEnd(false)}>
-              Keep teaching
+              {t('toolbar.keepTeaching')}
             </button>
           </span>
         )}

@@ -3,6 +3,7 @@
 // Through the SFU the active speaker's tile comes first and large, each tile tells the media its size (the video
 // layer that fills it), audio only shows initials, and the host has mute and stop/allow video on each tile.
 import { useEffect, useRef, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Peer } from '../rt/protocol';
 import type { RemoteMedia } from '../media/mesh';
 import type { SfuView } from '../media/sfu/sfuMedia';
@@ -29,6 +30,7 @@ type Props = {
 };
 
 export function VideoDock({ self, peers, media, speakerId, sfu, isHost, onTileSize, onHostAction }: Props) {
+  const { t } = useTranslation('room');
   const active = sfu?.speaker && peers.some((p) => p.peerId === sfu.speaker) ? sfu.speaker : null;
   // The active speaker first (and large); the others in the order they came.
   const ordered = active
@@ -60,7 +62,7 @@ export function VideoDock({ self, peers, media, speakerId, sfu, isHost, onTileSi
       ref={dock}
       className="video-dock"
       style={{ height }}
-      aria-label="Video"
+      aria-label={t('dock.label')}
       data-testid="video-dock"
       data-tiles={tiles}
       data-auto-paused={autoPaused ? 'true' : 'false'}
@@ -70,7 +72,7 @@ export function VideoDock({ self, peers, media, speakerId, sfu, isHost, onTileSi
         data-speaker={active ?? undefined}
       >
         <Tile
-          label={`${self.name} (you)${self.sharing ? ' · sharing screen' : ''}`}
+          label={t(self.sharing ? 'dock.selfSharing' : 'dock.self', { name: self.name })}
           stream={self.preview}
           mirrored={!self.sharing}
           screen={self.sharing}
@@ -86,7 +88,7 @@ export function VideoDock({ self, peers, media, speakerId, sfu, isHost, onTileSi
             <Tile
               key={p.peerId}
               peerId={p.peerId}
-              label={p.name + (p.roomRole === 'host' ? ' · teacher' : '')}
+              label={p.roomRole === 'host' ? t('dock.teacher', { name: p.name }) : p.name}
               stream={m?.stream ?? null}
               muted={!p.audio}
               handUp={!!p.handRaisedAt}
@@ -97,14 +99,14 @@ export function VideoDock({ self, peers, media, speakerId, sfu, isHost, onTileSi
               onSize={onTileSize}
             >
               {isHost && sfu && onHostAction && p.roomRole !== 'host' && (
-                <div className="tile-host" role="group" aria-label={`Controls for ${p.name}`}>
+                <div className="tile-host" role="group" aria-label={t('dock.hostControls', { name: p.name })}>
                   <button
                     type="button"
                     onClick={() => onHostAction({ personId: p.personId, mute: true })}
                     disabled={!p.audio}
                     data-testid={`host-mute-${p.personId}`}
                   >
-                    Mute
+                    {t('dock.mute')}
                   </button>
                   <button
                     type="button"
@@ -112,7 +114,7 @@ export function VideoDock({ self, peers, media, speakerId, sfu, isHost, onTileSi
                     onClick={() => onHostAction({ personId: p.personId, video: stopped })}
                     data-testid={`host-video-${p.personId}`}
                   >
-                    {stopped ? 'Allow video' : 'Stop video'}
+                    {stopped ? t('dock.allowVideo') : t('dock.stopVideo')}
                   </button>
                 </div>
               )}
@@ -123,7 +125,9 @@ export function VideoDock({ self, peers, media, speakerId, sfu, isHost, onTileSi
           <Tile
             key={m.peerId}
             peerId={m.peerId}
-            label={`${peers.find((p) => p.peerId === m.screenOf)?.name ?? 'Someone'} · screen`}
+            label={t('dock.screen', {
+              name: peers.find((p) => p.peerId === m.screenOf)?.name ?? t('someone'),
+            })}
             stream={m.stream}
             muted={false}
             screen
@@ -138,7 +142,7 @@ export function VideoDock({ self, peers, media, speakerId, sfu, isHost, onTileSi
         className="dock-handle"
         role="separator"
         aria-orientation="horizontal"
-        aria-label="Resize the video dock"
+        aria-label={t('dock.resize')}
         tabIndex={0}
         onPointerDown={startResize}
         onKeyDown={(e) => {
@@ -186,6 +190,7 @@ function Tile({
   onSize,
   children,
 }: TileProps) {
+  const { t } = useTranslation('room');
   const video = useRef<HTMLVideoElement>(null);
   const figure = useTileSize(peerId, onSize);
 
@@ -219,20 +224,30 @@ function Tile({
         playsInline
         muted={local}
         className={mirrored ? 'mirrored' : screen ? 'screen' : undefined}
-        aria-label={`Video of ${label}`}
+        aria-label={t('dock.videoOf', { label })}
       />
       {placeholder && <div className="tile-placeholder">{placeholder}</div>}
       {!local && state !== 'connected' && (
-        <div className="tile-state">{state === 'failed' ? 'Connection lost, retrying…' : 'Connecting…'}</div>
+        <div className="tile-state">{state === 'failed' ? t('dock.lost') : t('dock.connecting')}</div>
       )}
       <figcaption>
         {handUp && (
-          <span className="icon-hand" role="img" aria-label="hand raised" title="Hand raised">
+          <span
+            className="icon-hand"
+            role="img"
+            aria-label={t('dock.handRaised')}
+            title={t('dock.handRaisedTitle')}
+          >
             ✋
           </span>
         )}
         {muted && (
-          <span className="icon-muted" role="img" aria-label="microphone muted" title="Microphone muted">
+          <span
+            className="icon-muted"
+            role="img"
+            aria-label={t('dock.micMuted')}
+            title={t('dock.micMutedTitle')}
+          >
             <MicOffIcon />
           </span>
         )}

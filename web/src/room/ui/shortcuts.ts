@@ -2,28 +2,29 @@
 // Ctrl/⌘+Alt+H hand) and Jitsi (M, V, R, ? while not typing). The single keys are left alone while the focus is
 // in a text field, the lesson document or the whiteboard, which have keys of their own.
 import { useEffect, useRef } from 'react';
+import type { TFunction } from 'i18next';
 
 export type ShortcutAction = 'mic' | 'camera' | 'hand' | 'help';
 
 export const isMac = () =>
   typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
-/** What each shortcut does and its keys, as shown in tooltips and the help. */
-export function shortcutKeys(): { action: ShortcutAction; label: string; keys: string[] }[] {
+/** Each shortcut's keys, as shown in tooltips and the help (what it does: the catalogue's `shortcuts.<action>`). */
+export function shortcutKeys(): { action: ShortcutAction; keys: string[] }[] {
   const mod = isMac() ? '⌘' : 'Ctrl';
   return [
-    { action: 'mic', label: 'Turn the microphone on or off', keys: [`${mod}+D`, 'M'] },
-    { action: 'camera', label: 'Turn the camera on or off', keys: [`${mod}+E`, 'V'] },
-    { action: 'hand', label: 'Raise or lower your hand', keys: [`${mod}+Alt+H`, 'R'] },
-    { action: 'help', label: 'Show the keyboard shortcuts', keys: ['?'] },
+    { action: 'mic', keys: [`${mod}+D`, 'M'] },
+    { action: 'camera', keys: [`${mod}+E`, 'V'] },
+    { action: 'hand', keys: [`${mod}+Alt+H`, 'R'] },
+    { action: 'help', keys: ['?'] },
   ];
 }
 
 /** "(Ctrl+D or M)": the keys of an action, for a button's tooltip. */
-export const keysOf = (action: ShortcutAction) =>
-  `(${shortcutKeys()
-    .find((s) => s.action === action)!
-    .keys.join(' or ')})`;
+export const keysOf = (t: TFunction<'room'>, action: ShortcutAction) => {
+  const [first, second] = shortcutKeys().find((s) => s.action === action)!.keys;
+  return `(${second ? t('shortcuts.either', { first, second }) : first})`;
+};
 
 const SINGLE: Record<string, ShortcutAction> = { m: 'mic', v: 'camera', r: 'hand', '?': 'help' };
 const WITH_MOD: Record<string, ShortcutAction> = { d: 'mic', e: 'camera' };
