@@ -1,6 +1,8 @@
 // The completion screen (finishing a lesson): attendance and the completion actions, scores and feedback, homework and
 // the next class. Once completed, it shows how the lesson was closed.
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { api } from '../lib/api';
 import { useMe } from '../lib/auth';
 import { Link } from '../lib/router';
@@ -17,14 +19,23 @@ import { VerifyAfterFinish } from './completion/VerifyAfterFinish';
 import { FollowUpCard } from './followUp/FollowUpCard';
 import { SendFollowUp } from './followUp/SendFollowUp';
 import {
-  ACTION_LABEL,
+  actionLabel,
+  attendanceLabel,
   type Completion as CompletionView,
   type Feedback,
   type Lifecycle,
   type NextSteps,
 } from './completion/types';
 
+const SESSION_STATUSES = ['scheduled', 'active', 'ended', 'canceled'] as const;
+/** The session's status in the session page's words (unknown ones as they come). */
+const sessionStatusLabel = (t: TFunction<'completion'>, status: string) =>
+  (SESSION_STATUSES as readonly string[]).includes(status)
+    ? t(`status.${status as (typeof SESSION_STATUSES)[number]}`, { ns: 'session' })
+    : status;
+
 export default function Completion({ params }: { params: Record<string, string> }) {
+  const { t } = useTranslation('completion');
   const me = useMe();
   const base = `/api/live-sessions/${params.id}`;
   const session = useApi<ScheduleEntry>(base);
@@ -57,22 +68,31 @@ export default function Completion({ params }: { params: Record<string, string> 
       <p className="crumbs">
         <Link href={`/platform/sessions/${s.id}`}>← {sessionTitle(s)}</Link>
       </p>
-      <PageHeader title="Complete session">
+      <PageHeader title={t('completion.title')}>
         {sessionTitle(s)} · {formatDateTime(s.start, me.timeZone)} ·{' '}
-        <Badge tone={statusTone(s.status)}>{s.status}</Badge>
+        <Badge tone={statusTone(s.status)}>{sessionStatusLabel(t, s.status)}</Badge>
       </PageHeader>
       <FeedbackBanner key={bannerKey} liveSessionId={s.id} participants={s.participants} />
       {done ? (
         <div className="notice notice-ok" role="status">
-          This lesson was closed with{' '}
-          <strong>{ACTION_LABEL[done as keyof typeof ACTION_LABEL] ?? done}</strong>
-          {done === 'finish' && completion.data?.charged ? ', then verified and deducted' : ''}.
-          {s.status === 'canceled' && s.cancelReason ? ` Reason: ${s.cancelReason}` : ''}{' '}
-          {me.role !== 'student' && 'Balance changes are on each student’s billing page.'}
+          <Trans
+            t={t}
+            i18nKey={
+              done === 'finish' && completion.data?.charged
+                ? 'completion.closedWithDeducted'
+                : 'completion.closedWith'
+            }
+            values={{ action: actionLabel(t, done) }}
+            components={{ strong: <strong /> }}
+          />
+          {s.status === 'canceled' && s.cancelReason
+            ? ` ${t('completion.cancelReason', { reason: s.cancelReason })}`
+            : ''}{' '}
+          {me.role !== 'student' && t('completion.balanceHint')}
         </div>
       ) : notStarted && s.status === 'scheduled' ? (
         <div className="notice" role="status">
-          This session has not started yet; it can be completed once it has started.
+          {t('completion.notStarted')}
           <div className="row">
             <ErrorBox error={start.error} />
             <button
@@ -81,7 +101,7 @@ export default function Completion({ params }: { params: Record<string, string> 
               disabled={start.pending || new Date(s.joinOpensAt).getTime() > Date.now()}
               onClick={() => void start.run(() => api.post(`${base}/start`)).then((r) => r && reloadAll())}
             >
-              Start session now
+              {t('completion.startNow')}
             </button>
           </div>
         </div>
@@ -106,15 +126,15 @@ export default function Completion({ params }: { params: Record<string, string> 
       )}
       {done && completion.data && completion.data.attendance.length > 0 && (
         <div className="card">
-          <h2>Attendance</h2>
+          <h2>{t('completion.attendance')}</h2>
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Student</th>
+                <th scope="col">{t('completion.student')}</th>
                 <th scope="col" className="num">
-                  Minutes present
+                  {t('completion.minutesPresent')}
                 </th>
-                <th scope="col">Attendance</th>
+                <th scope="col">{t('completion.attendance')}</th>
               </tr>
             </thead>
             <tbody>
@@ -123,8 +143,8 @@ export default function Completion({ params }: { params: Record<string, string> 
                   <td>{s.participants.find((p) => p.studentId === a.studentId)?.name ?? a.studentId}</td>
                   <td className="num">{a.minutesPresent}</td>
                   <td>
-                    <Badge tone={statusTone(a.status)}>{a.status}</Badge>{' '}
-                    {a.late && <Badge tone="warn">late</Badge>}
+                    <Badge tone={statusTone(a.status)}>{attendanceLabel(t, a.status)}</Badge>{' '}
+                    {a.late && <Badge tone="warn">{t('completion.late')}</Badge>}
                   </td>
                 </tr>
               ))}
@@ -154,7 +174,7 @@ export default function Completion({ params }: { params: Record<string, string> 
             <NextClassSection session={s} steps={steps.data} onChange={steps.reload} />
           </>
         ) : steps.loading ? (
-          <Loading label="Loading next steps…" />
+          <Loading label={t('completion.loadingNextSteps')} />
         ) : (
           <ErrorBox error={steps.error} onRetry={steps.reload} />
         )}

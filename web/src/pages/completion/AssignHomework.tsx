@@ -1,5 +1,6 @@
 // The dialog that assigns a lesson as homework to the students of a session.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useAction } from '../../lib/useApi';
@@ -7,6 +8,7 @@ import { isoToZoned, zonedToIso } from '../../lib/time';
 import type { Course, ScheduleEntry } from '../../lib/types';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBox } from '../../ui/feedback';
+import { lessonKindLabel } from './types';
 
 export function AssignHomework({
   session,
@@ -19,6 +21,7 @@ export function AssignHomework({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const { t } = useTranslation('completion');
   const me = useMe();
   const students = session.participants.filter((p) => p.enrollmentId);
   const [who, setWho] = useState<string[]>(students.map((p) => p.enrollmentId!));
@@ -41,27 +44,31 @@ export function AssignHomework({
     if (ok) onDone();
   };
   return (
-    <Dialog title="Assign Homework" open onClose={onClose}>
+    <Dialog title={t('completion.assign.title')} open onClose={onClose}>
       <form onSubmit={submit}>
         <ErrorBox error={action.error} />
         <label className="field">
-          <span>Lesson</span>
+          <span>{t('completion.assign.lesson')}</span>
           <select required value={lessonId} onChange={(e) => setLessonId(e.target.value)}>
-            <option value="">Choose a lesson…</option>
+            <option value="">{t('completion.assign.chooseLesson')}</option>
             {course?.lessons.map((l) => (
               <option key={l.id} value={l.id}>
-                {l.position}. {l.title} ({l.kind})
+                {t('completion.assign.option', {
+                  position: l.position,
+                  title: l.title,
+                  kind: lessonKindLabel(t, l.kind),
+                })}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span>Do by ({me.timeZone}, optional)</span>
+          <span>{t('completion.assign.doBy', { timeZone: me.timeZone })}</span>
           <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
         </label>
         {students.length > 1 && (
           <fieldset className="field">
-            <legend>Students</legend>
+            <legend>{t('completion.assign.students')}</legend>
             {students.map((p) => (
               <label className="check" key={p.studentId}>
                 <input
@@ -80,10 +87,10 @@ export function AssignHomework({
         )}
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Close
+            {t('action.close', { ns: 'common' })}
           </button>
           <button className="btn btn-primary" disabled={action.pending || who.length === 0}>
-            Assign
+            {t('completion.assign.submit')}
           </button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 // The attendance table of a lesson's completion: minutes present from the room, present/absent per student and
 // an optional reason (required for someone marked present who never joined).
 import type { Dispatch, SetStateAction } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ScheduleEntry } from '../../lib/types';
 import { Badge } from '../../ui/feedback';
 import type { Lifecycle } from './types';
@@ -18,19 +19,20 @@ export function AttendanceTable({
   marks: Record<string, Mark>;
   setMarks: Dispatch<SetStateAction<Record<string, Mark>>>;
 }) {
+  const { t } = useTranslation('completion');
   const minutes = (id: string) => lifecycle?.attendance.find((a) => a.personId === id);
   return session.participants.length === 0 ? (
-    <p className="muted">No students in this session.</p>
+    <p className="muted">{t('completion.noStudents')}</p>
   ) : (
     <table className="table">
       <thead>
         <tr>
-          <th scope="col">Student</th>
+          <th scope="col">{t('completion.student')}</th>
           <th scope="col" className="num">
-            Minutes present
+            {t('completion.minutesPresent')}
           </th>
-          <th scope="col">Attendance</th>
-          <th scope="col">Reason (optional)</th>
+          <th scope="col">{t('completion.attendance')}</th>
+          <th scope="col">{t('completion.reasonOptional')}</th>
         </tr>
       </thead>
       <tbody>
@@ -42,12 +44,16 @@ export function AttendanceTable({
           return (
             <tr key={p.studentId}>
               <td>
-                {p.name} {seen?.late && <Badge tone="warn">late</Badge>}{' '}
-                {seen?.inRoom && <Badge tone="info">in room</Badge>}
+                {p.name} {seen?.late && <Badge tone="warn">{t('completion.late')}</Badge>}{' '}
+                {seen?.inRoom && <Badge tone="info">{t('completion.inRoom')}</Badge>}
               </td>
               <td className="num">{seen ? seen.minutesPresent : '—'}</td>
               <td>
-                <div className="chips" role="radiogroup" aria-label={`Attendance of ${p.name}`}>
+                <div
+                  className="chips"
+                  role="radiogroup"
+                  aria-label={t('completion.attendanceOf', { name: p.name })}
+                >
                   {(['present', 'absent'] as const).map((s) => (
                     <label className="chip" key={s}>
                       <input
@@ -56,19 +62,21 @@ export function AttendanceTable({
                         checked={m.status === s}
                         onChange={() => set({ status: s })}
                       />
-                      {s === 'present' ? 'Present' : 'Absent'}
+                      {s === 'present' ? t('completion.present') : t('completion.absent')}
                     </label>
                   ))}
                 </div>
               </td>
               <td>
                 <input
-                  aria-label={`Reason for ${p.name}`}
+                  aria-label={t('completion.reasonFor', { name: p.name })}
                   value={m.reason}
                   maxLength={500}
                   // Someone who never joined counts as present only with a reason (e.g. joined by phone).
                   required={m.status === 'present' && !seen?.firstJoinedAt}
-                  placeholder={m.status === 'present' && !seen?.firstJoinedAt ? 'Required: never joined' : ''}
+                  placeholder={
+                    m.status === 'present' && !seen?.firstJoinedAt ? t('completion.reasonRequired') : ''
+                  }
                   onChange={(e) => set({ reason: e.target.value })}
                 />
               </td>

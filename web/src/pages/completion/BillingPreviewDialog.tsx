@@ -1,17 +1,10 @@
 // The billing effect of a completion action, shown before it is submitted: per student the cost, the balance
 // now and after, and the pricing rule that applied. Only "Confirm" here submits the action.
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
 import { Badge, ErrorBox, statusTone } from '../../ui/feedback';
-import { ACTION_LABEL, type Preview } from './types';
-
-const OUTCOME: Record<Preview['lines'][number]['outcome'], string> = {
-  debit: 'Deducted',
-  refused: 'Refused: balance too low',
-  free: 'Free',
-  not_charged: 'Not charged',
-  unpriced: 'No price set: set one before deducting',
-};
+import { actionLabel, attendanceLabel, type Preview } from './types';
 
 export function BillingPreviewDialog({
   preview,
@@ -28,24 +21,27 @@ export function BillingPreviewDialog({
   onBack: () => void;
   onConfirm: () => void;
 }) {
+  const { t } = useTranslation('completion');
+  const action = actionLabel(t, preview.action);
+  const total = preview.lines.filter((l) => l.outcome === 'debit').reduce((n, l) => n + l.tokens, 0);
   return (
-    <Dialog title={`Confirm: ${ACTION_LABEL[preview.action]}`} open onClose={onBack} wide>
-      <p>Read the billing effect before you confirm.</p>
+    <Dialog title={t('completion.preview.title', { action })} open onClose={onBack} wide>
+      <p>{t('completion.preview.intro')}</p>
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Student</th>
-            <th scope="col">Attendance</th>
+            <th scope="col">{t('completion.student')}</th>
+            <th scope="col">{t('completion.attendance')}</th>
             <th scope="col" className="num">
-              Cost
+              {t('completion.preview.cost')}
             </th>
             <th scope="col" className="num">
-              Balance now
+              {t('completion.preview.balanceNow')}
             </th>
             <th scope="col" className="num">
-              Balance after
+              {t('completion.preview.balanceAfter')}
             </th>
-            <th scope="col">Effect</th>
+            <th scope="col">{t('completion.preview.effect')}</th>
           </tr>
         </thead>
         <tbody>
@@ -53,32 +49,33 @@ export function BillingPreviewDialog({
             <tr key={l.studentId}>
               <td>{name(l.studentId)}</td>
               <td>
-                <Badge tone={statusTone(l.attendance)}>{l.attendance}</Badge>
+                <Badge tone={statusTone(l.attendance)}>{attendanceLabel(t, l.attendance)}</Badge>
               </td>
-              <td className="num">{l.outcome === 'debit' ? `−${l.tokens}` : 0} tokens</td>
+              <td className="num">
+                {l.outcome === 'debit'
+                  ? t('completion.preview.debit', { count: l.tokens })
+                  : t('tokens', { count: 0 })}
+              </td>
               <td className="num">{l.balance}</td>
               <td className="num">
                 <strong>{l.balanceAfter}</strong>
               </td>
               <td>
-                {OUTCOME[l.outcome]}
+                {t(`completion.preview.outcome.${l.outcome}`)}
                 <div className="hint">{l.ruleNote}</div>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="hint">
-        Total deducted: {preview.lines.filter((l) => l.outcome === 'debit').reduce((n, l) => n + l.tokens, 0)}{' '}
-        tokens.
-      </p>
+      <p className="hint">{t('completion.preview.total', { count: total })}</p>
       <ErrorBox error={error} />
       <div className="form-actions">
         <button type="button" className="btn" onClick={onBack}>
-          Back
+          {t('action.back', { ns: 'common' })}
         </button>
         <button type="button" className="btn btn-primary" disabled={pending} onClick={onConfirm}>
-          Confirm {ACTION_LABEL[preview.action]}
+          {t('completion.preview.confirm', { action })}
         </button>
       </div>
     </Dialog>

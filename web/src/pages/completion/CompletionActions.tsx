@@ -1,6 +1,7 @@
 // Attendance with presence minutes, notes, and the completion buttons. Every action first shows its billing
 // effect (the API's preview) and only the confirmation in that dialog submits it.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../lib/api';
 import { useAction } from '../../lib/useApi';
 import type { ScheduleEntry } from '../../lib/types';
@@ -8,7 +9,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorBox } from '../../ui/feedback';
 import { AttendanceTable, type Mark } from './AttendanceTable';
 import { BillingPreviewDialog } from './BillingPreviewDialog';
-import { ACTION_LABEL, type CompletionAction, type Lifecycle, type Preview } from './types';
+import { actionLabel, type CompletionAction, type Lifecycle, type Preview } from './types';
 
 export function CompletionActions({
   session,
@@ -19,6 +20,7 @@ export function CompletionActions({
   lifecycle: Lifecycle | undefined;
   onDone: () => void;
 }) {
+  const { t } = useTranslation('completion');
   const minutes = (id: string) => lifecycle?.attendance.find((a) => a.personId === id);
   // Students who joined start as present; those who never joined start as absent (the guide's advice).
   const [marks, setMarks] = useState<Record<string, Mark>>(() =>
@@ -94,15 +96,15 @@ export function CompletionActions({
 
   return (
     <div className="card">
-      <h2>Attendance</h2>
+      <h2>{t('completion.attendance')}</h2>
       <AttendanceTable session={session} lifecycle={lifecycle} marks={marks} setMarks={setMarks} />
-      <h3>Notes</h3>
+      <h3>{t('completion.notes')}</h3>
       <div className="form-grid">
         {(
           [
-            ['covered', 'What was covered'],
-            ['struggled', 'What the student struggled with'],
-            ['next', 'What should happen next'],
+            ['covered', t('completion.notesCovered')],
+            ['struggled', t('completion.notesStruggled')],
+            ['next', t('completion.notesNext')],
           ] as const
         ).map(([key, label]) => (
           <label className="field" key={key}>
@@ -126,11 +128,11 @@ export function CompletionActions({
             disabled={action.pending}
             onClick={() => void ask(a)}
           >
-            {ACTION_LABEL[a]}
+            {actionLabel(t, a)}
           </button>
         ))}
         <button type="button" className="btn btn-danger" onClick={() => (action.clear(), setCanceling(true))}>
-          Cancel
+          {actionLabel(t, 'cancel')}
         </button>
       </div>
 
@@ -145,14 +147,11 @@ export function CompletionActions({
         />
       )}
       {canceling && (
-        <Dialog title="Cancel the lesson" open onClose={() => setCanceling(false)}>
-          <p>
-            The lesson is closed as canceled instead of completed: nobody is charged, and a linked course
-            lesson stays available.
-          </p>
+        <Dialog title={t('completion.cancelTitle')} open onClose={() => setCanceling(false)}>
+          <p>{t('completion.cancelText')}</p>
           <ErrorBox error={action.error} />
           <label className="field">
-            <span>Reason</span>
+            <span>{t('completion.reason')}</span>
             <textarea
               required
               rows={3}
@@ -163,7 +162,7 @@ export function CompletionActions({
           </label>
           <div className="form-actions">
             <button type="button" className="btn" onClick={() => setCanceling(false)}>
-              Back
+              {t('action.back', { ns: 'common' })}
             </button>
             <button
               type="button"
@@ -171,7 +170,7 @@ export function CompletionActions({
               disabled={!reason.trim() || action.pending}
               onClick={() => void cancel()}
             >
-              Confirm cancel
+              {t('completion.confirmCancel')}
             </button>
           </div>
         </Dialog>

@@ -1,6 +1,7 @@
 // The completion screen's homework and next-class sections: status badges with relative dates,
 // "+ Assign Homework", Continue Lesson / Next Lesson / "All lessons assigned" / "+ Assign Other Lesson".
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { Link } from '../../lib/router';
@@ -8,7 +9,7 @@ import { useAction } from '../../lib/useApi';
 import { formatDateTime, relative } from '../../lib/time';
 import type { Course, ScheduleEntry } from '../../lib/types';
 import { Badge, Empty, ErrorBox, statusTone } from '../../ui/feedback';
-import type { NextSteps } from './types';
+import { homeworkStatusLabel, type NextSteps } from './types';
 import { AssignHomework } from './AssignHomework';
 import { ScheduleNext, type Choice } from './ScheduleNext';
 
@@ -23,6 +24,7 @@ export function HomeworkSection({
   course: Course | undefined;
   onChange: () => void;
 }) {
+  const { t } = useTranslation('completion');
   const me = useMe();
   const [assigning, setAssigning] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -46,7 +48,7 @@ export function HomeworkSection({
   return (
     <div className="card">
       <div className="card-head">
-        <h2>Homework</h2>
+        <h2>{t('completion.homework.title')}</h2>
         <div className="row-tight">
           {steps.homework.length > 0 && (
             <button
@@ -55,16 +57,16 @@ export function HomeworkSection({
               aria-pressed={editing}
               onClick={() => setEditing(!editing)}
             >
-              ✎ Edit
+              {t('completion.homework.edit')}
             </button>
           )}
           <button type="button" className="btn btn-small" onClick={() => setAssigning(true)}>
-            + Assign Homework
+            {t('completion.homework.assign')}
           </button>
         </div>
       </div>
       {steps.homework.length === 0 ? (
-        <Empty title="No homework assigned for this course yet." />
+        <Empty title={t('completion.homework.none')} />
       ) : (
         <ul className="plain-list">
           {steps.homework.map((h) => (
@@ -72,14 +74,19 @@ export function HomeworkSection({
               {editing && (
                 <input
                   type="checkbox"
-                  aria-label={`Select ${h.title ?? 'homework'} for removal`}
+                  aria-label={
+                    h.title
+                      ? t('completion.homework.select', { title: h.title })
+                      : t('completion.homework.selectUntitled')
+                  }
                   checked={selected.includes(h.id)}
                   onChange={(e) =>
                     setSelected((s) => (e.target.checked ? [...s, h.id] : s.filter((x) => x !== h.id)))
                   }
                 />
               )}
-              <Badge tone={statusTone(h.status)}>{h.status}</Badge> <span>{h.title ?? 'Lesson'}</span>
+              <Badge tone={statusTone(h.status)}>{homeworkStatusLabel(t, h.status)}</Badge>{' '}
+              <span>{h.title ?? t('completion.homework.lesson')}</span>
               {session.kind === 'group' && <span className="muted"> · {name(h.studentId)}</span>}
               <span className="muted">
                 {' '}
@@ -89,7 +96,7 @@ export function HomeworkSection({
                     {relative(h.scheduledFor)}
                   </time>
                 ) : (
-                  'no date'
+                  t('completion.homework.noDate')
                 )}
               </span>
             </li>
@@ -105,7 +112,7 @@ export function HomeworkSection({
             disabled={selected.length === 0 || action.pending}
             onClick={() => void remove()}
           >
-            Remove selected ({selected.length})
+            {t('completion.homework.removeSelected', { n: selected.length })}
           </button>
         </div>
       )}
@@ -130,37 +137,44 @@ export function NextClassSection({
   steps: NextSteps;
   onChange: () => void;
 }) {
+  const { t } = useTranslation('completion');
   const me = useMe();
   const [choice, setChoice] = useState<Choice | null>(null);
-  const label = { continue: 'Continue Lesson', next: 'Next Lesson' } as const;
   return (
     <div className="card">
-      <h2>Next class</h2>
+      <h2>{t('completion.next.title')}</h2>
       {steps.nextClass ? (
         <p>
-          Scheduled:{' '}
-          <Link href={`/platform/sessions/${steps.nextClass.id}`}>
-            {steps.nextClass.title ?? 'the next class'}
-          </Link>{' '}
-          {formatDateTime(steps.nextClass.start, me.timeZone)} ({relative(steps.nextClass.start)})
+          <Trans
+            t={t}
+            i18nKey="completion.next.scheduled"
+            values={{
+              title: steps.nextClass.title ?? t('completion.next.theNextClass'),
+              when: formatDateTime(steps.nextClass.start, me.timeZone),
+              relative: relative(steps.nextClass.start),
+            }}
+            components={{ a: <Link href={`/platform/sessions/${steps.nextClass.id}`} /> }}
+          />
         </p>
       ) : (
         <div className="row">
           {steps.suggestions.map((s) => (
             <button key={s.suggestion} type="button" className="btn" onClick={() => setChoice(s)}>
-              {label[s.suggestion]}: {s.title}
+              {s.suggestion === 'continue'
+                ? t('completion.next.continue', { title: s.title })
+                : t('completion.next.next', { title: s.title })}
             </button>
           ))}
         </div>
       )}
-      {steps.allLessonsAssigned && <p className="muted">All lessons assigned.</p>}
+      {steps.allLessonsAssigned && <p className="muted">{t('completion.next.allAssigned')}</p>}
       <div className="row">
         <button
           type="button"
           className="btn btn-small"
           onClick={() => setChoice({ suggestion: 'other', courseLessonId: null, title: '' })}
         >
-          + Assign Other Lesson
+          {t('completion.next.assignOther')}
         </button>
       </div>
       {choice && (

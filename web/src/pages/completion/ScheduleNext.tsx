@@ -1,5 +1,6 @@
 // The dialog that schedules the follow-up class (Continue Lesson, Next Lesson or another lesson).
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useAction } from '../../lib/useApi';
@@ -7,7 +8,7 @@ import { isoToZoned, zonedToIso } from '../../lib/time';
 import type { ScheduleEntry } from '../../lib/types';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBox } from '../../ui/feedback';
-import type { NextSteps } from './types';
+import { lessonKindLabel, type NextSteps } from './types';
 
 export type Choice = {
   suggestion: 'continue' | 'next' | 'other';
@@ -28,6 +29,7 @@ export function ScheduleNext({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const { t } = useTranslation('completion');
   const me = useMe();
   const week = new Date(new Date(session.start).getTime() + 7 * 86_400_000).toISOString();
   const [start, setStart] = useState(isoToZoned(week, me.timeZone));
@@ -48,43 +50,46 @@ export function ScheduleNext({
     );
     if (ok) onDone();
   };
-  const title =
-    choice.suggestion === 'continue'
-      ? 'Continue Lesson'
-      : choice.suggestion === 'next'
-        ? 'Next Lesson'
-        : 'Assign Other Lesson';
+  const title = t(`completion.schedule.${choice.suggestion}`);
   return (
     <Dialog title={title} open onClose={onClose}>
       <form onSubmit={submit}>
         <ErrorBox error={action.error} />
         {choice.suggestion === 'other' ? (
           <label className="field">
-            <span>Lesson</span>
+            <span>{t('completion.schedule.lesson')}</span>
             <select required value={lessonId} onChange={(e) => setLessonId(e.target.value)}>
-              <option value="">Choose a lesson…</option>
+              <option value="">{t('completion.schedule.chooseLesson')}</option>
               {steps.lessons.map((l) => (
                 <option key={l.courseLessonId} value={l.courseLessonId}>
-                  {l.title} ({l.type}){l.assigned ? ' · assigned' : ''}
+                  {t(l.assigned ? 'completion.schedule.optionAssigned' : 'completion.schedule.option', {
+                    title: l.title,
+                    type: lessonKindLabel(t, l.type),
+                  })}
                 </option>
               ))}
             </select>
           </label>
         ) : (
           <p>
-            Lesson: <strong>{choice.title}</strong>, with the same students and teacher.
+            <Trans
+              t={t}
+              i18nKey="completion.schedule.sameLesson"
+              values={{ title: choice.title }}
+              components={{ strong: <strong /> }}
+            />
           </p>
         )}
         <label className="field">
-          <span>Date and time ({me.timeZone})</span>
+          <span>{t('completion.schedule.when', { timeZone: me.timeZone })}</span>
           <input type="datetime-local" required value={start} onChange={(e) => setStart(e.target.value)} />
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Close
+            {t('action.close', { ns: 'common' })}
           </button>
           <button className="btn btn-primary" disabled={action.pending}>
-            Schedule
+            {t('completion.schedule.submit')}
           </button>
         </div>
       </form>

@@ -1,5 +1,6 @@
 // Scores (1-5 on seven skills) and a comment per student; verifying makes them visible to the student.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { useAction } from '../../lib/useApi';
 import type { Participant } from '../../lib/types';
@@ -19,10 +20,11 @@ export function ScoresSection({
   feedback: Feedback[];
   onChange: () => void;
 }) {
+  const { t } = useTranslation('completion');
   return (
     <div className="card">
-      <h2>Scores and feedback</h2>
-      {participants.length === 0 && <p className="muted">No students to score.</p>}
+      <h2>{t('completion.scores.title')}</h2>
+      {participants.length === 0 && <p className="muted">{t('completion.scores.none')}</p>}
       {participants.map((p) => (
         <StudentScores
           key={p.studentId}
@@ -47,6 +49,7 @@ function StudentScores({
   existing: Feedback | undefined;
   onChange: () => void;
 }) {
+  const { t } = useTranslation('completion');
   const [scores, setScores] = useState<Partial<Scores>>(existing?.scores ?? {});
   const [comment, setComment] = useState(existing?.comment ?? '');
   const action = useAction();
@@ -61,12 +64,16 @@ function StudentScores({
     <fieldset className="scores">
       <legend>
         {student.name}{' '}
-        {existing && <Badge tone={locked ? 'ok' : 'info'}>{locked ? 'verified' : 'draft'}</Badge>}
+        {existing && (
+          <Badge tone={locked ? 'ok' : 'info'}>
+            {locked ? t('completion.scores.verified') : t('completion.scores.draft')}
+          </Badge>
+        )}
       </legend>
       <div className="score-grid">
         {SCORE_KEYS.map((k) => (
           <label key={k} className="field">
-            <span className="cap">{k}</span>
+            <span className="cap">{t(`completion.scores.skill.${k}`)}</span>
             <select
               disabled={locked}
               value={scores[k] ?? ''}
@@ -83,9 +90,7 @@ function StudentScores({
         ))}
       </div>
       <label className="field">
-        <span>
-          Teacher comment ({comment.length}/{COMMENT_MAX})
-        </span>
+        <span>{t('completion.scores.comment', { length: comment.length, max: COMMENT_MAX })}</span>
         <textarea
           rows={2}
           maxLength={COMMENT_MAX}
@@ -103,7 +108,7 @@ function StudentScores({
             disabled={!complete || action.pending}
             onClick={() => void save()}
           >
-            Save scores
+            {t('completion.scores.save')}
           </button>
         )}
         {existing && !locked && (
@@ -113,15 +118,15 @@ function StudentScores({
             disabled={action.pending}
             onClick={() => void verify()}
           >
-            Verify feedback
+            {t('completion.scores.verify')}
           </button>
         )}
         {locked && (
           <button type="button" className="btn" disabled={action.pending} onClick={() => void revoke()}>
-            Revoke verification
+            {t('completion.scores.revoke')}
           </button>
         )}
-        {!complete && !locked && <span className="hint">Give all seven scores to save.</span>}
+        {!complete && !locked && <span className="hint">{t('completion.scores.giveAll')}</span>}
       </div>
     </fieldset>
   );

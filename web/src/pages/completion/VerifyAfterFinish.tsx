@@ -2,11 +2,12 @@
 // can be verified and deducted. The billing effect of the recorded attendance is shown first; only the
 // confirmation in that dialog charges.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../lib/api';
 import { useAction } from '../../lib/useApi';
 import { ErrorBox } from '../../ui/feedback';
 import { BillingPreviewDialog } from './BillingPreviewDialog';
-import type { Preview } from './types';
+import { actionLabel, type Preview } from './types';
 
 export function VerifyAfterFinish({
   liveSessionId,
@@ -17,6 +18,7 @@ export function VerifyAfterFinish({
   name: (studentId: string) => string;
   onDone: () => void;
 }) {
+  const { t } = useTranslation('completion');
   const base = `/api/live-sessions/${liveSessionId}/completion`;
   const [preview, setPreview] = useState<Preview>();
   const action = useAction();
@@ -46,14 +48,11 @@ export function VerifyAfterFinish({
   };
   return (
     <div className="card" data-testid="verify-after-finish">
-      <h2>Not deducted yet</h2>
-      <p>
-        This lesson was finished without a deduction. Once attendance and feedback are checked, verify it and
-        deduct the lesson from the students’ wallets; you see each charge before you confirm.
-      </p>
+      <h2>{t('completion.verify.title')}</h2>
+      <p>{t('completion.verify.text')}</p>
       <ErrorBox error={preview ? undefined : action.error} />
       <button type="button" className="btn btn-primary" disabled={action.pending} onClick={() => void ask()}>
-        Verify and Deduct
+        {actionLabel(t, 'verify_and_deduct')}
       </button>
       {preview && (
         <BillingPreviewDialog

@@ -1,5 +1,6 @@
 // The follow-up message after a lesson on the session page: what the teacher wrote, and for a student their
 // homework of the lesson and their next session; staff see each student's part. Nothing until one was sent.
+import { useTranslation } from 'react-i18next';
 import { Link } from '../../lib/router';
 import { useMe } from '../../lib/auth';
 import { useApi } from '../../lib/useApi';
@@ -18,24 +19,26 @@ export function FollowUpCard({
   liveSessionId: string;
   participants: Participant[];
 }) {
+  const { t } = useTranslation('completion');
   const me = useMe();
   const followUp = useApi<FollowUpView>(`/api/live-sessions/${liveSessionId}/follow-up`);
   const f = followUp.data;
   if (!f) return null;
-  const name = (id: string) => participants.find((p) => p.studentId === id)?.name ?? 'Student';
+  const name = (id: string) => participants.find((p) => p.studentId === id)?.name ?? t('followUp.student');
   const student = me.role === 'student';
   return (
     <section className="card" aria-labelledby="follow-up-title" data-testid="follow-up">
-      <h2 id="follow-up-title">Follow-up from your teacher</h2>
+      <h2 id="follow-up-title">{t('followUp.title')}</h2>
       <p className="muted">
-        Sent {formatDateTime(f.sentAt, me.timeZone)}
-        {f.revision > 0 ? ' (corrected)' : ''}
+        {t(f.revision > 0 ? 'followUp.sentCorrected' : 'followUp.sent', {
+          when: formatDateTime(f.sentAt, me.timeZone),
+        })}
       </p>
-      <h3>Key points covered</h3>
+      <h3>{t('followUp.keyPoints')}</h3>
       <p className="prewrap">{f.keyPoints}</p>
       {f.resources.length > 0 && (
         <>
-          <h3>Resources</h3>
+          <h3>{t('followUp.resources')}</h3>
           <ul className="list">
             {f.resources.map((r, i) => (
               <li key={i}>
@@ -53,7 +56,7 @@ export function FollowUpCard({
       )}
       {f.preparation && (
         <>
-          <h3>How to prepare</h3>
+          <h3>{t('followUp.preparation')}</h3>
           <p className="prewrap">{f.preparation}</p>
         </>
       )}
@@ -65,32 +68,33 @@ export function FollowUpCard({
 }
 
 function StudentPart({ part, title }: { part: Part; title: string | null }) {
+  const { t } = useTranslation('completion');
   const me = useMe();
   return (
     <div className="follow-up-student" data-testid="follow-up-student">
       {title && <h3>{title}</h3>}
       <dl className="facts">
-        <dt>{title ? 'Homework' : 'Your homework'}</dt>
+        <dt>{title ? t('followUp.homework') : t('followUp.yourHomework')}</dt>
         <dd>
           {part.homework.length > 0
             ? part.homework.map((h, n) => (
                 <span key={h.homeworkId}>
                   {n > 0 && ', '}
                   <Link href={`/platform/enrollments/${h.enrollmentId}/homework/${h.homeworkId}`}>
-                    {h.title ?? 'Homework'}
+                    {h.title ?? t('followUp.untitledHomework')}
                   </Link>
                 </span>
               ))
-            : 'nothing to do'}
+            : t('followUp.nothingToDo')}
         </dd>
-        <dt>{title ? 'Next session' : 'Your next session'}</dt>
+        <dt>{title ? t('followUp.nextSession') : t('followUp.yourNextSession')}</dt>
         <dd>
           {part.nextSession ? (
             <Link href={`/platform/sessions/${part.nextSession.liveSessionId}`}>
               {formatDateTime(part.nextSession.start, me.timeZone)}
             </Link>
           ) : (
-            'not scheduled yet'
+            t('followUp.notScheduled')
           )}
         </dd>
       </dl>

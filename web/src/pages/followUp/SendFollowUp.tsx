@@ -1,12 +1,14 @@
 // Sending the follow-up message after a lesson (its teacher or an admin, once it has ended): the key points, the
 // resources shared (one a line) and how to prepare. Lectern adds each student's homework and next session.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../../lib/api';
 import { useAction } from '../../lib/useApi';
 import { ErrorBox } from '../../ui/feedback';
 import type { FollowUpView } from '../../../../contract/followUp';
 
 export function SendFollowUp({ liveSessionId, onSent }: { liveSessionId: string; onSent: () => void }) {
+  const { t } = useTranslation('completion');
   const [keyPoints, setKeyPoints] = useState('');
   const [resources, setResources] = useState('');
   const [preparation, setPreparation] = useState('');
@@ -28,13 +30,10 @@ export function SendFollowUp({ liveSessionId, onSent }: { liveSessionId: string;
   };
   return (
     <form className="card" aria-labelledby="send-follow-up-title" onSubmit={submit}>
-      <h2 id="send-follow-up-title">Send follow-up</h2>
-      <p className="muted">
-        To every student of this lesson, on their session page and by mail, with their homework and next
-        session.
-      </p>
+      <h2 id="send-follow-up-title">{t('followUp.send.title')}</h2>
+      <p className="muted">{t('followUp.send.intro')}</p>
       <label className="field">
-        <span>Key points covered</span>
+        <span>{t('followUp.send.keyPoints')}</span>
         <textarea
           required
           maxLength={4000}
@@ -44,11 +43,11 @@ export function SendFollowUp({ liveSessionId, onSent }: { liveSessionId: string;
         />
       </label>
       <label className="field">
-        <span>Resources and materials (one a line)</span>
+        <span>{t('followUp.send.resources')}</span>
         <textarea rows={2} value={resources} onChange={(e) => setResources(e.target.value)} />
       </label>
       <label className="field">
-        <span>How to prepare for the next session</span>
+        <span>{t('followUp.send.preparation')}</span>
         <textarea
           maxLength={2000}
           rows={2}
@@ -58,7 +57,7 @@ export function SendFollowUp({ liveSessionId, onSent }: { liveSessionId: string;
       </label>
       <ErrorBox error={send.error} />
       <button type="submit" className="btn btn-primary" disabled={send.pending}>
-        Send follow-up
+        {t('followUp.send.submit')}
       </button>
     </form>
   );
