@@ -1,13 +1,25 @@
 // The Summary tab of a session: admins read the teacher summary and every participant's; the session's
 // teacher every participant's; a student their own. "No summary" until one is made after the session ends.
 // Admins and the teacher see why the newest were not made (the wallet was short) and may make them again.
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useApi } from '../../lib/useApi';
 import { formatDateTime } from '../../lib/time';
 import { Empty, ErrorBox, Loading } from '../../ui/feedback';
-import type { SessionSummaries, StudentSummaryData } from '../../../../contract/sessionSummary';
+import type {
+  SessionSummaries,
+  StudentSummaryData,
+  SummaryRefusal,
+} from '../../../../contract/sessionSummary';
 import { TeacherSummaryCard } from './TeacherSummaryCard';
 import { RegenerateSummaries } from './RegenerateSummaries';
 import '../analysis/analysis.css';
+
+/** Why the newest summaries were not made: the wallet's shortfall in the reader's language, else the server's words. */
+const refusal = (t: TFunction<'completion'>, refused: SummaryRefusal) =>
+  refused.code === 'insufficient_balance' && refused.balance !== null
+    ? t('summary.refusedBalance', { balance: refused.balance, tokens: refused.tokens })
+    : t('summary.refused', { reason: refused.reason });
 
 function StudentCard({
   name,
@@ -20,47 +32,60 @@ function StudentCard({
   summary: StudentSummaryData;
   own: boolean;
 }) {
+  const { t } = useTranslation('completion');
+  const figures = {
+    answered: summary.answered,
+    correct: summary.correct,
+    incorrect: summary.incorrect,
+    pending: summary.pending,
+  };
   return (
     <article
       className="card"
-      aria-label={own ? 'Your summary' : `Summary of ${name}`}
+      aria-label={own ? t('summary.yourSummary') : t('summary.summaryOf', { name })}
       data-testid="student-summary"
     >
-      <h3>{own ? 'Your summary' : name}</h3>
+      <h3>{own ? t('summary.yourSummary') : name}</h3>
       <p lang={summary.language}>{summary.text}</p>
       <dl className="facts">
-        <dt>Exercises</dt>
+        <dt>{t('summary.exercises')}</dt>
         <dd>
-          {summary.answered} answered · {summary.correct} correct · {summary.incorrect} to review
-          {summary.pending ? ` · ${summary.pending} waiting for the teacher` : ''}
+          {summary.pending ? t('summary.exercisesLinePending', figures) : t('summary.exercisesLine', figures)}
         </dd>
-        <dt>Score</dt>
+        <dt>{t('summary.score')}</dt>
         <dd>
-          {summary.score} / {summary.maxScore}
-          {summary.percent !== null ? ` (${summary.percent} %)` : ''}
+          {summary.percent !== null
+            ? t('summary.scoreLinePercent', {
+                score: summary.score,
+                maxScore: summary.maxScore,
+                percent: summary.percent,
+              })
+            : t('summary.scoreLine', { score: summary.score, maxScore: summary.maxScore })}
         </dd>
-        <dt>Attended</dt>
-        <dd>{summary.attended ? 'yes' : 'no'}</dd>
+        <dt>{t('summary.attended')}</dt>
+        <dd>{summary.attended ? t('summary.yes') : t('summary.no')}</dd>
         {summary.newWords.length > 0 && (
           <>
-            <dt>New words</dt>
+            <dt>{t('summary.newWords')}</dt>
             <dd>{summary.newWords.join(', ')}</dd>
           </>
         )}
       </dl>
       {summary.mistakes.length > 0 && (
         <>
-          <h4>To practise</h4>
+          <h4>{t('summary.toPractise')}</h4>
           <ul className="plain-list">
             {summary.mistakes.map((m, i) => (
               <li key={i}>
-                “{m.given}”{m.expected ? ` → “${m.expected}”` : ''}
+                {m.expected
+                  ? t('summary.mistakeExpected', { given: m.given, expected: m.expected })
+                  : t('quoted', { text: m.given })}
               </li>
             ))}
           </ul>
         </>
       )}
-      {!own && <p className="muted">{mailed ? 'Mailed to the student.' : 'Not mailed (preference off).'}</p>}
+      {!own && <p className="muted">{mailed ? t('summary.mailed') : t('summary.notMailed')}</p>}
     </article>
   );
 }
@@ -74,29 +99,27 @@ export function SessionSummaryTab({
   myId: string;
   timeZone: string;
 }) {
+  const { t } = useTranslation('completion');
   const data = useApi<SessionSummaries>(`/api/live-sessions/${liveSessionId}/summaries`);
   if (data.loading && !data.data) return <Loading />;
-  if (data.error?.status === 404)
-    return (
-      <Empty title="No summary for this session.">
-        Summaries are made shortly after a group session ends when its enrollment or group has the
-        Post-Session Summary switched on.
-      </Empty>
-    );
+  if (data.error?.status === 404) return <Empty title={t('summary.none')}>{t('summary.noneBody')}</Empty>;
   if (!data.data) return <ErrorBox error={data.error} onRetry={data.reload} />;
   const { head, teacher, students, refused, canRegenerate } = data.data;
-  const names = Object.fromEntries(students.map((s) => [s.studentId, s.name ?? 'Former student']));
+  const names = Object.fromEntries(students.map((s) => [s.studentId, s.name ?? t('summary.formerStudent')]));
   return (
     <div data-testid="session-summary">
       {head && (
         <p className="muted">
-          {head.lessonTitle} · made {formatDateTime(head.madeAt, timeZone)}
-          {head.revision > 0 && ` (made again, ${head.revision})`}
+          {t(head.revision > 0 ? 'summary.madeAgain' : 'summary.made', {
+            lesson: head.lessonTitle,
+            when: formatDateTime(head.madeAt, timeZone),
+            revision: head.revision,
+          })}
         </p>
       )}
       {refused && (
         <p className="error-box" role="alert" data-testid="summary-refused">
-          The newest summaries were not made: {refused.reason}.
+          {refusal(t, refused)}
         </p>
       )}
       {canRegenerate && <RegenerateSummaries liveSessionId={liveSessionId} onDone={data.reload} />}

@@ -1,12 +1,15 @@
 // The "Post-Session Summary" switch of an enrollment or a student group: on, its ended group sessions get a
-// teacher summary and a summary for each participant, at the cost shown.
+// teacher summary and a summary for each participant, at the cost shown. `label` names what it switches (a group's
+// name); without it, it is "this enrollment".
+import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { useAction, useApi } from '../../lib/useApi';
 import { ErrorBox } from '../../ui/feedback';
 import { SummaryCost } from './SummaryCost';
 import type { SummarySwitch as Switch } from '../../../../contract/sessionSummary';
 
-export function SummarySwitch({ url, label }: { url: string; label: string }) {
+export function SummarySwitch({ url, label }: { url: string; label?: string }) {
+  const { t } = useTranslation('completion');
   const current = useApi<Switch>(url);
   const save = useAction();
   const enabled = current.data?.enabled ?? false;
@@ -15,7 +18,9 @@ export function SummarySwitch({ url, label }: { url: string; label: string }) {
       <label className="summary-switch check">
         <input
           type="checkbox"
-          aria-label={`Post-Session Summary for ${label}`}
+          aria-label={
+            label === undefined ? t('summary.switchForEnrollment') : t('summary.switchFor', { name: label })
+          }
           checked={enabled}
           disabled={!current.data || save.pending}
           onChange={(e) =>
@@ -24,7 +29,7 @@ export function SummarySwitch({ url, label }: { url: string; label: string }) {
               .then((r) => r && current.reload())
           }
         />
-        <span>Post-Session Summary</span>
+        <span>{t('summary.switch')}</span>
       </label>
       <SummaryCost />
       <ErrorBox error={current.error ?? save.error} />
