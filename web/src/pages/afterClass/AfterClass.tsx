@@ -2,6 +2,7 @@
 // the polls (who answered what only for the teacher of a named poll; anonymous polls only counts), the
 // whiteboard and the lesson document, read-only. Shown inside the session page (?tab=after-class).
 import { Suspense, lazy, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ScheduleEntry } from '../../lib/types';
 import { Link } from '../../lib/router';
 import { sessionTitle } from '../../lib/types';
@@ -13,33 +14,29 @@ import { DocumentRecord } from './DocumentRecord';
 
 const WhiteboardRecord = lazy(() => import('./WhiteboardRecord'));
 
-const TABS = [
-  ['chat', 'Chat'],
-  ['polls', 'Polls'],
-  ['whiteboard', 'Whiteboard'],
-  ['document', 'Document'],
-] as const;
-type Tab = (typeof TABS)[number][0];
+const TABS = ['chat', 'polls', 'whiteboard', 'document'] as const;
+type Tab = (typeof TABS)[number];
 
 export default function AfterClass({ session, timeZone }: { session: ScheduleEntry; timeZone: string }) {
+  const { t } = useTranslation('completion');
   const [tab, setTab] = useState<Tab>('chat');
   const roomId = `ls-${session.id}`;
   const names = new Map<string, string>([
-    [session.teacherId, session.teacherName ?? 'Teacher'],
-    ...session.participants.map((p) => [p.studentId, p.name ?? 'A student'] as [string, string]),
+    [session.teacherId, session.teacherName ?? t('afterClass.teacher')],
+    ...session.participants.map((p) => [p.studentId, p.name ?? t('afterClass.aStudent')] as [string, string]),
   ]);
-  const nameOf = (personId: string) => names.get(personId) ?? 'Someone';
+  const nameOf = (personId: string) => names.get(personId) ?? t('afterClass.someone');
 
   return (
     <section className="after-class" data-testid="after-class">
       <p className="crumbs">
-        <Link href={`/platform/sessions/${session.id}`}>← Back to the session</Link>
+        <Link href={`/platform/sessions/${session.id}`}>← {t('app.backToSession', { ns: 'common' })}</Link>
       </p>
-      <PageHeader title={`After class: ${sessionTitle(session)}`}>
-        What happened in the room, as it was left when the session ended. Read only.
+      <PageHeader title={t('afterClass.title', { title: sessionTitle(session) })}>
+        {t('afterClass.intro')}
       </PageHeader>
-      <div className="row" role="tablist" aria-label="After class">
-        {TABS.map(([key, label]) => (
+      <div className="row" role="tablist" aria-label={t('afterClass.tabs')}>
+        {TABS.map((key) => (
           <button
             key={key}
             type="button"
@@ -50,7 +47,7 @@ export default function AfterClass({ session, timeZone }: { session: ScheduleEnt
             className={tab === key ? 'btn btn-small btn-primary' : 'btn btn-small'}
             onClick={() => setTab(key)}
           >
-            {label}
+            {t(`afterClass.tab.${key}`)}
           </button>
         ))}
       </div>
@@ -63,7 +60,7 @@ export default function AfterClass({ session, timeZone }: { session: ScheduleEnt
         {tab === 'chat' && <ChatRecord roomId={roomId} timeZone={timeZone} />}
         {tab === 'polls' && <PollsRecord roomId={roomId} nameOf={nameOf} />}
         {tab === 'whiteboard' && (
-          <Suspense fallback={<Loading label="Loading the whiteboard…" />}>
+          <Suspense fallback={<Loading label={t('afterClass.loadingWhiteboard')} />}>
             <WhiteboardRecord roomId={roomId} />
           </Suspense>
         )}
