@@ -2,6 +2,7 @@
 // while it is made and on demand; the six-section report once ready; the cause of a failure and the tokens
 // given back.
 import { useEffect } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useApi } from '../../lib/useApi';
 import { formatDateTime } from '../../lib/time';
 import { Badge, ErrorBox, Loading } from '../../ui/feedback';
@@ -15,12 +16,6 @@ const TONE: Record<AnalysisStatus, string> = {
   running: 'warn',
   ready: 'ok',
   failed: 'bad',
-};
-const STATUS_TEXT: Record<AnalysisStatus, string> = {
-  requested: 'Requested: waiting for a worker.',
-  running: 'Running: the report is being written.',
-  ready: 'Ready.',
-  failed: 'Failed.',
 };
 
 export function AnalysisPanel({
@@ -36,6 +31,7 @@ export function AnalysisPanel({
   onClose: () => void;
   onChanged?: () => void;
 }) {
+  const { t } = useTranslation('completion');
   const analysis = useApi<LessonAnalysis>(`/api/lesson-analyses/${analysisId}`);
   const status = analysis.data?.status;
   const { reload } = analysis;
@@ -46,12 +42,12 @@ export function AnalysisPanel({
     if (status && !inProgress(status)) onChanged?.();
   }, [status, onChanged]);
   const a = analysis.data;
-  const titles = a?.lessons.map((l) => lessonTitles[l.courseLessonId] ?? 'Lesson') ?? [];
+  const titles = a?.lessons.map((l) => lessonTitles[l.courseLessonId] ?? t('analysis.lesson')) ?? [];
   return (
     <aside className="side-panel" aria-labelledby="analysis-panel-title" data-testid="analysis-panel">
       <header className="side-panel-head">
-        <h2 id="analysis-panel-title">Lesson analysis</h2>
-        <button type="button" className="btn-icon" aria-label="Close the analysis" onClick={onClose}>
+        <h2 id="analysis-panel-title">{t('analysis.title')}</h2>
+        <button type="button" className="btn-icon" aria-label={t('analysis.close')} onClick={onClose}>
           ×
         </button>
       </header>
@@ -60,34 +56,48 @@ export function AnalysisPanel({
       {a && (
         <>
           <p className="muted">
-            {a.scope === 'single' ? titles[0] : `${a.lessons.length} lessons: ${titles.join(', ')}`} ·{' '}
-            {a.tokens} tokens · requested {formatDateTime(a.requestedAt, timeZone)}
+            {t('analysis.meta', {
+              scope:
+                a.scope === 'single'
+                  ? titles[0]
+                  : t('analysis.lessons', { count: a.lessons.length, titles: titles.join(', ') }),
+              count: a.tokens,
+              when: formatDateTime(a.requestedAt, timeZone),
+            })}
           </p>
           <div className="row" role="status" aria-live="polite">
             <Badge tone={TONE[a.status]}>
-              <span data-testid="analysis-status">{a.status}</span>
+              <span data-testid="analysis-status">{t(`analysis.status.${a.status}`)}</span>
             </Badge>
-            <span>{STATUS_TEXT[a.status]}</span>
+            <span>{t(`analysis.statusText.${a.status}`)}</span>
             {inProgress(a.status) && a.attempts > 1 && (
               <span className="muted">
-                attempt {a.attempts}
-                {a.retryAt ? `, next try ${formatDateTime(a.retryAt, timeZone)}` : ''}
+                {a.retryAt
+                  ? t('analysis.attemptRetry', {
+                      attempt: a.attempts,
+                      when: formatDateTime(a.retryAt, timeZone),
+                    })
+                  : t('analysis.attempt', { attempt: a.attempts })}
               </span>
             )}
             <button type="button" className="btn btn-small" onClick={reload} disabled={analysis.loading}>
-              Refresh
+              {t('analysis.refresh')}
             </button>
           </div>
           {a.status === 'failed' && (
             <div className="notice notice-bad" data-testid="analysis-failure">
               <p>
-                <strong>The analysis could not be made</strong>
-                {a.lastError ? `: ${a.lastError}` : '.'}
+                <Trans
+                  t={t}
+                  i18nKey={a.lastError ? 'analysis.failedWithError' : 'analysis.failedPlain'}
+                  values={{ error: a.lastError }}
+                  components={{ strong: <strong /> }}
+                />
               </p>
               <p>
                 {a.refundEntryId
-                  ? `The ${a.tokens} tokens were given back to the organisation's wallet (ledger line ${a.refundEntryId}).`
-                  : `The ${a.tokens} tokens are being given back to the organisation's wallet.`}
+                  ? t('analysis.refunded', { count: a.tokens, entry: a.refundEntryId })
+                  : t('analysis.refunding', { count: a.tokens })}
               </p>
             </div>
           )}

@@ -1,28 +1,39 @@
 // The six sections of a lesson analysis report: performance summary, exercise breakdown (per exercise type,
 // with the wrong gaps and the distractors chosen), strengths and weaknesses, essay feedback, lesson
-// recommendations and the learning plan; and who wrote the prose.
+// recommendations and the learning plan; and who wrote the prose. The headings are in the interface's language,
+// the prose in the report's (lang on each piece of it).
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Report } from '../../../../contract/lessonAnalysis';
 
-const TYPE: Record<string, string> = {
-  multipleChoice: 'Multiple choice',
-  gapFill: 'Gap fill',
-  matching: 'Matching',
-  wordOrder: 'Word order',
-  trueFalse: 'True / false',
-  essay: 'Essay',
-};
-const SKILL: Record<string, string> = {
-  comprehension: 'Comprehension',
-  grammar: 'Grammar',
-  vocabulary: 'Vocabulary',
-  sentenceStructure: 'Sentence structure',
-  reading: 'Reading',
-  writing: 'Writing',
-};
+const TYPES = ['multipleChoice', 'gapFill', 'matching', 'wordOrder', 'trueFalse', 'essay'] as const;
+const SKILLS = ['comprehension', 'grammar', 'vocabulary', 'sentenceStructure', 'reading', 'writing'] as const;
+const RATINGS = ['excellent', 'good', 'fair', 'weak', 'ungraded'] as const;
+const oneOf = <K extends string>(keys: readonly K[], value: string): value is K =>
+  (keys as readonly string[]).includes(value);
+const typeName = (t: TFunction<'completion'>, type: string) =>
+  oneOf(TYPES, type) ? t(`analysis.report.exerciseType.${type}`) : type;
+const skillName = (t: TFunction<'completion'>, skill: string) =>
+  oneOf(SKILLS, skill) ? t(`analysis.report.skill.${skill}`) : skill;
+const ratingName = (t: TFunction<'completion'>, rating: string) =>
+  oneOf(RATINGS, rating) ? t(`analysis.report.rating.${rating}`) : rating;
 const pct = (n: number | null) => (n === null ? '—' : `${n} %`);
+const muted = { muted: <span className="muted" /> };
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  const id = `report-${title.replace(/\W+/g, '-').toLowerCase()}`;
+/** Each section's heading id stays the English one ("report-performance-summary") in every language. */
+const SECTION_IDS = {
+  performance: 'performance-summary',
+  breakdown: 'exercise-breakdown',
+  strengths: 'strengths-and-weaknesses',
+  essays: 'essay-feedback',
+  recommendations: 'lesson-recommendations',
+  plan: 'learning-plan',
+} as const;
+
+function Section({ name, children }: { name: keyof typeof SECTION_IDS; children: React.ReactNode }) {
+  const { t } = useTranslation('completion');
+  const id = `report-${SECTION_IDS[name]}`;
+  const title = t(`analysis.report.section.${name}`);
   return (
     <section className="report-section" aria-labelledby={id} data-testid="report-section">
       <h3 id={id}>{title}</h3>
@@ -36,26 +47,30 @@ export function AnalysisReport({ report, titles }: { report: Report; titles: Rec
   const b = report.exerciseBreakdown;
   const e = report.essayFeedback;
   const plan = report.learningPlan;
+  const { t } = useTranslation('completion');
+  const lang = report.language;
   return (
-    <div className="report" lang={report.language}>
+    <div className="report">
       <p className="muted" data-testid="report-engine">
         {report.engine.prose === 'ai'
-          ? `Text written by the language model ${report.engine.model ?? ''}; every figure counted by Lectern.`
-          : 'Text and figures from Lectern’s built-in analysis.'}
-        {report.engine.fallback && ` The language model was not used: ${report.engine.fallback}.`}
+          ? t('analysis.report.engineAi', { model: report.engine.model ?? '' })
+          : t('analysis.report.engineBuiltin')}
+        {report.engine.fallback && ` ${t('analysis.report.fallback', { reason: report.engine.fallback })}`}
       </p>
-      <Section title="Performance summary">
-        <p data-testid="report-summary-text">{p.text}</p>
-        <table className="table" aria-label="Scores per lesson">
+      <Section name="performance">
+        <p data-testid="report-summary-text" lang={lang}>
+          {p.text}
+        </p>
+        <table className="table" aria-label={t('analysis.report.scoresPerLesson')}>
           <thead>
             <tr>
-              <th scope="col">Lesson</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('analysis.report.lesson')}</th>
+              <th scope="col">{t('analysis.report.status')}</th>
               <th scope="col" className="num">
-                Score
+                {t('analysis.report.score')}
               </th>
               <th scope="col" className="num">
-                Hand-ins
+                {t('analysis.report.handIns')}
               </th>
             </tr>
           </thead>
@@ -63,7 +78,7 @@ export function AnalysisReport({ report, titles }: { report: Report; titles: Rec
             {p.lessons.map((l) => (
               <tr key={l.courseLessonId}>
                 <td>{titles[l.courseLessonId] ?? l.title}</td>
-                <td className="cap">{l.status}</td>
+                <td className="cap">{t(`homeworkStatus.${l.status}`)}</td>
                 <td className="num">
                   {l.score} / {l.maxScore} ({pct(l.percent)})
                 </td>
@@ -73,45 +88,49 @@ export function AnalysisReport({ report, titles }: { report: Report; titles: Rec
           </tbody>
         </table>
       </Section>
-      <Section title="Exercise breakdown">
-        <table className="table" aria-label="Answers per exercise type">
+      <Section name="breakdown">
+        <table className="table" aria-label={t('analysis.report.perType')}>
           <thead>
             <tr>
-              <th scope="col">Type</th>
+              <th scope="col">{t('analysis.report.type')}</th>
               <th scope="col" className="num">
-                Correct
+                {t('analysis.report.correct')}
               </th>
               <th scope="col" className="num">
-                Incorrect
+                {t('analysis.report.incorrect')}
               </th>
               <th scope="col" className="num">
-                Pending
+                {t('analysis.report.pending')}
               </th>
               <th scope="col" className="num">
-                Points
+                {t('analysis.report.points')}
               </th>
             </tr>
           </thead>
           <tbody>
-            {b.byType.map((t) => (
-              <tr key={t.type} data-testid="breakdown-row" data-type={t.type}>
-                <td>{TYPE[t.type] ?? t.type}</td>
-                <td className="num">{t.correct}</td>
-                <td className="num">{t.incorrect}</td>
-                <td className="num">{t.pending}</td>
-                <td className="num">{pct(t.percent)}</td>
+            {b.byType.map((row) => (
+              <tr key={row.type} data-testid="breakdown-row" data-type={row.type}>
+                <td>{typeName(t, row.type)}</td>
+                <td className="num">{row.correct}</td>
+                <td className="num">{row.incorrect}</td>
+                <td className="num">{row.pending}</td>
+                <td className="num">{pct(row.percent)}</td>
               </tr>
             ))}
           </tbody>
         </table>
         {b.errorPatterns.gaps.length > 0 && (
           <>
-            <h4>Gaps answered wrongly</h4>
+            <h4>{t('analysis.report.gaps')}</h4>
             <ul className="plain-list">
               {b.errorPatterns.gaps.map((g, i) => (
                 <li key={i}>
-                  Gap {g.item}: “{g.given}” instead of “{g.expected}”{' '}
-                  <span className="muted">({g.prompt})</span>
+                  <Trans
+                    t={t}
+                    i18nKey="analysis.report.gap"
+                    values={{ item: g.item, given: g.given, expected: g.expected, prompt: g.prompt }}
+                    components={muted}
+                  />
                 </li>
               ))}
             </ul>
@@ -119,11 +138,16 @@ export function AnalysisReport({ report, titles }: { report: Report; titles: Rec
         )}
         {b.errorPatterns.distractors.length > 0 && (
           <>
-            <h4>Distractors chosen</h4>
+            <h4>{t('analysis.report.distractors')}</h4>
             <ul className="plain-list">
               {b.errorPatterns.distractors.map((d, i) => (
                 <li key={i}>
-                  “{d.text}” ({d.times}×) <span className="muted">for {d.question}</span>
+                  <Trans
+                    t={t}
+                    i18nKey="analysis.report.distractor"
+                    values={{ text: d.text, times: d.times, question: d.question }}
+                    components={muted}
+                  />
                 </li>
               ))}
             </ul>
@@ -131,33 +155,41 @@ export function AnalysisReport({ report, titles }: { report: Report; titles: Rec
         )}
         {b.errorPatterns.other.length > 0 && (
           <>
-            <h4>Other mistakes</h4>
+            <h4>{t('analysis.report.other')}</h4>
             <ul className="plain-list">
               {b.errorPatterns.other.map((o, i) => (
                 <li key={i}>
-                  {TYPE[o.type] ?? o.type}: “{o.given}” instead of “{o.expected}”
+                  {t('analysis.report.otherLine', {
+                    type: typeName(t, o.type),
+                    given: o.given,
+                    expected: o.expected,
+                  })}
                 </li>
               ))}
             </ul>
           </>
         )}
-        <p>{b.text}</p>
+        <p lang={lang}>{b.text}</p>
       </Section>
-      <Section title="Strengths and weaknesses">
+      <Section name="strengths">
         <div className="grid-2">
           <div>
-            <h4>Strengths</h4>
-            {report.strengthsAndWeaknesses.strengths.length === 0 && <p className="muted">None yet.</p>}
-            <ul className="plain-list">
+            <h4>{t('analysis.report.strengths')}</h4>
+            {report.strengthsAndWeaknesses.strengths.length === 0 && (
+              <p className="muted">{t('analysis.report.noneYet')}</p>
+            )}
+            <ul className="plain-list" lang={lang}>
               {report.strengthsAndWeaknesses.strengths.map((s) => (
                 <li key={`${s.skill}-${s.type}`}>{s.text}</li>
               ))}
             </ul>
           </div>
           <div>
-            <h4>Weaknesses</h4>
-            {report.strengthsAndWeaknesses.weaknesses.length === 0 && <p className="muted">None found.</p>}
-            <ul className="plain-list">
+            <h4>{t('analysis.report.weaknesses')}</h4>
+            {report.strengthsAndWeaknesses.weaknesses.length === 0 && (
+              <p className="muted">{t('analysis.report.noneFound')}</p>
+            )}
+            <ul className="plain-list" lang={lang}>
               {report.strengthsAndWeaknesses.weaknesses.map((s) => (
                 <li key={`${s.skill}-${s.type}`}>{s.text}</li>
               ))}
@@ -165,51 +197,63 @@ export function AnalysisReport({ report, titles }: { report: Report; titles: Rec
           </div>
         </div>
       </Section>
-      <Section title="Essay feedback">
+      <Section name="essays">
         {e === null ? (
-          <p className="muted">These lessons had no essays.</p>
+          <p className="muted">{t('analysis.report.noEssays')}</p>
         ) : (
           <>
-            <p>{e.text}</p>
+            <p lang={lang}>{e.text}</p>
             <ul className="plain-list">
               {e.essays.map((x) => (
                 <li key={x.exerciseId}>
-                  <strong>{x.prompt}</strong> · <span className="cap">{x.rating}</span> · {x.wordCount} words
-                  {x.points !== null ? ` · ${x.points} / ${x.maxPoints} points` : ''}
-                  <div>{x.detail}</div>
-                  {x.teacherComment && <div className="muted">Teacher: {x.teacherComment}</div>}
+                  <strong>{x.prompt}</strong> · <span className="cap">{ratingName(t, x.rating)}</span> ·{' '}
+                  {t('analysis.report.words', { count: x.wordCount })}
+                  {x.points !== null
+                    ? ` · ${t('analysis.report.points', { points: x.points, count: x.maxPoints })}`
+                    : ''}
+                  <div lang={lang}>{x.detail}</div>
+                  {x.teacherComment && (
+                    <div className="muted">{t('analysis.report.teacher', { comment: x.teacherComment })}</div>
+                  )}
                 </li>
               ))}
             </ul>
           </>
         )}
       </Section>
-      <Section title="Lesson recommendations">
-        {report.recommendations.length === 0 && <p className="muted">No further lessons in the course.</p>}
+      <Section name="recommendations">
+        {report.recommendations.length === 0 && <p className="muted">{t('analysis.report.noFurther')}</p>}
         <ul className="plain-list">
           {report.recommendations.map((r) => (
             <li key={`${r.kind}-${r.courseLessonId}`}>
               <strong>
                 {r.position}. {titles[r.courseLessonId] ?? r.title}
               </strong>{' '}
-              <span className="muted">({r.kind === 'next' ? 'next' : 'to review'})</span>
-              <div>{r.rationale}</div>
+              <span className="muted">
+                {r.kind === 'next' ? t('analysis.report.kindNext') : t('analysis.report.kindReview')}
+              </span>
+              <div lang={lang}>{r.rationale}</div>
               {r.focusSkills.length > 0 && (
-                <div className="muted">Focus: {r.focusSkills.map((s) => SKILL[s] ?? s).join(', ')}</div>
+                <div className="muted">
+                  {t('analysis.report.focus', {
+                    skills: r.focusSkills.map((s) => skillName(t, s)).join(', '),
+                  })}
+                </div>
               )}
             </li>
           ))}
         </ul>
       </Section>
-      <Section title="Learning plan">
-        <p>{plan.text}</p>
+      <Section name="plan">
+        <p lang={lang}>{plan.text}</p>
         {plan.focusAreas.length > 0 && (
           <>
-            <h4>Immediate focus</h4>
+            <h4>{t('analysis.report.immediateFocus')}</h4>
             <ul className="plain-list">
               {plan.focusAreas.map((f) => (
                 <li key={f.skill}>
-                  <strong>{SKILL[f.skill] ?? f.skill}</strong> ({pct(f.percent)}): {f.reason}
+                  <strong>{skillName(t, f.skill)}</strong> ({pct(f.percent)}):{' '}
+                  <span lang={lang}>{f.reason}</span>
                 </li>
               ))}
             </ul>
@@ -217,12 +261,16 @@ export function AnalysisReport({ report, titles }: { report: Report; titles: Rec
         )}
         {plan.suggestedExercises.length > 0 && (
           <>
-            <h4>Suggested exercises</h4>
+            <h4>{t('analysis.report.suggested')}</h4>
             <ul className="plain-list">
               {plan.suggestedExercises.map((x, i) => (
                 <li key={i}>
-                  {x.count} × {TYPE[x.type] ?? x.type}: {x.description}
-                  {x.items.length > 0 && <div className="muted">Practise: {x.items.join(', ')}</div>}
+                  {x.count} × {typeName(t, x.type)}: <span lang={lang}>{x.description}</span>
+                  {x.items.length > 0 && (
+                    <div className="muted">
+                      {t('analysis.report.practise', { items: x.items.join(', ') })}
+                    </div>
+                  )}
                 </li>
               ))}
             </ul>

@@ -1,14 +1,8 @@
 // The brain icon beside a passed or verified lesson: grey before any analysis, blue while one is made, yellow
 // when its report is ready, red when it failed. Clicking asks to analyse (with the price) or opens the report.
+import { useTranslation } from 'react-i18next';
 import type { LessonAnalysisSummary } from '../../../../contract/lessonAnalysis';
 import { inProgress } from './useEnrollmentAnalyses';
-
-const STATE_TEXT: Record<LessonAnalysisSummary['status'], string> = {
-  requested: 'requested',
-  running: 'running',
-  ready: 'ready',
-  failed: 'failed',
-};
 
 export function BrainIcon({
   title,
@@ -21,8 +15,11 @@ export function BrainIcon({
   onAnalyse: () => void;
   onOpen: (id: string) => void;
 }) {
+  const { t } = useTranslation('completion');
   const status = analysis?.status ?? 'none';
-  const label = analysis ? `Lesson analysis of ${title}: ${STATE_TEXT[analysis.status]}` : `Analyse ${title}`;
+  const label = analysis
+    ? t('analysis.brain', { title, status: t(`analysis.status.${analysis.status}`) })
+    : t('analysis.analyse', { title });
   return (
     <button
       type="button"

@@ -1,6 +1,7 @@
 // The confirmation before an analysis is paid: the exact cost (70 for one lesson, 500 for the recent ones), the
 // organisation's spendable balance, and the analyse button disabled when the balance is short (unless the
 // organisation allows overdraft).
+import { Trans, useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../../lib/api';
 import { useAction } from '../../lib/useApi';
 import { Dialog } from '../../ui/Dialog';
@@ -22,6 +23,7 @@ export function ConfirmAnalysis({
   onClose: () => void;
   onRequested: (analysis: LessonAnalysisSummary) => void;
 }) {
+  const { t } = useTranslation('completion');
   const action = useAction();
   const cost = quote.costs[target.scope];
   const affordable = quote.canAfford[target.scope];
@@ -43,35 +45,47 @@ export function ConfirmAnalysis({
   return (
     <Dialog
       open
-      title={target.scope === 'single' ? 'Analyse this lesson' : 'Analyse the recent lessons'}
+      title={target.scope === 'single' ? t('analysis.confirm.single') : t('analysis.confirm.bulk')}
       onClose={onClose}
     >
       <p>
         {target.scope === 'single' ? (
-          <>
-            A report on <strong>{target.title}</strong>: performance, exercise breakdown, strengths and
-            weaknesses, essay feedback, recommended lessons and a learning plan.
-          </>
+          <Trans
+            t={t}
+            i18nKey="analysis.confirm.singleText"
+            values={{ title: target.title }}
+            components={{ strong: <strong /> }}
+          />
         ) : (
-          <>
-            A report on the <strong>{lessons}</strong> most recent passed or verified lesson(s) (at most{' '}
-            {quote.bulkLessons}).
-          </>
+          <Trans
+            t={t}
+            i18nKey="analysis.confirm.bulkText"
+            count={lessons}
+            values={{ max: quote.bulkLessons }}
+            components={{ strong: <strong /> }}
+          />
         )}
       </p>
       <p data-testid="analysis-cost">
-        Cost: <strong>{cost} tokens</strong> from the organisation&apos;s wallet (balance {quote.balance}{' '}
-        tokens). They are given back if the analysis fails.
+        <Trans
+          t={t}
+          i18nKey="analysis.confirm.cost"
+          values={{ cost: t('tokens', { count: cost }), balance: t('tokens', { count: quote.balance }) }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       {!affordable && (
         <div className="notice notice-bad" role="status">
-          The organisation&apos;s balance of {quote.balance} tokens is not enough for {cost} tokens.
+          {t('analysis.confirm.short', {
+            balance: t('tokens', { count: quote.balance }),
+            cost: t('tokens', { count: cost }),
+          })}
         </div>
       )}
       <ErrorBox error={action.error} />
       <div className="form-actions">
         <button type="button" className="btn" onClick={onClose}>
-          Cancel
+          {t('action.cancel', { ns: 'common' })}
         </button>
         <button
           type="button"
@@ -79,7 +93,7 @@ export function ConfirmAnalysis({
           disabled={!affordable || action.pending}
           onClick={() => void submit()}
         >
-          Analyse for {cost} tokens
+          {t('analysis.confirm.submit', { count: cost })}
         </button>
       </div>
     </Dialog>

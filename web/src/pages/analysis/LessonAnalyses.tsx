@@ -1,6 +1,7 @@
 // Lesson analysis on an enrollment's lesson list: a brain icon per passed or verified lesson, "Analyse recent
 // lessons" (bulk), the confirmation with the price, and the side panel with the report.
 import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from '../../lib/router';
 import type { EnrollmentLesson } from '../../../../contract/enrollments';
 import { AnalysisPanel } from './AnalysisPanel';
@@ -20,6 +21,7 @@ export function useLessonAnalyses({
   enabled: boolean;
   timeZone: string;
 }) {
+  const { t } = useTranslation('completion');
   const state = useEnrollmentAnalyses(enrollmentId, enabled);
   const [target, setTarget] = useState<AnalysisTarget | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -48,10 +50,10 @@ export function useLessonAnalyses({
       <Link
         className="btn btn-small"
         href={`/platform/sessions/${l.liveSessionId}?tab=summary`}
-        aria-label={`Summary of ${l.title}`}
-        title={`Summary of ${l.title}`}
+        aria-label={t('analysis.summaryOf', { title: l.title })}
+        title={t('analysis.summaryOf', { title: l.title })}
       >
-        <span aria-hidden="true">≡</span> Summary
+        <span aria-hidden="true">≡</span> {t('analysis.summary')}
       </Link>
     ) : null;
   const bulk = state.analyses.find((a) => a.scope === 'bulk');
@@ -60,11 +62,11 @@ export function useLessonAnalyses({
       <span className="row-tight">
         {bulk && (
           <button type="button" className="btn btn-small" onClick={() => setOpenId(bulk.id)}>
-            Latest bulk analysis ({bulk.status})
+            {t('analysis.latestBulk', { status: t(`analysis.status.${bulk.status}`) })}
           </button>
         )}
         <button type="button" className="btn btn-small" onClick={() => setTarget({ scope: 'bulk' })}>
-          Analyse recent lessons
+          {t('analysis.analyseRecent')}
         </button>
       </span>
     ) : null;
