@@ -3,6 +3,7 @@
 // being here once the event has started records their attendance (source "presence"). The event's name and time
 // come from the person's own training events (/api/me/training-events).
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMe } from '../../lib/auth';
 import { useApi } from '../../lib/useApi';
 import { formatDateTime, formatTime } from '../../lib/time';
@@ -24,6 +25,7 @@ type Stage =
   | { name: 'left' };
 
 export default function TrainingRoomPage({ params }: { params: Record<string, string> }) {
+  const { t } = useTranslation('room');
   const trainingEventId = params.trainingEventId ?? '';
   const me = useMe();
   const events = useApi<TrainerEvent[]>('/api/me/training-events');
@@ -71,7 +73,7 @@ export default function TrainingRoomPage({ params }: { params: Record<string, st
     }
   };
 
-  const title = event ? `${event.trainingName} · ${event.sectionName}` : 'Training event';
+  const title = event ? `${event.trainingName} · ${event.sectionName}` : t('training.event');
 
   if (stage.name === 'in')
     return (
@@ -88,14 +90,14 @@ export default function TrainingRoomPage({ params }: { params: Record<string, st
     return (
       <main className="prejoin">
         <section className="prejoin-card">
-          <h1>You left the room</h1>
+          <h1>{t('page.left')}</h1>
           <p className="muted">{title}</p>
           <div className="prejoin-actions">
             <a className="btn" href="/platform/trainings">
-              Back to trainings
+              {t('training.back')}
             </a>
             <button type="button" className="btn btn-primary" onClick={() => setStage({ name: 'prejoin' })}>
-              Rejoin
+              {t('page.rejoin')}
             </button>
           </div>
         </section>
@@ -103,11 +105,11 @@ export default function TrainingRoomPage({ params }: { params: Record<string, st
     );
 
   const subtitle = event
-    ? `${formatDateTime(event.start, me.timeZone)} – ${formatTime(event.end, me.timeZone)}. ` +
-      (me.role === 'student'
-        ? 'Being in the room once the event has started records your attendance. Check your camera and microphone, then join.'
-        : 'Check your camera and microphone, then join.')
-    : 'Check your camera and microphone before you join.';
+    ? t(me.role === 'student' ? 'training.whenLearner' : 'training.when', {
+        start: formatDateTime(event.start, me.timeZone),
+        end: formatTime(event.end, me.timeZone),
+      })
+    : t('page.checkBefore');
   return (
     <PreJoin
       key={prejoinKey}
@@ -133,6 +135,7 @@ function TrainingRoom({
   timeZone: string;
   onLeft(): void;
 }) {
+  const { t } = useTranslation('room');
   const { room, media, local, connection, sfu } = useSyncExternalStore(
     session.subscribe,
     session.getSnapshot,
@@ -141,8 +144,8 @@ function TrainingRoom({
   const nameOf = useCallback(
     (personId: string) =>
       room.peers.find((p) => p.personId === personId)?.name ??
-      (personId === room.self.personId ? room.self.name : 'Someone'),
-    [room.peers, room.self],
+      (personId === room.self.personId ? room.self.name : t('someone')),
+    [room.peers, room.self, t],
   );
   const tileSize = useCallback(
     (tileId: string, height: number) => session.sfu?.tileSize(tileId, height),
@@ -161,19 +164,19 @@ function TrainingRoom({
     >
       <header className="room-toolbar">
         <div className="toolbar-title">
-          <a href="/platform/trainings" className="link-btn" aria-label="Back to trainings">
+          <a href="/platform/trainings" className="link-btn" aria-label={t('training.back')}>
             ←
           </a>
           <h1>{title}</h1>
           {connection !== 'open' && (
             <span className="badge badge-bad" role="status">
-              {connection === 'reconnecting' ? 'Reconnecting…' : 'Offline'}
+              {connection === 'reconnecting' ? t('toolbar.reconnecting') : t('toolbar.offline')}
             </span>
           )}
         </div>
         <div className="toolbar-actions">
           <span className="muted" data-testid="training-room-people">
-            {room.peers.length + 1} in the room
+            {t('training.people', { count: room.peers.length + 1 })}
           </span>
         </div>
       </header>
