@@ -5,18 +5,6 @@ import type { Block, ExerciseType, LessonDocument } from '../../../contract/less
 
 export type BlockType = Block['type'];
 
-/** @deprecated English names; components use `blockType.<type>` in the lessons catalogue. */
-export const BLOCK_LABELS: Record<BlockType, string> = {
-  text: 'Text',
-  vocabulary: 'Vocabulary list',
-  multipleChoice: 'Multiple choice',
-  gapFill: 'Gap fill',
-  matching: 'Matching',
-  wordOrder: 'Word order',
-  trueFalse: 'True or false',
-  essay: 'Essay',
-};
-
 /** Every block type, in the order the editor offers them (their names: `blockType.<type>` in the lessons catalogue). */
 export const BLOCK_TYPES: BlockType[] = [
   'text',

@@ -1,7 +1,7 @@
 // One block of the lesson in the editor: its type, the form for that type, and moving or removing it.
+import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../lib/api';
 import type { Block } from '../../../../contract/lessons';
-import { BLOCK_LABELS } from '../draft';
 import { FieldErrors } from './Fields';
 import { RichTextEditor } from './RichTextEditor';
 import { VocabularyEditor } from './VocabularyEditor';
@@ -21,8 +21,10 @@ type Props = {
 };
 
 export function BlockEditor({ block, index, count, fields, onChange, onMove, onRemove }: Props) {
+  const { t } = useTranslation('lessons');
   const path = `blocks.${index}`;
-  const title = `${index + 1}. ${BLOCK_LABELS[block.type]}`;
+  const number = index + 1;
+  const title = t('editor.block.title', { number, type: t(`blockType.${block.type}`) });
   const props = { path, fields };
   return (
     <section className="card block-edit" aria-label={title} data-testid="block-editor" data-type={block.type}>
@@ -32,7 +34,7 @@ export function BlockEditor({ block, index, count, fields, onChange, onMove, onR
           <button
             type="button"
             className="btn btn-small"
-            aria-label={`Move block ${index + 1} up`}
+            aria-label={t('editor.block.moveUp', { number })}
             disabled={index === 0}
             onClick={() => onMove(-1)}
           >
@@ -41,20 +43,20 @@ export function BlockEditor({ block, index, count, fields, onChange, onMove, onR
           <button
             type="button"
             className="btn btn-small"
-            aria-label={`Move block ${index + 1} down`}
+            aria-label={t('editor.block.moveDown', { number })}
             disabled={index === count - 1}
             onClick={() => onMove(1)}
           >
             ↓
           </button>
           <button type="button" className="btn btn-small btn-danger" onClick={onRemove}>
-            Remove block {index + 1}
+            {t('editor.block.remove', { number })}
           </button>
         </div>
       </div>
       {block.type === 'text' && (
         <RichTextEditor
-          label={`Text of block ${index + 1}`}
+          label={t('editor.block.text', { number })}
           markdown={block.text}
           onChange={(text) => onChange({ ...block, text })}
         />

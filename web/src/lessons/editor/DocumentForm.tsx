@@ -1,14 +1,16 @@
 // The lesson document in the editor: its title and pass mark, the blocks in order, and adding a block.
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../lib/api';
 import type { Block, LessonDocument } from '../../../../contract/lessons';
-import { BLOCK_LABELS, documentErrors, newBlock, type BlockType } from '../draft';
+import { BLOCK_TYPES, documentErrors, newBlock, type BlockType } from '../draft';
 import { BlockEditor } from './BlockEditor';
 import { NumberInput, TextInput } from './Fields';
 
 type Props = { document: LessonDocument; onChange(d: LessonDocument): void; fields: FieldError[] };
 
 export function DocumentForm({ document: doc, onChange, fields }: Props) {
+  const { t } = useTranslation('lessons');
   const [adding, setAdding] = useState<BlockType>('text');
   // Stable keys, so a block's editor keeps its state when blocks move (the page remounts this on import).
   const next = useRef(doc.blocks.length);
@@ -22,19 +24,19 @@ export function DocumentForm({ document: doc, onChange, fields }: Props) {
     [out[i], out[j]] = [out[j]!, out[i]!];
     return out;
   };
-  const general = documentErrors(fields);
+  const general = documentErrors(fields, t('editor.document.whole'));
   return (
     <div>
       <div className="card row-fields">
         <TextInput
-          label="Title shown to students (optional)"
+          label={t('editor.document.title')}
           value={doc.title ?? ''}
           onChange={(title) => onChange({ ...doc, title: title || undefined })}
           fields={fields}
           path="title"
         />
         <NumberInput
-          label="Pass mark (%)"
+          label={t('editor.document.passMark')}
           min={0}
           max={100}
           value={doc.passMark}
@@ -50,9 +52,7 @@ export function DocumentForm({ document: doc, onChange, fields }: Props) {
           ))}
         </ul>
       )}
-      {doc.blocks.length === 0 && (
-        <p className="muted">No blocks yet: add text, a vocabulary list or an exercise.</p>
-      )}
+      {doc.blocks.length === 0 && <p className="muted">{t('editor.document.empty')}</p>}
       <div className="lesson-editor-blocks">
         {doc.blocks.map((block, i) => (
           <BlockEditor
@@ -74,11 +74,11 @@ export function DocumentForm({ document: doc, onChange, fields }: Props) {
       </div>
       <div className="add-block">
         <label className="field">
-          <span>New block</span>
+          <span>{t('editor.document.newBlock')}</span>
           <select value={adding} onChange={(e) => setAdding(e.target.value as BlockType)}>
-            {Object.entries(BLOCK_LABELS).map(([type, label]) => (
+            {BLOCK_TYPES.map((type) => (
               <option key={type} value={type}>
-                {label}
+                {t(`blockType.${type}`)}
               </option>
             ))}
           </select>
@@ -86,9 +86,11 @@ export function DocumentForm({ document: doc, onChange, fields }: Props) {
         <button
           type="button"
           className="btn"
-          onClick={() => setBlocks([...doc.blocks, newBlock(adding, doc)], [...keys, next.current++])}
+          onClick={() =>
+            setBlocks([...doc.blocks, newBlock(adding, doc, t('vocabularyTitle'))], [...keys, next.current++])
+          }
         >
-          Add block
+          {t('editor.document.addBlock')}
         </button>
       </div>
     </div>

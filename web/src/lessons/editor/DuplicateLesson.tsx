@@ -1,5 +1,6 @@
 // Duplicate a lesson: a new lesson in the same course (admins add lessons) with a copy of this content.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../../lib/api';
 import { navigate } from '../../lib/router';
 import { useAction } from '../../lib/useApi';
@@ -11,7 +12,8 @@ import { ErrorBox } from '../../ui/feedback';
 type Props = { course: Course; lesson: Course['lessons'][number]; document: LessonDocument; onClose(): void };
 
 export function DuplicateLesson({ course, lesson, document, onClose }: Props) {
-  const [title, setTitle] = useState(`${lesson.title} (copy)`);
+  const { t } = useTranslation(['lessons', 'common']);
+  const [title, setTitle] = useState(() => t('editor.duplicate.copyTitle', { title: lesson.title }));
   const action = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -23,29 +25,31 @@ export function DuplicateLesson({ course, lesson, document, onClose }: Props) {
         idempotencyKey(),
       );
       const copy = updated.lessons.find((l) => !before.has(l.id));
-      if (!copy) throw new Error('the new lesson is not in the course yet');
+      if (!copy) throw new Error(t('editor.duplicate.notInCourse'));
       await api.put(`/api/courses/${course.id}/lessons/${copy.id}/content`, document);
       return copy;
     });
     if (done) navigate(`/platform/courses/${course.id}/lessons/${done.id}/content`);
   };
+  const intro =
+    lesson.kind === 'class' || lesson.kind === 'homework' || lesson.kind === 'independent'
+      ? t(`editor.duplicate.intro.${lesson.kind}`, { course: course.name })
+      : t('editor.duplicate.intro.other', { kind: lesson.kind, course: course.name });
   return (
-    <Dialog title="Duplicate lesson" open onClose={onClose}>
+    <Dialog title={t('editor.duplicate.title')} open onClose={onClose}>
       <form onSubmit={submit}>
-        <p className="muted">
-          A new {lesson.kind} lesson at the end of {course.name}, with this lesson’s saved content.
-        </p>
+        <p className="muted">{intro}</p>
         <ErrorBox error={action.error} />
         <label className="field">
-          <span>Title of the copy</span>
+          <span>{t('editor.duplicate.titleOfCopy')}</span>
           <input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('action.cancel', { ns: 'common' })}
           </button>
           <button className="btn btn-primary" disabled={action.pending}>
-            Duplicate
+            {t('editor.duplicate.submit')}
           </button>
         </div>
       </form>

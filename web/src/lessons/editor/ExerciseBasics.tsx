@@ -1,4 +1,5 @@
 // What every exercise has: its id (used by answers), instructions and points.
+import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../lib/api';
 import type { Exercise } from '../../../../contract/lessons';
 import { NumberInput, TextInput } from './Fields';
@@ -6,17 +7,18 @@ import { NumberInput, TextInput } from './Fields';
 type Props<E extends Exercise> = { block: E; onChange(b: E): void; path: string; fields: FieldError[] };
 
 export function ExerciseBasics<E extends Exercise>({ block, onChange, path, fields }: Props<E>) {
+  const { t } = useTranslation('lessons');
   return (
     <div className="row-fields">
       <TextInput
-        label="Instructions"
+        label={t('editor.exercise.instructions')}
         value={block.instructions}
         onChange={(instructions) => onChange({ ...block, instructions })}
         fields={fields}
         path={`${path}.instructions`}
       />
       <NumberInput
-        label="Points"
+        label={t('editor.exercise.points')}
         min={1}
         max={100}
         value={block.points}
@@ -25,12 +27,12 @@ export function ExerciseBasics<E extends Exercise>({ block, onChange, path, fiel
         path={`${path}.points`}
       />
       <TextInput
-        label="Exercise id"
+        label={t('editor.exercise.id')}
         value={block.id}
         onChange={(id) => onChange({ ...block, id })}
         fields={fields}
         path={`${path}.id`}
-        hint="Answers refer to it; keep it once students answered."
+        hint={t('editor.exercise.idHint')}
       />
     </div>
   );

@@ -1,4 +1,5 @@
 // A gap-fill exercise: sentences with gaps written {{}}; each gap lists its accepted answers (separated by |).
+import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../lib/api';
 import type { GapFillT } from '../../../../contract/lessons';
 import { joinList, splitList } from '../draft';
@@ -18,30 +19,31 @@ function withText(sentence: Sentence, text: string): Sentence {
 }
 
 export function GapFillEditor({ block, onChange, path, fields }: Props) {
+  const { t } = useTranslation('lessons');
   const setSentence = (i: number, s: Sentence) =>
     onChange({ ...block, sentences: block.sentences.map((x, j) => (j === i ? s : x)) });
   return (
     <div>
       <ExerciseBasics block={block} onChange={onChange} path={path} fields={fields} />
       <Checkbox
-        label="Case sensitive"
+        label={t('editor.gapFill.caseSensitive')}
         checked={block.caseSensitive}
         onChange={(caseSensitive) => onChange({ ...block, caseSensitive })}
       />
       {block.sentences.map((s, i) => (
         <fieldset className="sentence-edit" key={i}>
-          <legend>Sentence {i + 1}</legend>
+          <legend>{t('editor.gapFill.sentence', { number: i + 1 })}</legend>
           <div className="row-fields">
             <TextInput
-              label={`Sentence ${i + 1} text`}
+              label={t('editor.gapFill.sentenceText', { number: i + 1 })}
               value={s.text}
               onChange={(text) => setSentence(i, withText(s, text))}
               fields={fields}
               path={`${path}.sentences.${i}.text`}
-              hint="Write {{}} where a gap goes."
+              hint={t('editor.gapFill.sentenceHint', { mark: '{{}}' })}
             />
             <RemoveButton
-              label={`Remove sentence ${i + 1}`}
+              label={t('editor.gapFill.removeSentence', { number: i + 1 })}
               disabled={block.sentences.length === 1}
               onClick={() => onChange({ ...block, sentences: block.sentences.filter((_, j) => j !== i) })}
             />
@@ -49,7 +51,7 @@ export function GapFillEditor({ block, onChange, path, fields }: Props) {
           {s.gaps.map((g, k) => (
             <ListInput
               key={k}
-              label={`Sentence ${i + 1}, gap ${k + 1}: accepted answers`}
+              label={t('editor.gapFill.accepted', { number: i + 1, gap: k + 1 })}
               value={g.accepted}
               parse={splitList}
               format={joinList}
@@ -58,7 +60,7 @@ export function GapFillEditor({ block, onChange, path, fields }: Props) {
               }
               fields={fields}
               path={`${path}.sentences.${i}.gaps.${k}.accepted`}
-              hint="The first is the answer shown; separate alternatives with |"
+              hint={t('editor.gapFill.acceptedHint')}
             />
           ))}
           <FieldErrors fields={fields} path={`${path}.sentences.${i}.gaps`} />
@@ -71,7 +73,7 @@ export function GapFillEditor({ block, onChange, path, fields }: Props) {
           onChange({ ...block, sentences: [...block.sentences, { text: '', gaps: [{ accepted: [''] }] }] })
         }
       >
-        + Add sentence
+        {t('editor.gapFill.addSentence')}
       </button>
     </div>
   );

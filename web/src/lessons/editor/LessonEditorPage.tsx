@@ -1,6 +1,7 @@
 // The lesson editor (teachers and admins): the lesson's text, vocabulary and exercises; Save (the server's field
 // errors show next to their fields), a preview as the student sees it, export / import JSON, duplicate.
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { Link } from '../../lib/router';
@@ -22,6 +23,7 @@ type Loaded = { content: LessonContent; etag: string | null };
 
 export default function LessonEditorPage({ params }: { params: Record<string, string> }) {
   const { courseId, lessonId } = params as { courseId: string; lessonId: string };
+  const { t } = useTranslation(['lessons', 'common']);
   const me = useMe();
   const path = `/api/courses/${courseId}/lessons/${lessonId}/content`;
   const course = useApi<Course>(`/api/courses/${courseId}`);
@@ -32,7 +34,8 @@ export default function LessonEditorPage({ params }: { params: Record<string, st
   const [dirty, setDirty] = useState(false);
   const [preview, setPreview] = useState(false);
   const [duplicating, setDuplicating] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
+  /** The revision just saved, for the 'Saved' notice. */
+  const [saved, setSaved] = useState<number | null>(null);
   const save = useAction();
 
   const load = useCallback(
@@ -66,39 +69,44 @@ export default function LessonEditorPage({ params }: { params: Record<string, st
       return;
     }
     setDirty(false);
-    setSaved(`Saved: revision ${result.revision}.`);
+    setSaved(result.revision);
     await load(false);
   };
 
   if (loadError)
     return <ErrorBox error={loadError} onRetry={() => (setLoadError(undefined), void load(true))} />;
   if (!loaded || (course.loading && !course.data)) return <Loading />;
-  const title = lesson?.title ?? 'Lesson';
+  const title = lesson?.title ?? t('editor.lesson');
   const fields = save.error?.status === 400 ? save.error.fields : [];
   return (
     <section className="lesson-editor">
       <p className="crumbs">
         <Link href={me.role === 'admin' ? '/platform/admin/courses' : '/platform/enrollments'}>
-          ← {course.data?.name ?? 'Course'}
+          ← {course.data?.name ?? t('editor.course')}
         </Link>
       </p>
-      <PageHeader title={`Lesson content: ${title}`}>
+      <PageHeader title={t('editor.title', { title })}>
         {loaded.content.revision === 0
-          ? 'Not saved yet.'
-          : `Revision ${loaded.content.revision}${loaded.content.updatedAt ? `, saved ${formatDateTime(loaded.content.updatedAt, me.timeZone)}` : ''}.`}
-        {dirty && ' Unsaved changes.'}
+          ? t('editor.notSaved')
+          : loaded.content.updatedAt
+            ? t('editor.revisionSaved', {
+                revision: loaded.content.revision,
+                date: formatDateTime(loaded.content.updatedAt, me.timeZone),
+              })
+            : t('editor.revision', { revision: loaded.content.revision })}
+        {dirty && ` ${t('editor.unsaved')}`}
       </PageHeader>
-      <div className="editor-bar" role="toolbar" aria-label="Lesson editor">
+      <div className="editor-bar" role="toolbar" aria-label={t('editor.toolbar')}>
         <button
           type="button"
           className="btn btn-primary"
           disabled={save.pending}
           onClick={() => void onSave()}
         >
-          {save.pending ? 'Saving…' : 'Save'}
+          {save.pending ? t('editor.saving') : t('action.save', { ns: 'common' })}
         </button>
         <button type="button" className="btn" aria-pressed={preview} onClick={() => setPreview((p) => !p)}>
-          {preview ? 'Back to editing' : 'Preview as student'}
+          {preview ? t('editor.backToEditing') : t('editor.preview')}
         </button>
         <ImportExport
           exportHref={`${path}/export`}
@@ -107,18 +115,18 @@ export default function LessonEditorPage({ params }: { params: Record<string, st
         />
         {me.role === 'admin' && course.data && lesson && (
           <button type="button" className="btn" onClick={() => setDuplicating(true)}>
-            Duplicate lesson
+            {t('editor.duplicate.button')}
           </button>
         )}
-        {saved && (
+        {saved !== null && (
           <span role="status" className="muted">
-            {saved}
+            {t('editor.saved', { revision: saved })}
           </span>
         )}
       </div>
       <ErrorBox error={save.error} />
       {preview ? (
-        <div className="preview-frame" aria-label="Preview as the student sees it" role="region">
+        <div className="preview-frame" aria-label={t('editor.previewRegion')} role="region">
           <h2>{draft.title ?? title}</h2>
           <LessonView document={toStudentView(draft)} />
         </div>

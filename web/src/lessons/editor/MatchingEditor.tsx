@@ -1,4 +1,5 @@
 // A matching exercise: pairs of a left and a right item; students see the right items scrambled.
+import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../lib/api';
 import type { MatchingT } from '../../../../contract/lessons';
 import { nextId } from '../draft';
@@ -9,6 +10,7 @@ type Props = { block: MatchingT; onChange(b: MatchingT): void; path: string; fie
 type Pair = MatchingT['pairs'][number];
 
 export function MatchingEditor({ block, onChange, path, fields }: Props) {
+  const { t } = useTranslation('lessons');
   const setPair = (id: string, patch: Partial<Pair>) =>
     onChange({ ...block, pairs: block.pairs.map((p) => (p.id === id ? { ...p, ...patch } : p)) });
   return (
@@ -17,10 +19,10 @@ export function MatchingEditor({ block, onChange, path, fields }: Props) {
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Left</th>
-            <th scope="col">Matches (right)</th>
+            <th scope="col">{t('editor.matching.left')}</th>
+            <th scope="col">{t('editor.matching.right')}</th>
             <th scope="col">
-              <span className="sr-only">Remove</span>
+              <span className="sr-only">{t('editor.remove')}</span>
             </th>
           </tr>
         </thead>
@@ -29,7 +31,7 @@ export function MatchingEditor({ block, onChange, path, fields }: Props) {
             <tr key={p.id}>
               <td>
                 <input
-                  aria-label={`Pair ${i + 1} left`}
+                  aria-label={t('editor.matching.pairLeft', { number: i + 1 })}
                   value={p.left}
                   onChange={(e) => setPair(p.id, { left: e.target.value })}
                 />
@@ -37,7 +39,7 @@ export function MatchingEditor({ block, onChange, path, fields }: Props) {
               </td>
               <td>
                 <input
-                  aria-label={`Pair ${i + 1} right`}
+                  aria-label={t('editor.matching.pairRight', { number: i + 1 })}
                   value={p.right}
                   onChange={(e) => setPair(p.id, { right: e.target.value })}
                 />
@@ -45,7 +47,7 @@ export function MatchingEditor({ block, onChange, path, fields }: Props) {
               </td>
               <td>
                 <RemoveButton
-                  label={`Remove pair ${i + 1}`}
+                  label={t('editor.matching.removePair', { number: i + 1 })}
                   disabled={block.pairs.length <= 2}
                   onClick={() => onChange({ ...block, pairs: block.pairs.filter((x) => x.id !== p.id) })}
                 />
@@ -75,7 +77,7 @@ export function MatchingEditor({ block, onChange, path, fields }: Props) {
           })
         }
       >
-        + Add pair
+        {t('editor.matching.addPair')}
       </button>
     </div>
   );

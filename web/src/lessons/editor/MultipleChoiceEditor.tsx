@@ -1,4 +1,5 @@
 // A multiple-choice exercise: the question, its options and which are correct (one, or several with partial credit).
+import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../lib/api';
 import type { MultipleChoiceT } from '../../../../contract/lessons';
 import { nextId } from '../draft';
@@ -13,6 +14,7 @@ type Props = {
 };
 
 export function MultipleChoiceEditor({ block, onChange, path, fields }: Props) {
+  const { t } = useTranslation('lessons');
   const setCorrect = (id: string, correct: boolean) =>
     onChange({
       ...block,
@@ -24,30 +26,32 @@ export function MultipleChoiceEditor({ block, onChange, path, fields }: Props) {
     <div>
       <ExerciseBasics block={block} onChange={onChange} path={path} fields={fields} />
       <TextInput
-        label="Question"
+        label={t('editor.multipleChoice.question')}
         value={block.question}
         onChange={(question) => onChange({ ...block, question })}
         fields={fields}
         path={`${path}.question`}
       />
       <Checkbox
-        label="Several answers are correct (partial credit)"
+        label={t('editor.multipleChoice.multiple')}
         checked={block.multiple}
         onChange={(multiple) => onChange({ ...block, multiple })}
       />
       <fieldset className="options-edit">
-        <legend>Options (tick the correct {block.multiple ? 'ones' : 'one'})</legend>
+        <legend>
+          {block.multiple ? t('editor.multipleChoice.optionsSeveral') : t('editor.multipleChoice.optionsOne')}
+        </legend>
         {block.options.map((o, i) => (
           <div className="option-edit" key={o.id}>
             <input
               type={block.multiple ? 'checkbox' : 'radio'}
               name={`${path}-correct`}
-              aria-label={`Option ${i + 1} is correct`}
+              aria-label={t('editor.multipleChoice.optionCorrect', { number: i + 1 })}
               checked={o.correct}
               onChange={(e) => setCorrect(o.id, e.target.checked)}
             />
             <input
-              aria-label={`Option ${i + 1}`}
+              aria-label={t('editor.multipleChoice.option', { number: i + 1 })}
               value={o.text}
               onChange={(e) =>
                 onChange({
@@ -57,7 +61,7 @@ export function MultipleChoiceEditor({ block, onChange, path, fields }: Props) {
               }
             />
             <RemoveButton
-              label={`Remove option ${i + 1}`}
+              label={t('editor.multipleChoice.removeOption', { number: i + 1 })}
               disabled={block.options.length <= 2}
               onClick={() => onChange({ ...block, options: block.options.filter((x) => x.id !== o.id) })}
             />
@@ -86,7 +90,7 @@ export function MultipleChoiceEditor({ block, onChange, path, fields }: Props) {
           })
         }
       >
-        + Add option
+        {t('editor.multipleChoice.addOption')}
       </button>
     </div>
   );

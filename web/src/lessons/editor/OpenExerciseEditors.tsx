@@ -1,5 +1,6 @@
 // The exercises with one answer to type or pick: word order (the words in their correct order, other accepted
 // orders), true or false (a statement and whether it holds), and the essay (a prompt, word limits).
+import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../lib/api';
 import type { EssayT, TrueFalseT, WordOrderT } from '../../../../contract/lessons';
 import { ExerciseBasics } from './ExerciseBasics';
@@ -10,25 +11,26 @@ type Props<B> = { block: B; onChange(b: B): void; path: string; fields: FieldErr
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
 export function WordOrderEditor({ block, onChange, path, fields }: Props<WordOrderT>) {
+  const { t } = useTranslation('lessons');
   return (
     <div>
       <ExerciseBasics block={block} onChange={onChange} path={path} fields={fields} />
       <ListInput
-        label="The sentence in the correct order"
+        label={t('editor.wordOrder.sentence')}
         value={block.words}
         parse={words}
         format={(w) => w.join(' ')}
         onChange={(w) => onChange({ ...block, words: w })}
         fields={fields}
         path={`${path}.words`}
-        hint="Students get the words scrambled."
+        hint={t('editor.wordOrder.sentenceHint')}
       />
       <ListInput
-        label="Other accepted orders (one per line)"
+        label={t('editor.wordOrder.alternatives')}
         multiline
         value={block.alternatives.map((a) => a.join(' '))}
-        parse={(t) =>
-          t
+        parse={(text) =>
+          text
             .split('\n')
             .map((l) => l.trim())
             .filter(Boolean)
@@ -46,18 +48,19 @@ export function WordOrderEditor({ block, onChange, path, fields }: Props<WordOrd
 }
 
 export function TrueFalseEditor({ block, onChange, path, fields }: Props<TrueFalseT>) {
+  const { t } = useTranslation('lessons');
   return (
     <div>
       <ExerciseBasics block={block} onChange={onChange} path={path} fields={fields} />
       <TextInput
-        label="Statement"
+        label={t('editor.trueFalse.statement')}
         value={block.statement}
         onChange={(statement) => onChange({ ...block, statement })}
         fields={fields}
         path={`${path}.statement`}
       />
       <fieldset className="row-tight">
-        <legend>The statement is</legend>
+        <legend>{t('editor.trueFalse.statementIs')}</legend>
         {[true, false].map((v) => (
           <label key={String(v)} className="check">
             <input
@@ -66,7 +69,7 @@ export function TrueFalseEditor({ block, onChange, path, fields }: Props<TrueFal
               checked={block.answer === v}
               onChange={() => onChange({ ...block, answer: v })}
             />{' '}
-            {v ? 'True' : 'False'}
+            {v ? t('truth.true') : t('truth.false')}
           </label>
         ))}
       </fieldset>
@@ -75,11 +78,12 @@ export function TrueFalseEditor({ block, onChange, path, fields }: Props<TrueFal
 }
 
 export function EssayEditor({ block, onChange, path, fields }: Props<EssayT>) {
+  const { t } = useTranslation('lessons');
   return (
     <div>
       <ExerciseBasics block={block} onChange={onChange} path={path} fields={fields} />
       <TextInput
-        label="Prompt"
+        label={t('editor.essay.prompt')}
         multiline
         value={block.prompt}
         onChange={(prompt) => onChange({ ...block, prompt })}
@@ -88,7 +92,7 @@ export function EssayEditor({ block, onChange, path, fields }: Props<EssayT>) {
       />
       <div className="row-fields">
         <NumberInput
-          label="Minimum words"
+          label={t('editor.essay.minWords')}
           min={0}
           value={block.minWords}
           onChange={(minWords) => onChange({ ...block, minWords })}
@@ -96,7 +100,7 @@ export function EssayEditor({ block, onChange, path, fields }: Props<EssayT>) {
           path={`${path}.minWords`}
         />
         <NumberInput
-          label="Maximum words"
+          label={t('editor.essay.maxWords')}
           min={1}
           value={block.maxWords}
           onChange={(maxWords) => onChange({ ...block, maxWords })}

@@ -1,5 +1,6 @@
 // A text block in TipTap: headings, bold, italic and lists, saved as Markdown (the document's text format).
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { useTranslation } from 'react-i18next';
 import StarterKit from '@tiptap/starter-kit';
 import { editorJsonToMarkdown, markdownToHtml } from '../markdown';
 
@@ -25,6 +26,7 @@ export function RichTextEditor({ markdown, onChange, label }: Props) {
 }
 
 function Formatting({ editor }: { editor: Editor }) {
+  const { t } = useTranslation('lessons');
   const button = (label: string, active: boolean, run: () => void, text: string) => (
     <button
       type="button"
@@ -39,18 +41,33 @@ function Formatting({ editor }: { editor: Editor }) {
   );
   const chain = () => editor.chain().focus();
   return (
-    <div className="doc-toolbar" role="toolbar" aria-label="Text formatting">
-      {button('Bold', editor.isActive('bold'), () => chain().toggleBold().run(), 'B')}
-      {button('Italic', editor.isActive('italic'), () => chain().toggleItalic().run(), 'I')}
+    <div className="doc-toolbar" role="toolbar" aria-label={t('editor.format.toolbar')}>
       {button(
-        'Heading',
+        t('editor.format.bold'),
+        editor.isActive('bold'),
+        () => chain().toggleBold().run(),
+        t('editor.format.boldShort'),
+      )}
+      {button(
+        t('editor.format.italic'),
+        editor.isActive('italic'),
+        () => chain().toggleItalic().run(),
+        t('editor.format.italicShort'),
+      )}
+      {button(
+        t('editor.format.heading'),
         editor.isActive('heading', { level: 2 }),
         () => chain().toggleHeading({ level: 2 }).run(),
-        'H',
+        t('editor.format.headingShort'),
       )}
-      {button('Bullet list', editor.isActive('bulletList'), () => chain().toggleBulletList().run(), '•')}
       {button(
-        '1. Numbered list',
+        t('editor.format.bulletList'),
+        editor.isActive('bulletList'),
+        () => chain().toggleBulletList().run(),
+        '•',
+      )}
+      {button(
+        t('editor.format.numberedList'),
         editor.isActive('orderedList'),
         () => chain().toggleOrderedList().run(),
         '1.',

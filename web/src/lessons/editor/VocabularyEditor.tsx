@@ -1,4 +1,5 @@
 // A vocabulary list: a title and rows of term, translation, example and part of speech.
+import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../lib/api';
 import type { PartOfSpeechT, VocabularyBlockT } from '../../../../contract/lessons';
 import { PARTS_OF_SPEECH } from '../draft';
@@ -13,12 +14,13 @@ type Props = {
 type Item = VocabularyBlockT['items'][number];
 
 export function VocabularyEditor({ block, onChange, path, fields }: Props) {
+  const { t } = useTranslation('lessons');
   const setItem = (i: number, patch: Partial<Item>) =>
     onChange({ ...block, items: block.items.map((it, j) => (j === i ? { ...it, ...patch } : it)) });
   return (
     <div>
       <TextInput
-        label="List title"
+        label={t('editor.vocabulary.title')}
         value={block.title ?? ''}
         onChange={(title) => onChange({ ...block, title })}
         fields={fields}
@@ -27,12 +29,12 @@ export function VocabularyEditor({ block, onChange, path, fields }: Props) {
       <table className="table vocab-edit">
         <thead>
           <tr>
-            <th scope="col">Term</th>
-            <th scope="col">Translation</th>
-            <th scope="col">Example</th>
-            <th scope="col">Part of speech</th>
+            <th scope="col">{t('editor.vocabulary.term')}</th>
+            <th scope="col">{t('editor.vocabulary.translation')}</th>
+            <th scope="col">{t('editor.vocabulary.example')}</th>
+            <th scope="col">{t('editor.vocabulary.partOfSpeech')}</th>
             <th scope="col">
-              <span className="sr-only">Remove</span>
+              <span className="sr-only">{t('editor.remove')}</span>
             </th>
           </tr>
         </thead>
@@ -41,7 +43,7 @@ export function VocabularyEditor({ block, onChange, path, fields }: Props) {
             <tr key={i}>
               <td>
                 <input
-                  aria-label={`Term ${i + 1}`}
+                  aria-label={t('editor.vocabulary.termN', { number: i + 1 })}
                   value={item.term}
                   onChange={(e) => setItem(i, { term: e.target.value })}
                 />
@@ -49,21 +51,21 @@ export function VocabularyEditor({ block, onChange, path, fields }: Props) {
               </td>
               <td>
                 <input
-                  aria-label={`Translation ${i + 1}`}
+                  aria-label={t('editor.vocabulary.translationN', { number: i + 1 })}
                   value={item.translation}
                   onChange={(e) => setItem(i, { translation: e.target.value })}
                 />
               </td>
               <td>
                 <input
-                  aria-label={`Example ${i + 1}`}
+                  aria-label={t('editor.vocabulary.exampleN', { number: i + 1 })}
                   value={item.example}
                   onChange={(e) => setItem(i, { example: e.target.value })}
                 />
               </td>
               <td>
                 <select
-                  aria-label={`Part of speech ${i + 1}`}
+                  aria-label={t('editor.vocabulary.partOfSpeechN', { number: i + 1 })}
                   value={item.partOfSpeech ?? ''}
                   onChange={(e) =>
                     setItem(i, { partOfSpeech: (e.target.value || undefined) as PartOfSpeechT | undefined })
@@ -71,13 +73,15 @@ export function VocabularyEditor({ block, onChange, path, fields }: Props) {
                 >
                   <option value="">—</option>
                   {PARTS_OF_SPEECH.map((p) => (
-                    <option key={p}>{p}</option>
+                    <option key={p} value={p}>
+                      {t(`partOfSpeech.${p}`)}
+                    </option>
                   ))}
                 </select>
               </td>
               <td>
                 <RemoveButton
-                  label={`Remove term ${i + 1}`}
+                  label={t('editor.vocabulary.removeTerm', { number: i + 1 })}
                   disabled={block.items.length === 1}
                   onClick={() => onChange({ ...block, items: block.items.filter((_, j) => j !== i) })}
                 />
@@ -94,7 +98,7 @@ export function VocabularyEditor({ block, onChange, path, fields }: Props) {
           onChange({ ...block, items: [...block.items, { term: '', translation: '', example: '' }] })
         }
       >
-        + Add term
+        {t('editor.vocabulary.addTerm')}
       </button>
     </div>
   );
