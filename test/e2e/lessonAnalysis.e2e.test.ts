@@ -163,7 +163,7 @@ else {
       const student = await openPage(ctx.browser, sofia, tab);
       await student.getByTestId('session-summary').waitFor();
       assert.is(await student.getByTestId('student-summary').count(), 1);
-      const own = student.getByRole('article', { name: 'Your summary' });
+      const own = student.getByRole('article', { name: 'Ihre Zusammenfassung' });
       await own.waitFor();
       // Sofia chose German in her preferences: her summary is written in it.
       assert.match((await own.locator('p[lang="de"]').textContent()) ?? '', /Lektion/);

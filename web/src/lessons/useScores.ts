@@ -57,11 +57,3 @@ export function scoreText(s: Score | null | undefined): string {
     return `${s.lastAttempt.score} / ${s.lastAttempt.maxScore} (${Math.round(s.lastAttempt.percent)} %)`;
   return `${s.score} / ${s.maxScore}`;
 }
-
-/** The outcomes in English, for pages not translated yet; translated pages name them through the homework
- * catalogue (`outcome.<outcome>`, useHomeworkLabels). */
-export const OUTCOME_LABELS: Record<string, string> = {
-  passed: 'Passed',
-  try_again: 'Try again',
-  awaiting_grading: 'Waiting for the teacher',
-};

@@ -165,7 +165,7 @@ export default function EnrollmentDetail({ params }: { params: Record<string, st
             <h2>{t('detail.lessons')}</h2>
             {analyses.bulkButton}
           </div>
-          {canManage && <SummarySwitch url={`${base}/post-session-summary`} label={t('detail.summaryFor')} />}
+          {canManage && <SummarySwitch url={`${base}/post-session-summary`} />}
           <ErrorBox error={lessons.error} />
           {lessons.loading && !lessons.data && <Loading />}
           {lessons.data && (

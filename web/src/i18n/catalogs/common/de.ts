@@ -54,6 +54,10 @@ const de: Translation<typeof en> = {
     add: 'Hinzufügen',
     back: 'Zurück',
   },
+  untitled: {
+    lesson: 'Unterrichtsstunde',
+    session: 'Live-Sitzung',
+  },
   unavailable: {
     title: '{{what}} ist auf diesem Server nicht verfügbar.',
     body: 'Der Server bietet die Schnittstelle nicht an, die diese Seite braucht. Aktualisieren Sie Lectern und laden Sie die Seite neu.',

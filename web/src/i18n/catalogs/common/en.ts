@@ -52,6 +52,10 @@ export default {
     add: 'Add',
     back: 'Back',
   },
+  untitled: {
+    lesson: 'Lesson',
+    session: 'Live session',
+  },
   unavailable: {
     title: '{{what}} is not available on this server.',
     body: 'The server did not offer the API this page needs. Update Lectern and reload.',

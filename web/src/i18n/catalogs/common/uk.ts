@@ -54,6 +54,10 @@ const uk: Translation<typeof en> = {
     add: 'Додати',
     back: 'Назад',
   },
+  untitled: {
+    lesson: 'Урок',
+    session: 'Онлайн-заняття',
+  },
   unavailable: {
     title: '{{what}}: недоступно на цьому сервері.',
     body: 'Сервер не надає API, потрібного цій сторінці. Оновіть Lectern і перезавантажте сторінку.',

@@ -34,7 +34,6 @@ const de: Translation<typeof en> = {
     lesson: 'Lektion',
     noDate: 'kein Datum',
     lessons: 'Lektionen',
-    summaryFor: 'diese Einschreibung',
   },
   homeworkStatus: {
     added: 'zugewiesen',

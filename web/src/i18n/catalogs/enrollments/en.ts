@@ -35,7 +35,6 @@ export default {
     lesson: 'Lesson',
     noDate: 'no date',
     lessons: 'Lessons',
-    summaryFor: 'this enrollment',
   },
   homeworkStatus: {
     added: 'added',

@@ -40,7 +40,6 @@ const uk: Translation<typeof en> = {
     lesson: 'Урок',
     noDate: 'без дати',
     lessons: 'Уроки',
-    summaryFor: 'цього запису',
   },
   homeworkStatus: {
     added: 'задано',
