@@ -29,13 +29,14 @@ import {
 
 const SESSION_STATUSES = ['scheduled', 'active', 'ended', 'canceled'] as const;
 /** The session's status in the session page's words (unknown ones as they come). */
-const sessionStatusLabel = (t: TFunction<'completion'>, status: string) =>
+const sessionStatusLabel = (t: TFunction<['completion', 'session']>, status: string) =>
   (SESSION_STATUSES as readonly string[]).includes(status)
     ? t(`status.${status as (typeof SESSION_STATUSES)[number]}`, { ns: 'session' })
     : status;
 
 export default function Completion({ params }: { params: Record<string, string> }) {
-  const { t } = useTranslation('completion');
+  // The session namespace too: the status badge uses its words (and is loaded with the page, not missing).
+  const { t } = useTranslation(['completion', 'session']);
   const me = useMe();
   const base = `/api/live-sessions/${params.id}`;
   const session = useApi<ScheduleEntry>(base);
