@@ -29,6 +29,8 @@ export type PreviewLine = {
   /** Which pricing rule applied (see `pricingOf`), and in words. */
   rule: PricingRule;
   ruleNote: string;
+  /** The lesson's price under that rule, in tokens; null when unpriced. */
+  lessonCostTokens: number | null;
 };
 
 export type PricingRule = 'course_enrollment' | 'teacher_enrollment' | 'participant_price' | 'unpriced';
@@ -83,6 +85,7 @@ export async function computePreview(
       outcome,
       rule,
       ruleNote,
+      lessonCostTokens: terms.lessonCostTokens,
     });
   }
   const fingerprint = createHash('sha256')

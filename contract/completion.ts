@@ -27,7 +27,13 @@ export const Preview = z.object({
           "which price applied: the enrollment in the session's course, else one with its teacher, else the " +
             'price set when the student was added',
         ),
-      ruleNote: z.string(),
+      ruleNote: z
+        .string()
+        .describe('the rule in English words, for API clients; the web client words it itself'),
+      lessonCostTokens: z
+        .number()
+        .nullable()
+        .describe("the lesson's price under the rule that applied, in tokens; null when unpriced"),
     }),
   ),
   fingerprint: z.string(),

@@ -245,17 +245,29 @@ test('a student from another course pays by a stated rule; one no rule prices bl
     status(p, 200);
     return p.json() as {
       fingerprint: string;
-      lines: { studentId: string; rule: string; tokens: number; outcome: string; ruleNote: string }[];
+      lines: {
+        studentId: string;
+        rule: string;
+        tokens: number;
+        outcome: string;
+        ruleNote: string;
+        lessonCostTokens: number | null;
+      }[];
     };
   };
   const line = (p: Awaited<ReturnType<typeof preview>>, studentId: string) =>
     p.lines.find((l) => l.studentId === studentId)!;
   let p = await preview();
   assert.equal(
-    [fromB, walkIn].map((x) => [line(p, x.id).rule, line(p, x.id).tokens, line(p, x.id).outcome]),
+    [fromB, walkIn].map((x) => [
+      line(p, x.id).rule,
+      line(p, x.id).tokens,
+      line(p, x.id).outcome,
+      line(p, x.id).lessonCostTokens,
+    ]),
     [
-      ['teacher_enrollment', 6, 'debit'],
-      ['unpriced', 0, 'unpriced'],
+      ['teacher_enrollment', 6, 'debit', 6],
+      ['unpriced', 0, 'unpriced', null],
     ],
     'the enrollment with this teacher prices the lesson; nothing prices the walk-in',
   );
@@ -275,7 +287,10 @@ test('a student from another course pays by a stated rule; one no rule prices bl
     200,
   );
   p = await preview();
-  assert.equal([line(p, walkIn.id).rule, line(p, walkIn.id).tokens], ['participant_price', 3]);
+  assert.equal(
+    [line(p, walkIn.id).rule, line(p, walkIn.id).tokens, line(p, walkIn.id).lessonCostTokens],
+    ['participant_price', 3, 3],
+  );
   status(
     await s.teacher.post(`/api/live-sessions/${id}/completion`, {
       action: 'finish_and_deduct',

@@ -62,7 +62,11 @@ export function BillingPreviewDialog({
               </td>
               <td>
                 {t(`completion.preview.outcome.${l.outcome}`)}
-                <div className="hint">{l.ruleNote}</div>
+                <div className="hint">
+                  {l.rule === 'unpriced'
+                    ? t('completion.preview.rule.unpriced')
+                    : t(`completion.preview.rule.${l.rule}`, { count: l.lessonCostTokens ?? 0 })}
+                </div>
               </td>
             </tr>
           ))}

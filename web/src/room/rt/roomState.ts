@@ -108,7 +108,14 @@ export function roomReducer(state: RoomState, m: ServerMessage): RoomState {
     case 'error':
       // `sfu:` refs are the video connections' own business (web/src/room/media/sfu), handled there.
       if (m.code === 'read_only' || m.ref === 'join' || m.ref?.startsWith('sfu:')) return state;
-      return { ...state, notices: [...state.notices, notice('warn', m.message)] };
+      // Said in the person's language from its code; a rule's refusal carries the rule's own words.
+      return {
+        ...state,
+        notices: [
+          ...state.notices,
+          notice('warn', m.code === 'rule' ? m.message : i18next.t(`gatewayError.${m.code}`, { ns: 'room' })),
+        ],
+      };
     case 'sfu.video':
       if (m.personId !== state.self.personId) return state;
       return addNotice(state, m.allowed ? 'ok' : 'info', say(m.allowed ? 'videoAllowed' : 'videoStopped'));

@@ -58,6 +58,18 @@ const de: Translation<typeof en> = {
       total_one: 'Insgesamt abgebucht: {{count}} Token.',
       total_other: 'Insgesamt abgebucht: {{count}} Tokens.',
       confirm: '{{action}} bestätigen',
+      rule: {
+        course_enrollment_one: 'Einschreibung in diesen Kurs: {{count}} Token pro Unterrichtsstunde',
+        course_enrollment_other: 'Einschreibung in diesen Kurs: {{count}} Tokens pro Unterrichtsstunde',
+        teacher_enrollment_one:
+          'Einschreibung bei dieser Lehrkraft in einem anderen Kurs: {{count}} Token pro Unterrichtsstunde',
+        teacher_enrollment_other:
+          'Einschreibung bei dieser Lehrkraft in einem anderen Kurs: {{count}} Tokens pro Unterrichtsstunde',
+        participant_price_one: 'Für diese Sitzung festgelegter Preis: {{count}} Token',
+        participant_price_other: 'Für diese Sitzung festgelegter Preis: {{count}} Tokens',
+        unpriced:
+          'Keine Einschreibung bei dieser Lehrkraft und kein Preis festgelegt: Legen Sie vor dem Abbuchen einen Preis fest',
+      },
       outcome: {
         debit: 'Abgebucht',
         refused: 'Abgelehnt: Guthaben zu niedrig',

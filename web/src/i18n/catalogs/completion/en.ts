@@ -56,6 +56,15 @@ export default {
       total_one: 'Total deducted: {{count}} token.',
       total_other: 'Total deducted: {{count}} tokens.',
       confirm: 'Confirm {{action}}',
+      rule: {
+        course_enrollment_one: 'enrollment in this course: {{count}} token a lesson',
+        course_enrollment_other: 'enrollment in this course: {{count}} tokens a lesson',
+        teacher_enrollment_one: 'enrollment with this teacher in another course: {{count}} token a lesson',
+        teacher_enrollment_other: 'enrollment with this teacher in another course: {{count}} tokens a lesson',
+        participant_price_one: 'price set for this session: {{count}} token',
+        participant_price_other: 'price set for this session: {{count}} tokens',
+        unpriced: 'no enrollment with this teacher and no price set: set a price before deducting',
+      },
       outcome: {
         debit: 'Deducted',
         refused: 'Refused: balance too low',

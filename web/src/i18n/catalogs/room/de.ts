@@ -26,6 +26,19 @@ const de: Translation<typeof en> = {
     unavailable:
       'Der Raum ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung oder Firewall und versuchen Sie es erneut; klappt es weiterhin nicht, versuchen Sie einen anderen Browser.',
   },
+  gatewayError: {
+    invalid_message: 'Der Raum hat das nicht verstanden. Laden Sie die Seite neu, wenn es wieder passiert.',
+    too_large: 'Das ist zu groß, um es im Raum zu senden.',
+    unauthenticated:
+      'Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an und treten Sie der Sitzung wieder bei.',
+    forbidden: 'Das dürfen Sie in diesem Raum nicht tun.',
+    not_found: 'Das ist nicht mehr im Raum.',
+    room_closed: 'Der Raum ist geschlossen.',
+    not_joined: 'Sie sind nicht mehr im Raum. Treten Sie der Sitzung wieder bei.',
+    rate_limited: 'Zu viele Nachrichten auf einmal. Bitte etwas langsamer.',
+    unavailable: 'Das ist in diesem Raum gerade nicht verfügbar.',
+    internal: 'Im Raum ist etwas schiefgegangen. Versuchen Sie es noch einmal.',
+  },
   media: {
     denied:
       'Lectern darf Ihre Kamera oder Ihr Mikrofon nicht verwenden. Klicken Sie auf das Kamerasymbol in der Adressleiste, wählen Sie „Zulassen“ und versuchen Sie es erneut.',

@@ -24,6 +24,18 @@ export default {
     unavailable:
       'The room cannot be reached. Check your internet connection or firewall, then try again; if it keeps failing, try another browser.',
   },
+  gatewayError: {
+    invalid_message: 'The room did not understand that. Reload the page if it happens again.',
+    too_large: 'That is too large to send in the room.',
+    unauthenticated: 'Your sign-in has expired. Sign in again, then rejoin the session.',
+    forbidden: 'You are not allowed to do that in this room.',
+    not_found: 'That is no longer in the room.',
+    room_closed: 'The room is closed.',
+    not_joined: 'You are not in the room any more. Rejoin the session.',
+    rate_limited: 'Too many messages at once. Slow down a little.',
+    unavailable: 'That is not available in this room right now.',
+    internal: 'Something went wrong in the room. Try again.',
+  },
   media: {
     denied:
       'Lectern is not allowed to use your camera or microphone. Click the camera icon in the address bar, choose "Allow", then try again.',
