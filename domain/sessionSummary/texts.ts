@@ -26,11 +26,11 @@ const TEXTS: Record<PersonLanguage, Texts> = {
       `${c.percent === null ? '' : ` (${n(c.percent)} % of the points)`}.`,
   },
   de: {
-    absent: 'Du hast diese Lektion verpasst: Ihre Übungen warten auf dich.',
-    silent: 'Du hast an der Lektion teilgenommen, aber keine Übungen beantwortet.',
+    absent: 'Sie haben diese Lektion verpasst: Ihre Übungen warten auf Sie.',
+    silent: 'Sie haben an der Lektion teilgenommen, aber keine Übungen beantwortet.',
     answered: (c, n) =>
-      `Du hast ${n(c.answered)} Übung(en) beantwortet: ${n(c.correct)} richtig, ${n(c.incorrect)} zum Wiederholen` +
-      `${c.pending ? `, ${n(c.pending)} warten auf deine Lehrkraft` : ''}` +
+      `Sie haben ${n(c.answered)} Übung(en) beantwortet: ${n(c.correct)} richtig, ${n(c.incorrect)} zum Wiederholen` +
+      `${c.pending ? `, ${n(c.pending)} warten auf Ihre Lehrkraft` : ''}` +
       `${c.percent === null ? '' : ` (${n(c.percent)} % der Punkte)`}.`,
   },
   uk: {

@@ -54,10 +54,10 @@ test('an invitation is written in each student’s language, its date in their l
   const german = inbox.to(de!.email)[0]!;
   assert.is(german.subject, 'Geplant: Conversation club am Do., 26. Nov. 2026, 10:00–11:00 Europe/Berlin');
   assert.match(german.text ?? '', /^Hallo /);
-  assert.match(german.text ?? '', /Für dich wurde eine Live-Sitzung geplant\./);
+  assert.match(german.text ?? '', /Für Sie wurde eine Live-Sitzung geplant\./);
   assert.match(german.text ?? '', /\nWann: Do\., 26\. Nov\. 2026, 10:00–11:00 Europe\/Berlin/);
   assert.match(german.text ?? '', /\nLehrkraft: /);
-  assert.match(german.text ?? '', /\nDein Stundenplan: http/);
+  assert.match(german.text ?? '', /\nIhr Stundenplan: http/);
   const icsPart = (m: typeof german) =>
     parseIcs(m.attachments.find((a) => /calendar|ics/.test(a.contentType))!.content.toString('utf8'));
   assert.match(descriptionOf(icsPart(german)), /Wann: Do\., 26\. Nov\. 2026/);
