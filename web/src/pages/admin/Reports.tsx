@@ -279,7 +279,7 @@ export default function Reports(_: { params: Record<string, string> }) {
                   <th scope="col">{t('reports.scores.course')}</th>
                   {SKILLS.map((k) => (
                     <th scope="col" key={k} className="num cap">
-                      {t(`reports.scores.skill.${k}`)}
+                      {t(`scoreSkill.${k}`, { ns: 'common' })}
                     </th>
                   ))}
                 </tr>

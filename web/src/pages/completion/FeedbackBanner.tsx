@@ -28,7 +28,7 @@ export function FeedbackBanner({
           <ul className="score-list">
             {SCORE_KEYS.map((k) => (
               <li key={k}>
-                <span className="cap">{t(`completion.scores.skill.${k}`)}</span>{' '}
+                <span className="cap">{t(`scoreSkill.${k}`, { ns: 'common' })}</span>{' '}
                 <strong>{f.scores[k]}</strong>/5
               </li>
             ))}

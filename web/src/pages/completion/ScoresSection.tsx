@@ -73,7 +73,7 @@ function StudentScores({
       <div className="score-grid">
         {SCORE_KEYS.map((k) => (
           <label key={k} className="field">
-            <span className="cap">{t(`completion.scores.skill.${k}`)}</span>
+            <span className="cap">{t(`scoreSkill.${k}`, { ns: 'common' })}</span>
             <select
               disabled={locked}
               value={scores[k] ?? ''}

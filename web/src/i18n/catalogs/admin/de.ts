@@ -204,15 +204,6 @@ const de: Translation<typeof en> = {
       title: 'Durchschnittliche Bewertungen nach Kurs',
       none: 'Keine Bewertungen in diesem Zeitraum.',
       course: 'Kurs',
-      skill: {
-        speaking: 'Sprechen',
-        listening: 'Hören',
-        reading: 'Lesen',
-        writing: 'Schreiben',
-        grammar: 'Grammatik',
-        vocabulary: 'Wortschatz',
-        engagement: 'Beteiligung',
-      },
     },
   },
   chart: {

@@ -199,15 +199,6 @@ export default {
       title: 'Average scores by course',
       none: 'No scores in this period.',
       course: 'Course',
-      skill: {
-        speaking: 'speaking',
-        listening: 'listening',
-        reading: 'reading',
-        writing: 'writing',
-        grammar: 'grammar',
-        vocabulary: 'vocabulary',
-        engagement: 'engagement',
-      },
     },
   },
   chart: {

@@ -211,15 +211,6 @@ const uk: Translation<typeof en> = {
       title: 'Середні оцінки за курсами',
       none: 'Немає оцінок за цей період.',
       course: 'Курс',
-      skill: {
-        speaking: 'говоріння',
-        listening: 'аудіювання',
-        reading: 'читання',
-        writing: 'письмо',
-        grammar: 'граматика',
-        vocabulary: 'лексика',
-        engagement: 'залученість',
-      },
     },
   },
   chart: {

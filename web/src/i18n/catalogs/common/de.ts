@@ -54,6 +54,16 @@ const de: Translation<typeof en> = {
     add: 'Hinzufügen',
     back: 'Zurück',
   },
+  /** The skills a lesson's scores rate (completion, feedback, reports). */
+  scoreSkill: {
+    speaking: 'Sprechen',
+    listening: 'Hörverstehen',
+    reading: 'Lesen',
+    writing: 'Schreiben',
+    grammar: 'Grammatik',
+    vocabulary: 'Wortschatz',
+    engagement: 'Mitarbeit',
+  },
   untitled: {
     lesson: 'Unterrichtsstunde',
     session: 'Live-Sitzung',

@@ -52,6 +52,16 @@ export default {
     add: 'Add',
     back: 'Back',
   },
+  /** The skills a lesson's scores rate (completion, feedback, reports). */
+  scoreSkill: {
+    speaking: 'speaking',
+    listening: 'listening',
+    reading: 'reading',
+    writing: 'writing',
+    grammar: 'grammar',
+    vocabulary: 'vocabulary',
+    engagement: 'engagement',
+  },
   untitled: {
     lesson: 'Lesson',
     session: 'Live session',

@@ -54,6 +54,16 @@ const uk: Translation<typeof en> = {
     add: 'Додати',
     back: 'Назад',
   },
+  /** The skills a lesson's scores rate (completion, feedback, reports). */
+  scoreSkill: {
+    speaking: 'говоріння',
+    listening: 'аудіювання',
+    reading: 'читання',
+    writing: 'письмо',
+    grammar: 'граматика',
+    vocabulary: 'лексика',
+    engagement: 'залученість',
+  },
   untitled: {
     lesson: 'Урок',
     session: 'Онлайн-заняття',
