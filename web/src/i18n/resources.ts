@@ -6,6 +6,7 @@ import type common from './catalogs/common/en';
 import type completion from './catalogs/completion/en';
 import type createSession from './catalogs/createSession/en';
 import type enrollments from './catalogs/enrollments/en';
+import type errors from './catalogs/errors/en';
 import type groupSchedule from './catalogs/groupSchedule/en';
 import type homework from './catalogs/homework/en';
 import type lessons from './catalogs/lessons/en';
@@ -25,6 +26,7 @@ export type Resources = {
   completion: typeof completion;
   createSession: typeof createSession;
   enrollments: typeof enrollments;
+  errors: typeof errors;
   groupSchedule: typeof groupSchedule;
   homework: typeof homework;
   lessons: typeof lessons;

@@ -7,10 +7,16 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly fields: FieldError[] = [],
     readonly type = '',
+    /** A refused business rule's stable code (409 rule/<code>), e.g. 'section_full'. */
+    readonly code?: string,
+    /** The problem's other fields (a rule's details, e.g. { capacity: 12 }), as the server sent them. */
+    readonly extras: Record<string, unknown> = {},
   ) {
     super(detail);
   }
 }
+
+const PROBLEM_FIELDS = new Set(['type', 'title', 'status', 'detail', 'instance', 'fields', 'code']);
 
 export type ApiResult<T> = { data: T; etag: string | null };
 
@@ -38,13 +44,22 @@ async function request<T>(
   const text = await response.text();
   const json = text ? safeParse(text) : null;
   if (!response.ok) {
-    const p = (json ?? {}) as { detail?: string; title?: string; fields?: FieldError[]; type?: string };
+    const p = (json ?? {}) as {
+      detail?: string;
+      title?: string;
+      fields?: FieldError[];
+      type?: string;
+      code?: unknown;
+      [extra: string]: unknown;
+    };
     if (response.status === 401 && path !== '/api/auth/login' && path !== '/api/me') onUnauthenticated();
     throw new ApiError(
       response.status,
       p.detail ?? p.title ?? `${response.status} ${response.statusText}`,
       Array.isArray(p.fields) ? p.fields : [],
       p.type ?? '',
+      typeof p.code === 'string' ? p.code : undefined,
+      Object.fromEntries(Object.entries(p).filter(([k]) => !PROBLEM_FIELDS.has(k))),
     );
   }
   return { data: json as T, etag: response.headers.get('etag') };

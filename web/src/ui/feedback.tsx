@@ -2,6 +2,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../lib/api';
+import { useAuth } from '../lib/auth';
+import { formatDateTime } from '../lib/time';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -21,13 +23,20 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
   );
 }
 
-/** The problem+json detail, and each field error under it. */
+/** The problem+json detail (a refused rule worded by its code in the person's language), and each field error. */
 export function ErrorBox({ error, onRetry }: { error: ApiError | undefined; onRetry?: () => void }) {
-  const { t } = useTranslation();
+  // The errors catalogue loads beside the page without suspending it: until it has arrived the server's detail shows.
+  const { t, i18n } = useTranslation(['common', 'errors'], { useSuspense: false });
+  const timeZone = useAuth()?.me?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!error) return null;
+  const ruleKey = error.code ? `rule.${error.code}` : null;
+  const detail =
+    ruleKey && i18n.exists(ruleKey, { ns: 'errors' })
+      ? t(ruleKey as 'rule.poll_closed', { ns: 'errors', replace: ruleValues(error.extras, timeZone) })
+      : error.detail;
   return (
     <div className="error-box" role="alert">
-      <strong>{t(headline(error.status))}</strong> {error.detail}
+      <strong>{t(headline(error.status))}</strong> {detail}
       {error.fields.length > 0 && (
         <ul>
           {error.fields.map((f, i) => (
@@ -45,6 +54,22 @@ export function ErrorBox({ error, onRetry }: { error: ApiError | undefined; onRe
       )}
     </div>
   );
+}
+
+/** A rule's details as placeholder values: lists as the server writes them ("a, b"); an instant also as
+ * `<name>Local`, in the person's time zone and language. */
+export function ruleValues(extras: Record<string, unknown>, timeZone: string) {
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(extras)) {
+    values[key] = Array.isArray(value) ? value.join(', ') : value;
+    if (
+      typeof value === 'string' &&
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) &&
+      !Number.isNaN(Date.parse(value))
+    )
+      values[`${key}Local`] = formatDateTime(value, timeZone);
+  }
+  return values;
 }
 
 function headline(status: number) {
