@@ -7,8 +7,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import en from '../../web/src/i18n/catalogs/errors/en.js';
-import de from '../../web/src/i18n/catalogs/errors/de.js';
-import uk from '../../web/src/i18n/catalogs/errors/uk.js';
+// German and Ukrainian import the web client's extensionless paths, which the server's type check (nodenext)
+// refuses: they are loaded at run time, typed as the English one they must match.
+const translated = (language: string) =>
+  import(`../../web/src/i18n/catalogs/errors/${language}.ts`).then((m: { default: typeof en }) => m.default);
+const de = await translated('de');
+const uk = await translated('uk');
 
 const root = new URL('../..', import.meta.url).pathname;
 const files = (dir: string): string[] =>
