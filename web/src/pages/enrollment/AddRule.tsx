@@ -81,7 +81,7 @@ export function AddRule({
           <fieldset className="field">
             <legend>{t('rule.days')}</legend>
             <div className="chips">
-              {DAYS.map(([k]) => (
+              {DAYS.map((k) => (
                 <label className="chip" key={k}>
                   <input
                     type="checkbox"

@@ -130,7 +130,7 @@ function ChangeRuleFromButton({ url, rule, timeZone, onChanged }: Props) {
               <fieldset className="field">
                 <legend>{t('rule.days')}</legend>
                 <div className="chips">
-                  {DAYS.map(([k]) => (
+                  {DAYS.map((k) => (
                     <label className="chip" key={k}>
                       <input
                         type="checkbox"

@@ -1,24 +1,19 @@
 // Weekday codes of schedule rules (RRULE BYDAY), and a rule's days and time as people read them
 // ("Monday, Thursday at 18:00") in the interface's language.
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../i18n';
 
-/** The codes in order, each with its English name (other languages: `useDayName`). */
-export const DAYS = [
-  ['MO', 'Monday'],
-  ['TU', 'Tuesday'],
-  ['WE', 'Wednesday'],
-  ['TH', 'Thursday'],
-  ['FR', 'Friday'],
-  ['SA', 'Saturday'],
-  ['SU', 'Sunday'],
-] as const;
-type Day = (typeof DAYS)[number][0];
-const isDay = (d: string): d is Day => DAYS.some(([k]) => k === d);
+/** The codes in order, Monday first (their names: `useDayName`). */
+export const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
-/** A weekday code's name in the interface's language (an unknown code as it comes). */
+/** A weekday code's name in the interface's language, as Intl writes it (an unknown code as it comes). */
 export function useDayName() {
-  const { t } = useTranslation('enrollments');
-  return (d: string) => (isDay(d) ? t(`day.${d}`) : d);
+  const format = new Intl.DateTimeFormat(useLocale(), { weekday: 'long', timeZone: 'UTC' });
+  // 1 January 2024 was a Monday.
+  return (d: string) => {
+    const i = DAYS.indexOf(d as (typeof DAYS)[number]);
+    return i === -1 ? d : format.format(Date.UTC(2024, 0, 1 + i));
+  };
 }
 
 /** "Monday, Thursday at 18:00": a rule's weekdays and time. */

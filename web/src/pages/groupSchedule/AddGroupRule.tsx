@@ -8,7 +8,7 @@ import { useAction, useApi } from '../../lib/useApi';
 import { formatDateTime } from '../../lib/time';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBox } from '../../ui/feedback';
-import { DAYS } from '../enrollment/weekdays';
+import { DAYS, useDayName } from '../enrollment/weekdays';
 
 type Report = { scheduled: unknown[]; skipped: { start: string; reason: string }[] };
 type Named = { id: string; name: string; role?: string; active?: boolean };
@@ -23,6 +23,7 @@ export function AddGroupRule({
   onDone: () => void;
 }) {
   const { t } = useTranslation(['groupSchedule', 'common']);
+  const dayName = useDayName();
   const me = useMe();
   const admin = me.role === 'admin';
   const courses = useApi<{ courses: Named[] }>('/api/courses');
@@ -105,7 +106,7 @@ export function AddGroupRule({
           <fieldset className="field">
             <legend>{t('form.days')}</legend>
             <div className="chips">
-              {DAYS.map(([k]) => (
+              {DAYS.map((k) => (
                 <label className="chip" key={k}>
                   <input
                     type="checkbox"
@@ -114,7 +115,7 @@ export function AddGroupRule({
                       setDays((d) => (e.target.checked ? [...d, k] : d.filter((x) => x !== k)))
                     }
                   />
-                  {t(`day.${k}`)}
+                  {dayName(k)}
                 </label>
               ))}
             </div>

@@ -3,6 +3,7 @@
 // after a confirmation that says how many classes it cancels (the enrollment page's dialogs, reused).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDayName } from '../enrollment/weekdays';
 import { useMe } from '../../lib/auth';
 import { useApi } from '../../lib/useApi';
 import { formatDateTime } from '../../lib/time';
@@ -15,6 +16,7 @@ import { AddGroupRule } from './AddGroupRule';
 
 export function GroupRules({ groupId, groupName }: { groupId: string; groupName: string }) {
   const { t } = useTranslation('groupSchedule');
+  const dayName = useDayName();
   const me = useMe();
   const url = `/api/groups/${groupId}/schedule-rules`;
   const rules = useApi<{ rules: GroupScheduleRule[] }>(url);
@@ -29,7 +31,7 @@ export function GroupRules({ groupId, groupName }: { groupId: string; groupName:
       <ul className="plain-list">
         {rules.data?.rules.map((rule) => {
           const summary = t('rule', {
-            days: rule.weekdays.map((d) => t(`day.${d}` as 'day.MO')).join(', '),
+            days: rule.weekdays.map(dayName).join(', '),
             time: rule.time,
             timeZone: rule.timeZone,
             minutes: rule.durationMinutes,

@@ -45,15 +45,6 @@ const de: Translation<typeof en> = {
     free: 'Abwesenheit wird nicht berechnet',
     charge: 'Bei Abwesenheit werden die Lektionskosten berechnet',
   },
-  day: {
-    MO: 'Montag',
-    TU: 'Dienstag',
-    WE: 'Mittwoch',
-    TH: 'Donnerstag',
-    FR: 'Freitag',
-    SA: 'Samstag',
-    SU: 'Sonntag',
-  },
   rule: {
     summary: '{{days}} um {{time}}',
     minutes: '{{minutes}} Min.',

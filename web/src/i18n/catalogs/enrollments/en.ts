@@ -46,15 +46,6 @@ export default {
     free: 'absent students are not charged',
     charge: 'absent students are charged the lesson cost',
   },
-  day: {
-    MO: 'Monday',
-    TU: 'Tuesday',
-    WE: 'Wednesday',
-    TH: 'Thursday',
-    FR: 'Friday',
-    SA: 'Saturday',
-    SU: 'Sunday',
-  },
   rule: {
     summary: '{{days}} at {{time}}',
     minutes: '{{minutes}} min',

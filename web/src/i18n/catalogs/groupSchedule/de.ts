@@ -29,14 +29,5 @@ const de: Translation<typeof en> = {
   skipped_one: '{{count}} nicht geplant:',
   skipped_other: '{{count}} nicht geplant:',
   done: 'Fertig',
-  day: {
-    MO: 'Montag',
-    TU: 'Dienstag',
-    WE: 'Mittwoch',
-    TH: 'Donnerstag',
-    FR: 'Freitag',
-    SA: 'Samstag',
-    SU: 'Sonntag',
-  },
 };
 export default de;

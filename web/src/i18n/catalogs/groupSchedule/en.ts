@@ -27,13 +27,4 @@ export default {
   skipped_one: '{{count}} not scheduled:',
   skipped_other: '{{count}} not scheduled:',
   done: 'Done',
-  day: {
-    MO: 'Monday',
-    TU: 'Tuesday',
-    WE: 'Wednesday',
-    TH: 'Thursday',
-    FR: 'Friday',
-    SA: 'Saturday',
-    SU: 'Sunday',
-  },
 };

@@ -35,14 +35,5 @@ const uk: Translation<typeof en> = {
   skipped_one: 'Не заплановано {{count}}:',
   skipped_other: 'Не заплановано {{count}}:',
   done: 'Готово',
-  day: {
-    MO: 'понеділок',
-    TU: 'вівторок',
-    WE: 'середа',
-    TH: 'четвер',
-    FR: 'пʼятниця',
-    SA: 'субота',
-    SU: 'неділя',
-  },
 };
 export default uk;
