@@ -13,6 +13,7 @@ import type { EventStore } from '../commands/eventStore/port.js';
 import { withPersonalData } from '../commands/eventStore/personalData/store.js';
 import { PERSONAL_DATA_ERASED_SUBJECT } from '../commands/erasure.js';
 import { forgetStates } from '../commands/streamCache.js';
+import { sharedReads } from '../commands/logConsumer/sharedReads.js';
 import { projectionRunner } from '../projections/runner.js';
 import { projections } from '../projections/index.js';
 import { processRunner, withProcesses } from '../commands/processes/runner.js';
@@ -84,9 +85,12 @@ export async function openRuntime(
     clock: options.clock ?? systemClock,
     onError: (e) => options.onProjectionError?.('lessonAnalysis worker', e),
   });
+  // The projectors and process managers read the log through one reader: consumers at the same position share
+  // a page. Their commands still go to the event store itself.
+  const logReader = sharedReads(eventStore);
   const runner = withProcesses(
-    projectionRunner(database.db, eventStore, projections, { onError: options.onProjectionError }),
-    processRunner(database.db, eventStore, processes({ eventStore, analyses, db: database.db }), {
+    projectionRunner(database.db, logReader, projections, { onError: options.onProjectionError }),
+    processRunner(database.db, logReader, processes({ eventStore, analyses, db: database.db }), {
       onError: options.onProjectionError,
     }),
   );

@@ -3,8 +3,8 @@
 import type { Db } from '../db/schema.js';
 import type { EventStore, RecordedEvent } from '../commands/eventStore/port.js';
 import {
-  consumeInTransaction,
   logConsumerRunner,
+  transactionalConsume,
   type LogConsumer,
   type LogConsumerOptions,
   type LogConsumerRunner,
@@ -58,13 +58,19 @@ export function typesReadBy(projection: Projection): string[] | undefined {
   return projection.handlesAll ? undefined : [...projection.handles, PERSONAL_DATA_ERASED];
 }
 
+/** Whether a projection reads an event: those it handles, and erasures (every read model scrubs at them). */
+export function readBy(projection: Projection): (event: RecordedEvent) => boolean {
+  if (projection.handlesAll) return () => true;
+  const handles = projection.handles as ReadonlySet<string>;
+  return (event) => handles.has(event.type) || event.type === PERSONAL_DATA_ERASED;
+}
+
 export const projectionConsumer = (db: Db, store: EventStore, projection: Projection): LogConsumer => ({
   checkpoint: projection.name,
   name: projection.name,
-  consume: (batchSize) =>
-    consumeInTransaction(db, store, projection.name, batchSize, (trx, events) =>
-      applyEvents(trx, projection, events),
-    ),
+  consume: transactionalConsume(db, store, projection.name, readBy(projection), (trx, events) =>
+    applyEvents(trx, projection, events),
+  ),
 });
 
 export function projectionRunner(

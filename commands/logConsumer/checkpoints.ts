@@ -11,11 +11,17 @@ export async function readCheckpoint(db: DbOrTrx, name: string): Promise<string 
 
 /** Locks the checkpoint row for the rest of the transaction and returns it. */
 export async function lockCheckpoint(db: DbOrTrx, name: string): Promise<string | null> {
-  await sql`INSERT INTO projection_checkpoints (name, position) VALUES (${name}, NULL) ON CONFLICT (name) DO NOTHING`.execute(
-    db,
-  );
-  const { rows } = await sql<{ position: string | null }>`
+  const select = () =>
+    sql<{ position: string | null }>`
     SELECT position FROM projection_checkpoints WHERE name = ${name} FOR UPDATE`.execute(db);
+  let { rows } = await select();
+  if (rows.length === 0) {
+    // The first time only: a consumer that has never stored where it is.
+    await sql`INSERT INTO projection_checkpoints (name, position) VALUES (${name}, NULL) ON CONFLICT (name) DO NOTHING`.execute(
+      db,
+    );
+    ({ rows } = await select());
+  }
   return rows[0]?.position ?? null;
 }
 

@@ -2,7 +2,7 @@
 // batch at a time and moves the checkpoint past what it applied. The runner loops over the consumers, wakes up
 // when the store says something was appended (else polls), and lets callers wait until every consumer has
 // reached a position. Two ways to consume a batch:
-// - `consumeInTransaction`: applied in the transaction that moves the checkpoint (read models: a consumer killed
+// - `transactionalConsume`: applied in the transaction that moves the checkpoint (read models: a consumer killed
 //   mid-batch resumes with nothing lost or applied twice);
 // - `consumeAtLeastOnce`: handled event by event, the checkpoint moved past those handled; an event whose
 //   handler throws stays after the checkpoint and is handled again on the next attempt (process managers, whose
@@ -43,28 +43,60 @@ export type LogConsumerRunner = {
   positions(): Record<string, string | null>;
 };
 
+/** How long a consumer may run ahead of its stored checkpoint over events it does not read before it stores it. */
+export const STORE_SKIPPED_AFTER_MS = 5_000;
+
 /**
- * Reads one batch after the checkpoint and applies it in one transaction that also moves the checkpoint. When
- * another node's consumer moved the checkpoint since it was read, the batch is theirs: nothing is applied.
+ * A consumer whose batches are applied in the transaction that moves its checkpoint .
+ * It keeps the checkpoint it stored in memory instead of reading it before every batch, and a batch holding none
+ * of the events it reads (`reads`) is passed over without a transaction: it only moves the position in memory,
+ * and the stored checkpoint follows with the next batch it applies, or within `STORE_SKIPPED_AFTER_MS`. Nothing
+ * is lost by a crash in between: the events passed over are read again and passed over again. When another
+ * node's consumer (or a rebuild's swap) moved the stored checkpoint, the lock tells, and this one carries on
+ * from there.
  */
-export async function consumeInTransaction(
+export function transactionalConsume(
   db: Db,
   store: EventStore,
   checkpoint: string,
-  batchSize: number,
+  reads: (event: RecordedEvent) => boolean,
   apply: (trx: Trx, events: RecordedEvent[]) => Promise<void>,
-): Promise<Consumed> {
-  const after = await readCheckpoint(db, checkpoint);
-  const events = await store.readAll({ after, limit: batchSize });
-  if (events.length === 0) return { after, read: 0, position: after };
-  const last = events[events.length - 1]!.position;
-  const applied = await db.transaction().execute(async (trx) => {
-    if ((await lockCheckpoint(trx, checkpoint)) !== after) return false;
-    await apply(trx, events);
-    await writeCheckpoint(trx, checkpoint, last);
-    return true;
-  });
-  return { after, read: applied ? events.length : 0, position: applied ? last : after };
+): LogConsumer['consume'] {
+  let stored: string | null | undefined; // undefined: not known on this node yet
+  let seen: string | null = null; // at or past `stored`: the events between were none of ours
+  let storedAt = 0;
+  return async (batchSize) => {
+    if (stored === undefined) {
+      stored = seen = await readCheckpoint(db, checkpoint);
+      storedAt = performance.now();
+    }
+    const after = seen;
+    const events = await store.readAll({ after, limit: batchSize });
+    if (events.length === 0) {
+      if (seen === stored || performance.now() - storedAt < STORE_SKIPPED_AFTER_MS)
+        return { after, read: 0, position: after };
+    } else if (!events.some(reads) && performance.now() - storedAt < STORE_SKIPPED_AFTER_MS) {
+      seen = events[events.length - 1]!.position;
+      return { after, read: events.length, position: seen };
+    }
+    const last = events.length > 0 ? events[events.length - 1]!.position : seen;
+    const expected = stored;
+    const found = await db.transaction().execute(async (trx) => {
+      const locked = await lockCheckpoint(trx, checkpoint);
+      if (locked !== expected) return { locked };
+      await apply(trx, events);
+      await writeCheckpoint(trx, checkpoint, last);
+      return null;
+    });
+    storedAt = performance.now();
+    if (found) {
+      // Moved elsewhere: carry on from where it is now.
+      stored = seen = found.locked;
+      return { after, read: 0, position: seen };
+    }
+    stored = seen = last;
+    return { after, read: events.length, position: last };
+  };
 }
 
 /**

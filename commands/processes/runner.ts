@@ -13,6 +13,7 @@ import type { EventStore, RecordedEvent } from '../eventStore/port.js';
 import { comparePositions, readCheckpoint } from '../logConsumer/checkpoints.js';
 import {
   logConsumerRunner,
+  STORE_SKIPPED_AFTER_MS,
   type Consumed,
   type LogConsumer,
   type LogConsumerOptions,
@@ -54,6 +55,9 @@ export function processRunner(
     const lease = leases[index]!;
     const name = checkpointName(process);
     let seen: string | null = null;
+    // While this node holds the lease: the checkpoint it stored, and when (undefined: read it first).
+    let stored: string | null | undefined;
+    let storedAt = 0;
     const handle = async (event: RecordedEvent) => {
       if (!handles(event)) return;
       if (!(await lease.hold())) throw new LeaseLost(process.name);
@@ -73,6 +77,7 @@ export function processRunner(
       async consume(batchSize) {
         if (!(await lease.hold())) {
           // Another node runs this process: follow its checkpoint.
+          stored = undefined;
           const position = await readCheckpoint(db, name);
           const after = seen;
           seen = position;
@@ -84,11 +89,23 @@ export function processRunner(
 
     /**
      * Handles a batch event by event (at least once: see consumeAtLeastOnce), then moves the checkpoint past
-     * those handled, if this node still holds the lease. A lease lost mid-batch stops the batch quietly.
+     * those handled, if this node still holds the lease. A lease lost mid-batch stops the batch quietly. A batch
+     * with no event this process handles moves the position in memory only; the stored checkpoint follows with
+     * the next event it handles, or within STORE_SKIPPED_AFTER_MS (a crash in between reads those events again
+     * and passes them over again).
      */
     async function consumeHeld(batchSize: number): Promise<Consumed> {
-      const after = await readCheckpoint(db, name);
+      if (stored === undefined) {
+        stored = seen = await readCheckpoint(db, name);
+        storedAt = performance.now();
+      }
+      const after = seen;
       const events = await store.readAll({ after, limit: batchSize });
+      const due = performance.now() - storedAt >= STORE_SKIPPED_AFTER_MS;
+      if (!events.some(handles) && !(due && (events.length > 0 || seen !== stored))) {
+        if (events.length > 0) seen = events[events.length - 1]!.position;
+        return { after, position: seen, read: events.length };
+      }
       let position = after;
       let failure: { error: unknown } | null = null;
       try {
@@ -99,7 +116,15 @@ export function processRunner(
       } catch (error) {
         failure = { error };
       }
-      if (position !== after && !(await writeCheckpointHeld(db, name, holder, position))) position = after;
+      if (position !== stored) {
+        storedAt = performance.now();
+        if (await writeCheckpointHeld(db, name, holder, position)) stored = position;
+        else {
+          // The lease went to another node: read where it stands next time.
+          stored = undefined;
+          position = after;
+        }
+      }
       seen = position;
       if (!failure || failure.error instanceof LeaseLost) return { after, position, read: events.length };
       return { after, position, read: events.length, error: failure.error };
