@@ -202,6 +202,8 @@ export async function run(ctx: BenchContext): Promise<Section> {
         target: '<= 300 MiB',
         met: Number(rss[1]) / 1024 <= 300,
       });
+    const parts = /memory-at-peak (.*)/.exec(out);
+    if (parts) s.notes.push(`At the highest sample (MiB): ${parts[1]}.`);
     await db.drop();
   }
   return s;
