@@ -1,7 +1,7 @@
 // Every error leaves as application/problem+json with a stable `type`. The one place errors are mapped.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, RateLimited, Unavailable } from '../domain/shared/errors.js';
+import { AppError, RateLimited, Unavailable, fieldProblemOf } from '../domain/shared/errors.js';
 
 const STATUS: Record<AppError['kind'], number> = {
   validation: 400,
@@ -67,10 +67,14 @@ export function toProblem(error: unknown): Problem {
   }
   const e = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(e)) {
-    const fields = e.validation.map((v) => ({
-      path: `${e.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`,
-      message: v.message ?? 'is invalid',
-    }));
+    // Each field with zod's issue code and its parameters, so a client can word it in the person's language.
+    const fields = e.validation.map((v) =>
+      fieldProblemOf(`${e.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`, {
+        ...(v.params as Record<string, unknown>),
+        code: v.keyword,
+        message: v.message ?? 'is invalid',
+      }),
+    );
     return problem(
       400,
       'validation',

@@ -18,7 +18,7 @@ export function requireActor(request: FastifyRequest, ...roles: Role[]): Actor {
   const actor = request.actor;
   if (!actor) throw new UnauthenticatedError('sign in first');
   if (roles.length > 0 && !roles.includes(actor.role))
-    throw new ForbiddenError(`this needs the role ${roles.join(' or ')}`);
+    throw new ForbiddenError('role_required', `this needs the role ${roles.join(' or ')}`, { roles });
   return actor;
 }
 

@@ -58,7 +58,7 @@ export function visiblePeople(db: DbOrTrx, actor: Actor) {
 
 export async function visiblePerson(db: DbOrTrx, actor: Actor, id: string) {
   const person = await visiblePeople(db, actor).where('id', '=', id).executeTakeFirst();
-  if (!person) throw new NotFoundError('person not found');
+  if (!person) throw new NotFoundError('person');
   return person;
 }
 
@@ -70,7 +70,7 @@ export async function personInOrg(db: DbOrTrx, orgId: string, id: string) {
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!person) throw new NotFoundError('person not found');
+  if (!person) throw new NotFoundError('person');
   return person;
 }
 

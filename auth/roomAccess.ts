@@ -36,7 +36,7 @@ type Deps = { db: Db; eventStore: EventStore };
 
 export const parseRoomId = (roomId: string) => {
   const match = /^(ls|te)-(.+)$/.exec(roomId);
-  if (!match) throw new NotFoundError('room not found');
+  if (!match) throw new NotFoundError('room');
   return { prefix: match[1] as 'ls' | 'te', id: match[2]! };
 };
 
@@ -45,7 +45,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The room as the actor may see it; a stranger (or another organisation) gets "not found". */
 export async function roomMembership(deps: Deps, actor: Actor, roomId: string): Promise<RoomMembership> {
   const { prefix, id } = parseRoomId(roomId);
-  if (!UUID.test(id)) throw new NotFoundError('room not found');
+  if (!UUID.test(id)) throw new NotFoundError('room');
   return prefix === 'ls'
     ? liveSessionRoom(deps, actor, roomId, id)
     : trainingEventRoom(deps, actor, roomId, id);
@@ -59,12 +59,12 @@ async function liveSessionRoom(
 ): Promise<RoomMembership> {
   const { state } = await loadAggregate(deps.eventStore, liveSessions, id);
   if (state.status === 'none' || state.status === 'deleted' || state.orgId !== actor.orgId)
-    throw new NotFoundError('room not found');
+    throw new NotFoundError('room');
   const participantIds = state.participants.map((p) => p.studentId);
   let roomRole: 'host' | 'participant';
   if (actor.personId === state.teacherId || actor.role === 'admin') roomRole = 'host';
   else if (participantIds.includes(actor.personId)) roomRole = 'participant';
-  else throw new NotFoundError('room not found');
+  else throw new NotFoundError('room');
   const start = Date.parse(state.start);
   const info: RoomInfo = {
     roomId,
@@ -91,7 +91,7 @@ async function trainingEventRoom(
   id: string,
 ): Promise<RoomMembership> {
   const access = await trainingEventRoomAccess(deps.db, id, actor.personId);
-  if (!access || access.orgId !== actor.orgId) throw new NotFoundError('room not found');
+  if (!access || access.orgId !== actor.orgId) throw new NotFoundError('room');
   const participants = await trainingEventLearners(deps.db, id);
   const info: RoomInfo = {
     roomId,

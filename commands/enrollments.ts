@@ -19,11 +19,9 @@ export async function loadEnrollmentFor(
   enrollmentId: string,
 ): Promise<ActiveEnrollment> {
   const { state } = await loadAggregate(store, enrollments, enrollmentId);
-  if (state.status === 'none' || state.orgId !== actor.orgId) throw new NotFoundError('enrollment not found');
-  if (actor.role === 'teacher' && state.teacherId !== actor.personId)
-    throw new NotFoundError('enrollment not found');
-  if (actor.role === 'student' && state.studentId !== actor.personId)
-    throw new NotFoundError('enrollment not found');
+  if (state.status === 'none' || state.orgId !== actor.orgId) throw new NotFoundError('enrollment');
+  if (actor.role === 'teacher' && state.teacherId !== actor.personId) throw new NotFoundError('enrollment');
+  if (actor.role === 'student' && state.studentId !== actor.personId) throw new NotFoundError('enrollment');
   return state;
 }
 
@@ -34,7 +32,8 @@ export async function loadEnrollmentForStaff(
   enrollmentId: string,
 ): Promise<ActiveEnrollment> {
   const state = await loadEnrollmentFor(store, actor, enrollmentId);
-  if (actor.role === 'student') throw new ForbiddenError('only the teacher or an admin can do this');
+  if (actor.role === 'student')
+    throw new ForbiddenError('teacher_or_admin_only', 'only the teacher or an admin can do this');
   return state;
 }
 
@@ -44,7 +43,7 @@ type Parties = { courseId: string; studentId: string; teacherId: string };
 /** The course, student and teacher a new enrollment names, all of the organisation ("not found" otherwise). */
 export async function requireEnrollmentParties(deps: Deps, orgId: string, parties: Parties) {
   const course = (await loadAggregate(deps.eventStore, courses, parties.courseId)).state;
-  if (course.status === 'none' || course.orgId !== orgId) throw new NotFoundError('course not found');
+  if (course.status === 'none' || course.orgId !== orgId) throw new NotFoundError('course');
   const people = await deps.db
     .selectFrom('people')
     .select(['id', 'role'])
@@ -52,9 +51,9 @@ export async function requireEnrollmentParties(deps: Deps, orgId: string, partie
     .where('id', 'in', [parties.studentId, parties.teacherId])
     .execute();
   if (!people.some((p) => p.id === parties.studentId && p.role === 'student'))
-    throw new NotFoundError('student not found');
+    throw new NotFoundError('student');
   if (!people.some((p) => p.id === parties.teacherId && p.role !== 'student'))
-    throw new NotFoundError('teacher not found');
+    throw new NotFoundError('teacher');
 }
 
 /** Enrolls a student; the caller has checked the parties (requireEnrollmentParties). */

@@ -50,9 +50,9 @@ export async function changeHomework(
   context: CommandContext,
 ) {
   const enrollment = await loadEnrollmentFor(deps.eventStore, actor, enrollmentId);
-  if (!enrollment.homework[homeworkId]) throw new NotFoundError('homework not found');
+  if (!enrollment.homework[homeworkId]) throw new NotFoundError('homework');
   if (actor.role === 'student' && !studentMay.has(change.type))
-    throw new ForbiddenError('only the teacher or an admin can do this');
+    throw new ForbiddenError('teacher_or_admin_only', 'only the teacher or an admin can do this');
   // A lesson with exercises is started by the first answer and passed by handing in (commands/lessonContent.ts).
   if (actor.role === 'student' && (await hasExercises(deps, enrollment.homework[homeworkId]!.courseLessonId)))
     throw new RuleViolation(

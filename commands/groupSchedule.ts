@@ -46,7 +46,7 @@ export async function loadStudentGroupFor(db: Db, actor: GroupActor, groupId: st
     .where('id', '=', groupId)
     .where('org_id', '=', actor.orgId)
     .executeTakeFirst();
-  if (!group) throw new NotFoundError('group not found');
+  if (!group) throw new NotFoundError('group');
   if (actor.role === 'student') {
     const member = await db
       .selectFrom('student_group_members')
@@ -54,10 +54,9 @@ export async function loadStudentGroupFor(db: Db, actor: GroupActor, groupId: st
       .where('group_id', '=', groupId)
       .where('person_id', '=', actor.personId)
       .executeTakeFirst();
-    if (!member) throw new NotFoundError('group not found');
+    if (!member) throw new NotFoundError('group');
   }
-  if (actor.role === 'teacher' && !(await teachesGroup(db, actor, groupId)))
-    throw new NotFoundError('group not found');
+  if (actor.role === 'teacher' && !(await teachesGroup(db, actor, groupId))) throw new NotFoundError('group');
   return group;
 }
 
@@ -86,7 +85,8 @@ async function teachesGroup(db: Db, actor: GroupActor, groupId: string) {
 
 /** The group's rules may be changed by admins and by teachers who teach the group; classes are for students. */
 async function loadStudentGroupForStaff(db: Db, actor: GroupActor, groupId: string) {
-  if (actor.role === 'student') throw new ForbiddenError('only a teacher or an admin can do this');
+  if (actor.role === 'student')
+    throw new ForbiddenError('teacher_or_admin_only', 'only a teacher or an admin can do this');
   const group = await loadStudentGroupFor(db, actor, groupId);
   if (group.kind !== 'students')
     throw new RuleViolation('not_a_student_group', 'recurring classes are for student groups');
@@ -96,9 +96,9 @@ async function loadStudentGroupForStaff(db: Db, actor: GroupActor, groupId: stri
 /** The course and the teacher a rule names, of the organisation ("not found" otherwise); nothing is written. */
 async function requireCourseAndTeacher(deps: Deps, actor: GroupActor, courseId: string, teacherId: string) {
   if (actor.role === 'teacher' && teacherId !== actor.personId)
-    throw new ForbiddenError('teachers schedule their own classes only');
+    throw new ForbiddenError('own_classes_only', 'teachers schedule their own classes only');
   const course = (await loadAggregate(deps.eventStore, courses, courseId)).state;
-  if (course.status === 'none' || course.orgId !== actor.orgId) throw new NotFoundError('course not found');
+  if (course.status === 'none' || course.orgId !== actor.orgId) throw new NotFoundError('course');
   const teacher = await deps.db
     .selectFrom('people')
     .select('id')
@@ -107,7 +107,7 @@ async function requireCourseAndTeacher(deps: Deps, actor: GroupActor, courseId: 
     .where('role', 'in', ['teacher', 'admin'])
     .where('active', '=', true)
     .executeTakeFirst();
-  if (!teacher) throw new NotFoundError('teacher not found');
+  if (!teacher) throw new NotFoundError('teacher');
 }
 
 export async function addGroupScheduleRule(
@@ -226,9 +226,9 @@ async function loadRulesForStaff(deps: Deps, actor: GroupActor, groupId: string)
 /** An active rule of the group; a teacher changes only the rules they teach. */
 function ruleOf(state: GroupScheduleState, actor: GroupActor, ruleId: string): GroupScheduleRule {
   const rule = state.rules[ruleId];
-  if (!rule || rule.removed) throw new NotFoundError('schedule rule not found');
+  if (!rule || rule.removed) throw new NotFoundError('schedule_rule');
   if (actor.role === 'teacher' && rule.teacherId !== actor.personId)
-    throw new ForbiddenError('teachers change the recurring classes they teach only');
+    throw new ForbiddenError('own_classes_only', 'teachers change the recurring classes they teach only');
   return rule;
 }
 

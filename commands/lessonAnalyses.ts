@@ -33,7 +33,7 @@ const isDone = (status: string): status is AnalysedLesson['status'] =>
 /** The enrollment, if the actor may request and read its analyses: an admin, or its teacher (else 404). */
 export async function analysisEnrollment(deps: Deps, actor: AnalysisActor, enrollmentId: string) {
   if (actor.role === 'student')
-    throw new ForbiddenError('teachers and admins request and read lesson analyses');
+    throw new ForbiddenError('teacher_or_admin_only', 'teachers and admins request and read lesson analyses');
   return loadEnrollmentFor(deps.eventStore, actor, enrollmentId);
 }
 
@@ -90,7 +90,7 @@ async function lessonsFor(deps: Deps, orgId: string, enrollmentId: string, input
   }
   if (!input.courseLessonId)
     throw new ValidationError('a single analysis names its lesson', [
-      { path: 'body.courseLessonId', message: 'is required when scope is single' },
+      { path: 'body.courseLessonId', message: 'is required when scope is single', code: 'required' },
     ]);
   const row = await deps.db
     .selectFrom('homework')

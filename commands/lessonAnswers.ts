@@ -39,7 +39,7 @@ export async function submitAnswer(
   context: CommandContext,
 ) {
   if (actor.role !== 'student' || !place.studentIds.includes(actor.personId))
-    throw new ForbiddenError('only the students of this lesson answer its exercises');
+    throw new ForbiddenError('lesson_students_only', 'only the students of this lesson answer its exercises');
   if (place.closed) throw new RuleViolation(place.closed.code, place.closed.message);
   const content = await contentIn(deps, place);
   const command: LessonAnswersCommand = {
@@ -109,7 +109,8 @@ async function pin(
 }
 
 function requireStaff(actor: ContentActor) {
-  if (actor.role === 'student') throw new ForbiddenError('only the teacher or an admin can do this');
+  if (actor.role === 'student')
+    throw new ForbiddenError('teacher_or_admin_only', 'only the teacher or an admin can do this');
 }
 
 /** The teacher grades an essay: points and a comment. A homework attempt waiting for it is then evaluated. */
@@ -122,7 +123,7 @@ export async function gradeEssay(
 ) {
   requireStaff(actor);
   if (!place.studentIds.includes(input.studentId))
-    throw new NotFoundError('student not found in this lesson');
+    throw new NotFoundError('lesson_student', 'student not found in this lesson');
   const content = await contentIn(deps, place);
   const result = await handleCommand(
     deps.eventStore,
@@ -150,7 +151,7 @@ export async function gradeEssay(
 /** Homework: the student hands in the current attempt; passed when the score meets the pass mark. */
 export async function handInAnswers(deps: Deps, actor: ContentActor, place: Place, context: CommandContext) {
   if (actor.role !== 'student' || !place.studentIds.includes(actor.personId))
-    throw new ForbiddenError('only the student hands in their answers');
+    throw new ForbiddenError('own_answers_only', 'only the student hands in their answers');
   if (place.closed) throw new RuleViolation(place.closed.code, place.closed.message);
   const content = await contentIn(deps, place);
   const result = await handleCommand(

@@ -33,7 +33,7 @@ async function requireCourseLesson(deps: Deps, actor: ContentActor, courseId: st
     course.orgId !== actor.orgId ||
     !course.lessons.some((l) => l.lessonId === lessonId)
   )
-    throw new NotFoundError('lesson not found');
+    throw new NotFoundError('lesson');
 }
 
 export async function loadContent(deps: Deps, lessonId: string) {
@@ -63,7 +63,8 @@ export async function reviseCourseLessonContent(
   input: unknown,
   context: CommandContext,
 ) {
-  if (actor.role === 'student') throw new ForbiddenError('only teachers and admins write lesson content');
+  if (actor.role === 'student')
+    throw new ForbiddenError('teacher_or_admin_only', 'only teachers and admins write lesson content');
   const document = parseLessonDocument(input, 'body');
   await requireCourseLesson(deps, actor, courseId, lessonId);
   return revise(deps, actor, { lessonId, courseId, document }, context);
@@ -91,7 +92,7 @@ function revise(
 export async function requireInstantLesson(deps: Deps, actor: Actor, roomId: string, lessonId: string) {
   const { info, roomRole } = await roomMembership(deps, actor, roomId);
   const room = (await loadAggregate(deps.eventStore, rooms, roomId)).state;
-  if (!room.instantLessons.some((l) => l.lessonId === lessonId)) throw new NotFoundError('lesson not found');
+  if (!room.instantLessons.some((l) => l.lessonId === lessonId)) throw new NotFoundError('lesson');
   return { info, host: roomRole === 'host' };
 }
 
@@ -112,9 +113,10 @@ export async function reviseInstantLessonContent(
   input: unknown,
   context: CommandContext,
 ) {
-  if (actor.role === 'student') throw new ForbiddenError('only teachers and admins write lesson content');
+  if (actor.role === 'student')
+    throw new ForbiddenError('teacher_or_admin_only', 'only teachers and admins write lesson content');
   const document = parseLessonDocument(input, 'body');
   const { host } = await requireInstantLesson(deps, actor, roomId, lessonId);
-  if (!host) throw new ForbiddenError('only the teacher of this room writes its lessons');
+  if (!host) throw new ForbiddenError('host_only', 'only the teacher of this room writes its lessons');
   return revise(deps, actor, { lessonId, courseId: null, document }, context);
 }

@@ -13,13 +13,14 @@ export async function duplicateCourseLesson(
   input: { newLessonId: string; title: string | undefined },
   context: CommandContext,
 ) {
-  if (actor.role === 'student') throw new ForbiddenError('only teachers and admins duplicate lessons');
+  if (actor.role === 'student')
+    throw new ForbiddenError('teacher_or_admin_only', 'only teachers and admins duplicate lessons');
   const course = (await loadAggregate(deps.eventStore, courses, courseId)).state;
   const source =
     course.status === 'active' && course.orgId === actor.orgId
       ? course.lessons.find((l) => l.lessonId === lessonId)
       : undefined;
-  if (!source) throw new NotFoundError('lesson not found');
+  if (!source) throw new NotFoundError('lesson');
   const title = input.title ?? `${source.title} (copy)`.slice(0, 200);
   const lesson = { lessonId: input.newLessonId, title, kind: source.kind };
   const added = await handleCommand(

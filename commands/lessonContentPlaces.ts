@@ -47,7 +47,7 @@ export async function homeworkPlace(
 ): Promise<Place> {
   const enrollment = await loadEnrollmentFor(deps.eventStore, actor, enrollmentId);
   const homework = enrollment.homework[homeworkId];
-  if (!homework) throw new NotFoundError('homework not found');
+  if (!homework) throw new NotFoundError('homework');
   return {
     context: { kind: 'homework', id: homeworkId },
     lessonId: homework.courseLessonId,

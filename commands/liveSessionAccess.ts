@@ -16,18 +16,20 @@ export async function loadLiveSessionFor(deps: Deps, actor: Scheduler, liveSessi
   const loaded = await loadAggregate(deps.eventStore, liveSessions, liveSessionId);
   const state = loaded.state;
   if (state.status === 'none' || state.status === 'deleted' || state.orgId !== actor.orgId)
-    throw new NotFoundError('live session not found');
+    throw new NotFoundError('live_session');
   const isParticipant = state.participants.some((p) => p.studentId === actor.personId);
-  if (actor.role === 'student' && !isParticipant) throw new NotFoundError('live session not found');
-  if (actor.role === 'teacher' && state.teacherId !== actor.personId)
-    throw new NotFoundError('live session not found');
+  if (actor.role === 'student' && !isParticipant) throw new NotFoundError('live_session');
+  if (actor.role === 'teacher' && state.teacherId !== actor.personId) throw new NotFoundError('live_session');
   return { ...loaded, state };
 }
 
 export async function requireManager(deps: Deps, actor: Scheduler, liveSessionId: string) {
   const loaded = await loadLiveSessionFor(deps, actor, liveSessionId);
   if (actor.role === 'student')
-    throw new ForbiddenError('only the teacher or an admin can change this live session');
+    throw new ForbiddenError(
+      'session_teacher_or_admin_only',
+      'only the teacher or an admin can change this live session',
+    );
   return loaded;
 }
 

@@ -58,7 +58,10 @@ export async function participantsFor(
   const found = new Set(students.map((s) => s.id));
   const missing = studentIds.filter((id) => !found.has(id));
   if (missing.length > 0)
-    throw new NotFoundError(`student not found: ${missing.join(', ')}`, { studentIds: missing });
+    throw new NotFoundError('student', `student not found: ${missing.join(', ')}`, {
+      studentIds: missing,
+      ids: missing,
+    });
   const rows = await db
     .selectFrom('enrollments')
     .select(['id', 'student_id'])
@@ -76,7 +79,7 @@ export async function groupMembers(db: Db, orgId: string, groupId: string): Prom
     .where('id', '=', groupId)
     .where('org_id', '=', orgId)
     .executeTakeFirst();
-  if (!group) throw new NotFoundError('student group not found');
+  if (!group) throw new NotFoundError('student_group');
   const rows = await db
     .selectFrom('student_group_members')
     .select('person_id')

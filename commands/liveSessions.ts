@@ -37,9 +37,10 @@ export async function scheduleLiveSession(
   input: ScheduleInput,
   context: CommandContext,
 ) {
-  if (actor.role === 'student') throw new ForbiddenError('students cannot schedule live sessions');
+  if (actor.role === 'student')
+    throw new ForbiddenError('teacher_or_admin_only', 'students cannot schedule live sessions');
   const course = (await loadAggregate(deps.eventStore, courses, input.courseId)).state;
-  if (course.status === 'none' || course.orgId !== actor.orgId) throw new NotFoundError('course not found');
+  if (course.status === 'none' || course.orgId !== actor.orgId) throw new NotFoundError('course');
   if (input.courseLessonId && !course.lessons.some((l) => l.lessonId === input.courseLessonId))
     throw lessonNotInCourse();
 
@@ -51,7 +52,7 @@ export async function scheduleLiveSession(
       throw new RuleViolation('individual_session', 'an individual session is for exactly one enrollment');
     const enrollment = (await loadAggregate(deps.eventStore, enrollments, input.enrollmentId)).state;
     if (enrollment.status === 'none' || enrollment.orgId !== actor.orgId)
-      throw new NotFoundError('enrollment not found');
+      throw new NotFoundError('enrollment');
     if (enrollment.courseId !== input.courseId)
       throw new RuleViolation('enrollment_not_in_course', 'the enrollment is for another course');
     teacherId = enrollment.teacherId;
@@ -66,7 +67,7 @@ export async function scheduleLiveSession(
     await requireOwnStudents(deps.db, actor, [...studentIds]);
   }
   if (actor.role === 'teacher' && teacherId !== actor.personId)
-    throw new ForbiddenError('teachers schedule their own sessions only');
+    throw new ForbiddenError('own_sessions_only', 'teachers schedule their own sessions only');
   await requireTeacher(deps.db, actor.orgId, teacherId);
   durationMinutes ??= 60;
 
@@ -156,5 +157,5 @@ async function requireTeacher(db: Db, orgId: string, teacherId: string) {
     .where('role', 'in', ['teacher', 'admin'])
     .where('active', '=', true)
     .executeTakeFirst();
-  if (!teacher) throw new NotFoundError('teacher not found');
+  if (!teacher) throw new NotFoundError('teacher');
 }

@@ -39,7 +39,7 @@ export async function scheduleNextStep(
   } else {
     if (!input.courseLessonId)
       throw new ValidationError('choose the lesson to assign', [
-        { path: 'courseLessonId', message: 'is required for "other"' },
+        { path: 'courseLessonId', message: 'is required for "other"', code: 'required' },
       ]);
     courseLessonId = input.courseLessonId;
   }

@@ -17,10 +17,13 @@ export type PresenceInput = {
 export async function recordPresence(deps: { eventStore: EventStore }, input: PresenceInput): Promise<void> {
   const { state } = await loadAggregate(deps.eventStore, liveSessions, input.liveSessionId);
   if (state.status === 'none' || state.status === 'deleted' || state.orgId !== input.orgId)
-    throw new NotFoundError('live session not found');
+    throw new NotFoundError('live_session');
   const isParticipant = state.participants.some((p) => p.studentId === input.personId);
   if (input.personId !== state.teacherId && !isParticipant)
-    throw new ForbiddenError('only the teacher and the participants can be in this room');
+    throw new ForbiddenError(
+      'room_participants_only',
+      'only the teacher and the participants can be in this room',
+    );
   await handleCommand(
     deps.eventStore,
     liveSessions,

@@ -113,7 +113,7 @@ export async function lessonKind(
     const course = (await loadAggregate(deps.eventStore, courses, info.courseId)).state;
     if (course.status !== 'none' && course.lessons.some((l) => l.lessonId === lessonId)) return 'course';
   }
-  throw new NotFoundError('lesson not found in this course or room');
+  throw new NotFoundError('lesson', 'lesson not found in this course or room');
 }
 
 export const newId = () => randomUUID();

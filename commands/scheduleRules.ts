@@ -147,7 +147,7 @@ export async function removeScheduleRule(
 
 function activeRule(enrollment: ActiveEnrollment, ruleId: string): ScheduleRule {
   const rule = enrollment.scheduleRules.rules[ruleId];
-  if (!rule || rule.removed) throw new NotFoundError('schedule rule not found');
+  if (!rule || rule.removed) throw new NotFoundError('schedule_rule');
   return rule;
 }
 

@@ -25,9 +25,11 @@ export type SwitchTarget = { kind: 'enrollment' | 'group'; id: string };
 
 /** The target, if the actor may switch it: an enrollment's teacher or an admin; a group, admins only. */
 async function requireTarget(deps: Deps, actor: SummaryActor, target: SwitchTarget) {
-  if (actor.role === 'student') throw new ForbiddenError('teachers and admins switch post-session summaries');
+  if (actor.role === 'student')
+    throw new ForbiddenError('teacher_or_admin_only', 'teachers and admins switch post-session summaries');
   if (target.kind === 'enrollment') return void (await loadEnrollmentFor(deps.eventStore, actor, target.id));
-  if (actor.role !== 'admin') throw new ForbiddenError("only admins change a group's post-session summary");
+  if (actor.role !== 'admin')
+    throw new ForbiddenError('admin_only', "only admins change a group's post-session summary");
   const group = await deps.db
     .selectFrom('student_groups')
     .select('id')
@@ -35,7 +37,7 @@ async function requireTarget(deps: Deps, actor: SummaryActor, target: SwitchTarg
     .where('org_id', '=', actor.orgId)
     .where('kind', '=', 'students')
     .executeTakeFirst();
-  if (!group) throw new NotFoundError('group not found');
+  if (!group) throw new NotFoundError('group');
 }
 
 export async function summarySwitch(deps: Deps, actor: SummaryActor, target: SwitchTarget) {

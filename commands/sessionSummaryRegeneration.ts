@@ -16,9 +16,10 @@ export async function regenerateSessionSummaries(
   liveSessionId: string,
   context: CommandContext,
 ) {
-  if (actor.role === 'student') throw new ForbiddenError('admins and the teacher make summaries again');
+  if (actor.role === 'student')
+    throw new ForbiddenError('teacher_or_admin_only', 'admins and the teacher make summaries again');
   const session = (await loadAggregate(deps.eventStore, liveSessions, liveSessionId)).state;
-  const notFound = new NotFoundError('no summary of this session');
+  const notFound = new NotFoundError('session_summary', 'no summary of this session');
   if (session.status === 'none' || session.orgId !== actor.orgId) throw notFound;
   if (actor.role === 'teacher' && session.teacherId !== actor.personId) throw notFound;
   const current = await loadAggregate(deps.eventStore, sessionSummaries, liveSessionId);

@@ -55,6 +55,7 @@ export async function requireOwnStudents(db: Db, actor: Actor, studentIds: strin
   const others = await notOwnStudents(db, actor, studentIds);
   if (others.length > 0)
     throw new ForbiddenError(
+      'own_students_only',
       'teachers add only their own students (enrolled with them, or in a group they teach)',
       { studentIds: others },
     );

@@ -19,7 +19,7 @@ export async function trainingsEnabled(db: Db, orgId: string): Promise<boolean> 
 
 export async function requireTrainingsEnabled(db: Db, orgId: string) {
   if (!(await trainingsEnabled(db, orgId)))
-    throw new ForbiddenError('trainings are not enabled for this organisation');
+    throw new ForbiddenError('trainings_disabled', 'trainings are not enabled for this organisation');
 }
 
 /** The student groups a person is a member of. */
@@ -89,7 +89,7 @@ export async function managesTraining(db: Db, actor: TrainingActor, training: Tr
 
 /** Who sees the training at all: managers, and learners of its sections' groups once it is published. */
 export async function requireVisible(db: Db, actor: TrainingActor, training: Training) {
-  if (training.orgId !== actor.orgId) throw new NotFoundError('training not found');
+  if (training.orgId !== actor.orgId) throw new NotFoundError('training');
   if (await managesTraining(db, actor, training)) return;
   if (actor.role === 'student' && training.published) {
     if (training.registrations[actor.personId]) return;
@@ -97,12 +97,13 @@ export async function requireVisible(db: Db, actor: TrainingActor, training: Tra
     if (Object.values(training.sections).some((s) => reaches(s, mine))) return;
   }
   // A trainer without access, or a learner outside every group: the training does not exist for them.
-  throw new NotFoundError('training not found');
+  throw new NotFoundError('training');
 }
 
 export async function requireSectionManager(db: Db, actor: TrainingActor, section: SectionGroups) {
   if (!(await managesSection(db, actor, section)))
     throw new ForbiddenError(
+      'section_manager_only',
       'only an admin or a trainer whose trainer group has access to this section can do this',
     );
 }

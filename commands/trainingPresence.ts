@@ -35,10 +35,10 @@ export async function recordTrainingRoomPresence(
     .select(['training_id', 'org_id'])
     .where('id', '=', input.trainingEventId)
     .executeTakeFirst();
-  if (!row || row.org_id !== input.orgId) throw new NotFoundError('training event not found');
+  if (!row || row.org_id !== input.orgId) throw new NotFoundError('training_event');
   const { state } = await loadAggregate(deps.eventStore, trainings, row.training_id);
   const found = state.status === 'created' ? findTrainingEvent(state, input.trainingEventId) : undefined;
-  if (state.status !== 'created' || !found) throw new NotFoundError('training event not found');
+  if (state.status !== 'created' || !found) throw new NotFoundError('training_event');
   const { section, trainingEvent } = found;
   if (trainingEvent.canceled)
     throw new RuleViolation('training_event_canceled', 'this training event was canceled');

@@ -53,7 +53,7 @@ const base = (trainingId: string, actor: TrainingActor, context: CommandContext)
 export async function loadTrainingFor(deps: Deps, actor: TrainingActor, trainingId: string) {
   await requireTrainingsEnabled(deps.db, actor.orgId);
   const loaded = await loadAggregate(deps.eventStore, trainings, trainingId);
-  if (loaded.state.status === 'none') throw new NotFoundError('training not found');
+  if (loaded.state.status === 'none') throw new NotFoundError('training');
   const training: Training = loaded.state;
   await requireVisible(deps.db, actor, training);
   return { training, revision: loaded.revision };
@@ -67,7 +67,7 @@ export async function createTraining(
   context: CommandContext,
 ) {
   await requireTrainingsEnabled(deps.db, actor.orgId);
-  if (actor.role !== 'admin') throw new ForbiddenError('only an admin can create a training');
+  if (actor.role !== 'admin') throw new ForbiddenError('admin_only', 'only an admin can create a training');
   return run(
     deps,
     trainingId,
@@ -88,7 +88,8 @@ export async function changeTraining(
   context: CommandContext,
 ) {
   await loadTrainingFor(deps, actor, trainingId);
-  if (actor.role !== 'admin') throw new ForbiddenError('only an admin can change or publish a training');
+  if (actor.role !== 'admin')
+    throw new ForbiddenError('admin_only', 'only an admin can change or publish a training');
   return run(
     deps,
     trainingId,
@@ -105,7 +106,8 @@ export async function addSection(
   context: CommandContext,
 ) {
   await loadTrainingFor(deps, actor, trainingId);
-  if (actor.role === 'student') throw new ForbiddenError('learners cannot add sections');
+  if (actor.role === 'student')
+    throw new ForbiddenError('trainer_or_admin_only', 'learners cannot add sections');
   await requireGroups(deps.db, actor.orgId, input.participantGroupIds);
   // A trainer may only create sections for groups their trainer groups reach, every one of them.
   for (const groupId of input.participantGroupIds)
@@ -184,7 +186,10 @@ export async function registerLearner(
     await requireSectionManager(deps.db, actor, section);
     await requireLearner(deps.db, actor.orgId, learnerId);
   } else if (actor.role !== 'student') {
-    throw new ForbiddenError('only learners register themselves; add a learner by id instead');
+    throw new ForbiddenError(
+      'learners_register_themselves',
+      'only learners register themselves; add a learner by id instead',
+    );
   }
   const learnerGroupIds = await groupsOf(deps.db, learnerId, 'students');
   const type = input.switchSection ? ('SwitchSection' as const) : ('RegisterLearner' as const);
@@ -215,7 +220,7 @@ export async function changeRegistration(
   const registration = training.registrations[learnerId];
   const self = learnerId === actor.personId;
   if (!(self && command.type === 'DeregisterLearner')) {
-    if (!registration) throw new NotFoundError('registration not found');
+    if (!registration) throw new NotFoundError('registration');
     await requireSectionManager(deps.db, actor, requireSection(training, registration.sectionId));
   }
   const full = { ...command, ...base(trainingId, actor, context), learnerId, manual: !self };
@@ -248,7 +253,8 @@ export async function takeAttendance(
   const learnerId = input.learnerId ?? actor.personId;
   const self = learnerId === actor.personId;
   if (!self) await requireSectionManager(deps.db, actor, section);
-  else if (actor.role !== 'student') throw new ForbiddenError('name the learner whose attendance you record');
+  else if (actor.role !== 'student')
+    throw new ForbiddenError('learner_required', 'name the learner whose attendance you record');
   const source = self ? ('self' as const) : ('trainer' as const);
   return run(
     deps,
@@ -260,7 +266,10 @@ export async function takeAttendance(
 
 export async function requireManagerOf(deps: Deps, actor: TrainingActor, training: Training) {
   if (!(await managesTraining(deps.db, actor, training)))
-    throw new ForbiddenError('only an admin or a trainer of this training can see this');
+    throw new ForbiddenError(
+      'trainer_or_admin_only',
+      'only an admin or a trainer of this training can see this',
+    );
 }
 
 async function requireGroups(db: Db, orgId: string, groupIds: string[]) {
@@ -273,7 +282,10 @@ async function requireGroups(db: Db, orgId: string, groupIds: string[]) {
     .where('id', 'in', groupIds)
     .execute();
   const missing = groupIds.filter((id) => !rows.some((r) => r.id === id));
-  if (missing.length > 0) throw new NotFoundError(`participant group not found: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new NotFoundError('participant_group', `participant group not found: ${missing.join(', ')}`, {
+      ids: missing,
+    });
 }
 
 async function requireLearner(db: Db, orgId: string, learnerId: string) {
@@ -285,5 +297,5 @@ async function requireLearner(db: Db, orgId: string, learnerId: string) {
     .where('role', '=', 'student')
     .where('active', '=', true)
     .executeTakeFirst();
-  if (!person) throw new NotFoundError('learner not found');
+  if (!person) throw new NotFoundError('learner');
 }

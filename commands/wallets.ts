@@ -19,7 +19,8 @@ export type WalletRef = { walletId: string; orgId: string; owner: WalletOwner; o
 /** The wallet `walletId` names, if the actor may see it. Another organisation's wallet is "not found". */
 export async function walletFor(db: Db, actor: Scheduler, walletId: string): Promise<WalletRef> {
   if (walletId === actor.orgId) {
-    if (actor.role !== 'admin') throw new ForbiddenError("only admins see the organisation's wallet");
+    if (actor.role !== 'admin')
+      throw new ForbiddenError('admin_only', "only admins see the organisation's wallet");
     return { walletId, orgId: actor.orgId, owner: 'organisation', ownerId: walletId };
   }
   const person = await db
@@ -28,10 +29,10 @@ export async function walletFor(db: Db, actor: Scheduler, walletId: string): Pro
     .where('id', '=', walletId)
     .where('org_id', '=', actor.orgId)
     .executeTakeFirst();
-  if (!person || person.role !== 'student') throw new NotFoundError('wallet not found');
-  if (actor.role === 'student' && actor.personId !== walletId) throw new NotFoundError('wallet not found');
+  if (!person || person.role !== 'student') throw new NotFoundError('wallet');
+  if (actor.role === 'student' && actor.personId !== walletId) throw new NotFoundError('wallet');
   if (actor.role === 'teacher')
-    throw new ForbiddenError("only admins and the student see a student's wallet");
+    throw new ForbiddenError('own_wallet_only', "only admins and the student see a student's wallet");
   return { walletId, orgId: actor.orgId, owner: 'student', ownerId: walletId };
 }
 
@@ -42,7 +43,7 @@ export async function creditWallet(
   input: { tokens: number; reason: string },
   context: CommandContext,
 ) {
-  if (actor.role !== 'admin') throw new ForbiddenError('only admins credit wallets');
+  if (actor.role !== 'admin') throw new ForbiddenError('admin_only', 'only admins credit wallets');
   const wallet = await walletFor(deps.db, actor, walletId);
   const entryId = context.idempotencyKey ? deterministicId(context.idempotencyKey) : randomUUID();
   return handleCommand(
@@ -62,7 +63,7 @@ export async function reverseWalletEntry(
   input: { reversedEntryId: string; reason: string },
   context: CommandContext,
 ) {
-  if (actor.role !== 'admin') throw new ForbiddenError('only admins reverse ledger entries');
+  if (actor.role !== 'admin') throw new ForbiddenError('admin_only', 'only admins reverse ledger entries');
   await walletFor(deps.db, actor, walletId);
   return handleCommand(
     deps.eventStore,

@@ -37,10 +37,11 @@ export async function handleGesture(gateway: Gateway, connection: JoinedConnecti
     case 'hand.lower': {
       const target = message.peerId ?? local.peer.peerId;
       if (target === local.peer.peerId) return setHand(node, room, local, null, null);
-      if (local.viewer.roomRole !== 'host') throw new ForbiddenError('only the host lowers other hands');
+      if (local.viewer.roomRole !== 'host')
+        throw new ForbiddenError('host_only', 'only the host lowers other hands');
       const here = room.local.get(target);
       if (here) return setHand(node, room, here, null, local.viewer.personId);
-      if (!node.hasPeer(room, target)) throw new NotFoundError(`peer ${target} is not in the room`);
+      if (!node.hasPeer(room, target)) throw new NotFoundError('peer', `peer ${target} is not in the room`);
       await node.publishEvent(room.roomId, { type: 'hand.lower', peerId: target, by: local.viewer.personId });
       return;
     }

@@ -59,7 +59,8 @@ export async function handleRoomMessage(
   if (isGestureMessage(message)) return handleGesture(gateway, connection, message);
   switch (message.type) {
     case 'signal':
-      if (!node.hasPeer(room, message.to)) throw new NotFoundError(`peer ${message.to} is not in the room`);
+      if (!node.hasPeer(room, message.to))
+        throw new NotFoundError('peer', `peer ${message.to} is not in the room`);
       await node.signal(room.roomId, message.to, { from: local.peer.peerId, data: message.data });
       return;
     case 'media':
@@ -109,7 +110,7 @@ export async function handleRoomMessage(
       return;
     case 'permission.set':
       if (!room.info.participantIds.includes(message.personId))
-        throw new NotFoundError('that person is not a participant of this room');
+        throw new NotFoundError('room_participant', 'that person is not a participant of this room');
       await command({ type: 'SetEditPermission', personId: message.personId, canEdit: message.canEdit });
       return;
     case 'lesson.switch': {

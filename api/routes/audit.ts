@@ -67,7 +67,7 @@ function filterOf(actor: Actor, q: Query): AuditFilter {
   const to = q.to ? new Date(q.to) : undefined;
   if (from && to && to <= from)
     throw new ValidationError('`to` must be after `from`', [
-      { path: 'querystring.to', message: 'must be after from' },
+      { path: 'querystring.to', message: 'must be after from', code: 'range_reversed' },
     ]);
   return {
     orgId: actor.orgId,

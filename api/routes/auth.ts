@@ -137,7 +137,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       const now = deps.clock.now();
       const unusable = () =>
         new ValidationError('this link is unknown, used or expired; ask an admin for a new one', [
-          { path: 'body.token', message: 'is unknown, used or expired' },
+          { path: 'body.token', message: 'is unknown, used or expired', code: 'link_expired' },
         ]);
       // The token first: a wrong one costs no hash (argon2 is the expensive part), then the link is used once.
       if (!(await invitationUsable(deps.db, request.body.token, now))) throw unusable();
@@ -154,7 +154,11 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       // A new password ends the sessions signed in with the old one.
       await deleteAllSessions(deps.db, person.id);
       await revokePerson(deps, person.id);
-      if (!person.active) throw new ForbiddenError('the password is set, but this account is deactivated');
+      if (!person.active)
+        throw new ForbiddenError(
+          'account_deactivated',
+          'the password is set, but this account is deactivated',
+        );
       const { token, expiresAt } = await createSession(deps.db, person, now, deps.config.SESSION_TTL_HOURS);
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
@@ -199,11 +203,15 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         .executeTakeFirstOrThrow();
       if (!(await verifyPassword(person.password_hash, currentPassword)))
         throw new ValidationError('the current password is wrong', [
-          { path: 'body.currentPassword', message: 'is wrong' },
+          { path: 'body.currentPassword', message: 'is wrong', code: 'wrong_password' },
         ]);
       if (newPassword === currentPassword)
         throw new ValidationError('the new password is the current one', [
-          { path: 'body.newPassword', message: 'must differ from the current password' },
+          {
+            path: 'body.newPassword',
+            message: 'must differ from the current password',
+            code: 'same_password',
+          },
         ]);
       const hash = await hashPassword(newPassword);
       await deps.db

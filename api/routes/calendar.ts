@@ -34,7 +34,7 @@ export async function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request, reply) => {
       const ics = await feedFor(deps.db, request.params.token, deps.clock.now(), deps.config.PUBLIC_URL);
-      if (ics === undefined) throw new NotFoundError('no such calendar feed');
+      if (ics === undefined) throw new NotFoundError('calendar_feed', 'no such calendar feed');
       reply.header('cache-control', 'private, max-age=300');
       return reply
         .type('text/calendar; charset=utf-8')

@@ -201,7 +201,7 @@ export async function completionRoutes(app: FastifyInstance, deps: AppDeps) {
     studentId: string,
   ) => {
     const found = (await visibleFeedback(actor, id)).find((f) => f.studentId === studentId);
-    if (!found) throw new NotFoundError('feedback not found');
+    if (!found) throw new NotFoundError('feedback');
     return found;
   };
 

@@ -68,7 +68,7 @@ export async function courseRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => {
       const actor = requireActor(request);
       const [course] = await load(actor.orgId, [request.params.id]);
-      if (!course) throw new NotFoundError('course not found');
+      if (!course) throw new NotFoundError('course');
       return course;
     },
   );
@@ -120,7 +120,7 @@ export async function courseRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const actor = requireActor(request, 'admin');
       const [existing] = await load(actor.orgId, [request.params.id]);
-      if (!existing) throw new NotFoundError('course not found');
+      if (!existing) throw new NotFoundError('course');
       const context = commandContext(deps, request, actor);
       const result = await changeCourse(deps, request.params.id, request.body, context);
       await afterWrite(deps, reply, result, { answer: 'decided' });
@@ -141,7 +141,7 @@ export async function courseRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const actor = requireActor(request, 'admin');
       const [existing] = await load(actor.orgId, [request.params.id]);
-      if (!existing) throw new NotFoundError('course not found');
+      if (!existing) throw new NotFoundError('course');
       const context = commandContext(deps, request, actor);
       const lesson = { lessonId: newId(context.idempotencyKey), ...request.body };
       const result = await addCourseLesson(deps, request.params.id, lesson, context);

@@ -61,7 +61,7 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: AppDeps) {
   };
   const one = async (actor: Actor, id: string) => {
     const [enrollment] = await list(actor, id);
-    if (!enrollment) throw new NotFoundError('enrollment not found');
+    if (!enrollment) throw new NotFoundError('enrollment');
     return { ...enrollment, noShowPolicy: await noShowPolicyOf(deps, id) };
   };
 

@@ -39,7 +39,7 @@ export async function followUpRoutes(app: FastifyInstance, deps: AppDeps) {
       const view = sent
         ? { ...sent, sentAt: sent.at }
         : await followUpOf(deps.db, actor.orgId, request.params.id);
-      if (!view) throw new NotFoundError('no follow-up was sent for this session');
+      if (!view) throw new NotFoundError('follow_up', 'no follow-up was sent for this session');
       return reply.status(201).send(FollowUpView.parse(view));
     },
   );
@@ -64,7 +64,7 @@ export async function followUpRoutes(app: FastifyInstance, deps: AppDeps) {
         request.params.id,
         actor.role === 'student' ? actor.personId : undefined,
       );
-      if (!view) throw new NotFoundError('no follow-up was sent for this session');
+      if (!view) throw new NotFoundError('follow_up', 'no follow-up was sent for this session');
       return view;
     },
   );

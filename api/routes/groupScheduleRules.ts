@@ -35,7 +35,7 @@ export async function groupScheduleRuleRoutes(app: FastifyInstance, deps: AppDep
 
   const ruleOf = async (actor: Actor, groupId: string, ruleId: string) => {
     const rule = (await groupScheduleRulesOf(deps.db, actor.orgId, groupId)).find((x) => x.id === ruleId);
-    if (!rule) throw new NotFoundError('schedule rule not found');
+    if (!rule) throw new NotFoundError('schedule_rule');
     return rule;
   };
 

@@ -80,7 +80,7 @@ export async function groupRoutes(app: FastifyInstance, deps: AppDeps) {
   };
   const one = async (actor: Actor, id: string) => {
     const [group] = await load(actor, { id });
-    if (!group) throw new NotFoundError('group not found');
+    if (!group) throw new NotFoundError('group');
     return group;
   };
 
@@ -95,7 +95,8 @@ export async function groupRoutes(app: FastifyInstance, deps: AppDeps) {
       .where('id', 'in', ids)
       .execute();
     const missing = ids.filter((id) => !found.some((p) => p.id === id));
-    if (missing.length > 0) throw new NotFoundError(`person not found: ${missing.join(', ')}`);
+    if (missing.length > 0)
+      throw new NotFoundError('person', `person not found: ${missing.join(', ')}`, { ids: missing });
     const wrong = found.filter((p) => (kind === 'students') !== (p.role === 'student'));
     if (wrong.length > 0)
       throw new RuleViolation(

@@ -37,7 +37,7 @@ export async function homeworkRoutes(app: FastifyInstance, deps: AppDeps) {
     const [homework] = (
       await homeworkList(deps.db, { orgId: actor.orgId, enrollmentIds: [enrollmentId] })
     ).filter((h) => h.id === homeworkId);
-    if (!homework) throw new NotFoundError('homework not found');
+    if (!homework) throw new NotFoundError('homework');
     const [withAttempt] = await withLastAttempts(deps, actor.orgId, [homework]);
     return { ...withAttempt!, status: HomeworkStatus.parse(homework.status) };
   };

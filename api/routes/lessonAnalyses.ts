@@ -112,7 +112,7 @@ export async function lessonAnalysisRoutes(app: FastifyInstance, deps: AppDeps) 
     async (request) => {
       const actor = requireActor(request, 'admin', 'teacher');
       const analysis = await lessonAnalysisById(deps.db, actor.orgId, request.params.id);
-      if (!analysis) throw new NotFoundError('lesson analysis not found');
+      if (!analysis) throw new NotFoundError('lesson_analysis');
       await analysisEnrollment(deps, actor, analysis.enrollmentId);
       return analysis;
     },

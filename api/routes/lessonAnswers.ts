@@ -125,7 +125,7 @@ export async function lessonAnswerRoutes(app: FastifyInstance, deps: AppDeps) {
         const result = await submitAnswer(deps, actor, place, request.body, context);
         await afterWrite(deps, reply, result);
         const given = result.state.answers[request.body.exerciseId];
-        if (!given) throw new ForbiddenError('the answer was not taken');
+        if (!given) throw new ForbiddenError('answer_not_taken', 'the answer was not taken');
         return reply.status(201).send({
           exerciseId: given.exerciseId,
           points: given.grade.points,

@@ -60,7 +60,7 @@ export async function liveSessionRoutes(app: FastifyInstance, deps: AppDeps) {
 
   const reply = async (orgId: string, id: string) => {
     const detail = await sessionDetail(deps.db, orgId, id);
-    if (!detail) throw new NotFoundError('live session not found');
+    if (!detail) throw new NotFoundError('live_session');
     return detail;
   };
 

@@ -153,7 +153,7 @@ export async function mailRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => {
       const actor = requireActor(request, 'admin');
       const row = await deliveries(actor.orgId).where('d.id', '=', request.params.id).executeTakeFirst();
-      if (!row) throw new NotFoundError('mail not found');
+      if (!row) throw new NotFoundError('mail');
       if (row.status !== 'failed') {
         throw new RuleViolation(
           'not_failed',

@@ -120,9 +120,10 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
         actor.role === 'admin'
           ? await personInOrg(deps.db, actor.orgId, request.params.id)
           : await visiblePerson(deps.db, actor, request.params.id);
-      if (actor.role !== 'admin' && !self) throw new ForbiddenError('only admins change other people');
+      if (actor.role !== 'admin' && !self)
+        throw new ForbiddenError('admin_only', 'only admins change other people');
       if (actor.role !== 'admin' && (body.role !== undefined || body.email !== undefined))
-        throw new ForbiddenError('only admins change roles and e-mail addresses');
+        throw new ForbiddenError('admin_only', 'only admins change roles and e-mail addresses');
       if (self && body.role !== undefined && body.role !== person.role)
         throw new RuleViolation('own_role', 'admins cannot change their own role', {});
       if (person.erased_at) throw new RuleViolation('erased', 'this person was erased', {});

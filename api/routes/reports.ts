@@ -44,11 +44,11 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
     const to = new Date(q.to);
     if (to <= from)
       throw new ValidationError('`to` must be after `from`', [
-        { path: 'querystring.to', message: 'must be after from' },
+        { path: 'querystring.to', message: 'must be after from', code: 'range_reversed' },
       ]);
     if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000)
       throw new ValidationError(`a report spans at most ${MAX_DAYS} days`, [
-        { path: 'querystring.to', message: 'range too long' },
+        { path: 'querystring.to', message: 'range too long', code: 'range_too_long', maximum: MAX_DAYS },
       ]);
     return {
       orgId,

@@ -36,7 +36,8 @@ export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
     request: Parameters<typeof commandContext>[1],
   ) => {
     const { info, roomRole } = await roomMembership(deps, actor, roomId);
-    if (roomRole !== 'host') throw new ForbiddenError('only the teacher can change this in the room');
+    if (roomRole !== 'host')
+      throw new ForbiddenError('host_only', 'only the teacher can change this in the room');
     const now = deps.clock.now();
     requireOpen(info, now);
     const context = commandContext(deps, request, actor, { ifMatch: false });
@@ -155,7 +156,7 @@ export async function roomRoutes(app: FastifyInstance, deps: AppDeps) {
       const { roomId, personId } = request.params;
       const { info } = await roomMembership(deps, actor, roomId);
       if (!info.participantIds.includes(personId))
-        throw new NotFoundError('that person is not a participant of this room');
+        throw new NotFoundError('room_participant', 'that person is not a participant of this room');
       const { result } = await change(
         actor,
         roomId,

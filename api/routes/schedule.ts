@@ -27,11 +27,16 @@ export async function scheduleRoutes(app: FastifyInstance, deps: AppDeps) {
       const to = new Date(request.query.to);
       if (to <= from)
         throw new ValidationError('`to` must be after `from`', [
-          { path: 'querystring.to', message: 'must be after from' },
+          { path: 'querystring.to', message: 'must be after from', code: 'range_reversed' },
         ]);
       if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
         throw new ValidationError(`the range may span at most ${MAX_RANGE_DAYS} days`, [
-          { path: 'querystring.to', message: 'range too long' },
+          {
+            path: 'querystring.to',
+            message: 'range too long',
+            code: 'range_too_long',
+            maximum: MAX_RANGE_DAYS,
+          },
         ]);
       }
       return { sessions: await scheduleFor(deps.db, actor, from, to) };

@@ -69,7 +69,7 @@ export async function scheduleRuleRoutes(app: FastifyInstance, deps: AppDeps) {
 
   const ruleOf = async (actor: Actor, enrollmentId: string, ruleId: string) => {
     const rule = (await scheduleRulesOf(deps.db, actor.orgId, enrollmentId)).find((x) => x.id === ruleId);
-    if (!rule) throw new NotFoundError('schedule rule not found');
+    if (!rule) throw new NotFoundError('schedule_rule');
     return rule;
   };
 

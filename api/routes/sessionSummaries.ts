@@ -95,7 +95,7 @@ export async function sessionSummaryRoutes(app: FastifyInstance, deps: AppDeps) 
     async (request) => {
       const actor = requireActor(request, 'admin');
       const found = await sessionSummaryOf(deps.db, actor.orgId, request.params.id);
-      if (!found) throw new NotFoundError('no summary of this session');
+      if (!found) throw new NotFoundError('session_summary', 'no summary of this session');
       const { teacherId: _t, ...rest } = found;
       return rest;
     },
@@ -116,12 +116,12 @@ export async function sessionSummaryRoutes(app: FastifyInstance, deps: AppDeps) 
       const { id, studentId } = request.params;
       // A student reads their own only; anyone else's is "not found", as if it did not exist.
       if (actor.role === 'student' && actor.personId !== studentId)
-        throw new NotFoundError('no summary for this student');
+        throw new NotFoundError('student_summary', 'no summary for this student');
       const session = await sessionSummaryOf(deps.db, actor.orgId, id);
       if (!session || (actor.role === 'teacher' && session.teacherId !== actor.personId))
-        throw new NotFoundError('no summary of this session');
+        throw new NotFoundError('session_summary', 'no summary of this session');
       const mine = await studentSummaryOf(deps.db, actor.orgId, id, studentId);
-      if (!mine) throw new NotFoundError('no summary for this student');
+      if (!mine) throw new NotFoundError('student_summary', 'no summary for this student');
       const { teacherId: _t, summary: _s, ...head } = session;
       return { ...head, ...mine };
     },

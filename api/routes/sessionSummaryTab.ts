@@ -23,11 +23,11 @@ async function summaryTab(deps: AppDeps, actor: Actor, liveSessionId: string): P
   const refused = staff ? await summaryRefusalOf(deps.db, actor.orgId, liveSessionId) : null;
   const teacherId = session?.teacherId ?? refused?.teacherId ?? null;
   if (!teacherId || (actor.role === 'teacher' && teacherId !== actor.personId))
-    throw new NotFoundError('no summary of this session');
+    throw new NotFoundError('session_summary', 'no summary of this session');
   const all = session ? await studentSummariesOf(deps.db, actor.orgId, liveSessionId) : [];
   const students = actor.role === 'student' ? all.filter((s) => s.studentId === actor.personId) : all;
   if (actor.role === 'student' && students.length === 0)
-    throw new NotFoundError('no summary of this session for you');
+    throw new NotFoundError('session_summary', 'no summary of this session for you');
   const { teacherId: _t, summary, ...head } = session ?? { teacherId, summary: null };
   return {
     head: session ? (head as SessionSummaries['head']) : null,

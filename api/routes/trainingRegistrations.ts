@@ -44,7 +44,7 @@ export async function trainingRegistrationRoutes(app: FastifyInstance, deps: App
   const r = app.withTypeProvider<ZodTypeProvider>();
   const detail = async (viewer: Viewer, id: string) => {
     const view = await trainingDetail(deps.db, viewer, id);
-    if (!view) throw new NotFoundError('training not found');
+    if (!view) throw new NotFoundError('training');
     return view;
   };
 

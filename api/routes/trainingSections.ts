@@ -32,7 +32,7 @@ export async function trainingSectionRoutes(app: FastifyInstance, deps: AppDeps)
   const r = app.withTypeProvider<ZodTypeProvider>();
   const detail = async (viewer: Viewer, id: string) => {
     const view = await trainingDetail(deps.db, viewer, id);
-    if (!view) throw new NotFoundError('training not found');
+    if (!view) throw new NotFoundError('training');
     return view;
   };
 

@@ -22,7 +22,7 @@ export async function trainingRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const detail = async (viewer: Viewer, id: string) => {
     const view = await trainingDetail(deps.db, viewer, id);
-    if (!view) throw new NotFoundError('training not found');
+    if (!view) throw new NotFoundError('training');
     return view;
   };
 
@@ -83,7 +83,10 @@ export async function trainingRoutes(app: FastifyInstance, deps: AppDeps) {
           .where('id', 'in', ids)
           .execute();
         const missing = ids.filter((id) => !found.some((f) => f.id === id));
-        if (missing.length > 0) throw new NotFoundError(`participant group not found: ${missing.join(', ')}`);
+        if (missing.length > 0)
+          throw new NotFoundError('participant_group', `participant group not found: ${missing.join(', ')}`, {
+            ids: missing,
+          });
       }
       await deps.db.transaction().execute(async (trx) => {
         await trx
@@ -197,5 +200,5 @@ async function requireTrainerGroup(deps: AppDeps, orgId: string, id: string) {
     .where('org_id', '=', orgId)
     .where('kind', '=', 'trainers')
     .executeTakeFirst();
-  if (!group) throw new NotFoundError('trainer group not found');
+  if (!group) throw new NotFoundError('trainer_group');
 }

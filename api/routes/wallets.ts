@@ -78,7 +78,8 @@ export async function walletRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request, res) => {
       const actor = requireActor(request);
-      if (actor.role !== 'admin') throw new ForbiddenError('only admins reverse ledger entries');
+      if (actor.role !== 'admin')
+        throw new ForbiddenError('admin_only', 'only admins reverse ledger entries');
       const { walletId, entryId } = request.params;
       const context = commandContext(deps, request, actor);
       const input = { reversedEntryId: entryId, reason: request.body.reason };

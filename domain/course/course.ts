@@ -64,7 +64,7 @@ export const courseDecider: Decider<CourseCommand, CourseEvent, CourseState> = {
       const { type: _t, language, ...data } = command;
       return [{ type: 'CourseCreated', data: { ...data, language: language ?? null } }];
     }
-    if (state.status === 'none') throw new NotFoundError('course not found');
+    if (state.status === 'none') throw new NotFoundError('course');
     switch (command.type) {
       case 'ChangeCourse': {
         const { courseId, name, language } = command;

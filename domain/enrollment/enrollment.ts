@@ -99,7 +99,7 @@ export const enrollmentDecider: Decider<EnrollmentCommand, EnrollmentEvent, Enro
       const { type: _t, ...data } = command;
       return [{ type: 'StudentEnrolled', data }];
     }
-    if (state.status === 'none') throw new NotFoundError('enrollment not found');
+    if (state.status === 'none') throw new NotFoundError('enrollment');
     if (isHomeworkCommand(command)) return decideHomework(command, state.homework);
     switch (command.type) {
       case 'ChangeEnrollmentTerms': {

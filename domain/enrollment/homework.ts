@@ -65,7 +65,7 @@ export function decideHomework(command: HomeworkCommand, homework: HomeworkState
     return [{ type: 'HomeworkAssigned', data: { ...ref, courseLessonId, scheduledFor, at: now } }];
   }
   const current = homework[homeworkId];
-  if (!current) throw new NotFoundError('homework not found');
+  if (!current) throw new NotFoundError('homework');
   switch (command.type) {
     case 'RescheduleHomework':
       if (command.scheduledFor === current.scheduledFor) return [];

@@ -2,7 +2,7 @@
 // weeks. Each occurrence is recorded once (scheduled as a session, or skipped because the teacher was busy), so
 // generation can run any number of times. "This and following" ends a rule and starts its successor.
 import { z } from 'zod';
-import { NotFoundError, RuleViolation, ValidationError } from '../shared/errors.js';
+import { NotFoundError, RuleViolation, ValidationError, type FieldProblem } from '../shared/errors.js';
 import { isTimeZone } from '../shared/time.js';
 import { Weekday, localDateOf, startOfLocalDate, type Recurrence } from './recurrence.js';
 
@@ -16,6 +16,47 @@ const Rule = {
   startsOn: z.string(),
 };
 const occurrence = { enrollmentId: z.string(), ruleId: z.string(), occurrenceStart: z.string() };
+
+/**
+ * Why an occurrence was not scheduled, a stable code the interface words in each person's language (enrollment
+ * and group rules alike): the teacher already has a session then, the group has no students, the course or the
+ * teacher is gone, the time has passed, or another refusal (`reason` then names it).
+ */
+export const SkipReason = z.enum([
+  'teacher_busy',
+  'no_students',
+  'course_gone',
+  'teacher_gone',
+  'in_the_past',
+  'other',
+]);
+export type SkipReason = z.infer<typeof SkipReason>;
+
+/** What a skipped occurrence records: `reason` is the refusal's own code (or error kind), as API clients read it. */
+export const SkipFacts = z.object({
+  reason: z.string(),
+  conflictingLiveSessionId: z.string().nullable(),
+  /** Absent on occurrences recorded before codes were: see `skipReasonOf`. */
+  code: SkipReason.optional(),
+  /** The conflicting session's start and end (teacher_busy), for the sentence; absent before. */
+  conflictStart: z.string().nullable().optional(),
+  conflictEnd: z.string().nullable().optional(),
+});
+export type SkipFacts = z.infer<typeof SkipFacts>;
+
+/** The code of a refusal recorded as `reason`; null for one recorded before codes that names nothing fixed. */
+export function skipReasonOf(reason: string): SkipReason | null {
+  switch (reason) {
+    case 'teacher_double_booked':
+      return 'teacher_busy';
+    case 'no_participants':
+      return 'no_students';
+    case 'start_in_past':
+      return 'in_the_past';
+    default:
+      return null;
+  }
+}
 
 export const scheduleRuleEvents = [
   z.object({
@@ -37,7 +78,7 @@ export const scheduleRuleEvents = [
   }),
   z.object({
     type: z.literal('ScheduleOccurrenceSkipped'),
-    data: z.object({ ...occurrence, reason: z.string(), conflictingLiveSessionId: z.string().nullable() }),
+    data: z.object({ ...occurrence, ...SkipFacts.shape }),
   }),
 ] as const;
 export type ScheduleRuleEvent = z.infer<(typeof scheduleRuleEvents)[number]>;
@@ -51,9 +92,7 @@ export type ScheduleRuleCommand =
   | (Base & {
       type: 'RecordScheduleOccurrence';
       occurrenceStart: string;
-      outcome:
-        | { kind: 'scheduled'; liveSessionId: string }
-        | { kind: 'skipped'; reason: string; conflictingLiveSessionId: string | null };
+      outcome: { kind: 'scheduled'; liveSessionId: string } | ({ kind: 'skipped' } & SkipFacts);
     });
 
 export type ScheduleRule = RuleTerms & {
@@ -87,7 +126,7 @@ export function decideScheduleRule(command: ScheduleRuleCommand, s: ScheduleRule
     return [{ type: 'ScheduleRuleAdded', data: { ...data, splitFrom: null } }];
   }
   const rule = s.rules[ruleId];
-  if (!rule || rule.removed) throw new NotFoundError('schedule rule not found');
+  if (!rule || rule.removed) throw new NotFoundError('schedule_rule');
   switch (command.type) {
     case 'SplitScheduleRule': {
       if (s.rules[command.newRuleId]) return [];
@@ -117,18 +156,12 @@ export function decideScheduleRule(command: ScheduleRuleCommand, s: ScheduleRule
       if (s.occurrences[occurrenceKey(ruleId, command.occurrenceStart)]) return [];
       const base = { enrollmentId, ruleId, occurrenceStart: command.occurrenceStart };
       const outcome = command.outcome;
-      return outcome.kind === 'scheduled'
-        ? [{ type: 'ScheduleOccurrenceScheduled', data: { ...base, liveSessionId: outcome.liveSessionId } }]
-        : [
-            {
-              type: 'ScheduleOccurrenceSkipped',
-              data: {
-                ...base,
-                reason: outcome.reason,
-                conflictingLiveSessionId: outcome.conflictingLiveSessionId,
-              },
-            },
-          ];
+      if (outcome.kind === 'scheduled')
+        return [
+          { type: 'ScheduleOccurrenceScheduled', data: { ...base, liveSessionId: outcome.liveSessionId } },
+        ];
+      const { kind: _k, ...facts } = outcome;
+      return [{ type: 'ScheduleOccurrenceSkipped', data: { ...base, ...facts } }];
     }
     default: {
       const _exhaustive: never = command;
@@ -193,15 +226,32 @@ const sameTerms = (a: RuleTerms, b: RuleTerms) =>
 
 /** The terms every weekly rule must meet (enrollment and group rules alike): 400 naming each field. */
 export function requireValidTerms(terms: RuleTerms) {
-  const problems: { path: string; message: string }[] = [];
+  const problems: FieldProblem[] = [];
   if (terms.weekdays.length === 0 || new Set(terms.weekdays).size !== terms.weekdays.length)
-    problems.push({ path: 'weekdays', message: 'name each weekday once, at least one' });
+    problems.push({ path: 'weekdays', message: 'name each weekday once, at least one', code: 'weekdays' });
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(terms.localTime))
-    problems.push({ path: 'time', message: 'must be HH:MM' });
-  if (!isTimeZone(terms.timeZone)) problems.push({ path: 'timeZone', message: 'must be an IANA time zone' });
+    problems.push({ path: 'time', message: 'must be HH:MM', code: 'invalid_format', format: 'time' });
+  if (!isTimeZone(terms.timeZone))
+    problems.push({
+      path: 'timeZone',
+      message: 'must be an IANA time zone',
+      code: 'invalid_format',
+      format: 'time_zone',
+    });
   if (!Number.isInteger(terms.durationMinutes) || terms.durationMinutes < 5 || terms.durationMinutes > 480)
-    problems.push({ path: 'durationMinutes', message: 'must be 5-480 minutes' });
+    problems.push({
+      path: 'durationMinutes',
+      message: 'must be 5-480 minutes',
+      code: 'minutes_between',
+      minimum: 5,
+      maximum: 480,
+    });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(terms.startsOn))
-    problems.push({ path: 'startsOn', message: 'must be a date YYYY-MM-DD' });
+    problems.push({
+      path: 'startsOn',
+      message: 'must be a date YYYY-MM-DD',
+      code: 'invalid_format',
+      format: 'date',
+    });
   if (problems.length > 0) throw new ValidationError('the schedule rule is invalid', problems);
 }

@@ -114,7 +114,7 @@ export function decide(command: GroupScheduleCommand, s: GroupScheduleState): Gr
     return [{ type: 'GroupScheduleRuleAdded', data: { ...data, splitFrom: null } }];
   }
   const rule = s.rules[ruleId];
-  if (!rule || rule.removed) throw new NotFoundError('schedule rule not found');
+  if (!rule || rule.removed) throw new NotFoundError('schedule_rule');
   switch (command.type) {
     case 'SplitGroupScheduleRule': {
       if (s.rules[command.newRuleId]) return [];
@@ -167,7 +167,7 @@ export function decide(command: GroupScheduleCommand, s: GroupScheduleState): Gr
     case 'RecordGroupClassStudents': {
       const recorded = s.occurrences[occurrenceKey(ruleId, command.occurrenceStart)];
       if (recorded?.kind !== 'scheduled')
-        throw new NotFoundError('no class of this rule is scheduled at this time');
+        throw new NotFoundError('scheduled_class', 'no class of this rule is scheduled at this time');
       // Only real changes: who joined and is not on record yet, who left and still is.
       const joined = command.joined.filter((id) => !recorded.studentIds.includes(id));
       const left = command.left.filter((id) => recorded.studentIds.includes(id));

@@ -163,7 +163,13 @@ export const lessonAnswersDecider: Decider<LessonAnswersCommand, LessonAnswersEv
         const maxPoints = given.grade.maxPoints;
         if (command.points < 0 || command.points > maxPoints)
           throw new ValidationError(`points must be between 0 and ${maxPoints}`, [
-            { path: 'body.points', message: `must be between 0 and ${maxPoints}` },
+            {
+              path: 'body.points',
+              message: `must be between 0 and ${maxPoints}`,
+              code: 'between',
+              minimum: 0,
+              maximum: maxPoints,
+            },
           ]);
         if (given.grade.points === command.points && given.comment === command.comment) return [];
         const events: LessonAnswersEvent[] = [

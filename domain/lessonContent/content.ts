@@ -118,7 +118,7 @@ export const lessonContentDecider: Decider<LessonContentCommand, LessonContentEv
         const current = state.status === 'active' ? state.revisions[state.revision]!.document : undefined;
         if (current && JSON.stringify(current) === JSON.stringify(command.document)) return [];
         if (state.status === 'active' && state.courseId !== command.courseId)
-          throw new NotFoundError('lesson not found');
+          throw new NotFoundError('lesson');
         const { courseId, orgId, document, by } = command;
         const revision = state.status === 'active' ? state.revision + 1 : 1;
         const changes = changesBetween(current, document);

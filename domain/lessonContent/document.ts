@@ -7,7 +7,7 @@
 //   Block = text | vocabulary | multipleChoice | gapFill | matching | wordOrder | trueFalse | essay
 //   Every exercise has { id, instructions, points }. See blocks.ts for each type's fields.
 import { z } from 'zod';
-import { ValidationError } from '../shared/errors.js';
+import { ValidationError, fieldProblemOf } from '../shared/errors.js';
 import { Block, isExercise, type Exercise } from './blocks.js';
 
 export * from './blocks.js';
@@ -106,14 +106,19 @@ export function parseLessonDocument(input: unknown, prefix = 'document'): Lesson
   const bytes = Buffer.byteLength(JSON.stringify(input ?? null), 'utf8');
   if (bytes > MAX_DOCUMENT_BYTES)
     throw new ValidationError(`the lesson content is ${bytes} bytes: at most ${MAX_DOCUMENT_BYTES} (1 MiB)`, [
-      { path: prefix, message: `is ${bytes} bytes, more than ${MAX_DOCUMENT_BYTES}` },
+      {
+        path: prefix,
+        message: `is ${bytes} bytes, more than ${MAX_DOCUMENT_BYTES}`,
+        code: 'too_big',
+        origin: 'bytes',
+        maximum: MAX_DOCUMENT_BYTES,
+      },
     ]);
   const parsed = LessonDocument.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.slice(0, 20).map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].join('.'),
-    message: issue.message,
-  }));
+  const fields = parsed.error.issues
+    .slice(0, 20)
+    .map((issue) => fieldProblemOf([prefix, ...issue.path.map(String)].join('.'), issue));
   throw new ValidationError(
     `invalid lesson content: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}`,
     fields,

@@ -11,8 +11,7 @@ export const MAX_DURATION = 480;
 
 export function decide(command: LiveSessionCommand, state: LiveSessionState): LiveSessionEvent[] {
   if (command.type === 'ScheduleLiveSession') return schedule(command, state);
-  if (state.status === 'none' || state.status === 'deleted')
-    throw new NotFoundError('live session not found');
+  if (state.status === 'none' || state.status === 'deleted') throw new NotFoundError('live_session');
   const id = command.liveSessionId;
   switch (command.type) {
     case 'RescheduleLiveSession': {

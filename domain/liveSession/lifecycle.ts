@@ -59,7 +59,10 @@ function presence(command: RecordPresence, state: Session): LiveSessionEvent[] {
   const { personId, at } = command;
   const isParticipant = state.participants.some((p) => p.studentId === personId);
   if (personId !== state.teacherId && !isParticipant)
-    throw new ForbiddenError('only the teacher and the participants can be in this room');
+    throw new ForbiddenError(
+      'room_participants_only',
+      'only the teacher and the participants can be in this room',
+    );
   const open = state.presence[personId]?.intervals.some((i) => i.to === null) ?? false;
   if (command.presence === 'left')
     return open
@@ -115,7 +118,12 @@ function requireChargesFit(command: CompleteLiveSession, state: Session) {
       });
     if (!Number.isInteger(charge.tokens) || charge.tokens < 0)
       throw new ValidationError('a charge is a whole number of tokens', [
-        { path: 'charges.tokens', message: 'must be a whole number, 0 or more' },
+        {
+          path: 'charges.tokens',
+          message: 'must be a whole number, 0 or more',
+          code: 'whole_number_at_least',
+          minimum: 0,
+        },
       ]);
     seen.add(charge.studentId);
   }
@@ -139,11 +147,23 @@ function score(command: ScoreStudent, state: Session): LiveSessionEvent[] {
   if (bad.length > 0)
     throw new ValidationError(
       'scores are whole numbers from 1 to 5',
-      bad.map(([k]) => ({ path: `scores.${k}`, message: 'must be 1-5' })),
+      bad.map(([k]) => ({
+        path: `scores.${k}`,
+        message: 'must be 1-5',
+        code: 'between',
+        minimum: 1,
+        maximum: 5,
+      })),
     );
   if (comment !== null && comment.length > COMMENT_MAX)
     throw new ValidationError(`the comment is at most ${COMMENT_MAX} characters`, [
-      { path: 'comment', message: `at most ${COMMENT_MAX} characters` },
+      {
+        path: 'comment',
+        message: `at most ${COMMENT_MAX} characters`,
+        code: 'too_big',
+        origin: 'string',
+        maximum: COMMENT_MAX,
+      },
     ]);
   const current = state.feedback[studentId];
   if (current?.verified)

@@ -12,7 +12,8 @@ export const SPEAKING_REPORT_MS = 10_000;
 export const MAX_SPEAKING_REPORT_SECONDS = 15;
 
 function requireHost(command: RoomCommand, what: string) {
-  if (command.actor.roomRole !== 'host') throw new ForbiddenError(`only the teacher can ${what}`);
+  if (command.actor.roomRole !== 'host')
+    throw new ForbiddenError('host_only', `only the teacher can ${what}`);
 }
 
 function requireIndividual(sessionKind: 'individual' | 'group') {
@@ -25,7 +26,7 @@ function requireIndividual(sessionKind: 'individual' | 'group') {
 
 function openPoll(state: RoomState, pollId: string) {
   const poll = state.polls.find((p) => p.pollId === pollId);
-  if (!poll) throw new NotFoundError('poll not found');
+  if (!poll) throw new NotFoundError('poll');
   if (poll.status === 'closed') throw new RuleViolation('poll_closed', 'the poll is closed');
   return poll;
 }
@@ -38,7 +39,7 @@ export function decide(command: RoomCommand, state: RoomState): RoomEvent[] {
       const text = command.text.trim();
       if (!text || text.length > MAX_CHAT_LENGTH)
         throw new ValidationError(`a chat message has 1 to ${MAX_CHAT_LENGTH} characters`, [
-          { path: 'text', message: 'length' },
+          { path: 'text', message: 'length', code: 'length_between', minimum: 1, maximum: MAX_CHAT_LENGTH },
         ]);
       if (state.chat.some((m) => m.messageId === command.messageId)) return [];
       return [
@@ -51,7 +52,7 @@ export function decide(command: RoomCommand, state: RoomState): RoomEvent[] {
     case 'RemoveChatMessage': {
       requireHost(command, 'remove chat messages');
       const message = state.chat.find((m) => m.messageId === command.messageId);
-      if (!message) throw new NotFoundError('chat message not found');
+      if (!message) throw new NotFoundError('chat_message');
       if (message.removed) return [];
       return [
         { type: 'RoomChatMessageRemoved', data: { roomId, at, messageId: command.messageId, removedBy: by } },
@@ -60,7 +61,9 @@ export function decide(command: RoomCommand, state: RoomState): RoomEvent[] {
     case 'OpenPoll': {
       requireHost(command, 'open a poll');
       if (command.options.length < 2 || command.options.length > 10)
-        throw new ValidationError('a poll has 2 to 10 options', [{ path: 'options', message: 'count' }]);
+        throw new ValidationError('a poll has 2 to 10 options', [
+          { path: 'options', message: 'count', code: 'count_between', minimum: 2, maximum: 10 },
+        ]);
       if (state.polls.some((p) => p.pollId === command.pollId)) return [];
       const { pollId, question, options, anonymous } = command;
       return [
@@ -70,9 +73,11 @@ export function decide(command: RoomCommand, state: RoomState): RoomEvent[] {
     case 'AnswerPoll': {
       const poll = openPoll(state, command.pollId);
       if (command.actor.roomRole !== 'participant')
-        throw new ForbiddenError('the teacher runs the poll; participants answer it');
+        throw new ForbiddenError('host_runs_poll', 'the teacher runs the poll; participants answer it');
       if (!Number.isInteger(command.option) || command.option < 0 || command.option >= poll.options.length)
-        throw new ValidationError('no such option', [{ path: 'option', message: 'out of range' }]);
+        throw new ValidationError('no such option', [
+          { path: 'option', message: 'out of range', code: 'unknown_option' },
+        ]);
       if (poll.answers[by] === command.option) return [];
       return [
         {
@@ -84,7 +89,7 @@ export function decide(command: RoomCommand, state: RoomState): RoomEvent[] {
     case 'ClosePoll': {
       requireHost(command, 'close a poll');
       const poll = state.polls.find((p) => p.pollId === command.pollId);
-      if (!poll) throw new NotFoundError('poll not found');
+      if (!poll) throw new NotFoundError('poll');
       if (poll.status === 'closed') return [];
       return [{ type: 'RoomPollClosed', data: { roomId, at, pollId: poll.pollId, closedBy: by } }];
     }
@@ -113,7 +118,7 @@ export function decide(command: RoomCommand, state: RoomState): RoomEvent[] {
       // A group keeps its session lesson, but the teacher may show the group an instant lesson made in the room.
       if (command.kind !== 'instant') requireIndividual(command.sessionKind);
       if (command.kind === 'instant' && !state.instantLessons.some((l) => l.lessonId === command.lessonId))
-        throw new NotFoundError('instant lesson not found');
+        throw new NotFoundError('instant_lesson');
       if (state.current?.lessonId === command.lessonId) return [];
       const { lessonId, kind } = command;
       return [{ type: 'RoomLessonSwitched', data: { roomId, at, lessonId, kind, switchedBy: by } }];
@@ -144,7 +149,13 @@ function speakingTime(command: Extract<RoomCommand, { type: 'RecordSpeakingTime'
   const personId = command.actor.personId;
   if (!Number.isFinite(seconds) || seconds < 0 || seconds > MAX_SPEAKING_REPORT_SECONDS)
     throw new ValidationError(`a speaking report covers 0 to ${MAX_SPEAKING_REPORT_SECONDS} seconds`, [
-      { path: 'seconds', message: 'out of range' },
+      {
+        path: 'seconds',
+        message: 'out of range',
+        code: 'between',
+        minimum: 0,
+        maximum: MAX_SPEAKING_REPORT_SECONDS,
+      },
     ]);
   const last = state.speaking[personId]?.lastAt;
   const since = last ? (Date.parse(at) - Date.parse(last)) / 1000 : MAX_SPEAKING_REPORT_SECONDS;

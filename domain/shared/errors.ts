@@ -24,12 +24,57 @@ export abstract class AppError extends Error {
   }
 }
 
+/** One field's problem: the English `message`, and for the client a `code` (zod's issue codes, or our own such as
+ * `range_reversed`) with its parameters (`minimum`, `maximum`, `expected`, `values`, ...), so it can be worded in
+ * the person's language. */
+export type FieldProblem = { path: string; message: string; code?: string; [param: string]: unknown };
+
+/** The parameters of a zod issue a client words a field's problem with (zod 4: `minimum`, `maximum`, `inclusive`,
+ * `origin` string/array/number/date, `expected`, `format`, `values`, `keys`, `divisor`); bigints become numbers. */
+const ISSUE_PARAMS = [
+  'minimum',
+  'maximum',
+  'inclusive',
+  'origin',
+  'expected',
+  'format',
+  'values',
+  'keys',
+  'divisor',
+];
+
+type IssueLike = { code?: unknown; message?: string; [param: string]: unknown };
+
+/** A zod issue as a field problem: its code and parameters beside the English message. For a missing value zod
+ * says only in the message that it "received undefined": that becomes `received: 'undefined'`. */
+export function fieldProblemOf(path: string, zodIssue: object): FieldProblem {
+  const issue = zodIssue as IssueLike;
+  const message = issue.message ?? 'is invalid';
+  const field: FieldProblem = { path, message };
+  if (typeof issue.code === 'string') field.code = issue.code;
+  for (const key of ISSUE_PARAMS) {
+    const value = issue[key];
+    if (value === undefined) continue;
+    field[key] = json(value);
+  }
+  const received = /received (\w+)\s*$/.exec(message)?.[1];
+  if (issue.code === 'invalid_type' && received) field.received = received;
+  return field;
+}
+
+function json(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(json);
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value;
+  return String(value);
+}
+
 /** Input that does not make sense: 400. `fields` names what is wrong. */
 export class ValidationError extends AppError {
   readonly kind = 'validation' as const;
   constructor(
     message: string,
-    readonly fields: { path: string; message: string }[] = [],
+    readonly fields: FieldProblem[] = [],
   ) {
     super(message, { fields });
   }
@@ -39,13 +84,30 @@ export class UnauthenticatedError extends AppError {
   readonly kind = 'unauthenticated' as const;
 }
 
+/** Refused for who the person is: 403 with a stable `reason` (e.g. 'teacher_or_admin_only') the client words in
+ * the person's language; `message` is the English detail. */
 export class ForbiddenError extends AppError {
   readonly kind = 'forbidden' as const;
+  constructor(
+    readonly reason: string,
+    message: string,
+    details: ErrorDetails = {},
+  ) {
+    super(message, { reason, ...details });
+  }
 }
 
-/** Missing, or belonging to another organisation (we never reveal which). */
+/** Missing, or belonging to another organisation (we never reveal which): 404 with a stable `resource` (e.g.
+ * 'live_session'); the English detail is "live session not found" unless a `message` says more. */
 export class NotFoundError extends AppError {
   readonly kind = 'not_found' as const;
+  constructor(
+    readonly resource: string,
+    message = `${resource.replace(/_/g, ' ')} not found`,
+    details: ErrorDetails = {},
+  ) {
+    super(message, { resource, ...details });
+  }
 }
 
 /** A business rule refuses the command: 409 with a stable `code`. */

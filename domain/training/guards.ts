@@ -8,18 +8,18 @@ import { findTrainingEvent } from './state.js';
 export type Created = Extract<TrainingState, { status: 'created' }>;
 
 export function requireTraining(state: TrainingState): asserts state is Created {
-  if (state.status === 'none') throw new NotFoundError('training not found');
+  if (state.status === 'none') throw new NotFoundError('training');
 }
 
 export function requireSection(s: Training, sectionId: string): SectionState {
   const section = s.sections[sectionId];
-  if (!section) throw new NotFoundError('section not found');
+  if (!section) throw new NotFoundError('section');
   return section;
 }
 
 export function requireTrainingEvent(s: Training, trainingEventId: string) {
   const found = findTrainingEvent(s, trainingEventId);
-  if (!found) throw new NotFoundError('training event not found');
+  if (!found) throw new NotFoundError('training_event');
   return found;
 }
 

@@ -109,7 +109,7 @@ export function promotions(s: Created, sectionId: string, now: string): E[] {
 function seatFor(c: RegisterLearner, s: Created): E[] {
   const section = requireSection(s, c.sectionId);
   if (!c.manual) {
-    if (!s.published) throw new NotFoundError('training not found');
+    if (!s.published) throw new NotFoundError('training');
     if (!section.participantGroupIds.some((g) => c.learnerGroupIds.includes(g)))
       throw new RuleViolation('not_in_participant_group', 'this section is for other groups');
     if (Date.parse(c.now) < Date.parse(section.registrationOpens))

@@ -82,7 +82,7 @@ const opened = (c: Opening): WalletEvent => ({
 function requireTokens(tokens: number) {
   if (!Number.isInteger(tokens) || tokens <= 0)
     throw new ValidationError('tokens are a whole number above 0', [
-      { path: 'tokens', message: 'must be > 0' },
+      { path: 'tokens', message: 'must be > 0', code: 'whole_number_at_least', minimum: 1 },
     ]);
 }
 
@@ -124,10 +124,10 @@ export function decide(command: WalletCommand, state: WalletState): WalletEvent[
       ];
     }
     case 'ReverseWalletEntry': {
-      if (state.status === 'none') throw new NotFoundError('ledger entry not found');
+      if (state.status === 'none') throw new NotFoundError('ledger_entry');
       if (state.entries.has(command.entryId)) return [];
       const entry = state.entries.get(command.reversedEntryId);
-      if (!entry) throw new NotFoundError('ledger entry not found');
+      if (!entry) throw new NotFoundError('ledger_entry');
       if (!entry.reversible)
         throw new RuleViolation('not_reversible', 'this entry is a reversal or has been reversed already');
       const change = -entry.change;

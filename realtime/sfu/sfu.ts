@@ -53,7 +53,7 @@ export function createSfu(deps: {
   });
 
   const hostOnly = (ref: SfuPeerRef, what: string) => {
-    if (!ref.host) throw new ForbiddenError(`only the host ${what}`);
+    if (!ref.host) throw new ForbiddenError('host_only', `only the host ${what}`);
   };
 
   return {

@@ -90,14 +90,14 @@ export function sfuPeers(janus: JanusClient, ensureRoom: (roomId: string) => Pro
 
   function stateOf(ref: SfuPeerRef) {
     const state = peers.get(key(ref.roomId, ref.peerId));
-    if (!state || state.closed) throw new NotFoundError('join the video room first (sfu.join)');
+    if (!state || state.closed) throw new NotFoundError('video_peer', 'join the video room first (sfu.join)');
     state.ref = ref;
     return state;
   }
 
   function subscription(ref: SfuPeerRef, feed: number) {
     const sub = stateOf(ref).subscriptions.get(feed);
-    if (!sub) throw new NotFoundError(`not subscribed to feed ${feed}`);
+    if (!sub) throw new NotFoundError('feed_subscription', `not subscribed to feed ${feed}`, { feed });
     return sub;
   }
 
@@ -147,9 +147,12 @@ export function sfuPeers(janus: JanusClient, ensureRoom: (roomId: string) => Pro
 
     async publish(ref: SfuPeerRef, kind: SfuKind, jsep: Jsep, videoAllowed: boolean) {
       const state = stateOf(ref);
-      if (jsep.type !== 'offer') throw new ForbiddenError('publish with an offer');
+      if (jsep.type !== 'offer') throw new ForbiddenError('offer_required', 'publish with an offer');
       if (!videoAllowed && (kind === 'screen' || sendsVideo(jsep.sdp)))
-        throw new ForbiddenError('the host has stopped your video; you can still be heard');
+        throw new ForbiddenError(
+          'video_stopped_by_host',
+          'the host has stopped your video; you can still be heard',
+        );
       if (kind === 'camera') {
         const request = state.cameraPublished ? 'configure' : 'publish';
         const answer = await state.publisher.message({ request }, jsep);
@@ -200,7 +203,7 @@ export function sfuPeers(janus: JanusClient, ensureRoom: (roomId: string) => Pro
         state.subscriptions.delete(feed);
         await handle.detach();
         if (error instanceof JanusError && error.code === NO_SUCH_FEED)
-          throw new NotFoundError(`feed ${feed} is not in the room`);
+          throw new NotFoundError('feed', `feed ${feed} is not in the room`, { feed });
         throw error;
       }
     },
