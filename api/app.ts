@@ -13,6 +13,7 @@ import {
 import type { AppDeps } from './deps.js';
 import { sessionCache } from '../auth/sessionCache.js';
 import { errorHandler, problem, sendProblem } from './errors.js';
+import { readAfterPositions } from './readYourWrites.js';
 import { authHooks } from './authHooks.js';
 import { logSerializers } from './redact.js';
 import { routes, webRoutes, type RouteModule } from './routes/index.js';
@@ -74,7 +75,16 @@ export async function buildHttpApp(deps: AppDeps, mounts: RouteModule[] = []): P
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Lectern API', version: '0.1.0', description: 'Schedule and run live teaching.' },
+      info: {
+        title: 'Lectern API',
+        version: '0.1.0',
+        description:
+          'Schedule and run live teaching.\n\n' +
+          'Read-your-writes: every write that recorded something answers with a `Lectern-Position` header. By ' +
+          'default a write waits until the read models include it, so any later read sees it. A client that ' +
+          'sends `Lectern-Consistency: token` on its writes and the newest position it was given as ' +
+          '`Lectern-After` on its reads is answered without that wait; its reads wait instead, usually not at all.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lectern_session' } } },
     },
     transform: jsonSchemaTransform,
@@ -86,6 +96,7 @@ export async function buildHttpApp(deps: AppDeps, mounts: RouteModule[] = []): P
   if (!deps.sessions) app.addHook('onClose', async () => sessions.close());
   const withSessions: AppDeps = { ...deps, sessions };
   authHooks(app, withSessions);
+  readAfterPositions(app, withSessions);
   await rateLimits(app, deps.config.RATE_LIMITS === 'on');
   for (const register of [...routes, ...mounts, webRoutes]) await register(app, withSessions);
   return app;

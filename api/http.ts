@@ -6,7 +6,7 @@ import type { CommandContext } from '../commands/handleCommand.js';
 import type { Role } from '../db/people.table.js';
 import type { Actor } from '../auth/sessions.js';
 import type { AppDeps } from './deps.js';
-import { comparePositions } from '../commands/logConsumer/checkpoints.js';
+import { carriesPositions, POSITION_HEADER, readModelsReach } from './readYourWrites.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -95,9 +95,6 @@ export function prefersMinimal(request: FastifyRequest): boolean {
   return /\breturn=minimal\b/.test(String(request.headers.prefer ?? ''));
 }
 
-/** How long a write answered from its decided state gives the projectors before it looks why they lag. */
-const GRACE_MS = 25;
-
 /**
  * A consistent read of the read models: waits (up to `timeoutMs`, normally no time at all) until the projectors
  * have reached what the event store holds now, so a GET right after a write, over HTTP or the room's socket,
@@ -115,7 +112,8 @@ export async function readModelsCaughtUp(deps: AppDeps, timeoutMs = 2_000) {
  * `answer: 'decided'` is for routes whose response is built from the write's decided state (api/answers.ts): the
  * response does not need the read models, so the wait is only for the client's next read, and only while the
  * projectors can reach the write. When an older transaction on this database still holds the readers back (the
- * event store's head is behind this write), the route answers at once instead of waiting for it.
+ * event store's head is behind this write), the route answers at once instead of waiting for it; and a client
+ * that brings the write's position to its next reads (api/readYourWrites.ts) is answered at once too.
  */
 export async function afterWrite(
   deps: AppDeps,
@@ -125,6 +123,7 @@ export async function afterWrite(
 ) {
   reply.header('etag', etag(result.revision));
   if (result.replayed) reply.header('idempotent-replayed', 'true');
+  if (result.position) reply.header(POSITION_HEADER, result.position);
   if (prefersMinimal(reply.request)) {
     reply.header('preference-applied', 'return=minimal');
     return;
@@ -136,8 +135,7 @@ export async function afterWrite(
     await deps.projections.waitFor(result.position, bound);
     return;
   }
-  if (await deps.projections.waitFor(result.position, GRACE_MS)) return;
-  const head = await deps.eventStore.headPosition();
-  if (comparePositions(head, result.position) < 0) return;
-  await deps.projections.waitFor(result.position, bound - GRACE_MS);
+  // The answer does not need the read models; the client's next read does, unless it brings the position.
+  if (carriesPositions(reply.request)) return;
+  await readModelsReach(deps, result.position, bound);
 }

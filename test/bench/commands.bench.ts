@@ -182,7 +182,8 @@ export async function run(ctx: BenchContext): Promise<Section> {
             durationMinutes: 45,
             timeZone: 'UTC',
           },
-          as,
+          // As the web client sends it: it brings the write's position to its next reads itself.
+          { ...as, 'lectern-consistency': 'token' },
         ),
       db.url,
     );

@@ -72,6 +72,6 @@ export async function createLatencies(
     });
   }
   s.notes.push(
-    `Creates: ${total} per case at 8 connections, each answered 201 with the session it created (checked).`,
+    `Creates: ${total} per case at 8 connections, each answered 201 with the session it created (checked), sent as the web client sends them (Lectern-Consistency: token: the client brings the position to its next reads, so the write does not wait for the read models).`,
   );
 }

@@ -1,5 +1,7 @@
 // The API client: JSON in and out, problem+json errors turned into ApiError with their detail and field errors.
-export type FieldError = { path: string; message: string };
+/** A field's problem: the English message and, from servers that send them, a `code` with its parameters
+ * (minimum, maximum, origin, expected, format, values, ...) to word it in the person's language. */
+export type FieldError = { path: string; message: string; code?: string; [param: string]: unknown };
 
 export class ApiError extends Error {
   constructor(
@@ -20,6 +22,22 @@ const PROBLEM_FIELDS = new Set(['type', 'title', 'status', 'detail', 'instance',
 
 export type ApiResult<T> = { data: T; etag: string | null };
 
+// Read-your-writes: the newest log position this page's writes were answered with. Writes say the client
+// carries it (so they are answered without waiting for the read models); reads bring it, so they see those writes.
+let lastWrite: string | null = null;
+const later = (a: string, b: string | null) => {
+  if (b === null) return true;
+  const [a1, a2] = a.split(':').map(BigInt) as [bigint, bigint];
+  const [b1, b2] = b.split(':').map(BigInt) as [bigint, bigint];
+  return a1 > b1 || (a1 === b1 && a2 > b2);
+};
+const consistencyHeaders = (method: string): Record<string, string> =>
+  method === 'GET' || method === 'HEAD'
+    ? lastWrite
+      ? { 'lectern-after': lastWrite }
+      : {}
+    : { 'lectern-consistency': 'token' };
+
 async function request<T>(
   method: string,
   path: string,
@@ -34,6 +52,7 @@ async function request<T>(
       headers: {
         accept: 'application/json',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...consistencyHeaders(method),
         ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -41,6 +60,8 @@ async function request<T>(
   } catch {
     throw new ApiError(0, 'The server cannot be reached. Check your connection and try again.');
   }
+  const position = response.headers.get('lectern-position');
+  if (position && /^\d+:\d+$/.test(position) && later(position, lastWrite)) lastWrite = position;
   const text = await response.text();
   const json = text ? safeParse(text) : null;
   if (!response.ok) {

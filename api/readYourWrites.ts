@@ -1,0 +1,48 @@
+// Read-your-writes without making writes wait for the read models. Every write that appended answers with the
+// log position of its events (`Lectern-Position`). A client that keeps the newest position it was given and
+// sends it on its reads (`Lectern-After`) says so on its writes (`Lectern-Consistency: token`); such a client's
+// writes answered from their decided state return at once, and its reads wait (briefly) until the read models
+// include that position. Clients that send nothing keep the default: a write waits for the read models, so the
+// next read of any client sees it.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ValidationError } from '../domain/shared/errors.js';
+import { comparePositions } from '../commands/logConsumer/checkpoints.js';
+import type { AppDeps } from './deps.js';
+
+export const POSITION_HEADER = 'lectern-position';
+export const AFTER_HEADER = 'lectern-after';
+export const CONSISTENCY_HEADER = 'lectern-consistency';
+
+/** How long a wait gives the projectors before it looks whether they can reach the position at all. */
+const GRACE_MS = 25;
+/** The longest a read waits for the read models to include the client's last write. */
+const READ_WAIT_MS = 10_000;
+
+/** True when the client carries positions to its reads itself. */
+export const carriesPositions = (request: FastifyRequest) => request.headers[CONSISTENCY_HEADER] === 'token';
+
+/**
+ * Waits up to `timeoutMs` until the read models include `position`, unless they cannot reach it soon: when an
+ * older transaction of this database still holds the readers back (the event store's head is behind it), or
+ * the position is not this store's, it returns at once.
+ */
+export async function readModelsReach(deps: AppDeps, position: string, timeoutMs: number): Promise<void> {
+  if (await deps.projections.waitFor(position, GRACE_MS)) return;
+  const head = await deps.eventStore.headPosition();
+  if (comparePositions(head, position) < 0) return;
+  await deps.projections.waitFor(position, timeoutMs - GRACE_MS);
+}
+
+/** Reads carrying `Lectern-After` see the read models at least at that position. */
+export function readAfterPositions(app: FastifyInstance, deps: AppDeps) {
+  app.addHook('preHandler', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    const after = request.headers[AFTER_HEADER];
+    if (after === undefined || after === '') return;
+    if (typeof after !== 'string' || !/^\d{1,20}:\d{1,20}$/.test(after))
+      throw new ValidationError(`the ${AFTER_HEADER} header must be a position this server gave`, [
+        { path: `headers.${AFTER_HEADER}`, message: 'must be two whole numbers joined by a colon' },
+      ]);
+    await readModelsReach(deps, after, READ_WAIT_MS);
+  });
+}
