@@ -8,7 +8,7 @@ import { Temporal } from 'temporal-polyfill';
 import { AppError, RuleViolation } from '../domain/shared/errors.js';
 import { addMinutes } from '../domain/shared/time.js';
 import { occurrencesBetween } from '../domain/enrollment/recurrence.js';
-import { ruleWindow } from '../domain/enrollment/scheduleRules.js';
+import { ruleWindow, type SkipFacts } from '../domain/enrollment/scheduleRules.js';
 import {
   occurrenceKey,
   type GroupScheduleRule,
@@ -21,12 +21,13 @@ import { groupSchedules, liveSessions, teacherCalendars } from './aggregates.js'
 import { scheduleLiveSession } from './liveSessions.js';
 import { addParticipant, participantsFor, removeParticipant } from './liveSessionParticipants.js';
 import { HORIZON_WEEKS } from './scheduleRules.js';
+import { skipFacts, skipFor } from './scheduleSkips.js';
 
 type Deps = { db: Db; eventStore: EventStore };
 
 export type GroupGenerationReport = {
   scheduled: { ruleId: string; start: string; liveSessionId: string }[];
-  skipped: { ruleId: string; start: string; reason: string; conflictingLiveSessionId: string | null }[];
+  skipped: ({ ruleId: string; start: string } & Required<SkipFacts>)[];
   /** Classes still ahead whose students followed a change of the group. */
   studentsChanged: {
     ruleId: string;
@@ -103,13 +104,7 @@ export async function generateGroupClasses(
       report.position = result.position ?? report.position;
       if (outcome.kind === 'scheduled')
         report.scheduled.push({ ruleId: rule.ruleId, start, liveSessionId: outcome.liveSessionId });
-      else
-        report.skipped.push({
-          ruleId: rule.ruleId,
-          start,
-          reason: outcome.reason,
-          conflictingLiveSessionId: outcome.conflictingLiveSessionId,
-        });
+      else report.skipped.push({ ruleId: rule.ruleId, start, ...skipFacts(outcome) });
     }
   }
   return report;
@@ -228,11 +223,6 @@ async function scheduleClass(
     }
     // The teacher is busy then, the group has no members, or the course is gone: skip it and say why.
     if (!(error instanceof AppError)) throw error;
-    const conflicting = error.details.conflictingLiveSessionId;
-    return {
-      kind: 'skipped' as const,
-      reason: error instanceof RuleViolation ? error.code : error.kind,
-      conflictingLiveSessionId: typeof conflicting === 'string' ? conflicting : null,
-    };
+    return skipFor(deps.eventStore, error);
   }
 }

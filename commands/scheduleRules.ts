@@ -6,7 +6,12 @@ import { Temporal } from 'temporal-polyfill';
 import { AppError, NotFoundError, RuleViolation } from '../domain/shared/errors.js';
 import { addMinutes } from '../domain/shared/time.js';
 import { localDateOf, occurrencesBetween, type Weekday } from '../domain/enrollment/recurrence.js';
-import { occurrenceKey, ruleWindow, type ScheduleRule } from '../domain/enrollment/scheduleRules.js';
+import {
+  occurrenceKey,
+  ruleWindow,
+  type ScheduleRule,
+  type SkipFacts,
+} from '../domain/enrollment/scheduleRules.js';
 import type { Db } from '../db/schema.js';
 import type { EventStore } from './eventStore/port.js';
 import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
@@ -15,6 +20,7 @@ import { scheduleLiveSession } from './liveSessions.js';
 import { withKey } from './liveSessionAccess.js';
 import { cancelLiveSession } from './liveSessionMoves.js';
 import { loadEnrollmentForStaff, type ActiveEnrollment, type EnrollmentActor } from './enrollments.js';
+import { skipFacts, skipFor } from './scheduleSkips.js';
 
 /** How far ahead rules keep sessions scheduled. */
 export const HORIZON_WEEKS = 8;
@@ -23,7 +29,7 @@ type Deps = { db: Db; eventStore: EventStore };
 
 export type GenerationReport = {
   scheduled: { ruleId: string; start: string; liveSessionId: string }[];
-  skipped: { ruleId: string; start: string; reason: string; conflictingLiveSessionId: string | null }[];
+  skipped: ({ ruleId: string; start: string } & Required<SkipFacts>)[];
   /** The position of the last append, for read-your-writes. */
   position: string | null;
 };
@@ -218,13 +224,7 @@ export async function generateSessions(
       report.position = result.position ?? report.position;
       if (outcome.kind === 'scheduled')
         report.scheduled.push({ ruleId: rule.ruleId, start, liveSessionId: outcome.liveSessionId });
-      else
-        report.skipped.push({
-          ruleId: rule.ruleId,
-          start,
-          reason: outcome.reason,
-          conflictingLiveSessionId: outcome.conflictingLiveSessionId,
-        });
+      else report.skipped.push({ ruleId: rule.ruleId, start, ...skipFacts(outcome) });
     }
   }
   return report;
@@ -281,11 +281,6 @@ async function scheduleOccurrence(
     }
     // The teacher's calendar is busy then (or the rules refuse this one): skip it and say why.
     if (!(error instanceof AppError)) throw error;
-    const conflicting = error.details.conflictingLiveSessionId;
-    return {
-      kind: 'skipped' as const,
-      reason: error instanceof RuleViolation ? error.code : error.kind,
-      conflictingLiveSessionId: typeof conflicting === 'string' ? conflicting : null,
-    };
+    return skipFor(deps.eventStore, error);
   }
 }

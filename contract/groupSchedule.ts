@@ -1,6 +1,6 @@
 // A student group's recurring classes, as the API returns them. Shared by the routes and the web client.
 import { z } from 'zod';
-import { OccurrenceSchema, RuleSchema } from './enrollments.js';
+import { OccurrenceSchema, RuleSchema, SkippedOccurrenceSchema } from './enrollments.js';
 
 export const GroupRuleSchema = RuleSchema.omit({ enrollmentId: true }).extend({
   groupId: z.string(),
@@ -19,15 +19,10 @@ export type GroupScheduleRule = z.infer<typeof GroupRuleSchema>;
 export const GroupGenerationSchema = {
   scheduled: z.array(z.object({ ruleId: z.string(), start: z.string(), liveSessionId: z.string() })),
   skipped: z
-    .array(
-      z.object({
-        ruleId: z.string(),
-        start: z.string(),
-        reason: z.string(),
-        conflictingLiveSessionId: z.string().nullable(),
-      }),
-    )
-    .describe('occurrences not scheduled, e.g. teacher_double_booked, no_participants (an empty group)'),
+    .array(SkippedOccurrenceSchema)
+    .describe(
+      'occurrences not scheduled, e.g. teacher_busy (teacher_double_booked), no_students (an empty group)',
+    ),
   studentsChanged: z
     .array(
       z.object({

@@ -27,6 +27,7 @@ import * as m0970 from './0970_summary_revisions.js';
 import * as m0980 from './0980_languages.js';
 import * as m0990 from './0990_follow_ups.js';
 import * as m1010 from './1010_group_schedule_rules.js';
+import * as m1020 from './1020_reason_codes.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_events': m0001,
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '0980_languages': m0980,
   '0990_follow_ups': m0990,
   '1010_group_schedule_rules': m1010,
+  '1020_reason_codes': m1020,
 };

@@ -22,7 +22,7 @@ import type { Actor } from '../../auth/sessions.js';
 import { afterWrite, commandContext, requireActor } from '../http.js';
 import { newId } from './ids.js';
 import { errors, IdParams, IsoDateTime } from './schemas.js';
-import { RuleSchema } from '../../contract/enrollments.js';
+import { RuleSchema, SkippedOccurrenceSchema } from '../../contract/enrollments.js';
 
 const dayNames = {
   monday: 'MO',
@@ -52,15 +52,10 @@ const RuleParams = z.object({ id: z.uuid(), ruleId: z.uuid() });
 const Report = {
   scheduled: z.array(z.object({ ruleId: z.string(), start: z.string(), liveSessionId: z.string() })),
   skipped: z
-    .array(
-      z.object({
-        ruleId: z.string(),
-        start: z.string(),
-        reason: z.string(),
-        conflictingLiveSessionId: z.string().nullable(),
-      }),
-    )
-    .describe('occurrences not scheduled, e.g. teacher_double_booked when the teacher is busy'),
+    .array(SkippedOccurrenceSchema)
+    .describe(
+      'occurrences not scheduled, e.g. teacher_busy (teacher_double_booked) when the teacher is busy',
+    ),
 };
 const report = (r: GenerationReport) => ({ scheduled: r.scheduled, skipped: r.skipped });
 

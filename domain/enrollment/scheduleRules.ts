@@ -121,7 +121,7 @@ export function decideScheduleRule(command: ScheduleRuleCommand, s: ScheduleRule
     const existing = s.rules[ruleId];
     if (existing) {
       if (sameTerms(existing, data)) return [];
-      throw new RuleViolation('already_exists', 'this schedule rule already exists');
+      throw new RuleViolation('schedule_rule_exists', 'this schedule rule already exists');
     }
     return [{ type: 'ScheduleRuleAdded', data: { ...data, splitFrom: null } }];
   }

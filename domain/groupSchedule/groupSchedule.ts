@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Decider } from '../shared/decider.js';
 import { NotFoundError, RuleViolation } from '../shared/errors.js';
 import { Weekday, localDateOf } from '../enrollment/recurrence.js';
-import { occurrenceKey, requireValidTerms, type RuleTerms } from '../enrollment/scheduleRules.js';
+import { SkipFacts, occurrenceKey, requireValidTerms, type RuleTerms } from '../enrollment/scheduleRules.js';
 
 const Terms = {
   groupId: z.string(),
@@ -45,7 +45,7 @@ export const GroupScheduleEvent = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('GroupScheduleOccurrenceSkipped'),
-    data: z.object({ ...occurrence, reason: z.string(), conflictingLiveSessionId: z.string().nullable() }),
+    data: z.object({ ...occurrence, ...SkipFacts.shape }),
   }),
   /** The group changed: `joined` were added to the occurrence's session, `left` were taken out of it. */
   z.object({
@@ -74,7 +74,7 @@ export type GroupScheduleCommand =
       occurrenceStart: string;
       outcome:
         | { kind: 'scheduled'; liveSessionId: string; studentIds: string[] }
-        | { kind: 'skipped'; reason: string; conflictingLiveSessionId: string | null };
+        | ({ kind: 'skipped' } & SkipFacts);
     })
   | (Base & {
       type: 'RecordGroupClassStudents';
@@ -109,7 +109,7 @@ export function decide(command: GroupScheduleCommand, s: GroupScheduleState): Gr
     const existing = s.rules[ruleId];
     if (existing) {
       if (sameTerms(existing, data)) return [];
-      throw new RuleViolation('already_exists', 'this schedule rule already exists');
+      throw new RuleViolation('schedule_rule_exists', 'this schedule rule already exists');
     }
     return [{ type: 'GroupScheduleRuleAdded', data: { ...data, splitFrom: null } }];
   }
@@ -153,16 +153,7 @@ export function decide(command: GroupScheduleCommand, s: GroupScheduleState): Gr
               data: { ...base, liveSessionId: outcome.liveSessionId, studentIds: outcome.studentIds },
             },
           ]
-        : [
-            {
-              type: 'GroupScheduleOccurrenceSkipped',
-              data: {
-                ...base,
-                reason: outcome.reason,
-                conflictingLiveSessionId: outcome.conflictingLiveSessionId,
-              },
-            },
-          ];
+        : [{ type: 'GroupScheduleOccurrenceSkipped', data: { ...base, ...skipFactsOf(outcome) } }];
     }
     case 'RecordGroupClassStudents': {
       const recorded = s.occurrences[occurrenceKey(ruleId, command.occurrenceStart)];
@@ -192,6 +183,8 @@ export function decide(command: GroupScheduleCommand, s: GroupScheduleState): Gr
     }
   }
 }
+
+const skipFactsOf = ({ kind: _k, ...facts }: { kind: 'skipped' } & SkipFacts): SkipFacts => facts;
 
 export function evolve(s: GroupScheduleState, event: GroupScheduleEvent): GroupScheduleState {
   switch (event.type) {

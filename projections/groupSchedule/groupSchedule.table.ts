@@ -27,4 +27,8 @@ export interface GroupScheduleOccurrencesTable {
   live_session_id: string | null;
   reason: string | null;
   conflicting_live_session_id: string | null;
+  /** SkipReason (migration 1020); null on occurrences skipped before codes were. */
+  reason_code: string | null;
+  conflict_start: Date | string | null;
+  conflict_end: Date | string | null;
 }

@@ -18,6 +18,9 @@ async function occurrence(
     live_session_id: string | null;
     reason: string | null;
     conflicting_live_session_id: string | null;
+    reason_code: string | null;
+    conflict_start: string | null;
+    conflict_end: string | null;
   },
 ) {
   const d = event.data;
@@ -73,6 +76,9 @@ export const groupScheduleProjection = projection(
         live_session_id: event.data.liveSessionId,
         reason: null,
         conflicting_live_session_id: null,
+        reason_code: null,
+        conflict_start: null,
+        conflict_end: null,
       });
     },
     async GroupScheduleOccurrenceSkipped(db, event) {
@@ -82,6 +88,10 @@ export const groupScheduleProjection = projection(
         live_session_id: null,
         reason: d.reason,
         conflicting_live_session_id: d.conflictingLiveSessionId,
+        // Occurrences skipped before codes were have none here; the query words their stored reason.
+        reason_code: d.code ?? null,
+        conflict_start: d.conflictStart ?? null,
+        conflict_end: d.conflictEnd ?? null,
       });
     },
   },

@@ -1,7 +1,7 @@
 // Reads of the recurring group classes: a group's rules (with course and teacher) and each occurrence with its
 // session's status and how many students it has now.
 import type { Db } from '../../db/schema.js';
-import type { OccurrenceView, ScheduleRuleView } from '../lessons/scheduleRuleQueries.js';
+import { skipCodeOf, type OccurrenceView, type ScheduleRuleView } from '../lessons/scheduleRuleQueries.js';
 
 export type GroupRuleView = Omit<ScheduleRuleView, 'enrollmentId' | 'occurrences'> & {
   groupId: string;
@@ -37,6 +37,9 @@ export async function groupScheduleRulesOf(db: Db, orgId: string, groupId: strin
       'o.live_session_id',
       'o.reason',
       'o.conflicting_live_session_id',
+      'o.reason_code',
+      'o.conflict_start',
+      'o.conflict_end',
       's.status',
       's.starts_at',
       eb
@@ -77,6 +80,7 @@ export async function groupScheduleRulesOf(db: Db, orgId: string, groupId: strin
         participants: o.live_session_id && o.status ? Number(o.participants ?? 0) : null,
         reason: o.reason,
         conflictingLiveSessionId: o.conflicting_live_session_id,
+        ...skipCodeOf(o),
       })),
   }));
 }

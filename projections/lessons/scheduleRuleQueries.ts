@@ -1,5 +1,6 @@
 // Reads of the schedule-rule read model: an enrollment's rules with each occurrence and its session's status.
 import type { Db } from '../../db/schema.js';
+import { SkipReason, skipReasonOf } from '../../domain/enrollment/scheduleRules.js';
 
 export type OccurrenceView = {
   start: string;
@@ -10,7 +11,29 @@ export type OccurrenceView = {
   sessionStart: string | null;
   reason: string | null;
   conflictingLiveSessionId: string | null;
+  /** Why it was skipped, for the interface to word; null when scheduled (or skipped for a reason named only in `reason`). */
+  reasonCode: SkipReason | null;
+  conflictStart: string | null;
+  conflictEnd: string | null;
 };
+
+const isoOrNull = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+
+/** The skip's code and values; an occurrence skipped before codes were gets the code its stored reason names. */
+export function skipCodeOf(o: {
+  outcome: string;
+  reason: string | null;
+  reason_code: string | null;
+  conflict_start: Date | string | null;
+  conflict_end: Date | string | null;
+}): Pick<OccurrenceView, 'reasonCode' | 'conflictStart' | 'conflictEnd'> {
+  const stored = SkipReason.safeParse(o.reason_code);
+  return {
+    reasonCode: o.outcome !== 'skipped' ? null : stored.success ? stored.data : skipReasonOf(o.reason ?? ''),
+    conflictStart: isoOrNull(o.conflict_start),
+    conflictEnd: isoOrNull(o.conflict_end),
+  };
+}
 
 export type ScheduleRuleView = {
   id: string;
@@ -49,6 +72,9 @@ export async function scheduleRulesOf(
       'o.live_session_id',
       'o.reason',
       'o.conflicting_live_session_id',
+      'o.reason_code',
+      'o.conflict_start',
+      'o.conflict_end',
       's.status',
       's.starts_at',
     ])
@@ -79,6 +105,7 @@ export async function scheduleRulesOf(
         sessionStart: o.starts_at ? new Date(o.starts_at).toISOString() : null,
         reason: o.reason,
         conflictingLiveSessionId: o.conflicting_live_session_id,
+        ...skipCodeOf(o),
       })),
   }));
 }

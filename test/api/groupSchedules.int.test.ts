@@ -277,4 +277,64 @@ test('who may manage; bad input is a 4xx naming the problem and appends nothing'
   assert.is(await t.countEvents(), events);
 });
 
+test('a class the rules cannot schedule says why: the teacher busy, with that session’s times; an empty group', async ({
+  t,
+  s,
+}) => {
+  const { admin } = s;
+  // Three days from whatever the clock says by now, 09:00 UTC: the teacher already teaches then for 30 minutes.
+  const day = new Date(t.clock.now().getTime() + 3 * 86_400_000);
+  const date = day.toISOString().slice(0, 10);
+  const weekday = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'][day.getUTCDay()]!;
+  const busy = await s.teacher.post('/api/live-sessions', {
+    kind: 'individual',
+    courseId: s.courseId,
+    enrollmentId: s.enrollmentIds[2],
+    start: `${date}T09:00:00Z`,
+    durationMinutes: 30,
+    timeZone: 'UTC',
+  });
+  status(busy, 201);
+  const rule = {
+    courseId: s.courseId,
+    teacherId: s.teacher.id,
+    weekdays: [weekday],
+    time: '09:00',
+    timeZone: 'UTC',
+  };
+  const group = await admin.post('/api/groups', { name: 'Morning group', memberIds: [s.students[2]!.id] });
+  const res = await admin.post(rulesUrl(group.json().id), rule);
+  status(res, 201);
+  const skip = {
+    ruleId: res.json().rule.id,
+    start: `${date}T09:00:00.000Z`,
+    reason: 'teacher_double_booked',
+    conflictingLiveSessionId: busy.json().id,
+    code: 'teacher_busy',
+    conflictStart: `${date}T09:00:00.000Z`,
+    conflictEnd: `${date}T09:30:00.000Z`,
+  };
+  assert.equal(res.json().skipped, [skip]);
+  const recorded = (await rulesOf(admin, group.json().id))[0]!.occurrences.find(
+    (o) => o.start === skip.start,
+  )!;
+  assert.equal(
+    [recorded.outcome, recorded.reason, recorded.reasonCode, recorded.conflictStart, recorded.conflictEnd],
+    ['skipped', skip.reason, 'teacher_busy', skip.conflictStart, skip.conflictEnd],
+  );
+
+  const empty = await admin.post('/api/groups', { name: 'Nobody yet', memberIds: [] });
+  const none = await admin.post(rulesUrl(empty.json().id), { ...rule, time: '12:00' });
+  status(none, 201);
+  assert.is(none.json().scheduled.length, 0);
+  assert.is(none.json().skipped.length, 8);
+  for (const skipped of none.json().skipped)
+    assert.equal(
+      [skipped.reason, skipped.code, skipped.conflictStart],
+      ['no_participants', 'no_students', null],
+    );
+  const occurrences = (await rulesOf(admin, empty.json().id))[0]!.occurrences;
+  assert.ok(occurrences.every((o) => o.outcome === 'skipped' && o.reasonCode === 'no_students'));
+});
+
 test.run();

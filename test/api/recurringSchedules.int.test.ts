@@ -11,6 +11,10 @@ import { topUpScheduleRules } from '../../commands/scheduleRulesTopUp.js';
 type Occurrence = {
   start: string;
   outcome: string;
+  reason: string | null;
+  reasonCode: string | null;
+  conflictStart: string | null;
+  conflictEnd: string | null;
   liveSessionId: string | null;
   sessionStart: string | null;
   sessionStatus: string | null;
@@ -81,6 +85,10 @@ test('"Mondays 17:00 Europe/Berlin" schedules 8 weeks at 16:00 UTC in winter and
       start: '2026-12-07T16:00:00.000Z',
       reason: 'teacher_double_booked',
       conflictingLiveSessionId: ctx.busyId,
+      // For the interface to word in each person's language: the code and the conflicting session's times.
+      code: 'teacher_busy',
+      conflictStart: '2026-12-07T16:00:00.000Z',
+      conflictEnd: '2026-12-07T16:45:00.000Z',
     },
   ]);
   const first = await s.students[0]!.get(`/api/live-sessions/${body.scheduled[0].liveSessionId}`);
@@ -89,6 +97,15 @@ test('"Mondays 17:00 Europe/Berlin" schedules 8 weeks at 16:00 UTC in winter and
   assert.is(first.json().enrollmentId, s.enrollmentIds[0]);
   const rule = (await rulesOf(s)).find((r) => r.id === ctx.ruleId)!;
   assert.is(rule.occurrences.length, 8, 'seven sessions and the skipped Monday are all on record');
+  const skipped = rule.occurrences.find((o) => o.outcome === 'skipped')!;
+  assert.equal(
+    [skipped.reason, skipped.reasonCode, skipped.conflictStart, skipped.conflictEnd],
+    ['teacher_double_booked', 'teacher_busy', '2026-12-07T16:00:00.000Z', '2026-12-07T16:45:00.000Z'],
+  );
+  assert.ok(
+    rule.occurrences.every((o) => o.outcome === 'skipped' || o.reasonCode === null),
+    'scheduled occurrences have no reason',
+  );
 });
 
 test('generating again adds nothing, also after one occurrence was moved and another canceled', async ({
