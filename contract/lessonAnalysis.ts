@@ -1,9 +1,14 @@
 // Lesson analyses as the API returns them, shared by the routes and the web client.
 import { z } from 'zod';
-import { AnalysedLesson, AnalysisScope } from '../domain/lessonAnalysis/events.js';
-import { Report } from '../domain/lessonAnalysis/report.js';
+import {
+  AnalysedLesson,
+  AnalysisFailure,
+  AnalysisFailureCode,
+  AnalysisScope,
+} from '../domain/lessonAnalysis/events.js';
+import { ModelFallbackCode, Report } from '../domain/lessonAnalysis/report.js';
 
-export { Report };
+export { AnalysisFailureCode, ModelFallbackCode, Report };
 
 export const LessonAnalysisSummary = z.object({
   id: z.string(),
@@ -19,7 +24,10 @@ export const LessonAnalysisSummary = z.object({
   refundEntryId: z.string().nullable().describe('the reversal that gave the tokens back, after a failure'),
   attempts: z.number(),
   retryAt: z.string().nullable(),
-  lastError: z.string().nullable(),
+  lastError: z.string().nullable().describe('why the last attempt failed, in English'),
+  lastFailure: AnalysisFailure.nullable().describe(
+    'the same as a code (deadline_passed, timed_out, engine_failed, report_late, report_rejected) with its values; null when none, or for an old text without a code',
+  ),
   requestedBy: z.string().nullable(),
   requestedAt: z.string(),
   updatedAt: z.string(),

@@ -7,7 +7,7 @@ import { builtinProse, composeReport, detectLanguage } from '../../domain/lesson
 import type { Report } from '../../domain/lessonAnalysis/report.js';
 import { ReportLanguage } from '../../domain/lessonAnalysis/events.js';
 import type { LoadedInput } from './inputs.js';
-import { chatProse, type ChatSettings } from './openai.js';
+import { ProseError, chatProse, type ChatSettings } from './openai.js';
 
 export type AnalysisEngine = {
   name: string;
@@ -28,7 +28,7 @@ export const builtinEngine: AnalysisEngine = {
   async analyse(loaded) {
     const figures = computeFigures(loaded.input);
     const language = languageOf(loaded);
-    const engine = { prose: 'builtin' as const, model: null, fallback: null };
+    const engine = { prose: 'builtin' as const, model: null, fallback: null, fallbackReason: null };
     return composeReport(figures, language, engine, builtinProse(figures, language));
   },
 };
@@ -44,7 +44,7 @@ export function modelEngine(settings: ChatSettings): AnalysisEngine {
         return composeReport(
           figures,
           language,
-          { prose: 'ai', model: settings.model, fallback: null },
+          { prose: 'ai', model: settings.model, fallback: null, fallbackReason: null },
           prose,
         );
       } catch (error) {
@@ -53,6 +53,10 @@ export function modelEngine(settings: ChatSettings): AnalysisEngine {
           prose: 'builtin' as const,
           model: settings.model,
           fallback: (error as Error).message,
+          fallbackReason:
+            error instanceof ProseError
+              ? error.reason
+              : { code: 'other' as const, status: null, timeoutMs: null, detail: (error as Error).message },
         };
         return composeReport(figures, language, engine, builtinProse(figures, language));
       }

@@ -1,13 +1,21 @@
 // Asking an OpenAI-compatible chat-completions endpoint for a report's prose: the figures go in, JSON prose comes
 // back and must fit the Prose schema. Any failure (an HTTP error, no answer in time, not JSON, the wrong shape)
 // is thrown with its reason; the caller falls back to the built-in prose.
-import { Prose } from '../../domain/lessonAnalysis/report.js';
+import { Prose, modelFallbackText, type ModelFallback } from '../../domain/lessonAnalysis/report.js';
 import type { Figures } from '../../domain/lessonAnalysis/figures.js';
 import type { ReportLanguage } from '../../domain/lessonAnalysis/events.js';
 
 export type ChatSettings = { url: string; apiKey: string | undefined; model: string; timeoutMs: number };
 
-export class ProseError extends Error {}
+/** The model's prose could not be used: `reason` is the code with its values, the message its English. */
+export class ProseError extends Error {
+  readonly reason: ModelFallback;
+  constructor(reason: Partial<ModelFallback> & Pick<ModelFallback, 'code'>) {
+    const full = { status: null, timeoutMs: null, detail: null, ...reason };
+    super(modelFallbackText(full));
+    this.reason = full;
+  }
+}
 
 /** The endpoint: AI_URL as given when it names /chat/completions, else that path under it (a base like /v1). */
 export const completionsUrl = (url: string) =>
@@ -50,29 +58,29 @@ export async function chatProse(
       }),
       signal: abort,
     });
-    if (!res.ok) throw new ProseError(`the model endpoint answered HTTP ${res.status}`);
+    if (!res.ok) throw new ProseError({ code: 'http_error', status: res.status });
     body = await res.json();
   } catch (error) {
     if (error instanceof ProseError) throw error;
-    if (timeout.aborted) throw new ProseError(`the model gave no answer within ${settings.timeoutMs} ms`);
-    throw new ProseError(`the model endpoint failed: ${(error as Error).message}`);
+    if (timeout.aborted) throw new ProseError({ code: 'no_answer', timeoutMs: settings.timeoutMs });
+    throw new ProseError({ code: 'unreachable', detail: (error as Error).message });
   }
   const content = (body as { choices?: { message?: { content?: unknown } }[] })?.choices?.[0]?.message
     ?.content;
-  if (typeof content !== 'string') throw new ProseError('the model answered without a message');
+  if (typeof content !== 'string') throw new ProseError({ code: 'no_message' });
   let json: unknown;
   try {
     json = JSON.parse(content.replace(/^\s*```(?:json)?\s*|\s*```\s*$/g, ''));
   } catch {
-    throw new ProseError('the model answered with invalid JSON');
+    throw new ProseError({ code: 'invalid_json' });
   }
   const parsed = Prose.safeParse(json);
-  if (!parsed.success)
-    throw new ProseError(
-      `the model's answer does not fit the report: ${parsed.error.issues
-        .slice(0, 3)
-        .map((i) => `${i.path.join('.')} ${i.message}`)
-        .join('; ')}`,
-    );
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.')} ${i.message}`)
+      .join('; ');
+    throw new ProseError({ code: 'wrong_shape', detail });
+  }
   return parsed.data;
 }

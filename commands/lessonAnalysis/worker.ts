@@ -9,7 +9,12 @@ import type { Clock } from '../../kernel/clock.js';
 import type { EventStore } from '../eventStore/port.js';
 import { handleCommand, loadAggregate } from '../handleCommand.js';
 import { lessonAnalyses } from '../aggregates.js';
-import { backOffMs, type LessonAnalysisCommand } from '../../domain/lessonAnalysis/analysis.js';
+import {
+  backOffMs,
+  type AnalysisFailure,
+  type LessonAnalysisCommand,
+} from '../../domain/lessonAnalysis/analysis.js';
+import { RuleViolation } from '../../domain/shared/errors.js';
 import { loadAnalysisInput } from './inputs.js';
 import type { AnalysisEngine } from './engines.js';
 
@@ -74,12 +79,12 @@ export function analysisWorker(
     timers.set(analysisId, timer);
   }
 
-  async function fail(analysisId: string, orgId: string, attempt: number, reason: string) {
+  async function fail(analysisId: string, orgId: string, attempt: number, failure: AnalysisFailure) {
     await command(analysisId, orgId, {
       type: 'FailAnalysisAttempt',
       analysisId,
       attempt,
-      reason,
+      failure,
       maxAttempts: settings.maxAttempts,
       retryAfterMs: backOffMs(settings.retryMs, attempt),
       now: now(),
@@ -101,7 +106,11 @@ export function analysisWorker(
       );
       if (left > 0) return schedule(analysisId, new Date(deps.clock.now().getTime() + left).toISOString());
       seen.delete(key);
-      return fail(analysisId, orgId, state.inFlight.attempt, 'the attempt had no result by its deadline');
+      return fail(analysisId, orgId, state.inFlight.attempt, {
+        code: 'deadline_passed',
+        timeoutMs: null,
+        detail: null,
+      });
     }
     // A retry's time was waited for by whoever scheduled this run (the process, or the sweep after a restart).
     const number = state.attempts + 1;
@@ -125,11 +134,11 @@ export function analysisWorker(
       });
     } catch (error) {
       if (abort.signal.aborted) return; // shutting down: the sweep after the restart takes it up again
-      const reason =
+      const failure: AnalysisFailure =
         error instanceof AttemptTimedOut
-          ? `the attempt timed out after ${settings.timeoutMs} ms`
-          : `the engine failed: ${(error as Error).message}`;
-      return fail(analysisId, orgId, number, reason);
+          ? { code: 'timed_out', timeoutMs: settings.timeoutMs, detail: null }
+          : { code: 'engine_failed', timeoutMs: null, detail: (error as Error).message };
+      return fail(analysisId, orgId, number, failure);
     }
     try {
       await command(analysisId, orgId, {
@@ -141,7 +150,12 @@ export function analysisWorker(
       });
     } catch (error) {
       // The report came too late or does not fit: this attempt failed.
-      return fail(analysisId, orgId, number, `the report was not accepted: ${(error as Error).message}`);
+      const late = error instanceof RuleViolation && error.code === 'attempt_timed_out';
+      return fail(analysisId, orgId, number, {
+        code: late ? 'report_late' : 'report_rejected',
+        timeoutMs: null,
+        detail: (error as Error).message,
+      });
     }
   }
 

@@ -4,7 +4,12 @@
 // tokens went back. Status: requested -> running -> ready | failed.
 import type { Decider } from '../shared/decider.js';
 import { RuleViolation } from '../shared/errors.js';
-import type { LessonAnalysisCommand, LessonAnalysisEvent, LessonAnalysisState } from './events.js';
+import {
+  analysisFailureText,
+  type LessonAnalysisCommand,
+  type LessonAnalysisEvent,
+  type LessonAnalysisState,
+} from './events.js';
 
 export * from './events.js';
 
@@ -47,16 +52,18 @@ export const lessonAnalysisDecider: Decider<LessonAnalysisCommand, LessonAnalysi
           if (!requireInFlight(state, command.attempt) || state.status === 'none') return [];
           const last = command.attempt >= command.maxAttempts;
           const retryAt = last ? null : after(now, command.retryAfterMs);
+          const { failure } = command;
+          const reason = analysisFailureText(failure);
           const failed: LessonAnalysisEvent = {
             type: 'LessonAnalysisAttemptFailed',
-            data: { analysisId, attempt: command.attempt, reason: command.reason, retryAt, at: now },
+            data: { analysisId, attempt: command.attempt, reason, failure, retryAt, at: now },
           };
           if (!last) return [failed];
           return [
             failed,
             {
               type: 'LessonAnalysisFailed',
-              data: { analysisId, reason: command.reason, attempts: command.attempt, at: now },
+              data: { analysisId, reason, failure, attempts: command.attempt, at: now },
             },
           ];
         }
@@ -64,7 +71,9 @@ export const lessonAnalysisDecider: Decider<LessonAnalysisCommand, LessonAnalysi
           if (!requireInFlight(state, command.attempt) || state.status === 'none') return [];
           // A report that arrives after its attempt's deadline is late: the attempt timed out.
           if (state.inFlight && now > state.inFlight.deadline)
-            throw new RuleViolation('attempt_timed_out', `attempt ${command.attempt} ran past its deadline`);
+            throw new RuleViolation('attempt_timed_out', `attempt ${command.attempt} ran past its deadline`, {
+              attempt: command.attempt,
+            });
           const { attempt, report } = command;
           const { studentId } = state.request;
           return [

@@ -24,6 +24,58 @@ export type AnalysedLesson = z.infer<typeof AnalysedLesson>;
 
 const ref = { analysisId: z.string() };
 
+/**
+ * Why an attempt (and, after the last one, the analysis) failed: a stable code the interface words in each
+ * person's language, with the values its sentence needs. `reason` beside it keeps the English for API clients.
+ */
+export const AnalysisFailureCode = z.enum([
+  'deadline_passed',
+  'timed_out',
+  'engine_failed',
+  'report_late',
+  'report_rejected',
+]);
+export type AnalysisFailureCode = z.infer<typeof AnalysisFailureCode>;
+export const AnalysisFailure = z.object({
+  code: AnalysisFailureCode,
+  /** timed_out: how long an attempt may take. */
+  timeoutMs: z.number().int().nullable(),
+  /** engine_failed, report_rejected: the technical cause, in the words of the engine or the check. */
+  detail: z.string().nullable(),
+});
+export type AnalysisFailure = z.infer<typeof AnalysisFailure>;
+
+/** The English `reason` recorded beside a failure (the text API clients have always read). */
+export function analysisFailureText(f: AnalysisFailure): string {
+  switch (f.code) {
+    case 'deadline_passed':
+      return 'the attempt had no result by its deadline';
+    case 'timed_out':
+      return `the attempt timed out after ${f.timeoutMs} ms`;
+    case 'engine_failed':
+      return `the engine failed: ${f.detail}`;
+    case 'report_late':
+    case 'report_rejected':
+      return `the report was not accepted: ${f.detail}`;
+  }
+}
+
+/** The failure a reason recorded before codes were names (its texts were fixed), or null. */
+export function analysisFailureOf(reason: string): AnalysisFailure | null {
+  const none = { timeoutMs: null, detail: null };
+  if (reason === 'the attempt had no result by its deadline') return { code: 'deadline_passed', ...none };
+  const timedOut = /^the attempt timed out after (\d+) ms$/.exec(reason);
+  if (timedOut) return { code: 'timed_out', timeoutMs: Number(timedOut[1]), detail: null };
+  const engine = /^the engine failed: (.*)$/s.exec(reason);
+  if (engine) return { code: 'engine_failed', timeoutMs: null, detail: engine[1]! };
+  const rejected = /^the report was not accepted: (.*)$/s.exec(reason);
+  if (rejected) {
+    const late = /^attempt \d+ ran past its deadline$/.test(rejected[1]!);
+    return { code: late ? 'report_late' : 'report_rejected', timeoutMs: null, detail: rejected[1]! };
+  }
+  return null;
+}
+
 export const LessonAnalysisEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('LessonAnalysisRequested'),
@@ -53,6 +105,8 @@ export const LessonAnalysisEvent = z.discriminatedUnion('type', [
       ...ref,
       attempt: z.number().int(),
       reason: z.string(),
+      /** Absent on failures recorded before codes were: see `analysisFailureOf`. */
+      failure: AnalysisFailure.optional(),
       /** When the next attempt may start; null when this was the last one. */
       retryAt: z.string().nullable(),
       at: z.string(),
@@ -71,7 +125,14 @@ export const LessonAnalysisEvent = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('LessonAnalysisFailed'),
-    data: z.object({ ...ref, reason: z.string(), attempts: z.number().int(), at: z.string() }),
+    data: z.object({
+      ...ref,
+      reason: z.string(),
+      /** Absent on failures recorded before codes were: see `analysisFailureOf`. */
+      failure: AnalysisFailure.optional(),
+      attempts: z.number().int(),
+      at: z.string(),
+    }),
   }),
   /** The tokens went back to the organisation's wallet (a reversal of the debit naming the failure). */
   z.object({
@@ -92,7 +153,7 @@ export type LessonAnalysisCommand =
       type: 'FailAnalysisAttempt';
       analysisId: string;
       attempt: number;
-      reason: string;
+      failure: AnalysisFailure;
       maxAttempts: number;
       /** The wait before the next attempt (the process doubles it per attempt). */
       retryAfterMs: number;

@@ -110,13 +110,76 @@ export const SuggestedExercise = z.object({
   items: z.array(z.string()),
 });
 
+/**
+ * Why the model's prose was not used: a stable code the interface words in each person's language, with the
+ * values its sentence needs (`fallback` beside it keeps the English for API clients).
+ */
+export const ModelFallbackCode = z.enum([
+  'http_error',
+  'no_answer',
+  'unreachable',
+  'no_message',
+  'invalid_json',
+  'wrong_shape',
+  'other',
+]);
+export type ModelFallbackCode = z.infer<typeof ModelFallbackCode>;
+export const ModelFallback = z.object({
+  code: ModelFallbackCode,
+  /** http_error: the HTTP status the endpoint answered. */
+  status: z.number().int().nullable(),
+  /** no_answer: how long the model was given. */
+  timeoutMs: z.number().int().nullable(),
+  /** unreachable, wrong_shape, other: the technical cause as the endpoint or the check put it. */
+  detail: z.string().nullable(),
+});
+export type ModelFallback = z.infer<typeof ModelFallback>;
+
+/** The English `fallback` recorded beside a code (the note API clients have always read). */
+export function modelFallbackText(f: ModelFallback): string {
+  switch (f.code) {
+    case 'http_error':
+      return `the model endpoint answered HTTP ${f.status}`;
+    case 'no_answer':
+      return `the model gave no answer within ${f.timeoutMs} ms`;
+    case 'unreachable':
+      return `the model endpoint failed: ${f.detail}`;
+    case 'no_message':
+      return 'the model answered without a message';
+    case 'invalid_json':
+      return 'the model answered with invalid JSON';
+    case 'wrong_shape':
+      return `the model's answer does not fit the report: ${f.detail}`;
+    case 'other':
+      return f.detail ?? '';
+  }
+}
+
+/** The fallback a note recorded before codes were names (its texts were fixed), or null. */
+export function modelFallbackOf(text: string): ModelFallback | null {
+  const none = { status: null, timeoutMs: null, detail: null };
+  const http = /^the model endpoint answered HTTP (\d+)$/.exec(text);
+  if (http) return { ...none, code: 'http_error', status: Number(http[1]) };
+  const silent = /^the model gave no answer within (\d+) ms$/.exec(text);
+  if (silent) return { ...none, code: 'no_answer', timeoutMs: Number(silent[1]) };
+  const failed = /^the model endpoint failed: (.*)$/s.exec(text);
+  if (failed) return { ...none, code: 'unreachable', detail: failed[1]! };
+  if (text === 'the model answered without a message') return { ...none, code: 'no_message' };
+  if (text === 'the model answered with invalid JSON') return { ...none, code: 'invalid_json' };
+  const shape = /^the model's answer does not fit the report: (.*)$/s.exec(text);
+  if (shape) return { ...none, code: 'wrong_shape', detail: shape[1]! };
+  return null;
+}
+
 export const Report = z.object({
   language: z.enum(['en', 'de']),
   engine: z.object({
     prose: z.enum(['builtin', 'ai']),
     model: z.string().nullable(),
-    /** Why the model's prose was not used, when a model was asked. */
+    /** Why the model's prose was not used, when a model was asked (English). */
     fallback: z.string().nullable(),
+    /** The same as a code with its values; absent on reports made before codes were (see `modelFallbackOf`). */
+    fallbackReason: ModelFallback.nullable().optional(),
   }),
   performanceSummary: z.object({
     lessons: z.array(LessonFigures),

@@ -19,6 +19,8 @@ export interface LessonAnalysesTable {
   retry_at: Date | string | null;
   deadline: Date | string | null;
   last_error: string | null;
+  /** AnalysisFailure { code, timeoutMs, detail } (migration 1020); null before codes were. */
+  last_failure: ColumnType<unknown, string | null, string | null>;
   report: ColumnType<unknown, string | null, string | null>;
   requested_by: string | null;
   requested_at: Date | string;

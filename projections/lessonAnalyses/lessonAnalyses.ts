@@ -9,6 +9,7 @@ type Change = {
   retry_at?: string | null;
   deadline?: string | null;
   last_error?: string | null;
+  last_failure?: string | null;
   report?: string | null;
   refund_entry_id?: string;
 };
@@ -25,6 +26,9 @@ async function update(
     .where('last_revision', '<', event.streamRevision)
     .execute();
 }
+
+/** The failure's code and values; failures recorded before codes were keep null (the query reads their reason). */
+const failureOf = (d: { failure?: unknown }) => (d.failure ? JSON.stringify(d.failure) : null);
 
 /** An erased student's reports read as a replay shows them now: their texts ERASED_TEXT, the figures kept. */
 async function erasePersonalData(db: ProjectionDb, personId: string) {
@@ -75,6 +79,7 @@ export const lessonAnalysesProjection = projection(
           retry_at: null,
           deadline: null,
           last_error: null,
+          last_failure: null,
           report: null,
           requested_by: d.requestedBy,
           requested_at: d.at,
@@ -92,7 +97,12 @@ export const lessonAnalysesProjection = projection(
         retry_at: null,
       }),
     LessonAnalysisAttemptFailed: (db, event) =>
-      update(db, event, { deadline: null, retry_at: event.data.retryAt, last_error: event.data.reason }),
+      update(db, event, {
+        deadline: null,
+        retry_at: event.data.retryAt,
+        last_error: event.data.reason,
+        last_failure: failureOf(event.data),
+      }),
     LessonAnalysisCompleted: (db, event) =>
       update(db, event, {
         status: 'ready',
@@ -101,7 +111,13 @@ export const lessonAnalysesProjection = projection(
         report: JSON.stringify(event.data.report),
       }),
     LessonAnalysisFailed: (db, event) =>
-      update(db, event, { status: 'failed', deadline: null, retry_at: null, last_error: event.data.reason }),
+      update(db, event, {
+        status: 'failed',
+        deadline: null,
+        retry_at: null,
+        last_error: event.data.reason,
+        last_failure: failureOf(event.data),
+      }),
     LessonAnalysisRefunded: (db, event) => update(db, event, { refund_entry_id: event.data.refundEntryId }),
   },
   { erasePersonalData },

@@ -1,8 +1,14 @@
 // Reads of the lesson analyses read model: one analysis with its report, an enrollment's analyses newest first.
 import type { Db } from '../../db/schema.js';
 import type { LessonAnalysesTable } from './lessonAnalyses.table.js';
-import type { AnalysedLesson, AnalysisScope, AnalysisStatus } from '../../domain/lessonAnalysis/events.js';
-import type { Report } from '../../domain/lessonAnalysis/report.js';
+import {
+  AnalysisFailure,
+  analysisFailureOf,
+  type AnalysedLesson,
+  type AnalysisScope,
+  type AnalysisStatus,
+} from '../../domain/lessonAnalysis/events.js';
+import { modelFallbackOf, type Report } from '../../domain/lessonAnalysis/report.js';
 
 export type LessonAnalysisSummary = {
   id: string;
@@ -19,6 +25,8 @@ export type LessonAnalysisSummary = {
   attempts: number;
   retryAt: string | null;
   lastError: string | null;
+  /** `lastError` as a code with its values, for the interface to word (null: none, or an unknown old text). */
+  lastFailure: AnalysisFailure | null;
   requestedBy: string | null;
   requestedAt: string;
   updatedAt: string;
@@ -28,7 +36,30 @@ export type LessonAnalysis = LessonAnalysisSummary & { report: Report | null };
 const iso = (v: Date | string) => new Date(v).toISOString();
 const isoOrNull = (v: Date | string | null) => (v === null ? null : iso(v));
 
-type Row = Omit<LessonAnalysesTable, 'lessons' | 'report'> & { lessons: unknown; report?: unknown };
+type Row = Omit<LessonAnalysesTable, 'lessons' | 'report' | 'last_failure'> & {
+  lessons: unknown;
+  report?: unknown;
+  last_failure: unknown;
+};
+
+/** The recorded failure, else the one a reason recorded before codes were names. */
+function lastFailureOf(r: Row): AnalysisFailure | null {
+  const stored = AnalysisFailure.safeParse(
+    typeof r.last_failure === 'string' ? JSON.parse(r.last_failure) : r.last_failure,
+  );
+  if (stored.success) return stored.data;
+  return r.last_error === null ? null : analysisFailureOf(r.last_error);
+}
+
+/** A report made before fallback codes were gets the code its English note names. */
+function withFallbackReason(report: Report | null): Report | null {
+  if (!report || report.engine.fallbackReason !== undefined) return report;
+  const { fallback } = report.engine;
+  return {
+    ...report,
+    engine: { ...report.engine, fallbackReason: fallback ? modelFallbackOf(fallback) : null },
+  };
+}
 
 function summary(r: Row): LessonAnalysisSummary {
   return {
@@ -46,6 +77,7 @@ function summary(r: Row): LessonAnalysisSummary {
     attempts: r.attempts,
     retryAt: isoOrNull(r.retry_at),
     lastError: r.last_error,
+    lastFailure: lastFailureOf(r),
     requestedBy: r.requested_by,
     requestedAt: iso(r.requested_at),
     updatedAt: iso(r.updated_at),
@@ -59,7 +91,7 @@ export async function lessonAnalysisById(db: Db, orgId: string, id: string): Pro
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .executeTakeFirst();
-  return row ? { ...summary(row), report: (row.report ?? null) as LessonAnalysis['report'] } : null;
+  return row ? { ...summary(row), report: withFallbackReason((row.report ?? null) as Report | null) } : null;
 }
 
 export async function lessonAnalysesOf(
@@ -86,6 +118,7 @@ export async function lessonAnalysesOf(
       'retry_at',
       'deadline',
       'last_error',
+      'last_failure',
       'requested_by',
       'requested_at',
       'updated_at',

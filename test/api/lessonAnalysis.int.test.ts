@@ -59,7 +59,7 @@ test('a passed lesson: requested, then ready within 10 s with six sections whose
     'learningPlan',
   ])
     assert.ok(report[section], `section ${section}`);
-  assert.equal(report.engine, { prose: 'builtin', model: null, fallback: null });
+  assert.equal(report.engine, { prose: 'builtin', model: null, fallback: null, fallbackReason: null });
   assert.is(report.language, 'en');
   const counted = await countFromEvents(t, lesson.homeworkId, s.students[0]!.id);
   const reported = Object.fromEntries(
@@ -130,7 +130,9 @@ test('a forced engine failure: attempts retried, then failed, and the tokens giv
     const failed = await waitForStatus(s.admin, res.json().id, ['failed', 'ready']);
     assert.is(failed.status, 'failed');
     assert.is(failed.attempts, 2);
-    assert.match(failed.lastError, /forced failure/);
+    assert.is(failed.lastError, 'the engine failed: forced failure');
+    // The same for the interface to word in each person's language: the code and the engine's own words.
+    assert.equal(failed.lastFailure, { code: 'engine_failed', timeoutMs: null, detail: 'forced failure' });
     let analysis = failed;
     for (let i = 0; i < 100 && !analysis.refundEntryId; i++) {
       await new Promise((r) => setTimeout(r, 50));
@@ -313,10 +315,11 @@ ai(
       prose: 'builtin',
       model: 'local-model',
       fallback: 'the model endpoint answered HTTP 500',
+      fallbackReason: { code: 'http_error', status: 500, timeoutMs: null, detail: null },
     });
     ctx.server.state.mode = 'prose';
     const model = await analyse(ctx);
-    assert.equal(model.engine, { prose: 'ai', model: 'local-model', fallback: null });
+    assert.equal(model.engine, { prose: 'ai', model: 'local-model', fallback: null, fallbackReason: null });
     assert.is(model.performanceSummary.text, 'AI summary.');
     assert.is(model.learningPlan.text, 'AI plan.');
     assert.is(model.essayFeedback.essays[0].detail, 'AI essay detail.');
@@ -327,14 +330,18 @@ ai(
     ctx.server.state.mode = 'slow';
     const slow = await analyse(ctx);
     assert.equal(
-      [slow.engine.prose, slow.engine.fallback],
-      ['builtin', 'the model gave no answer within 3000 ms'],
+      [slow.engine.prose, slow.engine.fallback, slow.engine.fallbackReason],
+      [
+        'builtin',
+        'the model gave no answer within 3000 ms',
+        { code: 'no_answer', status: null, timeoutMs: 3000, detail: null },
+      ],
     );
     ctx.server.state.mode = 'invalid';
     const invalid = await analyse(ctx);
     assert.equal(
-      [invalid.engine.prose, invalid.engine.fallback],
-      ['builtin', 'the model answered with invalid JSON'],
+      [invalid.engine.prose, invalid.engine.fallback, invalid.engine.fallbackReason?.code],
+      ['builtin', 'the model answered with invalid JSON', 'invalid_json'],
     );
     assert.equal(figuresOf(invalid), figuresOf(fallback));
     assert.not.equal(invalid.performanceSummary.text, 'AI summary.');

@@ -42,12 +42,15 @@ const started = (attempt: number, s = 0): LessonAnalysisEvent => ({
   data: { analysisId, attempt, deadline: at(s + 60), at: at(s) },
 });
 const given = spec(lessonAnalysisDecider).given;
+/** The engine threw: the events keep the code with its detail, and the English text API clients read. */
+const boom = { code: 'engine_failed', timeoutMs: null, detail: 'boom' } as const;
+const BOOM = 'the engine failed: boom';
 const fail = (attempt: number, s: number) =>
   ({
     type: 'FailAnalysisAttempt',
     analysisId,
     attempt,
-    reason: 'boom',
+    failure: boom,
     maxAttempts: 2,
     retryAfterMs: backOffMs(1000, attempt),
     now: at(s),
@@ -84,21 +87,24 @@ test('a failed attempt is retried after a doubling back-off; the last one fails 
     .then([
       {
         type: 'LessonAnalysisAttemptFailed',
-        data: { analysisId, attempt: 1, reason: 'boom', retryAt: at(6), at: at(5) },
+        data: { analysisId, attempt: 1, reason: BOOM, failure: boom, retryAt: at(6), at: at(5) },
       },
     ]);
   const firstFailed: LessonAnalysisEvent = {
     type: 'LessonAnalysisAttemptFailed',
-    data: { analysisId, attempt: 1, reason: 'boom', retryAt: at(6), at: at(5) },
+    data: { analysisId, attempt: 1, reason: BOOM, failure: boom, retryAt: at(6), at: at(5) },
   };
   given([requested, started(1), firstFailed, started(2, 6)])
     .when(fail(2, 8))
     .then([
       {
         type: 'LessonAnalysisAttemptFailed',
-        data: { analysisId, attempt: 2, reason: 'boom', retryAt: null, at: at(8) },
+        data: { analysisId, attempt: 2, reason: BOOM, failure: boom, retryAt: null, at: at(8) },
       },
-      { type: 'LessonAnalysisFailed', data: { analysisId, reason: 'boom', attempts: 2, at: at(8) } },
+      {
+        type: 'LessonAnalysisFailed',
+        data: { analysisId, reason: BOOM, failure: boom, attempts: 2, at: at(8) },
+      },
     ]);
   given([requested, started(1)])
     .when(fail(2, 5))
