@@ -11,6 +11,7 @@ import { overdraftAllowed } from './completion.js';
 import { deterministicId } from './processes/process.js';
 import { availableBalance } from '../domain/wallet/wallet.js';
 import type { SummaryCostSettings, SummaryRecipientSettings } from '../contract/sessionSummary.js';
+import type { SummaryRefusalCode } from '../domain/sessionSummary/events.js';
 
 type Deps = { db: Db; eventStore: EventStore };
 
@@ -69,7 +70,7 @@ export async function summaryQuote(deps: Deps, orgId: string) {
 
 export type SummaryCharge =
   | { paid: true; tokens: number }
-  | { paid: false; tokens: number; balance: number | null; code: string; reason: string };
+  | { paid: false; tokens: number; balance: number | null; code: SummaryRefusalCode; reason: string };
 
 /** Debits the organisation's wallet for one revision of a session's summaries; a repeat pays nothing more. */
 export async function chargeSummaries(
@@ -105,6 +106,6 @@ export async function chargeSummaries(
     if (!(error instanceof RuleViolation) || error.code !== 'insufficient_balance') throw error;
     const balance = await availableBalanceOf(deps.eventStore, orgId);
     const reason = `the organisation's balance of ${balance} tokens does not cover the ${tokens} tokens the summaries cost`;
-    return { paid: false, tokens, balance, code: error.code, reason };
+    return { paid: false, tokens, balance, code: 'insufficient_balance', reason };
   }
 }

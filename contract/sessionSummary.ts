@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { StudentSummary, TeacherSummary } from '../domain/sessionSummary/summary.js';
 import { PersonLanguage } from '../domain/shared/languages.js';
+import { SummaryRefusalCode } from '../domain/sessionSummary/events.js';
 
-export { StudentSummary, TeacherSummary };
+export { StudentSummary, SummaryRefusalCode, TeacherSummary };
 
 export const SummarySwitch = z.object({ enabled: z.boolean() });
 export type SummarySwitch = z.infer<typeof SummarySwitch>;
@@ -33,7 +34,11 @@ export const SummaryHead = z.object({
 export const SummaryRefusal = z
   .object({
     revision: z.number().int(),
-    code: z.string().describe('insufficient_balance'),
+    code: z
+      .string()
+      .describe(
+        `why, for the interface to word with tokens and balance: ${SummaryRefusalCode.options.join(', ')}`,
+      ),
     reason: z.string(),
     tokens: z.number(),
     balance: z.number().nullable(),

@@ -98,6 +98,10 @@ const Made = z.object({
   costTokens: z.number().default(0),
   at: z.string(),
 });
+/** Why a revision's summaries were not made: a stable code the interface words in each person's language. */
+export const SummaryRefusalCode = z.enum(['insufficient_balance']);
+export type SummaryRefusalCode = z.infer<typeof SummaryRefusalCode>;
+
 const Refused = z.object({
   liveSessionId: z.string(),
   orgId: z.string(),
@@ -106,6 +110,7 @@ const Refused = z.object({
   requestedBy: z.string().nullable(),
   tokens: z.number(),
   balance: z.number().nullable(),
+  /** A SummaryRefusalCode; `reason` is its English, with `tokens` and `balance`. */
   code: z.string(),
   reason: z.string(),
   at: z.string(),

@@ -6,6 +6,7 @@
 // summary changed are mailed again.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { SummaryRefusalCode } from '../../contract/sessionSummary.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { school, type School } from '../support/fixtures.js';
 import { status } from '../support/assert.js';
@@ -90,6 +91,13 @@ test('a short wallet: no summaries, the tab says why; credited, they are made an
   const body = refused.json();
   assert.equal([body.head, body.students.length], [null, 0]);
   assert.equal([body.refused.code, body.refused.tokens], ['insufficient_balance', 12]);
+  // A code of the server's closed list, with the values the sentence needs; the English beside it for API clients.
+  assert.ok(SummaryRefusalCode.options.includes(body.refused.code));
+  assert.is(body.refused.balance, 0);
+  assert.is(
+    body.refused.reason,
+    "the organisation's balance of 0 tokens does not cover the 12 tokens the summaries cost",
+  );
   status(await s.students[0]!.get(`/api/live-sessions/${id}/summaries`), 404);
   assert.equal(await ledger(s), []);
   status(await s.admin.post(`/api/wallets/${s.orgId}/credits`, { tokens: 30, reason: 'Summaries' }), 201);
