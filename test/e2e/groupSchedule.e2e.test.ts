@@ -24,12 +24,19 @@ const TESTS = [
   'an admin adds a weekly class to a group and sees what it scheduled',
   'the classes are in the schedule at 18:00 Berlin time, before and after the change to summer time',
   'removing the rule asks first, says how many classes it cancels, and cancels exactly those',
+  'in German, a class the teacher is busy for is not scheduled and the dialog says why, with the other class’s times',
 ];
 const why = browserUnavailable();
 
 if (why) skippedSuite('recurring group classes in the browser', why, TESTS);
 else {
-  type Ctx = { server: E2EServer; browser: Browser; admin: Page; groupId: string };
+  type Ctx = {
+    server: E2EServer;
+    browser: Browser;
+    admin: Page;
+    groupId: string;
+    terms: { courseId: string; teacherId: string };
+  };
   const test = suite<Ctx>('recurring group classes in the browser');
   const TZ = 'Europe/Berlin';
   const GROUP = 'Tuesday Conversation Club';
@@ -99,6 +106,7 @@ else {
 
       const [rule] = await rulesOf(ctx);
       assert.is(rule!.teacherName, 'Tom Tutor');
+      ctx.terms = { courseId: rule!.courseId, teacherId: rule!.teacherId };
       assert.equal(
         rule!.occurrences.map((o) => o.sessionStart),
         [
@@ -152,6 +160,52 @@ else {
         );
         assert.is(session.status, 'canceled');
       }
+    }),
+  );
+
+  test(
+    TESTS[3]!,
+    shotsOnFailure(TESTS[3]!, async (ctx: Ctx) => {
+      const page = ctx.admin;
+      const write = async (method: 'post' | 'put', path: string, data: object) => {
+        const response = await page.request[method](`${ctx.server.url}${path}`, {
+          data,
+          headers: { origin: ctx.server.url },
+        });
+        assert.ok(response.ok(), `${path}: ${await response.text()}`);
+      };
+      // Tom Tutor already teaches the group on Mondays at 18:00 Berlin; the admin reads Lectern in German.
+      const terms = { ...ctx.terms, weekdays: ['MO'], time: '18:00', timeZone: TZ };
+      await write('post', `/api/groups/${ctx.groupId}/schedule-rules`, terms);
+      await write('put', '/api/people/me/preferences', { language: 'de' });
+      try {
+        await page.goto(`${ctx.server.url}/platform/admin/groups`);
+        const card = page.getByRole('region', { name: `Regelmäßiger Unterricht: ${GROUP}` });
+        await card.getByRole('button', { name: 'Regelmäßigen Unterricht hinzufügen' }).click();
+        const add = page.getByRole('dialog', { name: 'Regelmäßigen Unterricht hinzufügen' });
+        await add.getByLabel('Kurs').selectOption({ label: 'English B1' });
+        await add.getByLabel('Lehrkraft').selectOption({ label: 'Tom Tutor' });
+        await add.getByLabel('Montag').check();
+        await add.getByLabel(/^Uhrzeit/).fill('18:00');
+        await add.getByRole('button', { name: 'Regel speichern' }).click();
+        await add.getByRole('status').filter({ hasText: 'Regel gespeichert: 0 Stunden geplant.' }).waitFor();
+        const skipped = add.getByTestId('skipped-dates').getByRole('listitem');
+        assert.is(await skipped.count(), 8);
+        // The first Monday: the other class's times in German, in Berlin time.
+        assert.match(
+          (await skipped.first().textContent()) ?? '',
+          /^Mo\., 17\. März 2031, 18:00: Die Lehrkraft hat bereits eine andere Sitzung von Mo\., 17\. März 2031, 18:00 bis 19:00\.$/,
+        );
+        assert.is(await skipped.first().getAttribute('data-code'), 'teacher_busy');
+        await screenshot(page, 'group-recurring-class-skipped-de');
+      } finally {
+        await write('put', '/api/people/me/preferences', { language: 'en' });
+      }
+      const added = (await rulesOf(ctx)).find((r) => r.occurrences.every((o) => o.outcome === 'skipped'));
+      assert.ok(
+        added?.occurrences.every((o) => o.reasonCode === 'teacher_busy' && o.conflictEnd !== null),
+        'each skipped Monday keeps its code and the other class’s times',
+      );
     }),
   );
 

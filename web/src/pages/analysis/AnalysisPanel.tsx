@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/time';
 import { Badge, ErrorBox, Loading } from '../../ui/feedback';
 import type { AnalysisStatus, LessonAnalysis } from '../../../../contract/lessonAnalysis';
 import { AnalysisReport } from './AnalysisReport';
+import { useCompletionReasons } from './reasons';
 import { inProgress, useAnalysisStatuses } from './useEnrollmentAnalyses';
 import './analysis.css';
 
@@ -42,6 +43,8 @@ export function AnalysisPanel({
     if (status && !inProgress(status)) onChanged?.();
   }, [status, onChanged]);
   const a = analysis.data;
+  const reasons = useCompletionReasons();
+  const failure = a ? reasons.analysisFailure(a.lastFailure, a.lastError) : null;
   const titles = a?.lessons.map((l) => lessonTitles[l.courseLessonId] ?? t('analysis.lesson')) ?? [];
   return (
     <aside className="side-panel" aria-labelledby="analysis-panel-title" data-testid="analysis-panel">
@@ -89,8 +92,8 @@ export function AnalysisPanel({
               <p>
                 <Trans
                   t={t}
-                  i18nKey={a.lastError ? 'analysis.failedWithError' : 'analysis.failedPlain'}
-                  values={{ error: a.lastError }}
+                  i18nKey={failure ? 'analysis.failedWithError' : 'analysis.failedPlain'}
+                  values={{ error: failure }}
                   components={{ strong: <strong /> }}
                 />
               </p>

@@ -4,6 +4,7 @@
 // the prose in the report's (lang on each piece of it).
 import { Trans, useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { useCompletionReasons } from './reasons';
 import type { Report } from '../../../../contract/lessonAnalysis';
 
 const TYPES = ['multipleChoice', 'gapFill', 'matching', 'wordOrder', 'trueFalse', 'essay'] as const;
@@ -48,6 +49,8 @@ export function AnalysisReport({ report, titles }: { report: Report; titles: Rec
   const e = report.essayFeedback;
   const plan = report.learningPlan;
   const { t } = useTranslation('completion');
+  const reasons = useCompletionReasons();
+  const fallback = reasons.modelFallback(report.engine.fallbackReason, report.engine.fallback);
   const lang = report.language;
   return (
     <div className="report">
@@ -55,7 +58,7 @@ export function AnalysisReport({ report, titles }: { report: Report; titles: Rec
         {report.engine.prose === 'ai'
           ? t('analysis.report.engineAi', { model: report.engine.model ?? '' })
           : t('analysis.report.engineBuiltin')}
-        {report.engine.fallback && ` ${t('analysis.report.fallback', { reason: report.engine.fallback })}`}
+        {fallback && ` ${t('analysis.report.fallback', { reason: fallback })}`}
       </p>
       <Section name="performance">
         <p data-testid="report-summary-text" lang={lang}>

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useAction } from '../../lib/useApi';
-import { formatDateTime } from '../../lib/time';
 import type { Enrollment } from '../../lib/types';
 import { DAYS, useDayName } from './weekdays';
+import { SkippedDates, type Skip } from './SkippedDates';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBox } from '../../ui/feedback';
 
@@ -27,14 +27,11 @@ export function AddRule({
   const [minutes, setMinutes] = useState(String(enrollment.defaultLessonMinutes));
   const [startsOn, setStartsOn] = useState('');
   const action = useAction();
-  const [report, setReport] = useState<{
-    scheduled: unknown[];
-    skipped: { start: string; reason: string }[];
-  }>();
+  const [report, setReport] = useState<{ scheduled: unknown[]; skipped: Skip[] }>();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const r = await action.run(() =>
-      api.post<{ scheduled: unknown[]; skipped: { start: string; reason: string }[] }>(
+      api.post<{ scheduled: unknown[]; skipped: Skip[] }>(
         `/api/enrollments/${enrollment.id}/schedule-rules`,
         {
           weekdays: days,
@@ -60,15 +57,7 @@ export function AddRule({
                 })
               : t('addRule.saved', { count: report.scheduled.length })}
           </p>
-          {report.skipped.length > 0 && (
-            <ul>
-              {report.skipped.map((s) => (
-                <li key={s.start}>
-                  {formatDateTime(s.start, me.timeZone)}: {s.reason}
-                </li>
-              ))}
-            </ul>
-          )}
+          <SkippedDates skipped={report.skipped} timeZone={me.timeZone} />
           <div className="form-actions">
             <button type="button" className="btn btn-primary" onClick={onDone}>
               {t('rule.done')}

@@ -11,8 +11,9 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorBox } from '../../ui/feedback';
 import { DAYS, useDayName, useRuleSummary } from './weekdays';
 import { sessionsAhead } from './ruleSessions';
+import { SkippedDates, type Skip } from './SkippedDates';
 
-type SplitReport = { canceled: string[]; scheduled: unknown[]; skipped: { start: string; reason: string }[] };
+type SplitReport = { canceled: string[]; scheduled: unknown[]; skipped: Skip[] };
 
 type Props = {
   /** The rule's resource, `/api/enrollments/:id/schedule-rules/:ruleId`. */
@@ -90,15 +91,7 @@ function ChangeRuleFromButton({ url, rule, timeZone, onChanged }: Props) {
                   skipped: report.skipped.length,
                 })}
               </p>
-              {report.skipped.length > 0 && (
-                <ul>
-                  {report.skipped.map((s) => (
-                    <li key={s.start}>
-                      {formatDateTime(s.start, timeZone)}: {s.reason}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <SkippedDates skipped={report.skipped} timeZone={timeZone} />
               <div className="form-actions">
                 <button type="button" className="btn btn-primary" onClick={close}>
                   {t('rule.done')}

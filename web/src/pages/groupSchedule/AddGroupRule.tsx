@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useAction, useApi } from '../../lib/useApi';
-import { formatDateTime } from '../../lib/time';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBox } from '../../ui/feedback';
 import { DAYS, useDayName } from '../enrollment/weekdays';
+import { SkippedDates, type Skip } from '../enrollment/SkippedDates';
 
-type Report = { scheduled: unknown[]; skipped: { start: string; reason: string }[] };
+type Report = { scheduled: unknown[]; skipped: Skip[] };
 type Named = { id: string; name: string; role?: string; active?: boolean };
 
 export function AddGroupRule({
@@ -61,13 +61,7 @@ export function AddGroupRule({
           {report.skipped.length > 0 && (
             <>
               <p>{t('skipped', { count: report.skipped.length })}</p>
-              <ul>
-                {report.skipped.map((s) => (
-                  <li key={s.start}>
-                    {formatDateTime(s.start, me.timeZone)}: {s.reason}
-                  </li>
-                ))}
-              </ul>
+              <SkippedDates skipped={report.skipped} timeZone={me.timeZone} />
             </>
           )}
           <div className="form-actions">

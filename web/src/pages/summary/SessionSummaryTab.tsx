@@ -2,7 +2,6 @@
 // teacher every participant's; a student their own. "No summary" until one is made after the session ends.
 // Admins and the teacher see why the newest were not made (the wallet was short) and may make them again.
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { useApi } from '../../lib/useApi';
 import { formatDateTime } from '../../lib/time';
 import { Empty, ErrorBox, Loading } from '../../ui/feedback';
@@ -13,13 +12,19 @@ import type {
 } from '../../../../contract/sessionSummary';
 import { TeacherSummaryCard } from './TeacherSummaryCard';
 import { RegenerateSummaries } from './RegenerateSummaries';
+import { useCompletionReasons } from '../analysis/reasons';
 import '../analysis/analysis.css';
 
-/** Why the newest summaries were not made: the wallet's shortfall in the reader's language, else the server's words. */
-const refusal = (t: TFunction<'completion'>, refused: SummaryRefusal) =>
-  refused.code === 'insufficient_balance' && refused.balance !== null
-    ? t('summary.refusedBalance', { balance: refused.balance, tokens: refused.tokens })
-    : t('summary.refused', { reason: refused.reason });
+/** Why the newest summaries were not made, from the server's code in the reader's language, else its words. */
+function Refusal({ refused }: { refused: SummaryRefusal }) {
+  const { t } = useTranslation('completion');
+  const reasons = useCompletionReasons();
+  return (
+    <p className="error-box" role="alert" data-testid="summary-refused" data-code={refused.code}>
+      {reasons.summaryRefusal(refused) ?? t('summary.refused', { reason: refused.reason })}
+    </p>
+  );
+}
 
 function StudentCard({
   name,
@@ -117,11 +122,7 @@ export function SessionSummaryTab({
           })}
         </p>
       )}
-      {refused && (
-        <p className="error-box" role="alert" data-testid="summary-refused">
-          {refusal(t, refused)}
-        </p>
-      )}
+      {refused && <Refusal refused={refused} />}
       {canRegenerate && <RegenerateSummaries liveSessionId={liveSessionId} onDone={data.reload} />}
       {teacher && <TeacherSummaryCard summary={teacher} names={names} />}
       {students.map((s) => (

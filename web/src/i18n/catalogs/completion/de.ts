@@ -191,8 +191,6 @@ const de: Translation<typeof en> = {
     made: '{{lesson}} · erstellt {{when}}',
     madeAgain: '{{lesson}} · erstellt {{when}} (neu erstellt, {{revision}})',
     refused: 'Die neuesten Zusammenfassungen wurden nicht erstellt: {{reason}}.',
-    refusedBalance:
-      'Die neuesten Zusammenfassungen wurden nicht erstellt: Das Guthaben der Organisation von {{balance}} Tokens deckt die {{tokens}} Tokens nicht, die die Zusammenfassungen kosten.',
     free: 'Zusammenfassungen sind kostenlos.',
     cost_one: 'Die Zusammenfassungen jeder Sitzung kosten die Organisation {{count}} Token.',
     cost_other: 'Die Zusammenfassungen jeder Sitzung kosten die Organisation {{count}} Tokens.',

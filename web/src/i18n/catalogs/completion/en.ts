@@ -186,8 +186,6 @@ export default {
     made: '{{lesson}} · made {{when}}',
     madeAgain: '{{lesson}} · made {{when}} (made again, {{revision}})',
     refused: 'The newest summaries were not made: {{reason}}.',
-    refusedBalance:
-      "The newest summaries were not made: the organisation's balance of {{balance}} tokens does not cover the {{tokens}} tokens the summaries cost.",
     free: 'Summaries are free.',
     cost_one: "Each session's summaries cost the organisation {{count}} token.",
     cost_other: "Each session's summaries cost the organisation {{count}} tokens.",

@@ -59,6 +59,15 @@ const de: Translation<typeof en> = {
     length: 'Lektionsdauer (Minuten)',
     done: 'Fertig',
   },
+  skipReason: {
+    teacher_busy: 'Die Lehrkraft hat zu dieser Zeit bereits eine andere Sitzung.',
+    teacher_busyAt: 'Die Lehrkraft hat bereits eine andere Sitzung von {{from}} bis {{until}}.',
+    no_students: 'Die Gruppe hat keine Lernenden.',
+    course_gone: 'Den Kurs gibt es nicht mehr.',
+    teacher_gone: 'Die Lehrkraft ist nicht mehr aktiv.',
+    in_the_past: 'Dieser Zeitpunkt ist bereits vorbei.',
+    other: 'Der Termin konnte nicht geplant werden ({{reason}}).',
+  },
   addRule: {
     startsOn: 'Beginnt am (optional, Standard: heute)',
     save: 'Regel speichern',

@@ -60,6 +60,16 @@ export default {
     length: 'Lesson length (minutes)',
     done: 'Done',
   },
+  // Why a schedule rule did not schedule a date (enrollment and group rules alike), by the server's code.
+  skipReason: {
+    teacher_busy: 'The teacher already has another session at that time.',
+    teacher_busyAt: 'The teacher already has another session from {{from}} to {{until}}.',
+    no_students: 'The group has no students.',
+    course_gone: 'The course no longer exists.',
+    teacher_gone: 'The teacher is no longer active.',
+    in_the_past: 'That time has already passed.',
+    other: 'It could not be scheduled ({{reason}}).',
+  },
   addRule: {
     startsOn: 'Starts on (optional, default today)',
     save: 'Save rule',

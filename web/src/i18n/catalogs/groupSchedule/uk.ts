@@ -33,6 +33,8 @@ const uk: Translation<typeof en> = {
   saved_many: 'Правило збережено: заплановано {{count}} занять.',
   saved_other: 'Правило збережено: заплановано {{count}} заняття.',
   skipped_one: 'Не заплановано {{count}}:',
+  skipped_few: 'Не заплановано {{count}}:',
+  skipped_many: 'Не заплановано {{count}}:',
   skipped_other: 'Не заплановано {{count}}:',
   done: 'Готово',
 };
