@@ -4,7 +4,6 @@ import type admin from './catalogs/admin/en';
 import type billing from './catalogs/billing/en';
 import type common from './catalogs/common/en';
 import type completion from './catalogs/completion/en';
-import type completionReasons from './catalogs/completionReasons/en';
 import type createSession from './catalogs/createSession/en';
 import type enrollments from './catalogs/enrollments/en';
 import type errors from './catalogs/errors/en';
@@ -26,7 +25,6 @@ export type Resources = {
   billing: typeof billing;
   common: typeof common;
   completion: typeof completion;
-  completionReasons: typeof completionReasons;
   createSession: typeof createSession;
   enrollments: typeof enrollments;
   errors: typeof errors;

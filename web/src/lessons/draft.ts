@@ -122,23 +122,31 @@ export function nextId(ids: string[], prefix: string) {
 /** A field error's path without the `body.` / `document.` it carries: `blocks.2.options`. */
 const pathOf = (e: FieldError) => e.path.replace(/^(body|document)\.?/, '');
 
+/** A field error in words: the server's message unless a translation is given (useProblemText().message). */
+type Word = (f: FieldError) => string;
+const english: Word = (f) => f.message;
+
 /** The messages of the errors at `path` (and, with `deep`, below it). */
-export function errorsAt(fields: FieldError[], path: string, deep = false): string[] {
+export function errorsAt(fields: FieldError[], path: string, deep = false, word: Word = english): string[] {
   return fields
     .filter((f) => {
       const p = pathOf(f);
       return p === path || (deep && p.startsWith(`${path}.`));
     })
-    .map((f) =>
-      deep && pathOf(f) !== path ? `${pathOf(f).slice(path.length + 1)}: ${f.message}` : f.message,
-    );
+    .map((f) => (deep && pathOf(f) !== path ? `${pathOf(f).slice(path.length + 1)}: ${word(f)}` : word(f)));
 }
 
-/** Errors no field of the editor shows (the document as a whole); `whole` names the document itself. */
-export function documentErrors(fields: FieldError[], whole = 'document'): string[] {
+/** Errors no field of the editor shows (the document as a whole); `whole` names the document itself, `name`
+ * a field by its path. */
+export function documentErrors(
+  fields: FieldError[],
+  whole = 'document',
+  word: Word = english,
+  name: (path: string) => string = (path) => path,
+): string[] {
   return fields
     .filter((f) => !/^blocks\.\d+/.test(pathOf(f)))
-    .map((f) => `${pathOf(f) || whole}: ${f.message}`);
+    .map((f) => `${pathOf(f) ? name(pathOf(f)) : whole}: ${word(f)}`);
 }
 
 /** Lines <-> a list (accepted alternatives, word lists), blank lines dropped when saved. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../lib/api';
 import { useAuth } from '../lib/auth';
 import { formatDateTime } from '../lib/time';
+import { useProblemText } from './problemText';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -23,17 +24,20 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
   );
 }
 
-/** The problem+json detail (a refused rule worded by its code in the person's language), and each field error. */
+/** The problem+json detail (a refused rule, a missing resource or a refusal worded by its code in the person's
+ * language), and each field error worded by its code. */
 export function ErrorBox({ error, onRetry }: { error: ApiError | undefined; onRetry?: () => void }) {
   // The errors catalogue loads beside the page without suspending it: until it has arrived the server's detail shows.
   const { t, i18n } = useTranslation(['common', 'errors'], { useSuspense: false });
+  // Not found, forbidden and field problems the same way, from the problems catalogue.
+  const problems = useProblemText();
   const timeZone = useAuth()?.me?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!error) return null;
   const ruleKey = error.code ? `rule.${error.code}` : null;
   const detail =
     ruleKey && i18n.exists(ruleKey, { ns: 'errors' })
       ? t(ruleKey as 'rule.poll_closed', { ns: 'errors', replace: ruleValues(error.extras, timeZone) })
-      : error.detail;
+      : (problems.detail(error) ?? error.detail);
   return (
     <div className="error-box" role="alert">
       <strong>{t(headline(error.status))}</strong> {detail}
@@ -41,8 +45,7 @@ export function ErrorBox({ error, onRetry }: { error: ApiError | undefined; onRe
         <ul>
           {error.fields.map((f, i) => (
             <li key={i}>
-              <code>{f.path.replace(/^(body|querystring|params)\.?/, '') || t('feedback.request')}</code>:{' '}
-              {f.message}
+              <code>{problems.name(f.path) || t('feedback.request')}</code>: {problems.message(f)}
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import type { Block, LessonDocument } from '../../../../contract/lessons';
 import { BLOCK_TYPES, documentErrors, newBlock, type BlockType } from '../draft';
 import { BlockEditor } from './BlockEditor';
 import { NumberInput, TextInput } from './Fields';
+import { useProblemText } from '../../ui/problemText';
 
 type Props = { document: LessonDocument; onChange(d: LessonDocument): void; fields: FieldError[] };
 
@@ -24,7 +25,8 @@ export function DocumentForm({ document: doc, onChange, fields }: Props) {
     [out[i], out[j]] = [out[j]!, out[i]!];
     return out;
   };
-  const general = documentErrors(fields, t('editor.document.whole'));
+  const problems = useProblemText();
+  const general = documentErrors(fields, t('editor.document.whole'), problems.message, problems.name);
   return (
     <div>
       <div className="card row-fields">

@@ -2,9 +2,11 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { FieldError } from '../../lib/api';
 import { errorsAt } from '../draft';
+import { useProblemText } from '../../ui/problemText';
 
 export function FieldErrors({ fields, path, deep }: { fields: FieldError[]; path: string; deep?: boolean }) {
-  const messages = errorsAt(fields, path, deep);
+  const problems = useProblemText();
+  const messages = errorsAt(fields, path, deep, problems.message);
   if (messages.length === 0) return null;
   return (
     <ul className="field-errors" role="alert">
