@@ -4,6 +4,7 @@ import type admin from './catalogs/admin/en';
 import type billing from './catalogs/billing/en';
 import type common from './catalogs/common/en';
 import type completion from './catalogs/completion/en';
+import type completionReasons from './catalogs/completionReasons/en';
 import type createSession from './catalogs/createSession/en';
 import type enrollments from './catalogs/enrollments/en';
 import type errors from './catalogs/errors/en';
@@ -25,6 +26,7 @@ export type Resources = {
   billing: typeof billing;
   common: typeof common;
   completion: typeof completion;
+  completionReasons: typeof completionReasons;
   createSession: typeof createSession;
   enrollments: typeof enrollments;
   errors: typeof errors;
