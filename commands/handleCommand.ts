@@ -20,6 +20,12 @@ export type CommandContext = {
   correlationId?: string;
   /** The event that caused this command, for process managers. */
   causationId?: string;
+  /**
+   * Who may do this, judged on the state the command is decided on (throws NotFoundError or ForbiddenError).
+   * A cached fold that refuses is read again first, and a fold let through is appended after at its revision,
+   * so the check and the write see the same state.
+   */
+  authorize?: (state: unknown) => void;
   /** From If-Match: the stream must be at this revision, or the command fails with 412. */
   ifMatch?: number;
   /** From Idempotency-Key, already scoped to the organisation and actor. */
@@ -125,7 +131,15 @@ async function decideAndAppend<C, E extends { type: string }, S>(
     const { state, revision } = cached
       ? { state: cached.state as S, revision: cached.revision }
       : await loadAggregate(store, aggregate, id);
-    // 2. Check the caller's precondition.
+    // 2. Check who is asking, then the caller's precondition.
+    if (context.authorize) {
+      try {
+        context.authorize(state);
+      } catch (error) {
+        if (cached) continue;
+        throw error;
+      }
+    }
     if (context.ifMatch !== undefined && context.ifMatch !== revision) {
       if (cached) continue;
       throw new PreconditionFailed(`the resource is at revision ${revision}, not ${context.ifMatch}`, {
