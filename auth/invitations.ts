@@ -99,7 +99,9 @@ export function invitationSender(deps: SenderDeps, log: SenderLog) {
           })
           .catch((error: unknown) => {
             log.error({ err: error, personId: person.id }, `${kind} mail failed`);
-            throw new RuleViolation('mail_failed', `the ${kind} mail could not be sent; try again later`, {});
+            throw new RuleViolation('mail_failed', 'the mail could not be sent; try again later', {
+              mail: kind,
+            });
           });
         // Sent by mail: only the person sees the link, not the admin who asked.
         return { link: null, delivery: 'mail' as const, expiresAt: expiresAt.toISOString() };

@@ -20,7 +20,7 @@ export async function assignHomework(
   const enrollment = await loadEnrollmentForStaff(deps.eventStore, actor, enrollmentId);
   const course = (await loadAggregate(deps.eventStore, courses, enrollment.courseId)).state;
   if (course.status === 'none' || !course.lessons.some((l) => l.lessonId === input.courseLessonId))
-    throw new RuleViolation('lesson_not_in_course', 'the course lesson does not belong to this course');
+    throw new RuleViolation('lesson_not_in_course', 'the lesson does not belong to this course');
   return handleCommand(
     deps.eventStore,
     enrollments,

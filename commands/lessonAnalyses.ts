@@ -83,7 +83,7 @@ async function lessonsFor(deps: Deps, orgId: string, enrollmentId: string, input
     const lessons = (await analysableLessons(deps.db, orgId, enrollmentId)).slice(0, BULK_LESSONS);
     if (lessons.length === 0)
       throw new RuleViolation(
-        'lesson_not_completed',
+        'no_completed_lessons',
         'no lesson of this enrollment is passed or verified yet',
       );
     return lessons;
@@ -102,14 +102,14 @@ async function lessonsFor(deps: Deps, orgId: string, enrollmentId: string, input
   if (!row || !isDone(row.status))
     throw new RuleViolation(
       'lesson_not_completed',
-      `only a lesson that is passed or verified can be analysed; this one is ${row ? row.status : 'not assigned'}`,
+      'only a lesson that is passed or verified can be analysed',
       { lessonStatus: row?.status ?? null },
     );
   return [{ homeworkId: row.id, courseLessonId: row.course_lesson_id, status: row.status }];
 }
 
 /**
- * Requests an analysis: checks who asks and what may be analysed (409 lesson_not_completed, nothing paid),
+ * Requests an analysis: checks who asks and what may be analysed (409 lesson_not_completed or no_completed_lessons, nothing paid),
  * debits the organisation's wallet (409 insufficient_balance without enough tokens, unless overdraft is
  * allowed), then records the request. With an Idempotency-Key a repeat answers with the same analysis.
  */

@@ -1,7 +1,7 @@
 // Lesson answers, the write side: answering, grading essays, handing in homework and revealing the answers. The
 // contexts where a lesson's exercises are answered (a live session, a homework item, an instant lesson) are in
 // lessonContentPlaces.ts; the rules are in domain/lessonContent; the content itself is in lessonContent.ts.
-import { ForbiddenError, NotFoundError, RuleViolation } from '../domain/shared/errors.js';
+import { ForbiddenError, NotFoundError } from '../domain/shared/errors.js';
 import { handleCommand, loadAggregate, type CommandContext } from './handleCommand.js';
 import { lessonAnswers, lessonContents } from './aggregates.js';
 import { homeworkFromAnswers } from './enrollmentsHomework.js';
@@ -40,7 +40,7 @@ export async function submitAnswer(
 ) {
   if (actor.role !== 'student' || !place.studentIds.includes(actor.personId))
     throw new ForbiddenError('lesson_students_only', 'only the students of this lesson answer its exercises');
-  if (place.closed) throw new RuleViolation(place.closed.code, place.closed.message);
+  if (place.closed) throw place.closed;
   const content = await contentIn(deps, place);
   const command: LessonAnswersCommand = {
     type: 'SubmitAnswer',
@@ -152,7 +152,7 @@ export async function gradeEssay(
 export async function handInAnswers(deps: Deps, actor: ContentActor, place: Place, context: CommandContext) {
   if (actor.role !== 'student' || !place.studentIds.includes(actor.personId))
     throw new ForbiddenError('own_answers_only', 'only the student hands in their answers');
-  if (place.closed) throw new RuleViolation(place.closed.code, place.closed.message);
+  if (place.closed) throw place.closed;
   const content = await contentIn(deps, place);
   const result = await handleCommand(
     deps.eventStore,

@@ -14,7 +14,7 @@ export type Place = {
   /** The students who answer here. */
   studentIds: string[];
   /** Why no answers are taken any more, if so. */
-  closed: { code: string; message: string } | null;
+  closed: RuleViolation | null;
   /** Homework: the enrollment and the status, to move it along. */
   homework?: { enrollmentId: string; homeworkId: string; status: string };
   /** The stream whose events start the teaching (the live session, the enrollment); none for instant lessons. */
@@ -34,7 +34,9 @@ export async function livePlace(deps: Deps, actor: ContentActor, liveSessionId: 
     startedIn: liveSessionId,
     roomId: `ls-${liveSessionId}`,
     closed: ended
-      ? { code: 'session_ended', message: `the live session is ${state.status}: answers are no longer taken` }
+      ? state.status === 'ended'
+        ? new RuleViolation('session_ended', 'the live session has ended')
+        : new RuleViolation('session_canceled', 'the live session was canceled')
       : null,
   };
 }
@@ -54,7 +56,7 @@ export async function homeworkPlace(
     studentIds: [enrollment.studentId],
     closed:
       homework.status === 'verified'
-        ? { code: 'homework_verified', message: 'this homework is verified: answers are no longer taken' }
+        ? new RuleViolation('homework_closed', 'this homework is verified: answers are no longer taken')
         : null,
     homework: { enrollmentId, homeworkId, status: homework.status },
     startedIn: enrollmentId,
@@ -75,7 +77,7 @@ export async function instantPlace(
     roomId,
     studentIds: info.participantIds,
     closed: info.ended
-      ? { code: 'session_ended', message: 'the live room has ended: answers are no longer taken' }
+      ? new RuleViolation('room_ended', 'the live room has ended: answers are no longer taken')
       : null,
   };
 }

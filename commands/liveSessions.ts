@@ -49,7 +49,10 @@ export async function scheduleLiveSession(
   let durationMinutes = input.durationMinutes;
   if (input.kind === 'individual') {
     if (!input.enrollmentId)
-      throw new RuleViolation('individual_session', 'an individual session is for exactly one enrollment');
+      throw new RuleViolation(
+        'individual_session',
+        'an individual session is for exactly one student and their enrollment',
+      );
     const enrollment = (await loadAggregate(deps.eventStore, enrollments, input.enrollmentId)).state;
     if (enrollment.status === 'none' || enrollment.orgId !== actor.orgId)
       throw new NotFoundError('enrollment');
@@ -110,13 +113,9 @@ export async function scheduleLiveSession(
 }
 
 const lessonNotInCourse = () =>
-  new RuleViolation(
-    'lesson_not_in_course',
-    "courseLessonId: the lesson does not belong to the session's course",
-    {
-      field: 'courseLessonId',
-    },
-  );
+  new RuleViolation('lesson_not_in_course', 'the lesson does not belong to this course', {
+    field: 'courseLessonId',
+  });
 
 /**
  * Title, notes and course lesson; the caller has checked the actor manages the session (requireManager). The

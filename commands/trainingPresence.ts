@@ -52,7 +52,7 @@ export async function recordTrainingRoomPresence(
   if (seat?.sectionId !== section.sectionId || seat.status !== 'registered')
     throw new RuleViolation(
       'learner_not_registered',
-      'presence counts for learners registered in the section',
+      'presence and attendance count for learners registered in the section',
     );
   return handleCommand(
     deps.eventStore,

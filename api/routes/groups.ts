@@ -99,13 +99,13 @@ export async function groupRoutes(app: FastifyInstance, deps: AppDeps) {
       throw new NotFoundError('person', `person not found: ${missing.join(', ')}`, { ids: missing });
     const wrong = found.filter((p) => (kind === 'students') !== (p.role === 'student'));
     if (wrong.length > 0)
-      throw new RuleViolation(
-        'member_role',
-        kind === 'students'
-          ? 'a student group holds students only'
-          : 'a trainer group holds teachers and admins only',
-        { personIds: wrong.map((p) => p.id) },
-      );
+      throw kind === 'students'
+        ? new RuleViolation('students_only', 'a student group holds students only', {
+            personIds: wrong.map((p) => p.id),
+          })
+        : new RuleViolation('staff_only', 'a trainer group holds teachers and admins only', {
+            personIds: wrong.map((p) => p.id),
+          });
   };
 
   r.get(

@@ -32,7 +32,7 @@ export async function lessonAnalysisRoutes(app: FastifyInstance, deps: AppDeps) 
     {
       schema: {
         tags,
-        description: `Requests a lesson analysis, paid from the organisation's wallet when requested: single (one passed or verified lesson, courseLessonId) ${ANALYSIS_COST.single} tokens, bulk (the ${BULK_LESSONS} most recent passed or verified lessons) ${ANALYSIS_COST.bulk} tokens. 409 lesson_not_completed (nothing paid) for a lesson that is not passed or verified; 409 insufficient_balance without enough tokens unless overdraft is allowed. The report is made in the background: GET /api/lesson-analyses/:id reads it, and GET /api/enrollments/:id/lesson-analyses/events pushes each change of status. An Idempotency-Key makes a repeat answer with the same analysis.`,
+        description: `Requests a lesson analysis, paid from the organisation's wallet when requested: single (one passed or verified lesson, courseLessonId) ${ANALYSIS_COST.single} tokens, bulk (the ${BULK_LESSONS} most recent passed or verified lessons) ${ANALYSIS_COST.bulk} tokens. 409 lesson_not_completed (nothing paid) for a lesson that is not passed or verified, no_completed_lessons for bulk when none is; 409 insufficient_balance without enough tokens unless overdraft is allowed. The report is made in the background: GET /api/lesson-analyses/:id reads it, and GET /api/enrollments/:id/lesson-analyses/events pushes each change of status. An Idempotency-Key makes a repeat answer with the same analysis.`,
         params: IdParams,
         body: z.object({
           scope: AnalysisScope,

@@ -30,7 +30,7 @@ export async function peopleAccessRoutes(app: FastifyInstance, deps: AppDeps) {
     const person = await personInOrg(deps.db, actor.orgId, id);
     if (person.erased_at) throw new RuleViolation('erased', 'this person was erased', {});
     if (person.id === actor.personId)
-      throw new RuleViolation('own_account', `admins cannot ${what} their own account`, {});
+      throw new RuleViolation('own_account', 'admins cannot do this to their own account', { action: what });
     return person;
   };
 
@@ -70,7 +70,7 @@ export async function peopleAccessRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const actor = requireActor(request, 'admin');
-      const person = await target(actor, request.params.id, 'reset the password of');
+      const person = await target(actor, request.params.id, 'reset_password');
       await deleteAllSessions(deps.db, person.id);
       await revokePerson(deps, person.id);
       const invitation = await invitations.send(person, 'password reset');

@@ -72,11 +72,14 @@ export async function sessionSummaryTabRoutes(app: FastifyInstance, deps: AppDep
       const result = await regenerateSessionSummaries(deps, actor, request.params.id, context);
       await afterWrite(deps, res, result);
       const tab = await summaryTab(deps, actor, request.params.id);
-      if (result.refused && tab.refused)
-        throw new RuleViolation(tab.refused.code, tab.refused.reason, {
-          tokens: tab.refused.tokens,
-          balance: tab.refused.balance,
+      // The wallet refused to pay (the only refusal recorded): worded as the wallet words it.
+      if (result.refused && tab.refused) {
+        const { tokens, balance } = tab.refused;
+        throw new RuleViolation('insufficient_balance', `the balance of ${balance} tokens is not enough`, {
+          balance,
+          tokens,
         });
+      }
       return tab;
     },
   );

@@ -60,7 +60,7 @@ export const courseDecider: Decider<CourseCommand, CourseEvent, CourseState> = {
   initialState: () => ({ status: 'none' }),
   decide(command, state) {
     if (command.type === 'CreateCourse') {
-      if (state.status !== 'none') throw new RuleViolation('already_exists', 'this course already exists');
+      if (state.status !== 'none') throw new RuleViolation('course_exists', 'this course already exists');
       const { type: _t, language, ...data } = command;
       return [{ type: 'CourseCreated', data: { ...data, language: language ?? null } }];
     }

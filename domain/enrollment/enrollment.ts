@@ -95,7 +95,7 @@ export const enrollmentDecider: Decider<EnrollmentCommand, EnrollmentEvent, Enro
   decide(command, state) {
     if (command.type === 'EnrollStudent') {
       if (state.status !== 'none')
-        throw new RuleViolation('already_exists', 'this enrollment already exists');
+        throw new RuleViolation('enrollment_exists', 'this enrollment already exists');
       const { type: _t, ...data } = command;
       return [{ type: 'StudentEnrolled', data }];
     }

@@ -57,7 +57,7 @@ export function decideHomework(command: HomeworkCommand, homework: HomeworkState
     const existing = homework[homeworkId];
     if (existing) {
       if (existing.courseLessonId === command.courseLessonId) return [];
-      throw new RuleViolation('already_exists', 'this homework already exists');
+      throw new RuleViolation('homework_exists', 'this homework already exists');
     }
     if (Object.values(homework).some((h) => h.courseLessonId === command.courseLessonId))
       throw new RuleViolation('homework_already_assigned', 'this lesson is already assigned as homework');
@@ -80,7 +80,7 @@ export function decideHomework(command: HomeworkCommand, homework: HomeworkState
     case 'PassHomework':
       if (current.status === 'passed') return [];
       if (current.status === 'verified')
-        throw new RuleViolation('homework_verified', 'this homework is already verified');
+        throw new RuleViolation('homework_already_verified', 'this homework is already verified');
       return [{ type: 'HomeworkPassed', data: { ...ref, at: now } }];
     case 'VerifyHomework':
       if (current.status === 'verified') return [];

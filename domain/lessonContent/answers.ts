@@ -12,8 +12,6 @@ import { AnswerContext } from './content.js';
 export const answersStreamId = (context: AnswerContext, studentId: string) =>
   `${context.kind}.${context.id}.${studentId}`;
 
-const PLACE_NAMES = { live: 'session', homework: 'homework', instant: 'lesson' } as const;
-
 const ref = { context: AnswerContext, studentId: z.string(), lessonId: z.string() };
 const answerData = z.object({
   ...ref,
@@ -73,7 +71,7 @@ export type LessonAnswersCommand =
       revision: number;
       answer: Answer;
       /** Why answers are no longer taken (the session ended), if so. */
-      closed: { code: string; message: string } | null;
+      closed: RuleViolation | null;
       revealed: boolean;
     })
   | (Ref & {
@@ -125,11 +123,12 @@ export const lessonAnswersDecider: Decider<LessonAnswersCommand, LessonAnswersEv
     const ref = { context, studentId, lessonId };
     switch (command.type) {
       case 'SubmitAnswer': {
-        if (command.closed) throw new RuleViolation(command.closed.code, command.closed.message);
+        if (command.closed) throw command.closed;
         if (!command.exercise)
           throw new RuleViolation(
             'exercise_not_in_revision',
-            `exercise ${command.exerciseId} is not in the lesson revision ${command.revision} this ${PLACE_NAMES[context.kind]} uses`,
+            'this exercise is not in the lesson revision used here',
+            { exerciseId: command.exerciseId, revision: command.revision },
           );
         if (command.revealed)
           throw new RuleViolation('answers_revealed', 'the answers were revealed: no more answers are taken');
@@ -159,7 +158,9 @@ export const lessonAnswersDecider: Decider<LessonAnswersCommand, LessonAnswersEv
       case 'GradeEssay': {
         const given = state.answers[command.exerciseId];
         if (!given || given.answer.type !== 'essay')
-          throw new RuleViolation('no_essay', `there is no essay answer to ${command.exerciseId} to grade`);
+          throw new RuleViolation('no_essay', 'there is no essay answer to grade for this exercise', {
+            exerciseId: command.exerciseId,
+          });
         const maxPoints = given.grade.maxPoints;
         if (command.points < 0 || command.points > maxPoints)
           throw new ValidationError(`points must be between 0 and ${maxPoints}`, [

@@ -134,7 +134,9 @@ export const lessonContentDecider: Decider<LessonContentCommand, LessonContentEv
           throw new RuleViolation('no_lesson_content', 'this lesson has no content yet');
         if (state.taught[contextKey(command.context)] !== undefined) return [];
         if (!state.revisions[command.revision])
-          throw new RuleViolation('no_such_revision', `the lesson has no revision ${command.revision}`);
+          throw new RuleViolation('no_such_revision', `the lesson has no revision ${command.revision}`, {
+            revision: command.revision,
+          });
         return [
           {
             type: 'LessonContentTaught',

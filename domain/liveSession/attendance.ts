@@ -50,9 +50,13 @@ export function attendanceSheet(
   const markOf = new Map(marks.map((m) => [m.studentId, m]));
   const unknown = marks.filter((m) => !state.participants.some((p) => p.studentId === m.studentId));
   if (unknown.length > 0)
-    throw new RuleViolation('not_a_participant', 'attendance names a student who is not a participant', {
-      studentIds: unknown.map((m) => m.studentId),
-    });
+    throw new RuleViolation(
+      'not_a_participant',
+      'a student named here is not a participant of this session',
+      {
+        studentIds: unknown.map((m) => m.studentId),
+      },
+    );
   const unmarked = state.participants.filter((p) => !state.presence[p.studentId] && !markOf.has(p.studentId));
   if (unmarked.length > 0)
     throw new RuleViolation(

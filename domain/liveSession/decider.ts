@@ -4,7 +4,7 @@ import type { Decider } from '../shared/decider.js';
 import type { LiveSessionCommand, ScheduleLiveSession } from './commands.js';
 import type { LiveSessionEvent } from './events.js';
 import { evolve, initialState, type LiveSessionState } from './state.js';
-import { decideLifecycle } from './lifecycle.js';
+import { decideLifecycle, statusRefusal } from './lifecycle.js';
 
 export const MIN_DURATION = 5;
 export const MAX_DURATION = 480;
@@ -40,7 +40,10 @@ export function decide(command: LiveSessionCommand, state: LiveSessionState): Li
     case 'AddParticipant': {
       requireScheduled(state, 'changed');
       if (state.kind === 'individual')
-        throw new RuleViolation('individual_session', 'an individual session has exactly one student');
+        throw new RuleViolation(
+          'individual_session',
+          'an individual session is for exactly one student and their enrollment',
+        );
       if (state.participants.some((p) => p.studentId === command.participant.studentId)) return [];
       return [{ type: 'LiveSessionParticipantAdded', data: { liveSessionId: id, ...command.participant } }];
     }
@@ -48,7 +51,10 @@ export function decide(command: LiveSessionCommand, state: LiveSessionState): Li
       requireScheduled(state, 'changed');
       if (!state.participants.some((p) => p.studentId === command.studentId)) return [];
       if (state.kind === 'individual')
-        throw new RuleViolation('individual_session', 'an individual session has exactly one student');
+        throw new RuleViolation(
+          'individual_session',
+          'an individual session is for exactly one student and their enrollment',
+        );
       if (state.participants.length === 1)
         throw new RuleViolation(
           'last_participant',
@@ -61,11 +67,18 @@ export function decide(command: LiveSessionCommand, state: LiveSessionState): Li
     case 'PriceParticipant': {
       const participant = state.participants.find((p) => p.studentId === command.studentId);
       if (!participant)
-        throw new RuleViolation('not_a_participant', 'prices are for the participants of this session');
+        throw new RuleViolation(
+          'not_a_participant',
+          'a student named here is not a participant of this session',
+          {
+            studentIds: [command.studentId],
+          },
+        );
       if (!Number.isInteger(command.lessonCostTokens) || command.lessonCostTokens < 0)
         throw new RuleViolation('invalid_price', 'a lesson costs a whole number of tokens, 0 or more');
-      if (state.status === 'canceled' || state.completion?.charged)
-        throw new RuleViolation(`session_${state.status}`, 'the lesson is charged or canceled already');
+      if (state.status === 'canceled') throw statusRefusal(state.status, 'priced');
+      if (state.completion?.charged)
+        throw new RuleViolation('lesson_charged', 'this lesson is charged already: its prices stay');
       if (participant.lessonCostTokens === command.lessonCostTokens) return [];
       const { studentId, lessonCostTokens } = command;
       return [
@@ -92,7 +105,10 @@ function schedule(command: ScheduleLiveSession, state: LiveSessionState): LiveSe
   if (students.size !== command.participants.length)
     throw new RuleViolation('duplicate_participant', 'a student is listed twice');
   if (command.kind === 'individual' && (command.participants.length !== 1 || !command.enrollmentId)) {
-    throw new RuleViolation('individual_session', 'an individual session is for exactly one enrollment');
+    throw new RuleViolation(
+      'individual_session',
+      'an individual session is for exactly one student and their enrollment',
+    );
   }
   if (command.kind === 'group' && command.participants.length === 0) {
     throw new RuleViolation('no_participants', 'a group session needs at least one student');
@@ -105,8 +121,7 @@ function requireScheduled(
   state: LiveSessionState,
   verb: string,
 ): asserts state is Extract<LiveSessionState, { status: 'scheduled' }> {
-  if (state.status !== 'scheduled')
-    throw new RuleViolation(`session_${state.status}`, `a ${state.status} live session cannot be ${verb}`);
+  if (state.status !== 'scheduled') throw statusRefusal(state.status, verb);
 }
 
 function requireValidTiming(start: string, durationMinutes: number, now: string) {
@@ -118,10 +133,11 @@ function requireValidTiming(start: string, durationMinutes: number, now: string)
     throw new RuleViolation(
       'invalid_duration',
       `duration must be between ${MIN_DURATION} and ${MAX_DURATION} minutes`,
+      { minMinutes: MIN_DURATION, maxMinutes: MAX_DURATION },
     );
   }
   if (Date.parse(start) < Date.parse(now))
-    throw new RuleViolation('start_in_past', 'a live session cannot start in the past');
+    throw new RuleViolation('start_in_past', 'the start cannot be in the past');
 }
 
 export const liveSessionDecider: Decider<LiveSessionCommand, LiveSessionEvent, LiveSessionState> = {

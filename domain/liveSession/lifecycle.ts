@@ -2,7 +2,7 @@
 import { ForbiddenError, RuleViolation, ValidationError } from '../shared/errors.js';
 import type { CompleteLiveSession, LifecycleCommand, RecordPresence, ScoreStudent } from './commands.js';
 import type { LiveSessionEvent } from './events.js';
-import type { ExistingSession } from './state.js';
+import type { ExistingSession, LiveSessionState } from './state.js';
 import { attendanceSheet, roomOpensAt } from './attendance.js';
 
 type Session = Exclude<ExistingSession, { status: 'deleted' }>;
@@ -24,7 +24,7 @@ export function decideLifecycle(command: LifecycleCommand, state: Session): Live
     case 'EndLiveSession': {
       if (state.status === 'ended') return [];
       if (state.status === 'scheduled')
-        throw new RuleViolation('session_not_started', 'a live session that has not started cannot end');
+        throw new RuleViolation('session_not_started', 'the live session has not started yet');
       requireStatus(state, ['active'], 'ended');
       return [{ type: 'LiveSessionEnded', data: { liveSessionId, at: command.now } }];
     }
@@ -90,7 +90,7 @@ function complete(command: CompleteLiveSession, state: Session): LiveSessionEven
   }
   requireStatus(state, ['scheduled', 'active', 'ended'], 'completed');
   if (state.status === 'scheduled' && Date.parse(now) < Date.parse(state.start))
-    throw new RuleViolation('session_not_started', 'a live session cannot be completed before it starts');
+    throw new RuleViolation('session_not_started', 'the live session has not started yet');
   const until = state.endedAt ?? now;
   const attendance = attendanceSheet(state, command.attendance, until);
   const ended: LiveSessionEvent[] =
@@ -141,7 +141,11 @@ function verifyFeedback(state: Session): LiveSessionEvent[] {
 function score(command: ScoreStudent, state: Session): LiveSessionEvent[] {
   const { studentId, scores, comment } = command;
   if (!state.participants.some((p) => p.studentId === studentId))
-    throw new RuleViolation('not_a_participant', 'scores are for the participants of this session');
+    throw new RuleViolation(
+      'not_a_participant',
+      'a student named here is not a participant of this session',
+      { studentIds: [studentId] },
+    );
   requireStatus(state, ['active', 'ended'], 'scored');
   const bad = Object.entries(scores).filter(([, v]) => !Number.isInteger(v) || v < 1 || v > 5);
   if (bad.length > 0)
@@ -181,6 +185,24 @@ const sameScores = (a: object, b: object) =>
   Object.entries(a).every(([k, v]) => (b as Record<string, unknown>)[k] === v);
 
 function requireStatus(state: Session, allowed: Session['status'][], verb: string) {
-  if (!allowed.includes(state.status))
-    throw new RuleViolation(`session_${state.status}`, `a ${state.status} live session cannot be ${verb}`);
+  if (!allowed.includes(state.status)) throw statusRefusal(state.status, verb);
+}
+
+/** A command refused in the session's status: one code and sentence per status; `action` names what was refused
+ * ('rescheduled', 'changed', 'started', 'ended', 'deleted', 'joined', 'completed', 'scored', 'priced'). */
+export function statusRefusal(status: LiveSessionState['status'], action: string): RuleViolation {
+  switch (status) {
+    case 'none':
+      return new RuleViolation('session_none', 'this live session has not been scheduled', { action });
+    case 'scheduled':
+      return new RuleViolation('session_scheduled', 'the live session has not started yet', { action });
+    case 'active':
+      return new RuleViolation('session_active', 'the live session has already started', { action });
+    case 'ended':
+      return new RuleViolation('session_ended', 'the live session has ended', { action });
+    case 'canceled':
+      return new RuleViolation('session_canceled', 'the live session was canceled', { action });
+    case 'deleted':
+      return new RuleViolation('session_deleted', 'the live session was deleted', { action });
+  }
 }

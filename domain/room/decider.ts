@@ -163,7 +163,10 @@ function speakingTime(command: Extract<RoomCommand, { type: 'RecordSpeakingTime'
     throw new RuleViolation(
       'speaking_report_too_soon',
       `speaking time is reported at most every ${SPEAKING_REPORT_MS / 1000} s`,
-      { retryAfterSeconds: Math.ceil(SPEAKING_REPORT_MS / 1000 - since) },
+      {
+        intervalSeconds: SPEAKING_REPORT_MS / 1000,
+        retryAfterSeconds: Math.ceil(SPEAKING_REPORT_MS / 1000 - since),
+      },
     );
   const counted = Math.round(Math.min(seconds, since) * 10) / 10;
   if (counted === 0) return [];

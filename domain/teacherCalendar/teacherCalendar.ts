@@ -41,8 +41,8 @@ function refuseConflict(state: TeacherCalendarState, liveSessionId: string, star
   if (conflict) {
     throw new RuleViolation(
       'teacher_double_booked',
-      `the teacher already has live session ${conflict.id} from ${conflict.start} to ${conflict.end}`,
-      { conflictingLiveSessionId: conflict.id },
+      `the teacher already has a live session from ${conflict.start} to ${conflict.end}`,
+      { conflictingLiveSessionId: conflict.id, startsAt: conflict.start, endsAt: conflict.end },
     );
   }
 }

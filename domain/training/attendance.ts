@@ -100,7 +100,7 @@ function requireSeated(s: Training, sectionId: string, learnerIds: string[]) {
   if (notSeated.length > 0)
     throw new RuleViolation(
       'learner_not_registered',
-      'attendance is taken for learners registered in the section',
+      'presence and attendance count for learners registered in the section',
       {
         learnerIds: notSeated,
       },

@@ -44,7 +44,7 @@ export function requireValidTiming(te: { start: string; end: string }, now: stri
   if (Date.parse(te.end) <= Date.parse(te.start))
     throw new RuleViolation('invalid_timing', 'a training event must end after it starts');
   if (Date.parse(te.start) < Date.parse(now))
-    throw new RuleViolation('start_in_past', 'a training event cannot start in the past');
+    throw new RuleViolation('start_in_past', 'the start cannot be in the past');
 }
 
 export function requirePlace(te: Pick<NewTrainingEvent, 'format' | 'location' | 'link'>) {
@@ -58,7 +58,7 @@ export function requireAfterPrevious(section: SectionState, te: { start: string 
   if (previous && Date.parse(te.start) < Date.parse(previous.end))
     throw new RuleViolation(
       'events_out_of_order',
-      'a training event must start after the previous event of its section ends',
+      'the events of a section follow one another: each starts after the previous one ends',
       { previousTrainingEventId: previous.trainingEventId, previousEnd: previous.end },
     );
 }
@@ -79,6 +79,6 @@ export function requireOrderKept(
   )
     throw new RuleViolation(
       'events_out_of_order',
-      'a rescheduled training event must stay between the previous and the next event of its section',
+      'the events of a section follow one another: each starts after the previous one ends',
     );
 }

@@ -42,7 +42,10 @@ export function switchSection(c: SwitchSection, s: Created): E[] {
   let state = evolve(s, leave) as Created;
   const join = seatFor({ ...c, type: 'RegisterLearner' }, state);
   if (join.some((e) => e.type === 'LearnerWaitlisted'))
-    throw new RuleViolation('section_full', 'the other section has no seat left; you keep your current one');
+    throw new RuleViolation(
+      'switch_section_full',
+      'the other section has no seat left; you keep your current one',
+    );
   for (const e of join) state = evolve(state, e) as Created;
   return [leave, ...join, ...promotions(state, current.sectionId, c.now)];
 }
@@ -77,7 +80,10 @@ export function approveRegistration(c: ApproveRegistration, s: Created): E[] {
 export function declineRegistration(c: DeclineRegistration, s: Created): E[] {
   const current = s.registrations[c.learnerId];
   if (!current || current.status === 'registered')
-    throw new RuleViolation('not_pending', 'only a pending request or a waitlisted learner can be declined');
+    throw new RuleViolation(
+      'not_declinable',
+      'only a pending request or a waitlisted learner can be declined',
+    );
   const decline: E = {
     type: 'RegistrationDeclined',
     data: { ...ref(c, current.sectionId), by: c.by, reason: c.reason },

@@ -29,18 +29,18 @@ import {
 import { promotions } from './registration.js';
 
 export function createTraining(c: CreateTraining, state: TrainingState): E[] {
-  if (state.status !== 'none') throw new RuleViolation('already_exists', 'this training already exists');
+  if (state.status !== 'none') throw new RuleViolation('training_exists', 'this training already exists');
   const { trainingId, orgId, name, description, imageUrl } = c;
   return [{ type: 'TrainingCreated', data: { trainingId, orgId, name, description, imageUrl } }];
 }
 
 export function addSection(c: AddSection, s: Created): E[] {
-  if (s.sections[c.sectionId]) throw new RuleViolation('already_exists', 'this section already exists');
+  if (s.sections[c.sectionId]) throw new RuleViolation('section_exists', 'this section already exists');
   if (c.participantGroupIds.length === 0)
     throw new RuleViolation('no_participant_groups', 'a section needs at least one participant group');
   requireValidSettings(c.settings, c.eligibleTrainerIds);
   if (c.trainingEvents.length === 0)
-    throw new RuleViolation('no_training_events', 'a section needs at least one event');
+    throw new RuleViolation('section_needs_events', 'a section needs at least one event');
   const { trainingId, sectionId } = c;
   const events: E[] = [
     {
@@ -123,7 +123,7 @@ export function removeSection(c: RemoveSection, s: Created): E[] {
 export function scheduleTrainingEvent(c: ScheduleTrainingEvent, s: Created): E[] {
   const section = requireSection(s, c.sectionId);
   if (requireTrainingEventAbsent(s, c.trainingEvent.trainingEventId))
-    throw new RuleViolation('already_exists', 'this training event already exists');
+    throw new RuleViolation('training_event_exists', 'this training event already exists');
   return [scheduleIn(section, c, c.trainingEvent, c.eligibleTrainerIds)];
 }
 

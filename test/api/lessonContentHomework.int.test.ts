@@ -131,7 +131,7 @@ test('with an essay the attempt waits for the teacher; grading it passes the hom
   const [mine] = (await student.get('/api/homework')).json().homework;
   assert.equal([mine.lastAttempt.attempt, mine.lastAttempt.outcome], [2, 'passed']);
   status(await s.teacher.post(`${url}/verify`), 200);
-  problem(await answer('tf', { type: 'trueFalse', value: true }), 409, 'homework_verified');
+  problem(await answer('tf', { type: 'trueFalse', value: true }), 409, 'homework_closed');
 });
 
 test.run();

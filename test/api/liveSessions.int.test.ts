@@ -105,8 +105,11 @@ test('two overlapping schedulings for one teacher at the same moment: exactly on
   assert.equal(codes, [201, 409]);
   const winner = a.statusCode === 201 ? a : b;
   const loser = a.statusCode === 201 ? b : a;
-  const p = problem(loser, 409, 'rule/teacher_double_booked');
-  assert.ok(p.detail.includes(winner.json().id), 'names the conflicting session');
+  const p = problem(loser, 409, 'rule/teacher_double_booked') as Record<string, unknown>;
+  assert.is(p.conflictingLiveSessionId, winner.json().id, 'names the conflicting session');
+  // Its times travel as instants, so the client writes them in the person's time zone and language.
+  assert.is(Date.parse(String(p.startsAt)), Date.parse(winner.json().start));
+  assert.is(Date.parse(String(p.endsAt)), Date.parse(winner.json().end));
   assert.is(await t.countEvents(), before + 2, 'only the winner wrote (slot + session)');
 });
 

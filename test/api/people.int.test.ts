@@ -131,7 +131,7 @@ test('groups: an admin builds a student group and a trainer group; members must 
   problem(
     await s.admin.request('PUT', `/api/groups/${group.id}/members/${s.teacher.id}`),
     409,
-    'rule/member_role',
+    'rule/students_only',
   );
   status(await s.admin.request('PUT', `/api/groups/${group.id}/members/${s.students[2]!.id}`), 200);
   const removed = await s.admin.request('DELETE', `/api/groups/${group.id}/members/${s.students[0]!.id}`);

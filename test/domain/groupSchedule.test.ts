@@ -76,7 +76,7 @@ rules('adding a rule records it with its course and teacher; the same rule again
   given([added]).when(add).thenNothing();
   given([added])
     .when({ ...add, teacherId: 'other teacher' })
-    .thenThrows(RuleViolation, 'already_exists');
+    .thenThrows(RuleViolation, 'schedule_rule_exists');
   given([])
     .when({ ...add, timeZone: 'Mars/Base' })
     .thenThrows(ValidationError);

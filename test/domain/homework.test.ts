@@ -58,7 +58,7 @@ homework('only passed homework is verified; verified homework is revoked before 
     .thenThrows(RuleViolation, 'homework_verified');
   given([enrolled, assigned, passed, verified])
     .when(cmd('PassHomework'))
-    .thenThrows(RuleViolation, 'homework_verified');
+    .thenThrows(RuleViolation, 'homework_already_verified');
   given([enrolled, assigned, passed, verified])
     .when(cmd('RevokeHomeworkVerification'))
     .then([{ type: 'HomeworkVerificationRevoked', data: ref }]);

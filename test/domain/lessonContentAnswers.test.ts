@@ -102,7 +102,7 @@ answers('after the session ended, answers are refused (409)', () => {
         tf,
         { type: 'trueFalse', value: false },
         {
-          closed: { code: 'session_ended', message: 'the live session is ended' },
+          closed: new RuleViolation('session_ended', 'the live session has ended'),
         },
       ),
     )

@@ -93,7 +93,7 @@ rules('adding a rule records it; adding the same rule again changes nothing', ()
     .thenNothing();
   given([enrolled, added])
     .when({ type: 'AddScheduleRule', enrollmentId, ruleId, now, ...terms, localTime: '18:00' })
-    .thenThrows(RuleViolation, 'already_exists');
+    .thenThrows(RuleViolation, 'schedule_rule_exists');
 });
 
 rules('an invalid rule is refused', () => {

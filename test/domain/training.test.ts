@@ -71,7 +71,7 @@ test('an admin creates a training; it cannot be created twice', () => {
         data: { trainingId: T, orgId: 'org', name: 'Sales 101', description: 'd', imageUrl: null },
       },
     ]);
-  training.given([created]).when(create).thenThrows(RuleViolation, 'already_exists');
+  training.given([created]).when(create).thenThrows(RuleViolation, 'training_exists');
 });
 
 test('a training can contain more than one section, each with one or more events', () => {

@@ -154,7 +154,7 @@ test2('a switch to a full section is refused and the learner keeps their seat', 
   training
     .given(s2full)
     .when({ ...register(L[0], S2), type: 'SwitchSection' })
-    .thenThrows(RuleViolation, 'section_full');
+    .thenThrows(RuleViolation, 'switch_section_full');
 });
 
 const test3 = suite('capacity and the waitlist');

@@ -22,7 +22,7 @@ const addSection = (events: ReturnType<typeof newEvent>[]) => ({
 const test = suite('a training section is saved with its events');
 
 test('a section without events is refused: a section needs at least one event', () => {
-  training.given([created, published]).when(addSection([])).thenThrows(RuleViolation, 'no_training_events');
+  training.given([created, published]).when(addSection([])).thenThrows(RuleViolation, 'section_needs_events');
 });
 
 test('with one event the section and its event are added together', () => {
