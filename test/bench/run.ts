@@ -15,7 +15,7 @@ export const benches: Bench[] = [
 ];
 
 /** Benchmarks contributed by feature work (gateway, reports), run when present. */
-const optional = ['gateway', 'reports', 'sfu', 'chaos'];
+const optional = ['gateway', 'reports', 'sfu', 'roomJoin', 'chaos'];
 /** Run only when named (`npm run bench -- chaos`): the chaos run is 10 minutes of correctness under faults. */
 const onlyWhenNamed = ['chaos'];
 
@@ -76,6 +76,7 @@ const SECTION_ORDER = [
   'Rebuild',
   'Embedded',
   'Live-room',
+  'Live room join',
   'Group video',
   'Reports',
   'Chaos run',

@@ -48,7 +48,10 @@ export default function RoomPage({ params }: { params: Record<string, string> })
   }, [stage]);
 
   const join = async (settings: JoinSettings) => {
-    probe().joinClickedAt = performance.now();
+    const p = probe();
+    p.joinClickedAt = performance.now();
+    p.marks = {};
+    p.remoteFrameAt = {};
     setRoomError(null);
     setStage({ name: 'joining' });
     const local = new LocalMedia(settings.stream, {

@@ -19,6 +19,11 @@ export type RoomProbe = {
   audioOnly?: boolean;
   /** How many elements the shared whiteboard holds here (drawn locally or received). */
   whiteboardElements?: () => number;
+  /** The steps of joining, each the first time it happened (performance.now()), for the join benchmark:
+   * `ws.open`, `joined`, `mesh.offer.sent`, `sfu.offer.received`, `ice.connected`, `frame.first`, ... */
+  marks?: Record<string, number>;
+  /** When the first video frame of each remote tile showed, by peer id. */
+  remoteFrameAt?: Record<string, number>;
 };
 declare global {
   interface Window {
@@ -26,3 +31,9 @@ declare global {
   }
 }
 export const probe = (): RoomProbe => (window.__lectern ??= { peers: new Map() });
+
+/** Records a step of joining the first time it happens (later repeats, e.g. after a reconnect, are kept out). */
+export function mark(step: string) {
+  const marks = (probe().marks ??= {});
+  marks[step] ??= performance.now();
+}

@@ -3,7 +3,7 @@
 import SimplePeer, { type SignalData } from 'simple-peer/simplepeer.min.js';
 import type { IceServer } from '../rt/protocol';
 import type { RoomSocket } from '../rt/socket';
-import { probe } from '../probe';
+import { mark, probe } from '../probe';
 
 export type RemoteMedia = {
   peerId: string;
@@ -51,8 +51,18 @@ export class Mesh {
     const entry: Entry = { peer, media: { peerId, stream: null, state: 'connecting' } };
     this.entries.set(peerId, entry);
     probe().peers.set(peerId, peer._pc);
-    peer.on('signal', (data) => this.socket.send({ type: 'signal', to: peerId, data }));
-    peer.on('stream', (stream) => this.update(peerId, { stream }));
+    mark('mesh.peer');
+    peer._pc.addEventListener('iceconnectionstatechange', () => {
+      if (peer._pc.iceConnectionState === 'connected') mark('ice.connected');
+    });
+    peer.on('signal', (data) => {
+      mark(`mesh.${typeof data.type === 'string' ? data.type : 'candidate'}.sent`);
+      this.socket.send({ type: 'signal', to: peerId, data });
+    });
+    peer.on('stream', (stream) => {
+      mark('track');
+      this.update(peerId, { stream });
+    });
     peer.on('connect', () => {
       probe().firstConnectedAt ??= performance.now();
       this.update(peerId, { state: 'connected' });
@@ -70,6 +80,8 @@ export class Mesh {
   }
 
   signal(from: string, data: unknown) {
+    const type = (data as { type?: unknown } | null)?.type;
+    mark(`mesh.${typeof type === 'string' ? type : 'candidate'}.received`);
     const entry = this.ensure(from);
     if (!entry) return;
     try {

@@ -1,6 +1,7 @@
 // One WebSocket to the gateway (/rt) for the room: typed send, listeners per message type, and a reconnect that
 // resumes the same peer id within the server's grace period so the call and attendance carry on.
 import { i18next } from '../../i18n';
+import { mark } from '../probe';
 import { RECONNECT_GRACE_MS, type ClientMessage, type Joined, type ServerMessage } from './protocol';
 
 type Listener = (message: ServerMessage) => void;
@@ -75,6 +76,7 @@ export class RoomSocket {
     const ws = new WebSocket(this.url);
     this.ws = ws;
     ws.onopen = () => {
+      mark('ws.open');
       this.attempts = 0;
       const resume =
         this.peerId && Date.now() - this.droppedAt < RECONNECT_GRACE_MS ? this.peerId : undefined;
@@ -88,6 +90,7 @@ export class RoomSocket {
         return;
       }
       if (message.type === 'joined') {
+        mark('joined');
         this.peerId = message.peerId;
         this.setStatus('open');
         for (const frame of this.queue.splice(0)) ws.send(frame);

@@ -8,7 +8,7 @@ import type { Peer } from '../rt/protocol';
 import type { RemoteMedia } from '../media/mesh';
 import type { SfuView } from '../media/sfu/sfuMedia';
 import { useTileSize } from '../media/sfu/useTileSize';
-import { probe } from '../probe';
+import { mark, probe } from '../probe';
 import { useDockSize } from './useDockSize';
 
 type Props = {
@@ -205,11 +205,13 @@ function Tile({
     const seen = () => {
       const p = probe();
       p.firstRemoteFrameAt ??= performance.now();
+      if (peerId && p.remoteFrameAt) p.remoteFrameAt[peerId] ??= performance.now();
+      mark('frame.first');
       el.dataset.frames = 'yes';
     };
     if (typeof el.requestVideoFrameCallback === 'function') el.requestVideoFrameCallback(seen);
     else el.addEventListener('loadeddata', seen, { once: true });
-  }, [stream, local, speakerId]);
+  }, [stream, local, speakerId, peerId]);
 
   return (
     <figure

@@ -7,7 +7,7 @@
 import type { Feed, IceServer, ServerMessage, SfuKind } from '../../rt/protocol';
 import type { RoomSocket } from '../../rt/socket';
 import type { RemoteMedia } from '../mesh';
-import { probe } from '../../probe';
+import { mark, probe } from '../../probe';
 import { SfuPublishers } from './publishers';
 import { SfuSubscriptions } from './subscriptions';
 import { LINK_SAMPLE_MS, qualityForHeight, tooWeakForVideo, type LinkSample } from './videoQuality';
@@ -65,6 +65,7 @@ export class SfuMedia {
     clearTimeout(this.retry);
     this.teardown();
     this.started = true;
+    mark('sfu.join.sent');
     this.socket.send({ type: 'sfu.join', ref: 'sfu.join' });
   }
 
@@ -79,6 +80,7 @@ export class SfuMedia {
     if (this.destroyed) return;
     switch (m.type) {
       case 'sfu.joined':
+        mark('sfu.joined');
         this.videoAllowed = m.videoAllowed;
         this.setView({ videoStopped: m.videoStopped ?? [] });
         void this.publishCamera();
@@ -93,6 +95,7 @@ export class SfuMedia {
         this.publishers.answered(m.kind, m.jsep);
         return;
       case 'sfu.offer':
+        mark('sfu.offer.received');
         void this.subs.answer(m.feed, m.jsep).then(() => this.applyQuality(m.feed));
         return;
       case 'sfu.reset':

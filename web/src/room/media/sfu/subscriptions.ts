@@ -6,7 +6,7 @@
 import type { Feed, IceServer, VideoQuality } from '../../rt/protocol';
 import type { RoomSocket } from '../../rt/socket';
 import type { RemoteMedia } from '../mesh';
-import { probe } from '../../probe';
+import { mark, probe } from '../../probe';
 import { QUIET, candidateOf } from './publishers';
 
 type Subscription = {
@@ -52,6 +52,7 @@ export class SfuSubscriptions {
         ...(screen ? { screenOf: feed.peerId } : {}),
       },
     });
+    mark('sfu.subscribe.sent');
     this.socket.send({ type: 'sfu.subscribe', ref: `${QUIET}subscribe:${feed.feed}`, feed: feed.feed });
     this.changed();
   }
@@ -65,6 +66,7 @@ export class SfuSubscriptions {
       const answer = await pc.createAnswer();
       await pc.setLocalDescription(answer);
       if (this.subs.get(feedId) !== sub) return;
+      mark('sfu.answer.sent');
       this.socket.send({
         type: 'sfu.start',
         ref: `${QUIET}start`,
@@ -80,6 +82,7 @@ export class SfuSubscriptions {
     const pc = new RTCPeerConnection({ iceServers: this.iceServers, bundlePolicy: 'max-bundle' });
     probe().peers.set(sub.media.peerId, pc);
     pc.ontrack = (e) => {
+      mark('track');
       if (!sub.stream.getTracks().includes(e.track)) sub.stream.addTrack(e.track);
       if (e.track.kind === 'video') {
         const flows = () => {
@@ -107,6 +110,7 @@ export class SfuSubscriptions {
       } else if (pc.connectionState === 'failed') this.update(sub, { state: 'failed' });
     };
     pc.oniceconnectionstatechange = () => {
+      if (pc.iceConnectionState === 'connected') mark('ice.connected');
       if (pc.iceConnectionState === 'failed' && this.subs.get(feedId) === sub) this.restart(feedId);
     };
     return pc;
