@@ -6,7 +6,8 @@
 // enrollment, homework, billing, trainings, preferences and password page; a teacher's session page, lesson
 // completion, lesson editor and groups; an admin's people, groups, courses, audit log and reports.
 // Then German for real: a student chooses Deutsch in Preferences and reads the navigation, the schedule and the
-// calendar's dates in German without reloading.
+// calendar's dates in German without reloading; and a page for a live session that does not exist says so in
+// German (the problems catalogue), not with the server's English detail.
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { skippedSuite } from '../support/suite.js';
@@ -27,6 +28,7 @@ const TESTS = [
   "a teacher's session, completion, lesson editor and groups pages have no untranslated text",
   "an admin's people, groups, courses, audit and reports pages have no untranslated text",
   'a student who chooses German in Preferences reads the interface, the calendar and dates in German at once',
+  'a live session that does not exist is reported in German, not in the server’s English',
 ];
 const why = browserUnavailable();
 /** Words that are no one's language: the product's name. */
@@ -266,6 +268,31 @@ else {
       // The week of 10–16 March 2031 in the calendar's German title.
       await page.getByText(/März/).first().waitFor();
       assert.is(await page.evaluate(() => document.documentElement.lang), 'de');
+      await page.context().close();
+    }),
+  );
+
+  test(
+    TESTS[5]!,
+    shotsOnFailure(TESTS[5]!, async (ctx) => {
+      const page = await signedIn(ctx.browser, ctx.server, 'student3@demo.lectern.dev');
+      const origin = new URL(page.url()).origin;
+      const saved = await page.request.put(`${origin}/api/people/me/preferences`, {
+        data: { language: 'de' },
+      });
+      assert.ok(saved.ok(), `German chosen: ${saved.status()}`);
+      const missing = '00000000-0000-4000-8000-000000000000';
+      const answer = page.waitForResponse((r) => r.url().endsWith(`/api/live-sessions/${missing}`));
+      await page.goto(`${origin}/platform/sessions/${missing}`);
+      const problem = (await (await answer).json()) as { status: number; detail: string; resource: string };
+      assert.equal(
+        { status: problem.status, resource: problem.resource },
+        { status: 404, resource: 'live_session' },
+      );
+      const box = page.getByRole('alert');
+      await box.getByText('Diese Live-Sitzung gibt es nicht, oder Sie dürfen sie nicht sehen.').waitFor();
+      assert.is(await page.evaluate(() => document.documentElement.lang), 'de');
+      assert.not.match((await box.textContent()) ?? '', problem.detail, 'the English detail is not shown');
       await page.context().close();
     }),
   );
