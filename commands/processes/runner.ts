@@ -30,6 +30,8 @@ export type ProcessRunnerOptions = LogConsumerOptions & {
   holder?: string;
   /** How long a lease lasts unless renewed (default 10 s): a dead node's processes move within that. */
   leaseMs?: number;
+  /** How long the holder may stand ahead of its stored checkpoint over events it does not handle (default 5 s). */
+  storeSkippedAfterMs?: number;
 };
 
 const checkpointName = (process: Process) => `process:${process.name}`;
@@ -48,6 +50,7 @@ export function processRunner(
   let appended: string | null = null;
   const holder = options.holder ?? nodeHolder();
   const leaseMs = options.leaseMs ?? 10_000;
+  const storeSkippedAfterMs = options.storeSkippedAfterMs ?? STORE_SKIPPED_AFTER_MS;
   const leases = processes.map((process) => heldLease(db, checkpointName(process), holder, leaseMs));
 
   const consumer = (process: Process, index: number): LogConsumer => {
@@ -76,16 +79,34 @@ export function processRunner(
       name: process.name,
       async consume(batchSize) {
         if (!(await lease.hold())) {
-          // Another node runs this process: follow its checkpoint.
           stored = undefined;
-          const position = await readCheckpoint(db, name);
-          const after = seen;
-          seen = position;
-          return { after, position, read: 0 };
+          return follow(batchSize);
         }
         return consumeHeld(batchSize);
       },
     };
+
+    /**
+     * Another node runs this process: this node follows it. Its stored checkpoint may stand behind events this
+     * process does not handle (the holder stores it only with the next event it handles, or within
+     * STORE_SKIPPED_AFTER_MS), so the position reached is the stored one, or past it up to the first event the
+     * process handles that is after it.
+     */
+    async function follow(batchSize: number): Promise<Consumed> {
+      const checkpoint = await readCheckpoint(db, name);
+      const after = comparePositions(seen, checkpoint) > 0 ? seen : checkpoint;
+      const events = await store.readAll({ after, limit: batchSize });
+      const first = events.findIndex(handles);
+      const position =
+        first === -1
+          ? (events[events.length - 1]?.position ?? after)
+          : first === 0
+            ? after
+            : events[first - 1]!.position;
+      const before = seen;
+      seen = position;
+      return { after: before, position, read: 0 };
+    }
 
     /**
      * Handles a batch event by event (at least once: see consumeAtLeastOnce), then moves the checkpoint past
@@ -101,7 +122,7 @@ export function processRunner(
       }
       const after = seen;
       const events = await store.readAll({ after, limit: batchSize });
-      const due = performance.now() - storedAt >= STORE_SKIPPED_AFTER_MS;
+      const due = performance.now() - storedAt >= storeSkippedAfterMs;
       if (!events.some(handles) && !(due && (events.length > 0 || seen !== stored))) {
         if (events.length > 0) seen = events[events.length - 1]!.position;
         return { after, position: seen, read: events.length };

@@ -11,6 +11,7 @@ import type { EventStore } from '../../commands/eventStore/port.js';
 import { processRunner, type ProcessRunner } from '../../commands/processes/runner.js';
 import type { Process } from '../../commands/processes/process.js';
 import { leaseHolder, takeLease } from '../../commands/processes/leases.js';
+import { readCheckpoint } from '../../commands/logConsumer/checkpoints.js';
 import { startScheduleRuleTopUp } from '../../commands/scheduleRulesTopUp.js';
 import { postgresAvailable, testDatabase, type TestDatabase } from '../support/services.js';
 import { skippedSuite } from '../support/suite.js';
@@ -94,6 +95,59 @@ async function main() {
       assert.is(handled.length, 30, 'each event handled once');
       assert.is(new Set(handled.map((h) => h.node)).size, 1, 'all on one node');
       assert.is(await leaseHolder(conn.db, 'process:lease-probe'), handled[0]!.node);
+    } finally {
+      for (const n of nodes) await n.stop();
+    }
+  });
+
+  test('the other nodes reach events the process does not handle without waiting for the holder to store them', async ({
+    conn,
+    store,
+  }) => {
+    const handled: { node: string; eventId: string }[] = [];
+    const hang = { node: null };
+    // The holder stores its checkpoint only with an event it handles (or after a minute here).
+    const options = { leaseMs: LEASE_MS, storeSkippedAfterMs: 60_000 };
+    const nodes: ProcessRunner[] = ['a', 'b', 'c'].map((node) =>
+      processRunner(conn.db, store, [probe(node, handled, hang)], { ...options, holder: node }),
+    );
+    nodes.forEach((n) => n.start());
+    try {
+      const handledUpTo = await credit(store, 1);
+      for (const node of nodes) assert.ok(await node.waitFor(handledUpTo, 60_000));
+      let last = '';
+      for (let i = 0; i < 5; i++)
+        last = (
+          await store.appendToStream(
+            `other-${randomUUID()}`,
+            [
+              {
+                type: 'LiveSessionCanceled',
+                data: { liveSessionId: randomUUID(), reason: 'test' },
+                metadata: {
+                  commandId: randomUUID(),
+                  correlationId: randomUUID(),
+                  causationId: randomUUID(),
+                  actorId: null,
+                  orgId: randomUUID(),
+                  at: '2026-11-23T08:00:00.000Z',
+                },
+              },
+            ],
+            { expectedRevision: 'no_stream' },
+          )
+        ).position;
+      for (const node of nodes) assert.ok(await node.waitFor(last, 30_000), 'every node sees it done');
+      assert.is(
+        await readCheckpoint(conn.db, 'process:lease-probe'),
+        handledUpTo,
+        'the holder stored nothing for them',
+      );
+      // The next event it handles is waited for until the holder has handled it.
+      const next = await credit(store, 1);
+      for (const node of nodes) assert.ok(await node.waitFor(next, 60_000));
+      assert.is(handled.length, 2, 'each credit handled once');
+      assert.is(await readCheckpoint(conn.db, 'process:lease-probe'), next);
     } finally {
       for (const n of nodes) await n.stop();
     }
