@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../lib/api';
 import { useAuth } from '../lib/auth';
-import { formatDateTime } from '../lib/time';
+import { ruleText } from '../i18n/ruleText';
 import { useProblemText } from './problemText';
 
 export function Loading({ label }: { label?: string }) {
@@ -33,11 +33,7 @@ export function ErrorBox({ error, onRetry }: { error: ApiError | undefined; onRe
   const problems = useProblemText();
   const timeZone = useAuth()?.me?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!error) return null;
-  const ruleKey = error.code ? `rule.${error.code}` : null;
-  const detail =
-    ruleKey && i18n.exists(ruleKey, { ns: 'errors' })
-      ? t(ruleKey as 'rule.poll_closed', { ns: 'errors', replace: ruleValues(error.extras, timeZone) })
-      : (problems.detail(error) ?? error.detail);
+  const detail = ruleText(i18n, error, timeZone) ?? problems.detail(error) ?? error.detail;
   return (
     <div className="error-box" role="alert">
       <strong>{t(headline(error.status))}</strong> {detail}
@@ -57,22 +53,6 @@ export function ErrorBox({ error, onRetry }: { error: ApiError | undefined; onRe
       )}
     </div>
   );
-}
-
-/** A rule's details as placeholder values: lists as the server writes them ("a, b"); an instant also as
- * `<name>Local`, in the person's time zone and language. */
-export function ruleValues(extras: Record<string, unknown>, timeZone: string) {
-  const values: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(extras)) {
-    values[key] = Array.isArray(value) ? value.join(', ') : value;
-    if (
-      typeof value === 'string' &&
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) &&
-      !Number.isNaN(Date.parse(value))
-    )
-      values[`${key}Local`] = formatDateTime(value, timeZone);
-  }
-  return values;
 }
 
 function headline(status: number) {
