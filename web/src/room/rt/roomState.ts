@@ -1,7 +1,17 @@
 // What the room shows, folded from the gateway's messages: who is here, the chat, the polls, who may edit the
 // lesson document and which lesson is open. Pure, so the reducer reads like the protocol.
 import { i18next } from '../../i18n';
-import type { ChatMessage, CurrentLesson, Joined, Peer, PollView, Reaction, ServerMessage } from './protocol';
+import { ruleText } from '../../i18n/ruleText';
+import type {
+  ChatMessage,
+  CurrentLesson,
+  ErrorCode,
+  Joined,
+  Peer,
+  PollView,
+  Reaction,
+  ServerMessage,
+} from './protocol';
 
 export type Notice = { id: number; tone: 'info' | 'warn' | 'ok'; text: string };
 /** A reaction floating over the room for a few seconds (RoomSession lets it go). */
@@ -25,6 +35,21 @@ let reactionId = 0;
 /** At most this many reactions float at once: a burst does not bury the room. */
 const MAX_FLOATING = 12;
 const notice = (tone: Notice['tone'], text: string): Notice => ({ id: ++noticeId, tone, text });
+
+// A refused rule is worded from the errors catalogue: it loads with the room, before anyone joins.
+void i18next.loadNamespaces('errors');
+
+/** A gateway error in the interface's language. A 'rule' refusal by the rule's code in its details (the errors
+ * catalogue, in this browser's time zone); one the catalogue cannot word (a conflict) keeps the gateway's words. */
+function errorText(m: Extract<ServerMessage, { type: 'error' }>) {
+  // read_only never reaches here (the document says it), so every other code has a key.
+  if (m.code !== 'rule')
+    return i18next.t(`gatewayError.${m.code as Exclude<ErrorCode, 'rule' | 'read_only'>}`, { ns: 'room' });
+  const extras = m.details ?? {};
+  const code = typeof extras.code === 'string' ? extras.code : null;
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return ruleText(i18next, { code, extras }, timeZone) ?? m.message;
+}
 /** A notice's text in the interface's language (the room's catalogue is loaded before anyone joins). */
 const say = (key: NoticeKey) => i18next.t(`notice.${key}`, { ns: 'room' });
 type NoticeKey =
@@ -108,14 +133,8 @@ export function roomReducer(state: RoomState, m: ServerMessage): RoomState {
     case 'error':
       // `sfu:` refs are the video connections' own business (web/src/room/media/sfu), handled there.
       if (m.code === 'read_only' || m.ref === 'join' || m.ref?.startsWith('sfu:')) return state;
-      // Said in the person's language from its code; a rule's refusal carries the rule's own words.
-      return {
-        ...state,
-        notices: [
-          ...state.notices,
-          notice('warn', m.code === 'rule' ? m.message : i18next.t(`gatewayError.${m.code}`, { ns: 'room' })),
-        ],
-      };
+      // Said in the person's language from its code; a refused rule from its rule code, as ErrorBox says it.
+      return { ...state, notices: [...state.notices, notice('warn', errorText(m))] };
     case 'sfu.video':
       if (m.personId !== state.self.personId) return state;
       return addNotice(state, m.allowed ? 'ok' : 'info', say(m.allowed ? 'videoAllowed' : 'videoStopped'));
