@@ -1,13 +1,13 @@
 // Projectors pass over the events they do not read without a database transaction, and still never lose or
 // double one: the stored checkpoint catches up with the next event they apply, a restarted projector resumes
 // from it, and two nodes running the same projector apply each event once.
-import { randomUUID } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { connectDatabase } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { postgresEventStore } from '../../commands/eventStore/postgres.js';
 import type { EventStore } from '../../commands/eventStore/port.js';
+import { newEvents, stream } from '../../commands/eventStore/contractSupport.js';
 import { readCheckpoint } from '../../commands/logConsumer/checkpoints.js';
 import { projectionRunner } from '../../projections/runner.js';
 import type { TypedProjection } from '../../projections/projection.js';
@@ -24,21 +24,10 @@ test.after(async () => {
   await database.drop();
 });
 
-const meta = () => ({
-  commandId: randomUUID(),
-  correlationId: randomUUID(),
-  causationId: randomUUID(),
-  actorId: null,
-  orgId: randomUUID(),
-  at: '2026-11-23T08:00:00Z',
-});
-
 /** Appends `n` events of `type` to streams of their own. */
 async function append(eventStore: EventStore, type: string, n: number) {
   for (let i = 0; i < n; i++)
-    await eventStore.appendToStream(`probe-${randomUUID()}`, [{ type, data: { i }, metadata: meta() }], {
-      expectedRevision: 'no_stream',
-    });
+    await eventStore.appendToStream(stream(), newEvents(1, type), { expectedRevision: 'no_stream' });
 }
 
 /** A read model that only counts what it was given, by event id. */
