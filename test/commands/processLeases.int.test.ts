@@ -12,6 +12,7 @@ import { processRunner, type ProcessRunner } from '../../commands/processes/runn
 import type { Process } from '../../commands/processes/process.js';
 import { leaseHolder, takeLease } from '../../commands/processes/leases.js';
 import { readCheckpoint } from '../../commands/logConsumer/checkpoints.js';
+import { newEvents, stream } from '../../commands/eventStore/contractSupport.js';
 import { startScheduleRuleTopUp } from '../../commands/scheduleRulesTopUp.js';
 import { postgresAvailable, testDatabase, type TestDatabase } from '../support/services.js';
 import { skippedSuite } from '../support/suite.js';
@@ -118,24 +119,9 @@ async function main() {
       let last = '';
       for (let i = 0; i < 5; i++)
         last = (
-          await store.appendToStream(
-            `other-${randomUUID()}`,
-            [
-              {
-                type: 'LiveSessionCanceled',
-                data: { liveSessionId: randomUUID(), reason: 'test' },
-                metadata: {
-                  commandId: randomUUID(),
-                  correlationId: randomUUID(),
-                  causationId: randomUUID(),
-                  actorId: null,
-                  orgId: randomUUID(),
-                  at: '2026-11-23T08:00:00.000Z',
-                },
-              },
-            ],
-            { expectedRevision: 'no_stream' },
-          )
+          await store.appendToStream(stream(), newEvents(1, 'LiveSessionCanceled'), {
+            expectedRevision: 'no_stream',
+          })
         ).position;
       for (const node of nodes) assert.ok(await node.waitFor(last, 30_000), 'every node sees it done');
       assert.is(
