@@ -2,6 +2,7 @@
 // lesson document and which lesson is open. Pure, so the reducer reads like the protocol.
 import { i18next } from '../../i18n';
 import { ruleText } from '../../i18n/ruleText';
+import { problemWording } from '../../ui/problemText';
 import type {
   ChatMessage,
   CurrentLesson,
@@ -41,10 +42,20 @@ void i18next.loadNamespaces('errors');
 
 /** A gateway error in the interface's language. A 'rule' refusal by the rule's code in its details (the errors
  * catalogue, in this browser's time zone); one the catalogue cannot word (a conflict) keeps the gateway's words. */
+// Refusals are worded from the problems catalogue (below): it loads with the room, beside the room's own.
+void i18next.loadNamespaces('problems');
+
 function errorText(m: Extract<ServerMessage, { type: 'error' }>) {
   // read_only never reaches here (the document says it), so every other code has a key.
-  if (m.code !== 'rule')
+  if (m.code !== 'rule') {
+    // A refusal's reason or a missing thing's resource, when the problems catalogue has it.
+    const status = m.code === 'forbidden' ? 403 : m.code === 'not_found' ? 404 : 0;
+    const wording = problemWording({ status, extras: m.details ?? {} });
+    const options = { ns: 'problems' as const, ...wording?.values };
+    if (wording && i18next.exists(wording.key, options))
+      return (i18next.t as unknown as (key: string, o: object) => string)(wording.key, options);
     return i18next.t(`gatewayError.${m.code as Exclude<ErrorCode, 'rule' | 'read_only'>}`, { ns: 'room' });
+  }
   const extras = m.details ?? {};
   const code = typeof extras.code === 'string' ? extras.code : null;
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
