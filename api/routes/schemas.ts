@@ -8,6 +8,26 @@ export const ProblemSchema = z
     title: z.string(),
     status: z.number(),
     detail: z.string(),
+    resource: z
+      .string()
+      .optional()
+      .describe('404: what is missing, a stable code such as live_session or course'),
+    reason: z
+      .string()
+      .optional()
+      .describe('403: why, a stable code such as teacher_or_admin_only or role_required'),
+    fields: z
+      .array(
+        z
+          .object({ path: z.string(), message: z.string(), code: z.string().optional() })
+          .passthrough()
+          .describe(
+            "400: a field's problem: the English message, and a stable code (zod's issue code such as too_big, " +
+              'invalid_value, invalid_type, or our own such as between, range_reversed) with its parameters ' +
+              '(minimum, maximum, origin, expected, format, values, ...)',
+          ),
+      )
+      .optional(),
   })
   .passthrough();
 
