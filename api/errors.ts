@@ -46,12 +46,13 @@ export function problem(
   detail: string,
   extra: Record<string, unknown> = {},
 ): Problem {
+  // The problem's own members come last: a detail named like one of them (a mail's `status`) cannot replace it.
   return {
+    ...extra,
     type: `https://lectern.dev/problems/${type}`,
     title: TITLE[status] ?? 'Error',
     status,
     detail,
-    ...extra,
   };
 }
 

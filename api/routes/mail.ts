@@ -155,7 +155,9 @@ export async function mailRoutes(app: FastifyInstance, deps: AppDeps) {
       const row = await deliveries(actor.orgId).where('d.id', '=', request.params.id).executeTakeFirst();
       if (!row) throw new NotFoundError('mail');
       if (row.status !== 'failed') {
-        throw new RuleViolation('not_failed', 'only a failed mail can be sent again', { status: row.status });
+        throw new RuleViolation('not_failed', 'only a failed mail can be sent again', {
+          deliveryStatus: row.status,
+        });
       }
       await deps.db
         .updateTable('mail_deliveries')
