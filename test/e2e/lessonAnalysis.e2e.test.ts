@@ -5,7 +5,9 @@
 // sees only their own summary, the teacher the students' (the teacher summary is 403 for them), and an admin
 // reads the teacher summary. Before that, an admin sets the summary cost and recipients (Groups page) and the
 // language the course teaches (Courses page), and a student picks German as their own language (Preferences):
-// their summary is written in German and the wallet paid the cost set. Screenshots: docs/screenshots.
+// their summary is written in German and the wallet paid the cost set. Last, a teacher who reads German reads why
+// the model's text was not used (its endpoint down) and why an analysis failed in German. Screenshots:
+// docs/screenshots.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser } from 'playwright-core';
@@ -23,17 +25,19 @@ import { lessonSchool, type LessonWorld } from './support/lessonSchool.js';
 import { openPage } from './support/lessonPages.js';
 import { chatServer, document } from '../api/lessonAnalysisFixture.js';
 import { SESSION_COOKIE } from '../../auth/sessions.js';
+import { engineOverride } from '../../commands/lessonAnalysis/worker.js';
 
 const TESTS = [
   'brain icon -> confirmation with the cost -> yellow icon -> the report in the side panel',
   'summary settings, a course’s and a student’s language set in the browser; after a group session ends: a student sees only their own summary, in their language, the teacher the students’, an admin the teacher summary, and it cost what was set',
+  'a teacher who reads German reads in German why the language model was not used and why an analysis failed',
 ];
 const why = browserUnavailable();
 const LESSON = 'Past simple homework';
 const SUMMARY_COST = 12;
 
 type Chat = Awaited<ReturnType<typeof chatServer>>;
-type Ctx = { w: LessonWorld; browser: Browser; chat: Chat; orgId: string };
+type Ctx = { w: LessonWorld; browser: Browser; chat: Chat; orgId: string; lessonId: string };
 
 if (why) skippedSuite('lesson analysis in the browser', why, TESTS);
 else {
@@ -47,7 +51,7 @@ else {
     const { w } = ctx;
     ctx.orgId = (await w.call<{ orgId: string }>(w.admin, 'GET', '/api/me')).orgId;
     await w.call(w.admin, 'POST', `/api/wallets/${ctx.orgId}/credits`, { tokens: 600, reason: 'Analyses' });
-    await passedHomework(w);
+    ctx.lessonId = await passedHomework(w);
   });
   test.after(async (ctx) => {
     await ctx.browser?.close();
@@ -196,6 +200,74 @@ else {
     }),
   );
 
+  test(
+    TESTS[2]!,
+    shotsOnFailure(TESTS[2]!, async (ctx: Ctx) => {
+      const { w } = ctx;
+      const enrollment = `/api/enrollments/${w.enrollmentIds[0]}`;
+      /** Requests an analysis of the passed lesson a minute after the last (the newest is the one its icon opens). */
+      const analyse = async () => {
+        w.clock.advance(1);
+        const { id } = await w.call<{ id: string }>(w.teacher, 'POST', `${enrollment}/lesson-analyses`, {
+          scope: 'single',
+          courseLessonId: ctx.lessonId,
+        });
+        for (let i = 0; i < 300; i++) {
+          const a = await w.call<{ status: string }>(w.teacher, 'GET', `/api/lesson-analyses/${id}`);
+          if (a.status === 'ready' || a.status === 'failed') return a.status;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        throw new Error(`analysis ${id} did not finish`);
+      };
+      const openLatest = async () => {
+        const page = await openPage(
+          ctx.browser,
+          w.teacher,
+          `${w.url}/platform/enrollments/${w.enrollmentIds[0]}`,
+        );
+        const row = page.locator(`[data-testid="enrollment-lesson"][data-lesson="${LESSON}"]`);
+        await row.getByTestId('brain-icon').click();
+        return { page, panel: page.getByTestId('analysis-panel') };
+      };
+      await w.call(w.teacher, 'PUT', '/api/people/me/preferences', { language: 'de' });
+      try {
+        // The model's endpoint is down: the report is made with the built-in text and says why, in German.
+        ctx.chat.state.mode = 'error';
+        assert.is(await analyse(), 'ready');
+        const ready = await openLatest();
+        const engine = ready.panel.getByTestId('report-engine');
+        await engine.filter({ hasText: 'Das Sprachmodell wurde nicht verwendet' }).waitFor();
+        assert.match(
+          (await engine.textContent()) ?? '',
+          /Das Sprachmodell wurde nicht verwendet: Der Dienst des Modells antwortete mit Fehler 500\.$/,
+        );
+        await ready.page.context().close();
+
+        // The engine fails every attempt: the analysis failed, and the panel says why in German.
+        engineOverride.current = {
+          name: 'broken',
+          analyse: async () => {
+            throw new Error('forced failure');
+          },
+        };
+        assert.is(await analyse(), 'failed');
+        const failed = await openLatest();
+        const failure = failed.panel.getByTestId('analysis-failure');
+        await failure.filter({ hasText: 'Die Analyse konnte nicht erstellt werden' }).waitFor();
+        assert.match(
+          (await failure.textContent()) ?? '',
+          /^Die Analyse konnte nicht erstellt werden: Die Analyse-Engine ist fehlgeschlagen \(forced failure\)/,
+        );
+        await screenshot(failed.page, 'lesson-analysis-failed-de');
+        await failed.page.context().close();
+      } finally {
+        engineOverride.current = null;
+        ctx.chat.state.mode = 'prose';
+        await w.call(w.teacher, 'PUT', '/api/people/me/preferences', { language: 'en' });
+      }
+    }),
+  );
+
   /** Before the session ends: the settings made in the browser, each read back over HTTP. */
   async function settingsInTheBrowser(ctx: Ctx) {
     const { w } = ctx;
@@ -248,7 +320,7 @@ else {
   test.run();
 }
 
-/** A homework lesson with every exercise type, answered by the first student (some wrong) and passed. */
+/** A homework lesson with every exercise type, answered by the first student (some wrong) and passed: its id. */
 async function passedHomework(w: LessonWorld) {
   const course = await w.call<{ lessons: { id: string; title: string }[] }>(
     w.admin,
@@ -285,4 +357,5 @@ async function passedHomework(w: LessonWorld) {
     points: 3,
     comment: 'Nice detail.',
   });
+  return lessonId;
 }
