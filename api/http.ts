@@ -6,7 +6,7 @@ import type { CommandContext } from '../commands/handleCommand.js';
 import type { Role } from '../db/people.table.js';
 import type { Actor } from '../auth/sessions.js';
 import type { AppDeps } from './deps.js';
-import { carriesPositions, POSITION_HEADER, readModelsReach } from './readYourWrites.js';
+import { carriesPositions, POSITION_HEADER, readModelsReach, rememberWrite } from './readYourWrites.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -136,6 +136,10 @@ export async function afterWrite(
     return;
   }
   // The answer does not need the read models; the client's next read does, unless it brings the position.
-  if (carriesPositions(reply.request)) return;
+  if (carriesPositions(reply.request)) {
+    const personId = reply.request.actor?.personId;
+    if (personId) rememberWrite(deps, personId, result.position);
+    return;
+  }
   await readModelsReach(deps, result.position, bound);
 }

@@ -2,8 +2,9 @@
 // log position of its events (`Lectern-Position`). A client that keeps the newest position it was given and
 // sends it on its reads (`Lectern-After`) says so on its writes (`Lectern-Consistency: token`); such a client's
 // writes answered from their decided state return at once, and its reads wait (briefly) until the read models
-// include that position. Clients that send nothing keep the default: a write waits for the read models, so the
-// next read of any client sees it.
+// include that position. The node also remembers each person's last such write, so their reads on this node wait
+// for it even without the header (another tab, a download, a script with the same session). Clients that send
+// nothing keep the default: a write waits for the read models, so the next read of any client sees it.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ValidationError } from '../domain/shared/errors.js';
 import { comparePositions } from '../commands/logConsumer/checkpoints.js';
@@ -17,6 +18,23 @@ export const CONSISTENCY_HEADER = 'lectern-consistency';
 const GRACE_MS = 25;
 /** The longest a read waits for the read models to include the client's last write. */
 const READ_WAIT_MS = 10_000;
+
+/** Per node, per person: the position of their last write that did not wait, until the read models pass it. */
+const MAX_REMEMBERED = 10_000;
+const lastWrites = new WeakMap<AppDeps['projections'], Map<string, string>>();
+const remembered = (deps: AppDeps) => {
+  let map = lastWrites.get(deps.projections);
+  if (!map) lastWrites.set(deps.projections, (map = new Map()));
+  return map;
+};
+
+/** Notes a person's write that answered without waiting: their next reads on this node wait for it. */
+export function rememberWrite(deps: AppDeps, personId: string, position: string) {
+  const map = remembered(deps);
+  map.delete(personId);
+  if (map.size >= MAX_REMEMBERED) map.delete(map.keys().next().value!);
+  map.set(personId, position);
+}
 
 /** True when the client carries positions to its reads itself. */
 export const carriesPositions = (request: FastifyRequest) => request.headers[CONSISTENCY_HEADER] === 'token';
@@ -38,11 +56,18 @@ export function readAfterPositions(app: FastifyInstance, deps: AppDeps) {
   app.addHook('preHandler', async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const after = request.headers[AFTER_HEADER];
-    if (after === undefined || after === '') return;
-    if (typeof after !== 'string' || !/^\d{1,20}:\d{1,20}$/.test(after))
-      throw new ValidationError(`the ${AFTER_HEADER} header must be a position this server gave`, [
-        { path: `headers.${AFTER_HEADER}`, message: 'must be two whole numbers joined by a colon' },
-      ]);
-    await readModelsReach(deps, after, READ_WAIT_MS);
+    if (after !== undefined && after !== '') {
+      if (typeof after !== 'string' || !/^\d{1,20}:\d{1,20}$/.test(after))
+        throw new ValidationError(`the ${AFTER_HEADER} header must be a position this server gave`, [
+          { path: `headers.${AFTER_HEADER}`, message: 'must be two whole numbers joined by a colon' },
+        ]);
+      await readModelsReach(deps, after, READ_WAIT_MS);
+    }
+    const personId = request.actor?.personId;
+    const own = personId ? remembered(deps).get(personId) : undefined;
+    if (personId && own) {
+      await readModelsReach(deps, own, READ_WAIT_MS);
+      if (remembered(deps).get(personId) === own) remembered(deps).delete(personId);
+    }
   });
 }

@@ -297,9 +297,14 @@ else {
       (r) => r.url().endsWith(`/api/courses/${w.courseId}`) && r.request().method() === 'PATCH',
     );
     await language.selectOption('en');
-    assert.is((await patched).status(), 200);
+    const answer = await patched;
+    assert.is(answer.status(), 200);
+    // The browser's write answered without waiting for the read models; a read that brings its position sees it.
+    const position = answer.headers()['lectern-position'];
+    assert.ok(position, 'the write answered with its position');
     assert.is(
-      (await w.call<{ language: string }>(w.admin, 'GET', `/api/courses/${w.courseId}`)).language,
+      (await w.call<{ language: string }>(w.admin, 'GET', `/api/courses/${w.courseId}`, undefined, position))
+        .language,
       'en',
     );
 

@@ -28,7 +28,14 @@ export type LessonWorld = {
   lessonIds: string[];
   enrollmentIds: string[];
   liveSessionId: string;
-  call<T = Record<string, unknown>>(who: Person, method: string, url: string, body?: unknown): Promise<T>;
+  /** `after`: a write's Lectern-Position, for a read that must see that write (as the browser's reads do). */
+  call<T = Record<string, unknown>>(
+    who: Person,
+    method: string,
+    url: string,
+    body?: unknown,
+    after?: string,
+  ): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -65,7 +72,13 @@ export async function lessonSchool(env: Record<string, string> = {}): Promise<Le
   const students = [await person('student', 'Sofia Student'), await person('student', 'Lukas Learner')];
 
   // The same Idempotency-Key again while the read model catches up (an empty answer or a 404 after a write).
-  const call = async <T>(who: Person, method: string, url: string, body?: unknown): Promise<T> => {
+  const call = async <T>(
+    who: Person,
+    method: string,
+    url: string,
+    body?: unknown,
+    after?: string,
+  ): Promise<T> => {
     const key = randomUUID();
     for (let attempt = 0; ; attempt++) {
       const res = await app.inject({
@@ -76,6 +89,7 @@ export async function lessonSchool(env: Record<string, string> = {}): Promise<Le
           cookie: `${SESSION_COOKIE}=${who.token}`,
           origin: 'http://127.0.0.1:3000',
           'idempotency-key': key,
+          ...(after ? { 'lectern-after': after } : {}),
         },
       });
       const lagging = !res.body || (res.statusCode === 404 && method !== 'GET');
