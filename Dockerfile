@@ -15,7 +15,9 @@ RUN npm run build \
 
 # ---- run: the compiled server, runtime dependencies only, no compiler, no tsx, no vite
 FROM node:20-bookworm-slim AS run
+# The old space is capped so that garbage is collected before it piles up (docs/operations.md, NODE_OPTIONS).
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-old-space-size=256 \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/var/lib/lectern

@@ -2,6 +2,7 @@
 // no pipelining, 5% of commands racing on one stream; against a Fastify route that does one raw INSERT. Also
 // the server's peak resident memory under that load.
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { hashPassword } from '../../auth/passwords.js';
 import { createOrganisation, createPerson } from '../../db/people.js';
@@ -9,6 +10,11 @@ import { connectDatabase } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createLatencies } from './createLatency.js';
 import { freshDatabase, load, percentile, row, section, type BenchContext, type Section } from './lib.js';
+
+/** As package.json's start:prod, the Docker image and the systemd unit start the server (docs/operations.md). */
+const PRODUCTION_NODE_FLAGS = /NODE_OPTIONS:-([^}]*)\}/.exec(
+  JSON.parse(readFileSync('package.json', 'utf8')).scripts['start:prod'] as string,
+)![1]!;
 
 type Reply = { status: number; body: string; headers: Record<string, string | string[] | undefined> };
 
@@ -80,10 +86,17 @@ export async function run(ctx: BenchContext): Promise<Section> {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.bench.json'], {
     stdio: 'inherit',
   });
-  const server = spawn(process.execPath, [...profile, 'dist/bench/test/bench/fixtures/benchServer.js'], {
-    env: { ...process.env, DATABASE_URL: db.url, DEMO_SEED: 'off', DATABASE_POOL_SIZE: '32' },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  // The server's V8 flags: those `npm run start:prod` starts it with, unless BENCH_SERVER_FLAGS names others
+  // (e.g. `--expose-gc --max-old-space-size=256` to print the heap still alive after the load).
+  const flags = (process.env.BENCH_SERVER_FLAGS ?? PRODUCTION_NODE_FLAGS).split(' ').filter(Boolean);
+  const server = spawn(
+    process.execPath,
+    [...profile, ...flags, 'dist/bench/test/bench/fixtures/benchServer.js'],
+    {
+      env: { ...process.env, DATABASE_URL: db.url, DEMO_SEED: 'off', DATABASE_POOL_SIZE: '32' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   server.stdout!.on('data', (d) => (out += d));
   for (let i = 0; i < 600 && !/listening (\d+)/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
@@ -205,6 +218,10 @@ export async function run(ctx: BenchContext): Promise<Section> {
       });
     const parts = /memory-at-peak (.*)/.exec(out);
     if (parts) s.notes.push(`At the highest sample (MiB): ${parts[1]}.`);
+    const delay = /event-loop-delay (.*)/.exec(out);
+    if (delay) s.notes.push(`The server's event loop delay over the whole run (ms): ${delay[1]}.`);
+    const live = /heap-after-gc (\d+)/.exec(out);
+    if (live) s.notes.push(`Heap still alive after the load, once collected: ${live[1]} MiB.`);
     await db.drop();
   }
   return s;

@@ -33,6 +33,23 @@ test('the Dockerfile builds in one stage and runs the compiled server on Node 20
   );
 });
 
+test('the image, the systemd unit and npm run start:prod cap the heap alike, and each can be told otherwise', () => {
+  const cap = /--max-old-space-size=(\d+)/;
+  const image = read('Dockerfile');
+  const unit = read('deploy/systemd/lectern@.service');
+  const script = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts[
+    'start:prod'
+  ]!;
+  // Through NODE_OPTIONS in all three, so an operator's own NODE_OPTIONS (docker -e, a drop-in) replaces it.
+  const sizes = [
+    cap.exec(/^ENV [^]*?NODE_OPTIONS=(\S+)/m.exec(image)?.[1] ?? '')?.[1],
+    cap.exec(/^Environment=NODE_OPTIONS=(\S+)$/m.exec(unit)?.[1] ?? '')?.[1],
+    cap.exec(/NODE_OPTIONS=\$\{NODE_OPTIONS:-([^}]+)\}/.exec(script)?.[1] ?? '')?.[1],
+  ];
+  assert.ok(sizes[0], 'the image sets it');
+  assert.equal(sizes, [sizes[0], sizes[0], sizes[0]], 'the same cap everywhere');
+});
+
 test('compose.yaml runs the tested topology and sets only settings Lectern knows', () => {
   const compose = read('compose.yaml');
   for (const service of ['lectern-1', 'lectern-2', 'postgres', 'nats', 'janus', 'coturn', 'caddy'])
