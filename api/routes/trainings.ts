@@ -50,7 +50,7 @@ export async function trainingRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  // Seed 003: "Only users in a trainer group with access to the participant group can be assigned as trainers."
+  // "Only users in a trainer group with access to the participant group can be assigned as trainers."
   r.get(
     '/api/trainer-groups/:id/participant-groups',
     { schema: { tags: ['trainings'], params: IdParams, response: { 200: Access, ...errors } } },

@@ -9,7 +9,7 @@ export type AnalysisScope = z.infer<typeof AnalysisScope>;
 export const ReportLanguage = z.enum(['en', 'de']);
 export type ReportLanguage = z.infer<typeof ReportLanguage>;
 
-/** Seed 000 "Lesson Analysis": what an analysis costs the organisation. */
+/** Lesson Analysis: what an analysis costs the organisation. */
 export const ANALYSIS_COST = { single: 70, bulk: 500 } as const;
 /** A bulk analysis covers this many of the most recent passed or verified lessons. */
 export const BULK_LESSONS = 20;

@@ -28,7 +28,7 @@ export const SectionSettings = z.object({
   registrationCloses: z.string(),
   capacity: z.number().int().positive(),
   trainerIds: z.array(z.string()),
-  /** Seed 003 "Attendance to be confirmed by host". */
+  /** "Attendance to be confirmed by host". */
   attendanceConfirmationRequired: z.boolean(),
   approvalRequired: z.boolean(),
   waitlistEnabled: z.boolean(),

@@ -29,7 +29,7 @@ export function requireValidSettings(settings: SectionSettings, eligibleTrainerI
   requireEligibleTrainers(settings.trainerIds, eligibleTrainerIds);
 }
 
-/** Seed 003: only users in a trainer group with access to the participant group can be assigned as trainers. */
+/** Only users in a trainer group with access to the participant group can be assigned as trainers. */
 export function requireEligibleTrainers(trainerIds: string[], eligibleTrainerIds: string[]) {
   const notEligible = trainerIds.filter((id) => !eligibleTrainerIds.includes(id));
   if (notEligible.length > 0)
@@ -52,7 +52,7 @@ export function requirePlace(te: Pick<NewTrainingEvent, 'format' | 'location' | 
     throw new RuleViolation('location_required', 'an in-person training event needs a location');
 }
 
-/** Seed 003: each new event must happen after the previous one (it starts after the previous one ends). */
+/** Each new event must happen after the previous one (it starts after the previous one ends). */
 export function requireAfterPrevious(section: SectionState, te: { start: string }) {
   const previous = section.trainingEvents.filter((e) => !e.canceled).at(-1);
   if (previous && Date.parse(te.start) < Date.parse(previous.end))

@@ -91,7 +91,7 @@ export function addSectionGroup(c: AddSectionGroup, s: Created): E[] {
   ];
 }
 
-/** Seed 003: once a section has registered participants, its original groups are locked in. */
+/** Once a section has registered participants, its original groups are locked in. */
 export function removeSectionGroup(c: RemoveSectionGroup, s: Created): E[] {
   const section = requireSection(s, c.sectionId);
   if (!section.participantGroupIds.includes(c.groupId)) return [];
