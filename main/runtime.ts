@@ -33,7 +33,8 @@ export type Runtime = {
   mailer: MailSender;
   /** Repairs what crashes between the steps of a command left (orphaned slots, abandoned reservations). */
   reconciliation: ReturnType<typeof reconciliation>;
-  close(): Promise<void>;
+  /** Stops everything in order; `step` is told each part's name and runs it (the server times them). */
+  close(step?: (name: string, run: () => Promise<void> | void) => Promise<void>): Promise<void>;
 };
 
 export async function openRuntime(
@@ -141,17 +142,21 @@ export async function openRuntime(
     deps,
     mailer,
     reconciliation: reconciler,
-    async close() {
-      await stopTopUp();
-      await stopGroupTopUp();
-      await reconciler.stop();
-      await mailer.stop();
-      await analyses.stop();
-      await runner.stop();
+    async close(
+      step = async (_name: string, run: () => Promise<void> | void) => {
+        await run();
+      },
+    ) {
+      await step('schedule rule top-up', stopTopUp);
+      await step('group schedule top-up', stopGroupTopUp);
+      await step('reconciliation', () => reconciler.stop());
+      await step('mail sender', () => mailer.stop());
+      await step('lesson analyses', () => analyses.stop());
+      await step('projections and processes', () => runner.stop());
       stopForgetting();
-      await bus.close();
-      await eventStore.close();
-      await database.close();
+      await step('bus', () => bus.close());
+      await step('event store', () => eventStore.close());
+      await step('database', () => database.close());
     },
   };
 }

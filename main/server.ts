@@ -6,6 +6,9 @@ import { buildApp, LOG_OPTIONS } from './app.js';
 import { ConfigError, loadConfig } from '../kernel/config.js';
 import { openRuntime } from './runtime.js';
 
+/** How long a signalled node may take to stop before it exits anyway (Docker sends SIGKILL after its own 10 s). */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
 export async function startServer(env: Record<string, string | undefined> = process.env) {
   const config = loadConfig(env);
   const log = pino({ level: config.LOG_LEVEL, ...LOG_OPTIONS });
@@ -21,10 +24,26 @@ export async function startServer(env: Record<string, string | undefined> = proc
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const started = performance.now();
+    let pending = 'http server';
+    // What the node was still waiting for when it gave up is the operator's clue: logged whatever the log level.
+    const force = setTimeout(() => {
+      app.log.fatal(
+        { waitingFor: pending, afterMs: Math.round(performance.now() - started) },
+        `shutdown did not finish within ${SHUTDOWN_TIMEOUT_MS} ms (still stopping ${pending}); exiting`,
+      );
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
     force.unref();
-    await app.close();
-    await runtime.close();
+    const step = async (name: string, run: () => Promise<void> | void) => {
+      pending = name;
+      const at = performance.now();
+      await run();
+      app.log.debug({ part: name, ms: Math.round(performance.now() - at) }, 'stopped');
+    };
+    await step('http server', () => app.close());
+    await runtime.close(step);
+    app.log.info({ ms: Math.round(performance.now() - started) }, 'shut down');
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -43,8 +43,9 @@ async function start(env: Record<string, string>) {
 }
 
 async function stop(child: ChildProcess) {
+  // 'close' comes after 'exit' once its output is read to the end, so a failure shows all the node said.
+  const code = new Promise<number | null>((r) => child.once('close', r));
   child.kill('SIGTERM');
-  const code = await new Promise<number | null>((r) => child.once('exit', r));
   return code;
 }
 
