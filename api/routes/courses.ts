@@ -113,6 +113,7 @@ export async function courseRoutes(app: FastifyInstance, deps: AppDeps) {
           .object({ name: CourseName.optional(), language: CourseLanguage.optional() })
           .refine((b) => b.name !== undefined || b.language !== undefined, {
             message: 'give a name or a language to change',
+            params: { rule: 'nothing_to_change' },
           }),
         response: { 200: CourseSchema, ...errors },
       },

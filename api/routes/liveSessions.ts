@@ -47,10 +47,12 @@ const ScheduleBody = z
   .refine((b) => b.kind === 'group' || b.enrollmentId !== null, {
     path: ['enrollmentId'],
     message: 'an individual session needs an enrollment',
+    params: { rule: 'required' },
   })
   .refine((b) => b.kind === 'individual' || b.studentIds.length > 0 || b.studentGroupId !== null, {
     path: ['studentIds'],
     message: 'a group session needs students or a student group',
+    params: { rule: 'group_needs_students' },
   });
 
 const Detail = { 200: ScheduleEntrySchema, ...errors };

@@ -41,7 +41,10 @@ export const Weekdays = z
   .array(DayInput)
   .min(1)
   .max(7)
-  .refine((days) => new Set(days).size === days.length, 'name each weekday once');
+  .refine((days) => new Set(days).size === days.length, {
+    message: 'name each weekday once',
+    params: { rule: 'weekdays' },
+  });
 export const LocalTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')

@@ -36,6 +36,7 @@ export const EventDetailsBody = z
   .refine((e) => e.format === 'in-person' || e.link !== null || e.location !== null, {
     path: ['link'],
     message: 'an online or hybrid event needs a link (or a location)',
+    params: { rule: 'link_required' },
   });
 
 export const TimingBody = z.object({ start: Instant, end: Instant, timeZone: TimeZone });

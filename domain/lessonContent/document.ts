@@ -41,21 +41,37 @@ export const LessonDocument = LessonDocumentShape.superRefine((doc, ctx) => {
     if (!isExercise(block)) return;
     exercises++;
     if (seen.has(block.id))
-      ctx.addIssue({ code: 'custom', path: at('id'), message: `exercise id ${block.id} is used twice` });
+      ctx.addIssue({
+        code: 'custom',
+        path: at('id'),
+        message: `exercise id ${block.id} is used twice`,
+        params: { rule: 'exercise_id_repeated', id: block.id },
+      });
     seen.add(block.id);
     switch (block.type) {
       case 'multipleChoice': {
         const correct = block.options.filter((o) => o.correct).length;
         if (correct === 0)
-          ctx.addIssue({ code: 'custom', path: at('options'), message: 'no option is marked correct' });
+          ctx.addIssue({
+            code: 'custom',
+            path: at('options'),
+            message: 'no option is marked correct',
+            params: { rule: 'no_correct_option' },
+          });
         if (!block.multiple && correct > 1)
           ctx.addIssue({
             code: 'custom',
             path: at('options'),
             message: 'several options are correct: set multiple to true',
+            params: { rule: 'several_correct_options' },
           });
         if (new Set(block.options.map((o) => o.id)).size !== block.options.length)
-          ctx.addIssue({ code: 'custom', path: at('options'), message: 'option ids must be unique' });
+          ctx.addIssue({
+            code: 'custom',
+            path: at('options'),
+            message: 'option ids must be unique',
+            params: { rule: 'option_ids_repeated' },
+          });
         break;
       }
       case 'gapFill':
@@ -66,12 +82,18 @@ export const LessonDocument = LessonDocumentShape.superRefine((doc, ctx) => {
               code: 'custom',
               path: at('sentences', j, 'gaps'),
               message: `the sentence has ${marks} gap marks {{}} but ${s.gaps.length} gaps`,
+              params: { rule: 'gap_count_mismatch', marks, gaps: s.gaps.length },
             });
         });
         break;
       case 'matching':
         if (new Set(block.pairs.map((p) => p.id)).size !== block.pairs.length)
-          ctx.addIssue({ code: 'custom', path: at('pairs'), message: 'pair ids must be unique' });
+          ctx.addIssue({
+            code: 'custom',
+            path: at('pairs'),
+            message: 'pair ids must be unique',
+            params: { rule: 'pair_ids_repeated' },
+          });
         break;
       case 'wordOrder': {
         const key = (words: string[]) => [...words].sort().join('\u0000');
@@ -81,13 +103,19 @@ export const LessonDocument = LessonDocumentShape.superRefine((doc, ctx) => {
               code: 'custom',
               path: at('alternatives', j),
               message: 'an alternative order must use exactly the same words',
+              params: { rule: 'alternative_words_differ' },
             });
         });
         break;
       }
       case 'essay':
         if (block.minWords !== undefined && block.maxWords !== undefined && block.minWords > block.maxWords)
-          ctx.addIssue({ code: 'custom', path: at('minWords'), message: 'minWords is above maxWords' });
+          ctx.addIssue({
+            code: 'custom',
+            path: at('minWords'),
+            message: 'minWords is above maxWords',
+            params: { rule: 'min_words_above_max' },
+          });
         break;
       case 'trueFalse':
         break;
@@ -98,6 +126,7 @@ export const LessonDocument = LessonDocumentShape.superRefine((doc, ctx) => {
       code: 'custom',
       path: ['blocks'],
       message: `${exercises} exercises: at most ${MAX_EXERCISES} per lesson`,
+      params: { rule: 'too_many_exercises', exercises, maximum: MAX_EXERCISES },
     });
 });
 

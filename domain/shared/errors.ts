@@ -52,6 +52,10 @@ export function fieldProblemOf(path: string, zodIssue: object): FieldProblem {
   const message = issue.message ?? 'is invalid';
   const field: FieldProblem = { path, message };
   if (typeof issue.code === 'string') field.code = issue.code;
+  // A refinement of ours names its rule (params.rule) and the values its sentence needs.
+  const params = issue.params as Record<string, unknown> | undefined;
+  if (issue.code === 'custom' && typeof params?.rule === 'string')
+    for (const [key, value] of Object.entries(params)) field[key === 'rule' ? 'code' : key] = json(value);
   for (const key of ISSUE_PARAMS) {
     const value = issue[key];
     if (value === undefined) continue;

@@ -61,6 +61,29 @@ test('a bad body is a 400 whose fields carry their codes and parameters, and app
     'validation',
   ) as unknown as { fields: Field[] };
   assert.is(fieldAt(range.fields, 'querystring.to').code, 'range_reversed');
+  // A refinement's rule is the field's code: a group session with nobody in it.
+  const empty = problem(
+    await s.teacher.post('/api/live-sessions', {
+      kind: 'group',
+      courseId: s.courseId,
+      start: '2031-03-10T09:00:00Z',
+      timeZone: 'Europe/Berlin',
+    }),
+    400,
+    'validation',
+  ) as unknown as { fields: Field[] };
+  assert.is(fieldAt(empty.fields, 'body.studentIds').code, 'group_needs_students');
+  const zone = problem(
+    await s.teacher.post('/api/live-sessions', {
+      kind: 'individual',
+      enrollmentId: s.enrollmentIds[0],
+      start: '2031-03-10T09:00:00Z',
+      timeZone: 'Mars/Olympus',
+    }),
+    400,
+    'validation',
+  ) as unknown as { fields: Field[] };
+  assert.is(fieldAt(zone.fields, 'body.timeZone').code, 'time_zone');
   assert.is(await t.countEvents(), count, 'nothing appended');
 });
 

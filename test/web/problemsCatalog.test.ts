@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import en from '../../web/src/i18n/catalogs/problems/en.js';
 import { ValidationError, fieldProblemOf } from '../../domain/shared/errors.js';
+import { parseLessonDocument } from '../../domain/lessonContent/document.js';
 import { z } from 'zod';
 // German, Ukrainian and the client's wording import the web client's extensionless paths, which the server's
 // type check (nodenext) refuses: they are loaded at run time.
@@ -65,6 +66,16 @@ for (const file of SERVER.flatMap((d) => files(join(root, d)))) {
         for (const [key, value] of props) if (ts.isStringLiteral(value)) params[key] = value.text;
         fieldCodes.set(`${code.text} ${JSON.stringify(params)}`, { at: at(n), params });
       }
+      // A refinement's own rule: `params: { rule: '...', ...values }` becomes the field's code.
+      const rule = props.get('rule');
+      const parent = n.parent;
+      if (
+        rule &&
+        ts.isStringLiteral(rule) &&
+        ts.isPropertyAssignment(parent) &&
+        parent.name.getText() === 'params'
+      )
+        fieldCodes.set(`rule ${rule.text}`, { at: at(n), params: { code: rule.text } });
     }
     ts.forEachChild(n, visit);
   };
@@ -115,6 +126,7 @@ for (const [language, c] of Object.entries(catalogues)) {
 
 test('every field code the server sends has a sentence in every language', () => {
   assert.ok(fieldCodes.size > 5, 'our own field codes were found');
+  assert.ok(fieldCodes.has('rule no_correct_option'), 'the refinements’ rules were found');
   // Zod's: a sample of each kind of issue, as api/errors.ts and parseLessonDocument report them.
   const Sample = z
     .object({
@@ -209,6 +221,31 @@ test('a field problem carries zod’s code and parameters beside its English mes
   assert.is(fieldProblemOf('body.title', missingValue).received, 'undefined');
   assert.is(fieldWording(fieldProblemOf('body.title', missingValue))!.key, 'field.invalid_type.required');
   assert.instance(new ValidationError('x', [field]), ValidationError);
+});
+
+test('a refinement of ours is worded by its rule, with its values', () => {
+  let error: unknown;
+  try {
+    parseLessonDocument({
+      schemaVersion: 1,
+      blocks: [
+        {
+          type: 'gapFill',
+          id: 'g1',
+          points: 1,
+          sentences: [{ text: 'I {{}} here {{}}.', gaps: [{ accepted: ['live'] }] }],
+        },
+      ],
+    });
+  } catch (e) {
+    error = e;
+  }
+  const field = (error as ValidationError).details.fields?.find((f) => f.code === 'gap_count_mismatch');
+  assert.ok(field, JSON.stringify((error as ValidationError).details));
+  assert.equal(fieldWording(field!), {
+    key: 'field.gap_count_mismatch',
+    values: { marks: 2, gaps: 1 },
+  });
 });
 
 test.run();
