@@ -21,6 +21,8 @@ export type RebuildResult = {
   liveChecksum: string;
   rebuiltChecksum: string;
   position: string | null;
+  /** Where the time went: the replay into the fresh tables, the checksums, and the swap into the live tables. */
+  phases: { replaySeconds: number; checksumSeconds: number; swapSeconds: number };
 };
 
 /** Events per replay transaction: larger batches mean fewer commits and fewer upserts of the same rows. */
@@ -82,6 +84,8 @@ export async function rebuildProjection(
 
   // 1. Replay everything readable now.
   await replayUntil(null);
+  const since = (at: number) => (performance.now() - at) / 1000;
+  const replaySeconds = since(started);
 
   // 2. Meet the live projector at one position, under its checkpoint lock, and compare.
   for (;;) {
@@ -91,8 +95,10 @@ export async function rebuildProjection(
     const outcome = await db.transaction().execute(async (trx) => {
       if ((await lockCheckpoint(trx, projection.name)) !== live) return null; // it moved on: go round again
       await applyEvents(trx as unknown as ProjectionDb, projection, gap);
+      const compared = performance.now();
       const liveChecksum = await checksum(trx, 'public', projection.tables);
       const rebuiltChecksum = await checksum(trx, schema, projection.tables);
+      const swapped = performance.now();
       if (options.replace !== false) {
         for (const table of projection.tables) {
           await sql`DELETE FROM ${sql.id('public', table)}`.execute(trx);
@@ -102,11 +108,16 @@ export async function rebuildProjection(
         }
       }
       await writeCheckpoint(trx, projection.name, position);
-      return { liveChecksum, rebuiltChecksum };
+      const phases = {
+        replaySeconds,
+        checksumSeconds: (swapped - compared) / 1000,
+        swapSeconds: since(swapped),
+      };
+      return { liveChecksum, rebuiltChecksum, phases };
     });
     if (outcome) {
       await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(db);
-      return { events: applied, seconds: (performance.now() - started) / 1000, position, ...outcome };
+      return { events: applied, seconds: since(started), position, ...outcome };
     }
   }
 }

@@ -34,6 +34,10 @@ for (const projection of selected) {
   console.log(
     `${projection.name}: ${result.events} events in ${result.seconds.toFixed(2)} s (${Math.round(result.events / Math.max(result.seconds, 0.001))} ev/s)`,
   );
+  const { replaySeconds, checksumSeconds, swapSeconds } = result.phases;
+  console.log(
+    `  replay ${replaySeconds.toFixed(2)} s, checksums ${checksumSeconds.toFixed(2)} s, swap ${swapSeconds.toFixed(2)} s`,
+  );
   console.log(`  live checksum    ${result.liveChecksum}`);
   console.log(
     `  rebuilt checksum ${result.rebuiltChecksum}  ${equal ? 'EQUAL' : 'DIFFERENT: the rebuilt model replaced the live one'}`,

@@ -171,6 +171,10 @@ test(`a rebuild of ${EVENTS} wallet events reproduces the live balances exactly`
   const result = await rebuildProjection(db, eventStore, billingProjection);
   assert.is(result.rebuiltChecksum, result.liveChecksum, 'the rebuilt read model equals the live one');
   assert.is(result.liveChecksum, before);
+  // The operator is told where the time went: the replay, the checksums and the swap make up the rebuild.
+  const { replaySeconds, checksumSeconds, swapSeconds } = result.phases;
+  assert.ok(replaySeconds > 0 && checksumSeconds > 0 && swapSeconds > 0, JSON.stringify(result.phases));
+  assert.ok(replaySeconds + checksumSeconds + swapSeconds <= result.seconds, JSON.stringify(result));
   const rebuilt = await db
     .selectFrom('billing_wallets')
     .select(['wallet_id', 'balance'])
