@@ -240,7 +240,8 @@ test('a refinement of ours is worded by its rule, with its values', () => {
   } catch (e) {
     error = e;
   }
-  const field = (error as ValidationError).details.fields?.find((f) => f.code === 'gap_count_mismatch');
+  const { fields } = (error as ValidationError).details as { fields?: Field[] };
+  const field = fields?.find((f) => f.code === 'gap_count_mismatch');
   assert.ok(field, JSON.stringify((error as ValidationError).details));
   assert.equal(fieldWording(field!), {
     key: 'field.gap_count_mismatch',

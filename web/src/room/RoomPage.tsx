@@ -65,7 +65,7 @@ export default function RoomPage({ params }: { params: Record<string, string> })
       probe().joinedAt = performance.now();
       setStage({
         name: 'in',
-        session: new RoomSession(socket, joined, local),
+        session: new RoomSession(socket, joined, local, me.timeZone),
         speakerId: settings.speakerId,
       });
     } catch (e) {

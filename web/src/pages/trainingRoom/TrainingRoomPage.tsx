@@ -61,7 +61,7 @@ export default function TrainingRoomPage({ params }: { params: Record<string, st
       const joined = await socket.join();
       setStage({
         name: 'in',
-        session: new RoomSession(socket, joined, local),
+        session: new RoomSession(socket, joined, local, me.timeZone),
         speakerId: settings.speakerId,
       });
     } catch (e) {

@@ -43,10 +43,12 @@ export class RoomSession {
     readonly socket: RoomSocket,
     joined: Joined,
     readonly local: LocalMedia,
+    /** The person's time zone, for the times the room writes (a refusal's). */
+    timeZone?: string,
   ) {
     this.iceServers = joined.iceServers;
     this.snapshot = {
-      room: fromJoined(joined),
+      room: fromJoined(joined, undefined, timeZone),
       media: [],
       local: local.state,
       connection: socket.status,

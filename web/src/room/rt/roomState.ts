@@ -1,18 +1,8 @@
 // What the room shows, folded from the gateway's messages: who is here, the chat, the polls, who may edit the
 // lesson document and which lesson is open. Pure, so the reducer reads like the protocol.
 import { i18next } from '../../i18n';
-import { ruleText } from '../../i18n/ruleText';
-import { problemWording } from '../../ui/problemText';
-import type {
-  ChatMessage,
-  CurrentLesson,
-  ErrorCode,
-  Joined,
-  Peer,
-  PollView,
-  Reaction,
-  ServerMessage,
-} from './protocol';
+import { roomErrorText } from './errorText';
+import type { ChatMessage, CurrentLesson, Joined, Peer, PollView, Reaction, ServerMessage } from './protocol';
 
 export type Notice = { id: number; tone: 'info' | 'warn' | 'ok'; text: string };
 /** A reaction floating over the room for a few seconds (RoomSession lets it go). */
@@ -29,6 +19,8 @@ export type RoomState = {
   meshWarning: string | null;
   notices: Notice[];
   reactions: FloatingReaction[];
+  /** The person's own time zone: the times in a refusal are written in it. */
+  timeZone: string;
 };
 
 let noticeId = 0;
@@ -37,30 +29,11 @@ let reactionId = 0;
 const MAX_FLOATING = 12;
 const notice = (tone: Notice['tone'], text: string): Notice => ({ id: ++noticeId, tone, text });
 
-// A refused rule is worded from the errors catalogue: it loads with the room, before anyone joins.
+// A refused rule is worded from the errors catalogue, a refusal's reason or a missing thing from the problems
+// catalogue: both load with the room, before anyone joins.
 void i18next.loadNamespaces('errors');
-
-/** A gateway error in the interface's language. A 'rule' refusal by the rule's code in its details (the errors
- * catalogue, in this browser's time zone); one the catalogue cannot word (a conflict) keeps the gateway's words. */
-// Refusals are worded from the problems catalogue (below): it loads with the room, beside the room's own.
 void i18next.loadNamespaces('problems');
 
-function errorText(m: Extract<ServerMessage, { type: 'error' }>) {
-  // read_only never reaches here (the document says it), so every other code has a key.
-  if (m.code !== 'rule') {
-    // A refusal's reason or a missing thing's resource, when the problems catalogue has it.
-    const status = m.code === 'forbidden' ? 403 : m.code === 'not_found' ? 404 : 0;
-    const wording = problemWording({ status, extras: m.details ?? {} });
-    const options = { ns: 'problems' as const, ...wording?.values };
-    if (wording && i18next.exists(wording.key, options))
-      return (i18next.t as unknown as (key: string, o: object) => string)(wording.key, options);
-    return i18next.t(`gatewayError.${m.code as Exclude<ErrorCode, 'rule' | 'read_only'>}`, { ns: 'room' });
-  }
-  const extras = m.details ?? {};
-  const code = typeof extras.code === 'string' ? extras.code : null;
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return ruleText(i18next, { code, extras }, timeZone) ?? m.message;
-}
 /** A notice's text in the interface's language (the room's catalogue is loaded before anyone joins). */
 const say = (key: NoticeKey) => i18next.t(`notice.${key}`, { ns: 'room' });
 type NoticeKey =
@@ -73,7 +46,8 @@ type NoticeKey =
   | 'meshMode'
   | 'handLowered';
 
-export function fromJoined(j: Joined, previous?: RoomState): RoomState {
+/** The room as `joined` shows it; `timeZone` is the person's (else the one they had, else this browser's). */
+export function fromJoined(j: Joined, previous?: RoomState, timeZone?: string): RoomState {
   return {
     selfPeerId: j.peerId,
     self: j.self,
@@ -88,6 +62,7 @@ export function fromJoined(j: Joined, previous?: RoomState): RoomState {
     meshWarning: previous?.meshWarning ?? null,
     notices: previous?.notices ?? [],
     reactions: previous?.reactions ?? [],
+    timeZone: timeZone ?? previous?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
   };
 }
 
@@ -145,7 +120,10 @@ export function roomReducer(state: RoomState, m: ServerMessage): RoomState {
       // `sfu:` refs are the video connections' own business (web/src/room/media/sfu), handled there.
       if (m.code === 'read_only' || m.ref === 'join' || m.ref?.startsWith('sfu:')) return state;
       // Said in the person's language from its code; a refused rule from its rule code, as ErrorBox says it.
-      return { ...state, notices: [...state.notices, notice('warn', errorText(m))] };
+      return {
+        ...state,
+        notices: [...state.notices, notice('warn', roomErrorText(i18next, m, state.timeZone))],
+      };
     case 'sfu.video':
       if (m.personId !== state.self.personId) return state;
       return addNotice(state, m.allowed ? 'ok' : 'info', say(m.allowed ? 'videoAllowed' : 'videoStopped'));
