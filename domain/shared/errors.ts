@@ -88,12 +88,82 @@ export class UnauthenticatedError extends AppError {
   readonly kind = 'unauthenticated' as const;
 }
 
+/** What a 404 can name as missing: each has a sentence in the client's problems catalogue (its test holds it). */
+export const NOT_FOUND_RESOURCES = [
+  'calendar_feed',
+  'chat_message',
+  'course',
+  'enrollment',
+  'feed',
+  'feed_subscription',
+  'feedback',
+  'follow_up',
+  'group',
+  'homework',
+  'instant_lesson',
+  'learner',
+  'ledger_entry',
+  'lesson',
+  'lesson_analysis',
+  'lesson_student',
+  'live_session',
+  'mail',
+  'participant_group',
+  'peer',
+  'person',
+  'poll',
+  'registration',
+  'room',
+  'room_participant',
+  'schedule_rule',
+  'scheduled_class',
+  'section',
+  'session_summary',
+  'student',
+  'student_group',
+  'student_summary',
+  'teacher',
+  'trainer_group',
+  'training',
+  'training_event',
+  'video_peer',
+  'wallet',
+] as const;
+export type NotFoundResource = (typeof NOT_FOUND_RESOURCES)[number];
+
+/** Why a 403 refuses: each has a sentence in the client's problems catalogue. */
+export const FORBIDDEN_REASONS = [
+  'account_deactivated',
+  'admin_only',
+  'answer_not_taken',
+  'host_only',
+  'host_runs_poll',
+  'learner_required',
+  'learners_register_themselves',
+  'lesson_students_only',
+  'offer_required',
+  'own_answers_only',
+  'own_classes_only',
+  'own_sessions_only',
+  'own_students_only',
+  'own_wallet_only',
+  'role_required',
+  'room_participants_only',
+  'section_manager_only',
+  'session_teacher_or_admin_only',
+  'teacher_or_admin_only',
+  'trainer_or_admin_only',
+  'trainings_disabled',
+  'video_stopped_by_host',
+] as const;
+export type ForbiddenReason = (typeof FORBIDDEN_REASONS)[number];
+
 /** Refused for who the person is: 403 with a stable `reason` (e.g. 'teacher_or_admin_only') the client words in
  * the person's language; `message` is the English detail. */
 export class ForbiddenError extends AppError {
   readonly kind = 'forbidden' as const;
   constructor(
-    readonly reason: string,
+    readonly reason: ForbiddenReason,
     message: string,
     details: ErrorDetails = {},
   ) {
@@ -106,7 +176,7 @@ export class ForbiddenError extends AppError {
 export class NotFoundError extends AppError {
   readonly kind = 'not_found' as const;
   constructor(
-    readonly resource: string,
+    readonly resource: NotFoundResource,
     message = `${resource.replace(/_/g, ' ')} not found`,
     details: ErrorDetails = {},
   ) {

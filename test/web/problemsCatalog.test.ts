@@ -8,7 +8,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import en from '../../web/src/i18n/catalogs/problems/en.js';
-import { ValidationError, fieldProblemOf } from '../../domain/shared/errors.js';
+import {
+  FORBIDDEN_REASONS,
+  NOT_FOUND_RESOURCES,
+  ValidationError,
+  fieldProblemOf,
+} from '../../domain/shared/errors.js';
 import { parseLessonDocument } from '../../domain/lessonContent/document.js';
 import { z } from 'zod';
 // German, Ukrainian and the client's wording import the web client's extensionless paths, which the server's
@@ -98,6 +103,18 @@ test('every NotFoundError and ForbiddenError names its resource or reason as a l
   assert.ok(raised.NotFoundError.size > 25, 'the not-found sites were found');
   assert.ok(raised.ForbiddenError.size > 10, 'the forbidden sites were found');
   assert.equal(dynamic, [], `not a literal code:\n${dynamic.join('\n')}`);
+});
+
+test('the lists the compiler holds raise sites to are the codes raised, and each is worded everywhere', () => {
+  // A code listed but raised nowhere is a sentence nobody reads; one raised but not listed does not compile.
+  assert.equal([...raised.NotFoundError.keys()].sort(), [...NOT_FOUND_RESOURCES].sort());
+  assert.equal([...raised.ForbiddenError.keys()].sort(), [...FORBIDDEN_REASONS].sort());
+  for (const [language, c] of Object.entries(catalogues)) {
+    for (const code of NOT_FOUND_RESOURCES)
+      assert.ok(sentences(c.notFound, code).length > 0, `${language}: notFound.${code}`);
+    for (const code of FORBIDDEN_REASONS)
+      assert.ok(sentences(c.forbidden, code).length > 0, `${language}: forbidden.${code}`);
+  }
 });
 
 for (const [language, c] of Object.entries(catalogues)) {
