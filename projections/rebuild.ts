@@ -1,6 +1,6 @@
 // Rebuild: replay the whole log into fresh copies of a read model's tables (schema `rebuild_<name>`), bring the
-// live model to the same position, compare checksums, then replace the live rows with the rebuilt ones, all
-// while the live projector keeps serving (it waits on the checkpoint lock only for the final swap).
+// live model to the same position, compare checksums, then replace the live rows with the rebuilt ones where
+// they differ, all while the live projector keeps serving (it waits on the checkpoint lock only for the end).
 import { sql } from 'kysely';
 import type { Db, DbOrTrx } from '../db/schema.js';
 import type { EventStore, RecordedEvent } from '../commands/eventStore/port.js';
@@ -21,6 +21,8 @@ export type RebuildResult = {
   liveChecksum: string;
   rebuiltChecksum: string;
   position: string | null;
+  /** Whether the rebuilt rows replaced the live ones: only when their checksums differ (and `replace` allows). */
+  replaced: boolean;
   /** Where the time went: the replay into the fresh tables, the checksums, and the swap into the live tables. */
   phases: { replaySeconds: number; checksumSeconds: number; swapSeconds: number };
 };
@@ -38,6 +40,7 @@ export async function rebuildProjection(
   const started = performance.now();
   // Only the event types this read model reads come from the store (applied and total count those).
   const types = typesReadBy(projection);
+  await store.readyForReplay?.();
   const total = (await store.countEvents?.({ types })) ?? null;
   let applied = 0;
   let position: string | null = null;
@@ -99,7 +102,9 @@ export async function rebuildProjection(
       const liveChecksum = await checksum(trx, 'public', projection.tables);
       const rebuiltChecksum = await checksum(trx, schema, projection.tables);
       const swapped = performance.now();
-      if (options.replace !== false) {
+      // Equal checksums: the live rows already are the rebuilt ones, so they stay (no churn, no long lock).
+      const replaced = options.replace !== false && liveChecksum !== rebuiltChecksum;
+      if (replaced) {
         for (const table of projection.tables) {
           await sql`DELETE FROM ${sql.id('public', table)}`.execute(trx);
           await sql`INSERT INTO ${sql.id('public', table)} OVERRIDING SYSTEM VALUE SELECT * FROM ${sql.id(schema, table)}`.execute(
@@ -113,7 +118,7 @@ export async function rebuildProjection(
         checksumSeconds: (swapped - compared) / 1000,
         swapSeconds: since(swapped),
       };
-      return { liveChecksum, rebuiltChecksum, phases };
+      return { liveChecksum, rebuiltChecksum, replaced, phases };
     });
     if (outcome) {
       await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(db);

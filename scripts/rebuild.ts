@@ -40,7 +40,7 @@ for (const projection of selected) {
   );
   console.log(`  live checksum    ${result.liveChecksum}`);
   console.log(
-    `  rebuilt checksum ${result.rebuiltChecksum}  ${equal ? 'EQUAL' : 'DIFFERENT: the rebuilt model replaced the live one'}`,
+    `  rebuilt checksum ${result.rebuiltChecksum}  ${equal ? 'EQUAL: the live model stays as it is' : `DIFFERENT: ${result.replaced ? 'the rebuilt model replaced the live one' : 'the live model was kept'}`}`,
   );
 }
 await runtime.close();

@@ -89,6 +89,11 @@ export interface EventStore {
   onAppended(listener: () => void): () => void;
   /** How many events the store holds, for progress bars; optional where counting is expensive. */
   countEvents?(options?: { types?: readonly string[] }): Promise<number>;
+  /**
+   * Before reading the whole log (a rebuild): makes sure the store reads it the fast way, for example that the
+   * database has statistics of a freshly restored or loaded log, without which it picks slow plans for reads by type.
+   */
+  readyForReplay?(): Promise<void>;
   close(): Promise<void>;
 }
 

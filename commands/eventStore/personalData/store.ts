@@ -56,6 +56,7 @@ export function withPersonalData(inner: EventStore, db: Db): EventStore {
     onAppended: (listener) => inner.onAppended(listener),
     close: () => inner.close(),
   };
-  if (inner.countEvents) store.countEvents = () => inner.countEvents!();
+  if (inner.countEvents) store.countEvents = (options) => inner.countEvents!(options);
+  if (inner.readyForReplay) store.readyForReplay = () => inner.readyForReplay!();
   return store;
 }
