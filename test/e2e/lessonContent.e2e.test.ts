@@ -83,7 +83,8 @@ else {
 
       await add('gapFill');
       const gap = page.getByRole('region', { name: '4. Gap fill' });
-      await gap.getByLabel('Sentence 1 text').fill('I would {{}} the soup, please.');
+      // No gap mark yet: the sentence keeps one gap, which the server refuses by its rule.
+      await gap.getByLabel('Sentence 1 text').fill('I would like the soup, please.');
       await gap.getByLabel('Sentence 1, gap 1: accepted answers').fill('like | love');
 
       await add('matching');
@@ -108,7 +109,21 @@ else {
       await mc.getByLabel('Question').scrollIntoViewIfNeeded();
       await screenshot(page, 'lesson-editor-field-error');
 
+      // With the shape right, the document's own rules: one is worded from the catalogue by its code, with its
+      // numbers, under the sentence.
       await mc.getByLabel('Question').fill('How do you order in a restaurant?');
+      const ruled = page.waitForResponse(
+        (r) => r.url().endsWith('/content') && r.request().method() === 'PUT',
+      );
+      await page.getByRole('button', { name: 'Save' }).click();
+      assert.is((await ruled).status(), 400);
+      await gap.getByRole('alert').first().waitFor();
+      assert.is(
+        (await gap.getByRole('alert').first().textContent())?.trim(),
+        'gap marks in the sentence: 0, gaps: 1; the numbers must match',
+      );
+      await gap.getByLabel('Sentence 1 text').fill('I would {{}} the soup, please.');
+      await gap.getByLabel('Sentence 1, gap 1: accepted answers').fill('like | love');
       await page.getByRole('button', { name: 'Save' }).click();
       await page.getByRole('status').filter({ hasText: 'Saved: revision 1.' }).waitFor();
       await screenshot(page, 'lesson-editor');

@@ -125,7 +125,7 @@ const de: Translation<typeof en> = {
     no_correct_option: 'keine Antwort ist als richtig markiert',
     several_correct_options: 'mehrere Antworten sind als richtig markiert: erlauben Sie mehrere Antworten',
     option_ids_repeated: 'jede Antwort braucht ihre eigene ID',
-    gap_count_mismatch: 'der Satz hat {{marks}} Lückenmarken, aber {{gaps}} Lücken',
+    gap_count_mismatch: 'Lückenmarken im Satz: {{marks}}, Lücken: {{gaps}}; die Zahlen müssen übereinstimmen',
     pair_ids_repeated: 'jedes Paar braucht seine eigene ID',
     alternative_words_differ: 'eine alternative Reihenfolge muss genau dieselben Wörter verwenden',
     min_words_above_max: 'die Mindestzahl der Wörter liegt über der Höchstzahl',

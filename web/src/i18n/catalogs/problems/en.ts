@@ -120,7 +120,7 @@ const en = {
     no_correct_option: 'no option is marked correct',
     several_correct_options: 'several options are marked correct: allow several answers',
     option_ids_repeated: 'each option needs its own id',
-    gap_count_mismatch: 'the sentence has {{marks}} gap marks but {{gaps}} gaps',
+    gap_count_mismatch: 'gap marks in the sentence: {{marks}}, gaps: {{gaps}}; the numbers must match',
     pair_ids_repeated: 'each pair needs its own id',
     alternative_words_differ: 'an alternative order must use exactly the same words',
     min_words_above_max: 'the minimum number of words is above the maximum',
