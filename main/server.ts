@@ -35,16 +35,24 @@ export async function startServer(env: Record<string, string | undefined> = proc
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS);
     force.unref();
+    // A part that fails to stop is logged and the rest still stop (the database last, so the embedded one is
+    // closed cleanly whatever came before); the node then exits 1.
+    let failed = false;
     const step = async (name: string, run: () => Promise<void> | void) => {
       pending = name;
       const at = performance.now();
-      await run();
-      app.log.debug({ part: name, ms: Math.round(performance.now() - at) }, 'stopped');
+      try {
+        await run();
+        app.log.debug({ part: name, ms: Math.round(performance.now() - at) }, 'stopped');
+      } catch (error) {
+        failed = true;
+        app.log.error({ part: name, err: error }, `${name} did not stop cleanly`);
+      }
     };
     await step('http server', () => app.close());
     await runtime.close(step);
-    app.log.info({ ms: Math.round(performance.now() - started) }, 'shut down');
-    process.exit(0);
+    app.log.info({ ms: Math.round(performance.now() - started), failed }, 'shut down');
+    process.exit(failed ? 1 : 0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
