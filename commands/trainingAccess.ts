@@ -107,3 +107,12 @@ export async function requireSectionManager(db: Db, actor: TrainingActor, sectio
       'only an admin or a trainer whose trainer group has access to this section can do this',
     );
 }
+
+/** Only an admin or a trainer of this training (managesTraining) gets past: 403 otherwise. */
+export async function requireManagerOf(deps: { db: Db }, actor: TrainingActor, training: Training) {
+  if (!(await managesTraining(deps.db, actor, training)))
+    throw new ForbiddenError(
+      'trainer_or_admin_only',
+      'only an admin or a trainer of this training can see this',
+    );
+}

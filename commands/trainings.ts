@@ -12,7 +12,6 @@ import { trainings } from './aggregates.js';
 import {
   eligibleTrainers,
   groupsOf,
-  managesTraining,
   requireSectionManager,
   requireTrainingsEnabled,
   requireVisible,
@@ -262,14 +261,6 @@ export async function takeAttendance(
     { type: 'RecordAttendance', ...b, learnerId, attended: input.attended, source },
     context,
   );
-}
-
-export async function requireManagerOf(deps: Deps, actor: TrainingActor, training: Training) {
-  if (!(await managesTraining(deps.db, actor, training)))
-    throw new ForbiddenError(
-      'trainer_or_admin_only',
-      'only an admin or a trainer of this training can see this',
-    );
 }
 
 async function requireGroups(db: Db, orgId: string, groupIds: string[]) {

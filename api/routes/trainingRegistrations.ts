@@ -10,10 +10,13 @@ import {
   changeRegistration,
   loadTrainingFor,
   registerLearner,
-  requireManagerOf,
   takeAttendance,
 } from '../../commands/trainings.js';
-import { requireSectionManager, requireTrainingsEnabled } from '../../commands/trainingAccess.js';
+import {
+  requireManagerOf,
+  requireSectionManager,
+  requireTrainingsEnabled,
+} from '../../commands/trainingAccess.js';
 import {
   progressOf,
   rosterOf,

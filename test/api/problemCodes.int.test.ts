@@ -21,6 +21,10 @@ const fieldAt = (fields: Field[], path: string) => {
   return field!;
 };
 
+/** The field problems of a response that must be a 400 validation problem. */
+const invalidFields = (res: Parameters<typeof problem>[0]) =>
+  (problem(res, 400, 'validation') as unknown as { fields: Field[] }).fields;
+
 test('a bad body is a 400 whose fields carry their codes and parameters, and appends nothing', async ({
   t,
   s,
@@ -55,35 +59,21 @@ test('a bad body is a 400 whose fields carry their codes and parameters, and app
   );
   assert.match(p.detail, /body\.title/, 'the English detail names the fields');
   // Our own check's field problem has a code too.
-  const range = problem(
+  const range = invalidFields(
     await s.teacher.get('/api/schedule?from=2031-03-10T00:00:00Z&to=2031-03-09T00:00:00Z'),
-    400,
-    'validation',
-  ) as unknown as { fields: Field[] };
-  assert.is(fieldAt(range.fields, 'querystring.to').code, 'range_reversed');
+  );
+  assert.is(fieldAt(range, 'querystring.to').code, 'range_reversed');
   // A refinement's rule is the field's code: a group session with nobody in it.
-  const empty = problem(
-    await s.teacher.post('/api/live-sessions', {
-      kind: 'group',
-      courseId: s.courseId,
-      start: '2031-03-10T09:00:00Z',
-      timeZone: 'Europe/Berlin',
-    }),
-    400,
-    'validation',
-  ) as unknown as { fields: Field[] };
-  assert.is(fieldAt(empty.fields, 'body.studentIds').code, 'group_needs_students');
-  const zone = problem(
-    await s.teacher.post('/api/live-sessions', {
-      kind: 'individual',
-      enrollmentId: s.enrollmentIds[0],
-      start: '2031-03-10T09:00:00Z',
-      timeZone: 'Mars/Olympus',
-    }),
-    400,
-    'validation',
-  ) as unknown as { fields: Field[] };
-  assert.is(fieldAt(zone.fields, 'body.timeZone').code, 'time_zone');
+  const session = (body: object) =>
+    s.teacher.post('/api/live-sessions', { start: '2031-03-10T09:00:00Z', ...body }).then(invalidFields);
+  const empty = await session({ kind: 'group', courseId: s.courseId, timeZone: 'Europe/Berlin' });
+  assert.is(fieldAt(empty, 'body.studentIds').code, 'group_needs_students');
+  const zone = await session({
+    kind: 'individual',
+    enrollmentId: s.enrollmentIds[0],
+    timeZone: 'Mars/Olympus',
+  });
+  assert.is(fieldAt(zone, 'body.timeZone').code, 'time_zone');
   assert.is(await t.countEvents(), count, 'nothing appended');
 });
 

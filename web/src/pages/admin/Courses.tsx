@@ -11,45 +11,7 @@ import { PageHeader } from '../../ui/Layout';
 import { Dialog } from '../../ui/Dialog';
 import { Empty, ErrorBox, Loading } from '../../ui/feedback';
 import type { Person } from './People';
-import { TAUGHT_LANGUAGES } from '../../../../contract/languages';
-
-function LanguageOptions() {
-  const { t } = useTranslation('admin');
-  return (
-    <>
-      <option value="">{t('courses.notSet')}</option>
-      {(Object.keys(TAUGHT_LANGUAGES) as (keyof typeof TAUGHT_LANGUAGES)[]).map((code) => (
-        <option key={code} value={code}>
-          {t(`courses.language.${code}`)}
-        </option>
-      ))}
-    </>
-  );
-}
-
-/** The language a course teaches: its lesson analyses are written in it. */
-function CourseLanguage({ course, onDone }: { course: Course; onDone: () => void }) {
-  const { t } = useTranslation('admin');
-  const action = useAction();
-  const change = async (language: string) => {
-    if (await action.run(() => api.patch(`/api/courses/${course.id}`, { language: language || null })))
-      onDone();
-  };
-  return (
-    <label className="field-inline">
-      <span>{t('courses.teaches')}</span>
-      <select
-        aria-label={t('courses.languageOf', { course: course.name })}
-        value={course.language ?? ''}
-        disabled={action.pending}
-        onChange={(e) => void change(e.target.value)}
-      >
-        <LanguageOptions />
-      </select>
-      <ErrorBox error={action.error} />
-    </label>
-  );
-}
+import { CourseLanguage, LanguageOptions } from './CourseLanguage';
 
 const KINDS = ['class', 'homework', 'independent'] as const;
 type Kind = (typeof KINDS)[number];
