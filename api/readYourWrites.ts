@@ -16,6 +16,12 @@ export const CONSISTENCY_HEADER = 'lectern-consistency';
 
 /** How long a wait gives the projectors before it looks whether they can reach the position at all. */
 const GRACE_MS = 25;
+/**
+ * How long the readers must stay held back behind the position before a wait gives up on it: a transaction of
+ * this database that is merely short (a projector's batch, a lease renewal, another write) holds them back for
+ * milliseconds and is waited out; one held longer than this is a long transaction, which is not.
+ */
+const HELD_MS = 250;
 /** The longest a read waits for the read models to include the client's last write. */
 const READ_WAIT_MS = 10_000;
 
@@ -41,14 +47,25 @@ export const carriesPositions = (request: FastifyRequest) => request.headers[CON
 
 /**
  * Waits up to `timeoutMs` until the read models include `position`, unless they cannot reach it soon: when an
- * older transaction of this database still holds the readers back (the event store's head is behind it), or
- * the position is not this store's, it returns at once.
+ * older transaction of this database holds the readers back (the event store's head stays behind the position
+ * for HELD_MS), or the position is not this store's, it returns without waiting longer.
  */
 export async function readModelsReach(deps: AppDeps, position: string, timeoutMs: number): Promise<void> {
-  if (await deps.projections.waitFor(position, GRACE_MS)) return;
-  const head = await deps.eventStore.headPosition();
-  if (comparePositions(head, position) < 0) return;
-  await deps.projections.waitFor(position, timeoutMs - GRACE_MS);
+  const deadline = performance.now() + timeoutMs;
+  let heldSince: number | null = null;
+  for (;;) {
+    const left = deadline - performance.now();
+    if (left <= 0) return;
+    if (await deps.projections.waitFor(position, Math.min(GRACE_MS, left))) return;
+    const head = await deps.eventStore.headPosition();
+    if (comparePositions(head, position) >= 0) {
+      // Readable: only the projectors are behind, and they are on their way.
+      await deps.projections.waitFor(position, deadline - performance.now());
+      return;
+    }
+    heldSince ??= performance.now();
+    if (performance.now() - heldSince >= HELD_MS) return;
+  }
 }
 
 /** Reads carrying `Lectern-After` see the read models at least at that position. */
