@@ -43,6 +43,8 @@ export async function rebuildProjection(
   await store.readyForReplay?.();
   const total = (await store.countEvents?.({ types })) ?? null;
   let applied = 0;
+  let batches = 0;
+  let nextAnalyse = 1;
   let position: string | null = null;
 
   await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(db);
@@ -79,6 +81,12 @@ export async function rebuildProjection(
         .execute((trx) => applyEvents(trx.withSchema(schema) as unknown as ProjectionDb, projection, events));
       position = last;
       applied += events.length;
+      if (++batches === nextAnalyse) {
+        // Fresh tables have no statistics: without them the planner reads a whole growing table for a lookup
+        // of a few rows. Sampled again as they grow (after 1, 4, 16, … batches), about 10 ms each.
+        for (const table of projection.tables) await sql`ANALYZE ${sql.id(schema, table)}`.execute(db);
+        nextAnalyse *= 4;
+      }
       const seconds = (performance.now() - started) / 1000;
       options.onProgress?.({ applied, total, eventsPerSecond: applied / seconds });
       if (done) return;
@@ -99,8 +107,11 @@ export async function rebuildProjection(
       if ((await lockCheckpoint(trx, projection.name)) !== live) return null; // it moved on: go round again
       await applyEvents(trx as unknown as ProjectionDb, projection, gap);
       const compared = performance.now();
-      const liveChecksum = await checksum(trx, 'public', projection.tables);
-      const rebuiltChecksum = await checksum(trx, schema, projection.tables);
+      // The rebuilt tables no longer change: their sums are taken on another connection at the same time.
+      const [liveChecksum, rebuiltChecksum] = await Promise.all([
+        checksum(trx, 'public', projection.tables),
+        checksum(db, schema, projection.tables),
+      ]);
       const swapped = performance.now();
       // Equal checksums: the live rows already are the rebuilt ones, so they stay (no churn, no long lock).
       const replaced = options.replace !== false && liveChecksum !== rebuiltChecksum;

@@ -1,6 +1,8 @@
 // The schedule projection, a batch at a time: load the sessions a batch touches (two queries), fold the batch
 // in memory with the same rules as schedule.ts, and write the result back (an upsert and a participant swap).
-// A batch of thousands of events costs a handful of round trips instead of one or two per event.
+// A batch of thousands of events costs a handful of round trips instead of one or two per event. A session the
+// batch creates (its stream's first event is in it) cannot have rows yet: it is neither looked up nor has
+// participants to swap, which in a replay is nearly every session.
 import { sql } from 'kysely';
 import { addMinutes } from '../../domain/shared/time.js';
 import type { ProjectionDb, RecordedOf } from '../projection.js';
@@ -9,7 +11,13 @@ import type { ScheduleParticipantsTable, ScheduleSessionsTable } from './schedul
 
 type Session = ScheduleSessionsTable;
 type Participant = ScheduleParticipantsTable;
-type Touched = { session: Session; participants: Map<string, Participant>; deleted?: boolean };
+type Touched = {
+  session: Session;
+  participants: Map<string, Participant>;
+  deleted?: boolean;
+  /** Created by this batch: no rows of it exist before the write. */
+  created?: boolean;
+};
 
 /** The event types the batch path folds; others go one by one through schedule.ts. */
 export const BATCH_TYPES = new Set([
@@ -31,13 +39,16 @@ const sessionIdOf = (event: BatchEvent) => event.data.liveSessionId;
 
 export async function applyScheduleBatch(db: ProjectionDb, events: BatchEvent[]) {
   const touched = await loadTouched(db, events);
-  const newlyScheduled = new Set<string>();
-  for (const event of events) fold(touched, newlyScheduled, event);
+  for (const event of events) fold(touched, event);
   await write(db, touched);
 }
 
+/** A session's first event, the one that creates its stream: nothing of it can be projected before it. */
+const creates = (event: BatchEvent) => event.type === 'LiveSessionScheduled' && event.streamRevision === 0;
+
 async function loadTouched(db: ProjectionDb, events: BatchEvent[]) {
-  const ids = [...new Set(events.map(sessionIdOf))];
+  const created = new Set(events.filter(creates).map(sessionIdOf));
+  const ids = [...new Set(events.map(sessionIdOf))].filter((id) => !created.has(id));
   const touched = new Map<string, Touched>();
   if (ids.length === 0) return touched;
   const sessions = await db
@@ -58,7 +69,7 @@ async function loadTouched(db: ProjectionDb, events: BatchEvent[]) {
   return touched;
 }
 
-function fold(touched: Map<string, Touched>, scheduledHere: Set<string>, event: BatchEvent) {
+function fold(touched: Map<string, Touched>, event: BatchEvent) {
   const id = sessionIdOf(event);
   const current = touched.get(id);
   if (event.type === 'LiveSessionScheduled') {
@@ -68,8 +79,8 @@ function fold(touched: Map<string, Touched>, scheduledHere: Set<string>, event: 
     touched.set(id, {
       session: scheduledSessionRow(d, event.streamRevision),
       participants,
+      created: creates(event),
     });
-    scheduledHere.add(id);
     return;
   }
   if (!current) return; // an update of a session the read model never had: the per-event UPDATE touches no row
@@ -145,45 +156,59 @@ async function write(db: ProjectionDb, touched: Map<string, Touched>) {
   const all = [...touched.values()].filter((t) => !t.deleted);
   for (let i = 0; i < all.length; i += CHUNK) {
     const chunk = all.slice(i, i + CHUNK);
-    await db
-      .insertInto('schedule_sessions')
-      .expression((eb) =>
-        eb
-          .selectFrom(
-            rowsOf(
-              'schedule_sessions',
-              chunk.map((t) => t.session),
-            ),
-          )
-          .selectAll(),
-      )
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          status: eb.ref('excluded.status'),
-          course_lesson_id: eb.ref('excluded.course_lesson_id'),
-          starts_at: eb.ref('excluded.starts_at'),
-          ends_at: eb.ref('excluded.ends_at'),
-          duration_minutes: eb.ref('excluded.duration_minutes'),
-          time_zone: eb.ref('excluded.time_zone'),
-          title: eb.ref('excluded.title'),
-          notes: eb.ref('excluded.notes'),
-          cancel_reason: eb.ref('excluded.cancel_reason'),
-          canceled_by: eb.ref('excluded.canceled_by'),
-          last_revision: eb.ref('excluded.last_revision'),
-        })),
-      )
-      .execute();
-    const ids = chunk.map((t) => t.session.id);
-    await db
-      .deleteFrom('schedule_participants')
-      .where('session_id', '=', sql<string>`any(${ids}::uuid[])`)
-      .execute();
-    const participants = chunk.flatMap((t) => [...t.participants.values()]);
-    if (participants.length > 0) {
+    const created = chunk.filter((t) => t.created);
+    const existing = chunk.filter((t) => !t.created);
+    // Sessions created by this batch are plain inserts; those that had rows are updated in place.
+    if (created.length > 0)
+      await insertRows(
+        db,
+        'schedule_sessions',
+        created.map((t) => t.session),
+      );
+    if (existing.length > 0) {
+      await upsertSessions(
+        db,
+        existing.map((t) => t.session),
+      );
       await db
-        .insertInto('schedule_participants')
-        .expression((eb) => eb.selectFrom(rowsOf('schedule_participants', participants)).selectAll())
+        .deleteFrom('schedule_participants')
+        .where('session_id', '=', sql<string>`any(${existing.map((t) => t.session.id)}::uuid[])`)
         .execute();
     }
+    const participants = chunk.flatMap((t) => [...t.participants.values()]);
+    if (participants.length > 0) await insertRows(db, 'schedule_participants', participants);
   }
+}
+
+async function insertRows<T>(
+  db: ProjectionDb,
+  table: 'schedule_sessions' | 'schedule_participants',
+  rows: T[],
+) {
+  await db
+    .insertInto(table)
+    .expression((eb) => eb.selectFrom(rowsOf(table, rows)).selectAll())
+    .execute();
+}
+
+async function upsertSessions(db: ProjectionDb, sessions: Session[]) {
+  await db
+    .insertInto('schedule_sessions')
+    .expression((eb) => eb.selectFrom(rowsOf('schedule_sessions', sessions)).selectAll())
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        status: eb.ref('excluded.status'),
+        course_lesson_id: eb.ref('excluded.course_lesson_id'),
+        starts_at: eb.ref('excluded.starts_at'),
+        ends_at: eb.ref('excluded.ends_at'),
+        duration_minutes: eb.ref('excluded.duration_minutes'),
+        time_zone: eb.ref('excluded.time_zone'),
+        title: eb.ref('excluded.title'),
+        notes: eb.ref('excluded.notes'),
+        cancel_reason: eb.ref('excluded.cancel_reason'),
+        canceled_by: eb.ref('excluded.canceled_by'),
+        last_revision: eb.ref('excluded.last_revision'),
+      })),
+    )
+    .execute();
 }
