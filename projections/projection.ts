@@ -83,12 +83,15 @@ export function projectionOfAll(
 
 /**
  * Gives a projection a batch path for the event types `types`: consecutive events of those types are applied
- * by `applyBatch`, any other handled event one at a time by `apply`, so the log order is kept.
+ * by `applyBatch`, any other handled event one at a time by `apply`, so the log order is kept. With
+ * `othersApart`, the other events read and write only tables the batch path never touches, so their order
+ * against the batch does not matter: they are applied as they come and no longer split the batch into short runs.
  */
 export function batched<K extends DomainEventType>(
   inner: TypedProjection,
   types: ReadonlySet<K>,
   applyBatch: (db: ProjectionDb, events: RecordedOf<K>[]) => Promise<void>,
+  options: { othersApart?: boolean } = {},
 ): TypedProjection {
   const inBatch = (event: RecordedDomainEvent): event is RecordedOf<K> => types.has(event.type as K);
   return {
@@ -102,7 +105,7 @@ export function batched<K extends DomainEventType>(
       for (const event of events) {
         if (inBatch(event)) run.push(event);
         else {
-          await flush();
+          if (!options.othersApart) await flush();
           await inner.apply(db, event);
         }
       }

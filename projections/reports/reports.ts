@@ -38,5 +38,10 @@ export const reportsProjectionPerEvent = projection(
   { erasePersonalData },
 );
 
-/** Set-based for live sessions and wallets, which are most of any history; must match the reference path. */
-export const reportsProjection = batched(reportsProjectionPerEvent, BATCH_TYPES, applyReportsBatch);
+/**
+ * Set-based for live sessions and wallets, which are most of any history; must match the reference path.
+ * Training events write only the report_training_* tables, which the batch path never reads or writes.
+ */
+export const reportsProjection = batched(reportsProjectionPerEvent, BATCH_TYPES, applyReportsBatch, {
+  othersApart: true,
+});

@@ -35,49 +35,38 @@ export async function applyReportsBatch(db: ProjectionDb, events: RecordedOf<Ses
   if (walletEvents.length) await ledgerBatch(db, walletEvents);
 }
 
+/** A session's first event, the one that creates its stream: nothing of it can be in the tables before it. */
+const createsSession = (e: RecordedOf<SessionType>) =>
+  e.type === 'LiveSessionScheduled' && e.streamRevision === 0;
+
 async function sessionsBatch(db: ProjectionDb, events: RecordedOf<SessionType>[]) {
   const ids = [...new Set(events.map((e) => e.data.liveSessionId))];
+  // Sessions created in this batch (in a replay, nearly all) are neither looked up nor replaced.
+  const created = new Set(events.filter(createsSession).map((e) => e.data.liveSessionId));
+  const known = ids.filter((id) => !created.has(id));
   const touched = new Map<string, Touched>(
     ids.map((id) => [id, { session: null, attendance: new Map(), scores: new Map(), deleted: false }]),
   );
-  for (const s of await db
-    .selectFrom('report_sessions')
-    .selectAll()
-    .where('session_id', '=', any(ids))
-    .execute())
-    touched.get(s.session_id)!.session = s;
-  for (const a of await db
-    .selectFrom('report_attendance')
-    .selectAll()
-    .where('session_id', '=', any(ids))
-    .execute())
-    touched.get(a.session_id)!.attendance.set(a.student_id, a);
-  for (const r of await db
-    .selectFrom('report_scores')
-    .selectAll()
-    .where('session_id', '=', any(ids))
-    .execute())
-    touched.get(r.session_id)!.scores.set(r.student_id, r);
+  if (known.length) await loadKnown(db, known, touched);
   for (const event of events) fold(touched.get(event.data.liveSessionId)!, event);
-  const gone = [...touched.keys()];
-  await db.deleteFrom('report_attendance').where('session_id', '=', any(gone)).execute();
-  await db.deleteFrom('report_scores').where('session_id', '=', any(gone)).execute();
+  if (known.length) {
+    await db.deleteFrom('report_attendance').where('session_id', '=', any(known)).execute();
+    await db.deleteFrom('report_scores').where('session_id', '=', any(known)).execute();
+  }
   const live = [...touched.values()].filter((t) => t.session && !t.deleted);
-  const deleted = [...touched.entries()].filter(([, t]) => t.deleted).map(([id]) => id);
+  const deleted = known.filter((id) => touched.get(id)!.deleted);
   if (deleted.length) await db.deleteFrom('report_sessions').where('session_id', '=', any(deleted)).execute();
-  if (live.length) {
+  const fresh = live.filter((t) => created.has(t.session!.session_id)).map((t) => t.session!);
+  if (fresh.length)
     await db
       .insertInto('report_sessions')
-      .expression((eb) =>
-        eb
-          .selectFrom(
-            rowsOf(
-              'report_sessions',
-              live.map((t) => t.session!),
-            ),
-          )
-          .selectAll(),
-      )
+      .expression((eb) => eb.selectFrom(rowsOf('report_sessions', fresh)).selectAll())
+      .execute();
+  const updated = live.filter((t) => !created.has(t.session!.session_id)).map((t) => t.session!);
+  if (updated.length) {
+    await db
+      .insertInto('report_sessions')
+      .expression((eb) => eb.selectFrom(rowsOf('report_sessions', updated)).selectAll())
       .onConflict((oc) =>
         oc.column('session_id').doUpdateSet((eb) => ({
           title: eb.ref('excluded.title'),
@@ -107,6 +96,27 @@ async function sessionsBatch(db: ProjectionDb, events: RecordedOf<SessionType>[]
       .insertInto('report_scores')
       .expression((eb) => eb.selectFrom(rowsOf('report_scores', scores)).selectAll())
       .execute();
+}
+
+async function loadKnown(db: ProjectionDb, ids: string[], touched: Map<string, Touched>) {
+  for (const s of await db
+    .selectFrom('report_sessions')
+    .selectAll()
+    .where('session_id', '=', any(ids))
+    .execute())
+    touched.get(s.session_id)!.session = s;
+  for (const a of await db
+    .selectFrom('report_attendance')
+    .selectAll()
+    .where('session_id', '=', any(ids))
+    .execute())
+    touched.get(a.session_id)!.attendance.set(a.student_id, a);
+  for (const r of await db
+    .selectFrom('report_scores')
+    .selectAll()
+    .where('session_id', '=', any(ids))
+    .execute())
+    touched.get(r.session_id)!.scores.set(r.student_id, r);
 }
 
 async function ledgerBatch(db: ProjectionDb, events: RecordedOf<WalletType>[]) {
