@@ -119,34 +119,25 @@ async function loadKnown(db: ProjectionDb, ids: string[], touched: Map<string, T
     touched.get(r.session_id)!.scores.set(r.student_id, r);
 }
 
+type LedgerEntry = Omit<ReportLedgerTable, 'org_id' | 'owner_kind' | 'owner_id'>;
+
+/**
+ * Wallets and their ledger entries. An entry takes its wallet's organisation and owner in the insert itself (a
+ * join with the wallets, opened in this batch or before), so the batch reads nothing back; an entry of a wallet
+ * the read model never had is dropped by the join, as the one-event path drops it.
+ */
 async function ledgerBatch(db: ProjectionDb, events: RecordedOf<WalletType>[]) {
-  const ids = [...new Set(events.map((e) => e.data.walletId))];
-  const wallets = new Map<string, ReportWalletsTable>();
-  for (const w of await db
-    .selectFrom('report_wallets')
-    .selectAll()
-    .where('wallet_id', '=', any(ids))
-    .execute())
-    wallets.set(w.wallet_id, w);
   const opened: ReportWalletsTable[] = [];
-  const entries: ReportLedgerTable[] = [];
+  const entries: LedgerEntry[] = [];
   for (const event of events) {
     if (event.type === 'WalletOpened') {
       const d = event.data;
-      if (wallets.has(d.walletId)) continue;
-      const w = { wallet_id: d.walletId, org_id: d.orgId, owner_kind: d.owner, owner_id: d.ownerId };
-      wallets.set(d.walletId, w);
-      opened.push(w);
+      opened.push({ wallet_id: d.walletId, org_id: d.orgId, owner_kind: d.owner, owner_id: d.ownerId });
       continue;
     }
     const d = event.data;
-    const w = wallets.get(d.walletId);
-    if (!w) continue;
     const base = {
-      wallet_id: w.wallet_id,
-      org_id: w.org_id,
-      owner_kind: w.owner_kind,
-      owner_id: w.owner_id,
+      wallet_id: d.walletId,
       at: event.metadata.at,
       seq: event.streamRevision,
       entry_id: d.entryId,
@@ -187,7 +178,39 @@ async function ledgerBatch(db: ProjectionDb, events: RecordedOf<WalletType>[]) {
   if (entries.length)
     await db
       .insertInto('report_ledger')
-      .expression((eb) => eb.selectFrom(rowsOf('report_ledger', entries)).selectAll())
+      .columns([
+        'entry_id',
+        'wallet_id',
+        'org_id',
+        'owner_kind',
+        'owner_id',
+        'at',
+        'kind',
+        'cause',
+        'live_session_id',
+        'tokens',
+        'balance_after',
+        'seq',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom(rowsOf('report_ledger', entries))
+          .innerJoin('report_wallets as w', 'w.wallet_id', 'r.wallet_id')
+          .select([
+            'r.entry_id',
+            'r.wallet_id',
+            'w.org_id',
+            'w.owner_kind',
+            'w.owner_id',
+            'r.at',
+            'r.kind',
+            'r.cause',
+            'r.live_session_id',
+            'r.tokens',
+            'r.balance_after',
+            'r.seq',
+          ]),
+      )
       .onConflict((oc) => oc.doNothing())
       .execute();
 }
