@@ -22,11 +22,6 @@ type Common = {
    * tables with ERASED_TEXT, exactly as a replay would now show it (the runner calls it on PersonalDataErased).
    */
   erasePersonalData?(db: ProjectionDb, personId: string): Promise<void>;
-  /**
-   * True when no statement of this projection reads what a write returns (no awaited RETURNING, no affected-row
-   * count): a rebuild may then send its writes without waiting for them (projections/replayWriter.ts).
-   */
-  pipelinedReplay?: boolean;
 };
 
 /** A projection fed the domain events of the types it handles, typed (the runner narrows them). */

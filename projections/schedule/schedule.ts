@@ -126,9 +126,5 @@ const perEvent = projection(
 );
 
 /** Set-based per batch (live projector, catch-up and rebuild alike); perEvent is the reference it must match. */
-/** Its statements never read what a write returns, so a rebuild may pipeline them. */
-export const scheduleProjection = {
-  ...batched(perEvent, BATCH_TYPES, applyScheduleBatch),
-  pipelinedReplay: true,
-};
+export const scheduleProjection = batched(perEvent, BATCH_TYPES, applyScheduleBatch);
 export const scheduleProjectionPerEvent = perEvent;

@@ -47,7 +47,7 @@ test('equals the per-event path, across batch sizes', async () => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     assert.ok(Number(n) > 100, 'the history projected');
-    const result = await rebuildProjection(conn.db, store, reportsProjection, { pool: conn.pool });
+    const result = await rebuildProjection(conn.db, store, reportsProjection);
     assert.is(result.rebuiltChecksum, result.liveChecksum);
     for (const table of ['report_sessions', 'report_attendance', 'report_scores', 'report_ledger'])
       await sql`DELETE FROM ${sql.table(table)}`.execute(conn.db);

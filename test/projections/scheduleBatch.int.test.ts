@@ -34,7 +34,7 @@ if (!(await postgresAvailable())) {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       assert.ok(Number(rows.n) > 500, 'the history projected');
-      const result = await rebuildProjection(conn.db, store, scheduleProjection, { pool: conn.pool });
+      const result = await rebuildProjection(conn.db, store, scheduleProjection);
       assert.is(result.events, written);
       assert.is(result.rebuiltChecksum, result.liveChecksum);
       // And a batched live projector with awkward batch sizes agrees too.
@@ -86,7 +86,7 @@ if (!(await postgresAvailable())) {
         await store.appendToStream(stream, events, { expectedRevision: 'no_stream' });
       }
       await projectAll(conn.db, store, [scheduleProjectionPerEvent], 31);
-      const result = await rebuildProjection(conn.db, store, scheduleProjection, { pool: conn.pool });
+      const result = await rebuildProjection(conn.db, store, scheduleProjection);
       assert.is(result.rebuiltChecksum, result.liveChecksum);
       assert.ok(deleted > 0);
     } finally {
