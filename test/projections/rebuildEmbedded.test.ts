@@ -1,0 +1,47 @@
+// `npm run rebuild` on the embedded default: PGlite is a single connection, so a rebuild that took a second
+// connection while its own transaction held the first would wait forever. The schedule and the reports are
+// rebuilt there from a history appended through the store, and agree with the live models.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { connectDatabase } from '../../db/connect.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { postgresEventStore } from '../../commands/eventStore/postgres.js';
+import { scheduleProjection } from '../../projections/schedule/schedule.js';
+import { reportsProjection } from '../../projections/reports/reports.js';
+import { rebuildProjection } from '../../projections/rebuild.js';
+import { scheduleHistory } from '../bench/generate.js';
+import { projectAll } from '../support/projections.js';
+
+const test = suite('rebuild on the embedded database');
+
+test('schedule and reports rebuild on PGlite and equal the live models', async () => {
+  const conn = await connectDatabase({});
+  try {
+    await migrateToLatest(conn.db);
+    const store = await postgresEventStore(conn.db, { kind: 'pglite' });
+    const metadata = {
+      commandId: 'c',
+      correlationId: 'c',
+      causationId: 'c',
+      actorId: null,
+      orgId: '00000000-0000-4000-8000-000000000000',
+      at: '2026-01-01T00:00:00Z',
+    };
+    let appended = 0;
+    for (const [stream, , type, data] of scheduleHistory(600)) {
+      await store.appendToStream(stream, [{ type, data, metadata }], { expectedRevision: 'any' });
+      appended++;
+    }
+    await projectAll(conn.db, store, [scheduleProjection, reportsProjection], 50);
+    for (const projection of [scheduleProjection, reportsProjection]) {
+      const result = await rebuildProjection(conn.db, store, projection);
+      assert.is(result.events, appended, `${projection.name} replayed every event`);
+      assert.is(result.rebuiltChecksum, result.liveChecksum, `${projection.name} equals the live model`);
+      assert.not.ok(result.replaced);
+    }
+  } finally {
+    await conn.close();
+  }
+});
+
+test.run();
