@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
 import type { ProjectionDb, RecordedOf } from '../projection.js';
+import { rowsOf } from '../setBased.js';
 import type { BillingLedgerTable, BillingWalletsTable } from './billing.table.js';
 
 export const BILLING_BATCH_TYPES = new Set([
@@ -143,10 +144,6 @@ function addLine(fold: Fold, event: RecordedEvent, line: Line) {
 }
 
 const CHUNK = 5000;
-
-// Rows travel as one JSON parameter unpacked by jsonb_populate_recordset (see projections/schedule/scheduleBatch.ts).
-const rowsOf = <T>(table: 'billing_wallets' | 'billing_ledger', rows: T[]) =>
-  sql<T>`jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)`.as('r');
 
 async function write(db: ProjectionDb, fold: Fold) {
   const wallets = [...fold.dirty].map((id) => fold.wallets.get(id)!);

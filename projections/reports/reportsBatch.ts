@@ -3,6 +3,7 @@
 // ledgerFacts.ts, and write it back set-based. Training events stay one at a time (they are few).
 import { sql } from 'kysely';
 import type { ProjectionDb, RecordedOf } from '../projection.js';
+import { insertRows, opensStream, rowsOf } from '../setBased.js';
 import type { ReportLedgerTable, ReportWalletsTable } from './reports.table.js';
 import { fold, SESSION_TYPES, type SessionType, type Touched } from './sessionFold.js';
 
@@ -25,8 +26,6 @@ const isWallet = (e: RecordedOf<SessionType | WalletType>): e is RecordedOf<Wall
   WALLET_TYPES.has(e.type as WalletType);
 
 const any = (ids: string[]) => sql<string>`any(${ids}::uuid[])`;
-const rowsOf = <T>(table: string, rows: T[]) =>
-  sql<T>`jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)`.as('r');
 
 export async function applyReportsBatch(db: ProjectionDb, events: RecordedOf<SessionType | WalletType>[]) {
   const sessionEvents = events.filter(isSession);
@@ -35,14 +34,10 @@ export async function applyReportsBatch(db: ProjectionDb, events: RecordedOf<Ses
   if (walletEvents.length) await ledgerBatch(db, walletEvents);
 }
 
-/** A session's first event, the one that creates its stream: nothing of it can be in the tables before it. */
-const createsSession = (e: RecordedOf<SessionType>) =>
-  e.type === 'LiveSessionScheduled' && e.streamRevision === 0;
-
 async function sessionsBatch(db: ProjectionDb, events: RecordedOf<SessionType>[]) {
   const ids = [...new Set(events.map((e) => e.data.liveSessionId))];
   // Sessions created in this batch (in a replay, nearly all) are neither looked up nor replaced.
-  const created = new Set(events.filter(createsSession).map((e) => e.data.liveSessionId));
+  const created = new Set(events.filter(opensStream).map((e) => e.data.liveSessionId));
   const known = ids.filter((id) => !created.has(id));
   const touched = new Map<string, Touched>(
     ids.map((id) => [id, { session: null, attendance: new Map(), scores: new Map(), deleted: false }]),
@@ -57,11 +52,7 @@ async function sessionsBatch(db: ProjectionDb, events: RecordedOf<SessionType>[]
   const deleted = known.filter((id) => touched.get(id)!.deleted);
   if (deleted.length) await db.deleteFrom('report_sessions').where('session_id', '=', any(deleted)).execute();
   const fresh = live.filter((t) => created.has(t.session!.session_id)).map((t) => t.session!);
-  if (fresh.length)
-    await db
-      .insertInto('report_sessions')
-      .expression((eb) => eb.selectFrom(rowsOf('report_sessions', fresh)).selectAll())
-      .execute();
+  await insertRows(db, 'report_sessions', fresh);
   const updated = live.filter((t) => !created.has(t.session!.session_id)).map((t) => t.session!);
   if (updated.length) {
     await db
@@ -84,18 +75,16 @@ async function sessionsBatch(db: ProjectionDb, events: RecordedOf<SessionType>[]
       )
       .execute();
   }
-  const attendance = live.flatMap((t) => [...t.attendance.values()]);
-  if (attendance.length)
-    await db
-      .insertInto('report_attendance')
-      .expression((eb) => eb.selectFrom(rowsOf('report_attendance', attendance)).selectAll())
-      .execute();
-  const scores = live.flatMap((t) => [...t.scores.values()]);
-  if (scores.length)
-    await db
-      .insertInto('report_scores')
-      .expression((eb) => eb.selectFrom(rowsOf('report_scores', scores)).selectAll())
-      .execute();
+  await insertRows(
+    db,
+    'report_attendance',
+    live.flatMap((t) => [...t.attendance.values()]),
+  );
+  await insertRows(
+    db,
+    'report_scores',
+    live.flatMap((t) => [...t.scores.values()]),
+  );
 }
 
 async function loadKnown(db: ProjectionDb, ids: string[], touched: Map<string, Touched>) {

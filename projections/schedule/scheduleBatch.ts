@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { addMinutes } from '../../domain/shared/time.js';
 import type { ProjectionDb, RecordedOf } from '../projection.js';
+import { insertRows, opensStream, rowsOf } from '../setBased.js';
 import { participantRows, scheduledSessionRow } from './rows.js';
 import type { ScheduleParticipantsTable, ScheduleSessionsTable } from './schedule.table.js';
 
@@ -43,11 +44,8 @@ export async function applyScheduleBatch(db: ProjectionDb, events: BatchEvent[])
   await write(db, touched);
 }
 
-/** A session's first event, the one that creates its stream: nothing of it can be projected before it. */
-const creates = (event: BatchEvent) => event.type === 'LiveSessionScheduled' && event.streamRevision === 0;
-
 async function loadTouched(db: ProjectionDb, events: BatchEvent[]) {
-  const created = new Set(events.filter(creates).map(sessionIdOf));
+  const created = new Set(events.filter(opensStream).map(sessionIdOf));
   const ids = [...new Set(events.map(sessionIdOf))].filter((id) => !created.has(id));
   const touched = new Map<string, Touched>();
   if (ids.length === 0) return touched;
@@ -79,7 +77,7 @@ function fold(touched: Map<string, Touched>, event: BatchEvent) {
     touched.set(id, {
       session: scheduledSessionRow(d, event.streamRevision),
       participants,
-      created: creates(event),
+      created: opensStream(event),
     });
     return;
   }
@@ -136,11 +134,6 @@ function fold(touched: Map<string, Touched>, event: BatchEvent) {
 
 const CHUNK = 5000;
 
-// Rows travel as one JSON parameter and are unpacked by jsonb_populate_recordset: one bind parameter per
-// statement instead of one per column per row, which is what makes big batches cheap.
-const rowsOf = <T>(table: 'schedule_sessions' | 'schedule_participants', rows: T[]) =>
-  sql<T>`jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)`.as('r');
-
 async function write(db: ProjectionDb, touched: Map<string, Touched>) {
   const deleted = [...touched.values()].filter((t) => t.deleted).map((t) => t.session.id);
   if (deleted.length > 0) {
@@ -159,12 +152,11 @@ async function write(db: ProjectionDb, touched: Map<string, Touched>) {
     const created = chunk.filter((t) => t.created);
     const existing = chunk.filter((t) => !t.created);
     // Sessions created by this batch are plain inserts; those that had rows are updated in place.
-    if (created.length > 0)
-      await insertRows(
-        db,
-        'schedule_sessions',
-        created.map((t) => t.session),
-      );
+    await insertRows(
+      db,
+      'schedule_sessions',
+      created.map((t) => t.session),
+    );
     if (existing.length > 0) {
       await upsertSessions(
         db,
@@ -176,19 +168,8 @@ async function write(db: ProjectionDb, touched: Map<string, Touched>) {
         .execute();
     }
     const participants = chunk.flatMap((t) => [...t.participants.values()]);
-    if (participants.length > 0) await insertRows(db, 'schedule_participants', participants);
+    await insertRows(db, 'schedule_participants', participants);
   }
-}
-
-async function insertRows<T>(
-  db: ProjectionDb,
-  table: 'schedule_sessions' | 'schedule_participants',
-  rows: T[],
-) {
-  await db
-    .insertInto(table)
-    .expression((eb) => eb.selectFrom(rowsOf(table, rows)).selectAll())
-    .execute();
 }
 
 async function upsertSessions(db: ProjectionDb, sessions: Session[]) {
