@@ -1,16 +1,43 @@
 // How training events become report rows: sections, registrations (with waitlist and completion), training
 // events and attendance per learner.
+import { sql } from 'kysely';
 import type { RecordedEvent } from '../../commands/eventStore/port.js';
+import type { Database } from '../../db/schema.js';
 import type { Handlers, ProjectionDb } from '../projection.js';
+import { rowsOf } from '../setBased.js';
 
-const orgOf = async (db: ProjectionDb, trainingId: string) =>
-  (
-    await db
-      .selectFrom('report_trainings')
-      .select('org_id')
-      .where('training_id', '=', trainingId)
-      .executeTakeFirst()
-  )?.org_id;
+type OfTraining =
+  | 'report_training_sections'
+  | 'report_training_events'
+  | 'report_training_registrations'
+  | 'report_training_attendance';
+
+/**
+ * An insert of a row of a training's report tables carrying the training's organisation, taken by a join with
+ * report_trainings in the insert itself: nothing is read back first (so a rebuild's pipelined writes never wait
+ * here), and a training the read model never had inserts nothing, as before. The caller adds its conflict rule.
+ */
+function insertOfTraining<T extends OfTraining>(
+  db: ProjectionDb,
+  table: T,
+  trainingId: string,
+  row: Omit<Database[T], 'org_id'>,
+) {
+  const columns = Object.keys(row);
+  // Kysely cannot type a column list built from a generic table's keys; the row's own type checks the values.
+  type Column = keyof Database[T] & string;
+  return db
+    .insertInto(table)
+    .columns([...columns, 'org_id'] as Column[] as never)
+    .expression((eb) =>
+      eb
+        .selectFrom(rowsOf(table, [{ ...row, org_id: null }]))
+        .innerJoin('report_trainings as t', (join) =>
+          join.on(sql<boolean>`${sql.ref('t.training_id')} = ${trainingId}`),
+        )
+        .select([...columns.map((c) => `r.${c}`), 't.org_id'] as never),
+    );
+}
 
 async function setRegistration(
   db: ProjectionDb,
@@ -19,20 +46,15 @@ async function setRegistration(
   status: string,
   extra: { ever_waitlisted?: boolean } = {},
 ) {
-  const orgId = await orgOf(db, ref.trainingId);
-  if (!orgId) return;
-  await db
-    .insertInto('report_training_registrations')
-    .values({
-      section_id: ref.sectionId,
-      learner_id: ref.learnerId,
-      training_id: ref.trainingId,
-      org_id: orgId,
-      status,
-      ever_waitlisted: !!extra.ever_waitlisted,
-      completed: false,
-      changed_at: event.metadata.at,
-    })
+  await insertOfTraining(db, 'report_training_registrations', ref.trainingId, {
+    section_id: ref.sectionId,
+    learner_id: ref.learnerId,
+    training_id: ref.trainingId,
+    status,
+    ever_waitlisted: !!extra.ever_waitlisted,
+    completed: false,
+    changed_at: event.metadata.at,
+  })
     .onConflict((oc) =>
       oc.columns(['section_id', 'learner_id']).doUpdateSet((eb) => ({
         status,
@@ -53,11 +75,12 @@ async function mark(
   attended: boolean,
   confirmed: boolean,
 ) {
-  const orgId = await orgOf(db, trainingId);
-  if (!orgId) return;
-  await db
-    .insertInto('report_training_attendance')
-    .values({ training_event_id: trainingEventId, learner_id: learnerId, org_id: orgId, attended, confirmed })
+  await insertOfTraining(db, 'report_training_attendance', trainingId, {
+    training_event_id: trainingEventId,
+    learner_id: learnerId,
+    attended,
+    confirmed,
+  })
     .onConflict((oc) => oc.columns(['training_event_id', 'learner_id']).doUpdateSet({ attended, confirmed }))
     .execute();
 }
@@ -81,18 +104,13 @@ export const trainingFacts = {
   },
   async SectionAdded(db, event) {
     const d = event.data;
-    const orgId = await orgOf(db, d.trainingId);
-    if (!orgId) return;
-    await db
-      .insertInto('report_training_sections')
-      .values({
-        section_id: d.sectionId,
-        training_id: d.trainingId,
-        org_id: orgId,
-        name: d.name,
-        capacity: d.capacity,
-        removed: false,
-      })
+    await insertOfTraining(db, 'report_training_sections', d.trainingId, {
+      section_id: d.sectionId,
+      training_id: d.trainingId,
+      name: d.name,
+      capacity: d.capacity,
+      removed: false,
+    })
       .onConflict((oc) => oc.doNothing())
       .execute();
   },
@@ -113,21 +131,16 @@ export const trainingFacts = {
   },
   async TrainingEventScheduled(db, event) {
     const d = event.data;
-    const orgId = await orgOf(db, d.trainingId);
-    if (!orgId) return;
-    await db
-      .insertInto('report_training_events')
-      .values({
-        training_event_id: d.trainingEventId,
-        section_id: d.sectionId,
-        training_id: d.trainingId,
-        org_id: orgId,
-        starts_at: d.start,
-        ends_at: d.end,
-        time_zone: d.timeZone,
-        trainer_id: d.trainerId,
-        canceled: false,
-      })
+    await insertOfTraining(db, 'report_training_events', d.trainingId, {
+      training_event_id: d.trainingEventId,
+      section_id: d.sectionId,
+      training_id: d.trainingId,
+      starts_at: d.start,
+      ends_at: d.end,
+      time_zone: d.timeZone,
+      trainer_id: d.trainerId,
+      canceled: false,
+    })
       .onConflict((oc) => oc.doNothing())
       .execute();
   },
