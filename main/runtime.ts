@@ -1,5 +1,6 @@
 // The composition root: opens the database, the event store and the bus the configuration names, runs the
 // migrations and the projectors, and hands back the app's dependencies with a way to close them all.
+import type pg from 'pg';
 import { resolve } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { mailFrom, type Config } from '../kernel/config.js';
@@ -30,6 +31,8 @@ import { LOG_OPTIONS } from '../api/app.js';
 
 export type Runtime = {
   deps: AppDeps;
+  /** The `pg` pool behind `deps.db` on Postgres (none on PGlite), for tools such as the rebuild. */
+  pool?: pg.Pool;
   mailer: MailSender;
   /** Repairs what crashes between the steps of a command left (orphaned slots, abandoned reservations). */
   reconciliation: ReturnType<typeof reconciliation>;
@@ -140,6 +143,7 @@ export async function openRuntime(
   if (options.startProjections !== false) reconciler.start();
   return {
     deps,
+    pool: database.pool,
     mailer,
     reconciliation: reconciler,
     async close(

@@ -11,6 +11,29 @@ import type {
 } from '../commands/logConsumer/domainEvents.js';
 
 export type ProjectionDb = QueryCreator<Database>;
+
+/** A named place in a ReplayMemory, holding a value of type T. */
+export type MemorySlot<T> = { readonly name: string; readonly __value?: T };
+export const memorySlot = <T>(name: string): MemorySlot<T> => ({ name });
+
+/**
+ * What a batch path keeps of the rows it wrote, for the next batch of the same replay: the sessions a page
+ * boundary cut in two then need no read back (a read would also wait for every write sent before it). Only a
+ * rebuild has one, because it alone writes its fresh tables: the rows it remembers are the rows in them. Any
+ * write that does not go through the batch path (an erasure, an event applied one at a time) clears it.
+ */
+export class ReplayMemory {
+  readonly #slots = new Map<MemorySlot<unknown>, unknown>();
+  recall<T>(slot: MemorySlot<T>): T | undefined {
+    return this.#slots.get(slot) as T | undefined;
+  }
+  remember<T>(slot: MemorySlot<T>, value: T) {
+    this.#slots.set(slot, value);
+  }
+  forget() {
+    this.#slots.clear();
+  }
+}
 export type { DomainEventType, EventData, RecordedDomainEvent, RecordedOf };
 
 type Common = {
@@ -22,6 +45,11 @@ type Common = {
    * tables with ERASED_TEXT, exactly as a replay would now show it (the runner calls it on PersonalDataErased).
    */
   erasePersonalData?(db: ProjectionDb, personId: string): Promise<void>;
+  /**
+   * True when no statement of this projection reads what a write returns (no awaited RETURNING, no affected-row
+   * count): a rebuild may then send its writes without waiting for them (projections/replayWriter.ts).
+   */
+  pipelinedReplay?: boolean;
 };
 
 /** A projection fed the domain events of the types it handles, typed (the runner narrows them). */
@@ -32,16 +60,16 @@ export type TypedProjection = Common & {
   /**
    * Optional: applies a whole batch (only events it handles, in log order) with a few set-based statements
    * instead of a round trip per event. Must leave exactly the rows `apply` would, one event at a time; the
-   * rebuild checksum and test/projections/*Batch* hold it to that.
+   * rebuild checksum and test/projections/*Batch* hold it to that. A replay passes its memory (see ReplayMemory).
    */
-  applyBatch?(db: ProjectionDb, events: RecordedDomainEvent[]): Promise<void>;
+  applyBatch?(db: ProjectionDb, events: RecordedDomainEvent[], memory?: ReplayMemory): Promise<void>;
 };
 
 /** A projection fed every event, whatever its type, as recorded (the audit log). */
 export type AllEventsProjection = Common & {
   handlesAll: true;
   apply(db: ProjectionDb, event: RecordedEvent): Promise<void>;
-  applyBatch?(db: ProjectionDb, events: RecordedEvent[]): Promise<void>;
+  applyBatch?(db: ProjectionDb, events: RecordedEvent[], memory?: ReplayMemory): Promise<void>;
 };
 
 export type Projection = TypedProjection | AllEventsProjection;
@@ -90,22 +118,25 @@ export function projectionOfAll(
 export function batched<K extends DomainEventType>(
   inner: TypedProjection,
   types: ReadonlySet<K>,
-  applyBatch: (db: ProjectionDb, events: RecordedOf<K>[]) => Promise<void>,
+  applyBatch: (db: ProjectionDb, events: RecordedOf<K>[], memory?: ReplayMemory) => Promise<void>,
   options: { othersApart?: boolean } = {},
 ): TypedProjection {
   const inBatch = (event: RecordedDomainEvent): event is RecordedOf<K> => types.has(event.type as K);
   return {
     ...inner,
-    async applyBatch(db, events) {
+    async applyBatch(db, events, memory) {
       let run: RecordedOf<K>[] = [];
       const flush = async () => {
-        if (run.length > 0) await applyBatch(db, run);
+        if (run.length > 0) await applyBatch(db, run, memory);
         run = [];
       };
       for (const event of events) {
         if (inBatch(event)) run.push(event);
         else {
-          if (!options.othersApart) await flush();
+          if (!options.othersApart) {
+            await flush();
+            memory?.forget(); // it may write rows the batch path remembers
+          }
           await inner.apply(db, event);
         }
       }

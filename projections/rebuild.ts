@@ -2,10 +2,12 @@
 // live model to the same position, compare checksums, then replace the live rows with the rebuilt ones where
 // they differ, all while the live projector keeps serving (it waits on the checkpoint lock only for the end).
 import { sql } from 'kysely';
+import type pg from 'pg';
 import type { Db, DbOrTrx } from '../db/schema.js';
 import type { EventStore, RecordedEvent } from '../commands/eventStore/port.js';
 import type { Projection, ProjectionDb } from './projection.js';
 import { applyEvents, typesReadBy } from './runner.js';
+import { replayWriter } from './replayWriter.js';
 import {
   comparePositions,
   lockCheckpoint,
@@ -34,7 +36,14 @@ export async function rebuildProjection(
   db: Db,
   store: EventStore,
   projection: Projection,
-  options: { onProgress?: (progress: RebuildProgress) => void; replace?: boolean } = {},
+  options: {
+    onProgress?: (progress: RebuildProgress) => void;
+    replace?: boolean;
+    /** The `pg` pool behind `db` on Postgres: a projection that allows it replays on a pipelined connection. */
+    pool?: pg.Pool;
+    /** Events per page of the replay (tests use small pages to cut sessions at many boundaries). */
+    pageSize?: number;
+  } = {},
 ): Promise<RebuildResult> {
   const schema = `rebuild_${projection.name}`;
   const started = performance.now();
@@ -62,9 +71,10 @@ export async function rebuildProjection(
     );
   }
 
+  const writer = await replayWriter(db, schema, projection, options.pool);
   // The next page is read while this one is applied.
   const read = (after: string | null) => {
-    const page = store.readAll({ after, limit: BATCH, types });
+    const page = store.readAll({ after, limit: options.pageSize ?? BATCH, types });
     page.catch(() => undefined); // awaited below; a rejection left unawaited after a failed apply is not unhandled
     return page;
   };
@@ -76,17 +86,16 @@ export async function rebuildProjection(
       if (events.length === 0) {
         // Nothing of ours up to the target: the model there is the model now.
         if (target !== null && comparePositions(position, target) < 0) position = target;
-        return;
+        return writer.flush();
       }
       const last = events[events.length - 1]!.position;
       const done = target !== null && comparePositions(last, target) >= 0;
       if (!done) next = read(last);
-      await db
-        .transaction()
-        .execute((trx) => applyEvents(trx.withSchema(schema) as unknown as ProjectionDb, projection, events));
+      await writer.apply(events);
       position = last;
       applied += events.length;
       if (++batches === nextAnalyse) {
+        await writer.flush();
         // Fresh tables have no statistics: without them the planner reads a whole growing table for a lookup
         // of a few rows. Sampled again as they grow (after 1, 8, 64, … batches), tens of milliseconds each.
         for (const table of projection.tables) await sql`ANALYZE ${sql.id(schema, table)}`.execute(db);
@@ -94,51 +103,55 @@ export async function rebuildProjection(
       }
       const seconds = (performance.now() - started) / 1000;
       options.onProgress?.({ applied, total, eventsPerSecond: applied / seconds });
-      if (done) return;
+      if (done) return writer.flush();
     }
   };
 
-  // 1. Replay everything readable now.
-  await replayUntil(null);
-  const since = (at: number) => (performance.now() - at) / 1000;
-  const replaySeconds = since(started);
+  try {
+    // 1. Replay everything readable now.
+    await replayUntil(null);
+    const since = (at: number) => (performance.now() - at) / 1000;
+    const replaySeconds = since(started);
 
-  // 2. Meet the live projector at one position, under its checkpoint lock, and compare.
-  for (;;) {
-    const live = await readCheckpoint(db, projection.name);
-    await replayUntil(live);
-    const gap = comparePositions(live, position) < 0 ? await readRange(store, live, position, types) : [];
-    // The rebuilt tables no longer change: their sums are taken before the transaction, which then holds the
-    // checkpoint only for the live sums. (Not beside it on a second connection: PGlite has only one.)
-    const compared = performance.now();
-    const rebuiltChecksum = await checksum(db, schema, projection.tables);
-    const outcome = await db.transaction().execute(async (trx) => {
-      if ((await lockCheckpoint(trx, projection.name)) !== live) return null; // it moved on: go round again
-      await applyEvents(trx as unknown as ProjectionDb, projection, gap);
-      const liveChecksum = await checksum(trx, 'public', projection.tables);
-      const swapped = performance.now();
-      // Equal checksums: the live rows already are the rebuilt ones, so they stay (no churn, no long lock).
-      const replaced = options.replace !== false && liveChecksum !== rebuiltChecksum;
-      if (replaced) {
-        for (const table of projection.tables) {
-          await sql`DELETE FROM ${sql.id('public', table)}`.execute(trx);
-          await sql`INSERT INTO ${sql.id('public', table)} OVERRIDING SYSTEM VALUE SELECT * FROM ${sql.id(schema, table)}`.execute(
-            trx,
-          );
+    // 2. Meet the live projector at one position, under its checkpoint lock, and compare.
+    for (;;) {
+      const live = await readCheckpoint(db, projection.name);
+      await replayUntil(live);
+      const gap = comparePositions(live, position) < 0 ? await readRange(store, live, position, types) : [];
+      // The rebuilt tables no longer change: their sums are taken before the transaction, which then holds the
+      // checkpoint only for the live sums. (Not beside it on a second connection: PGlite has only one.)
+      const compared = performance.now();
+      const rebuiltChecksum = await checksum(db, schema, projection.tables);
+      const outcome = await db.transaction().execute(async (trx) => {
+        if ((await lockCheckpoint(trx, projection.name)) !== live) return null; // it moved on: go round again
+        await applyEvents(trx as unknown as ProjectionDb, projection, gap);
+        const liveChecksum = await checksum(trx, 'public', projection.tables);
+        const swapped = performance.now();
+        // Equal checksums: the live rows already are the rebuilt ones, so they stay (no churn, no long lock).
+        const replaced = options.replace !== false && liveChecksum !== rebuiltChecksum;
+        if (replaced) {
+          for (const table of projection.tables) {
+            await sql`DELETE FROM ${sql.id('public', table)}`.execute(trx);
+            await sql`INSERT INTO ${sql.id('public', table)} OVERRIDING SYSTEM VALUE SELECT * FROM ${sql.id(schema, table)}`.execute(
+              trx,
+            );
+          }
         }
+        await writeCheckpoint(trx, projection.name, position);
+        const phases = {
+          replaySeconds,
+          checksumSeconds: (swapped - compared) / 1000,
+          swapSeconds: since(swapped),
+        };
+        return { liveChecksum, rebuiltChecksum, replaced, phases };
+      });
+      if (outcome) {
+        await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(db);
+        return { events: applied, seconds: since(started), position, ...outcome };
       }
-      await writeCheckpoint(trx, projection.name, position);
-      const phases = {
-        replaySeconds,
-        checksumSeconds: (swapped - compared) / 1000,
-        swapSeconds: since(swapped),
-      };
-      return { liveChecksum, rebuiltChecksum, replaced, phases };
-    });
-    if (outcome) {
-      await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(db);
-      return { events: applied, seconds: since(started), position, ...outcome };
     }
+  } finally {
+    writer.close();
   }
 }
 

@@ -10,7 +10,7 @@ import {
   type LogConsumerRunner,
 } from '../commands/logConsumer/consumer.js';
 import { handledBy } from '../commands/logConsumer/domainEvents.js';
-import type { Projection, ProjectionDb } from './projection.js';
+import type { Projection, ProjectionDb, ReplayMemory } from './projection.js';
 import {
   PERSONAL_DATA_ERASED,
   type PersonalDataErasedData,
@@ -21,32 +21,44 @@ export type ProjectionRunner = LogConsumerRunner;
 
 /**
  * Feeds a projection the events it handles, in log order. A person's erasure (PersonalDataErased) is handled
- * here for every read model: the ones holding personal text scrub it at that point of the log.
+ * here for every read model: the ones holding personal text scrub it at that point of the log. A replay passes
+ * its memory (what the batch paths keep across its pages); the live projector has none.
  */
-export async function applyEvents(db: ProjectionDb, projection: Projection, events: RecordedEvent[]) {
+export async function applyEvents(
+  db: ProjectionDb,
+  projection: Projection,
+  events: RecordedEvent[],
+  memory?: ReplayMemory,
+) {
   // The audit log (every event) records the erasures themselves and holds no personal text.
-  if (projection.handlesAll) return applyHandled(db, projection, events);
+  if (projection.handlesAll) return applyHandled(db, projection, events, memory);
   let from = 0;
   for (let i = 0; i < events.length; i++) {
     if (events[i]!.type !== PERSONAL_DATA_ERASED) continue;
-    await applyHandled(db, projection, events.slice(from, i));
+    await applyHandled(db, projection, events.slice(from, i), memory);
     await projection.erasePersonalData?.(db, (events[i]!.data as PersonalDataErasedData).personId);
+    memory?.forget(); // the erasure rewrote rows the batch path may remember
     from = i + 1;
   }
-  await applyHandled(db, projection, from === 0 ? events : events.slice(from));
+  await applyHandled(db, projection, from === 0 ? events : events.slice(from), memory);
 }
 
 /** Feeds a projection the events it handles, narrowed to their domain types here and nowhere else. */
-async function applyHandled(db: ProjectionDb, projection: Projection, events: RecordedEvent[]) {
+async function applyHandled(
+  db: ProjectionDb,
+  projection: Projection,
+  events: RecordedEvent[],
+  memory: ReplayMemory | undefined,
+) {
   if (projection.handlesAll) {
     if (events.length === 0) return;
-    if (projection.applyBatch) return projection.applyBatch(db, events);
+    if (projection.applyBatch) return projection.applyBatch(db, events, memory);
     for (const event of events) await projection.apply(db, event);
     return;
   }
   const relevant = events.filter(handledBy(projection.handles));
   if (relevant.length === 0) return;
-  if (projection.applyBatch) return projection.applyBatch(db, relevant);
+  if (projection.applyBatch) return projection.applyBatch(db, relevant, memory);
   for (const event of relevant) await projection.apply(db, event);
 }
 

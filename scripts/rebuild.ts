@@ -20,6 +20,7 @@ const runtime = await openRuntime(loadConfig(), { startProjections: false });
 let failed = false;
 for (const projection of selected) {
   const result = await rebuildProjection(runtime.deps.db, runtime.deps.eventStore, projection, {
+    pool: runtime.pool,
     onProgress: ({ applied, total, eventsPerSecond }) => {
       const ratio = total ? Math.min(1, applied / total) : 0;
       const bar = '#'.repeat(Math.round(ratio * 30)).padEnd(30, '.');

@@ -42,6 +42,8 @@ export const reportsProjectionPerEvent = projection(
  * Set-based for live sessions and wallets, which are most of any history; must match the reference path.
  * Training events write only the report_training_* tables, which the batch path never reads or writes.
  */
-export const reportsProjection = batched(reportsProjectionPerEvent, BATCH_TYPES, applyReportsBatch, {
-  othersApart: true,
-});
+export const reportsProjection = {
+  ...batched(reportsProjectionPerEvent, BATCH_TYPES, applyReportsBatch, { othersApart: true }),
+  // Its statements never read what a write returns, so a rebuild may pipeline them.
+  pipelinedReplay: true,
+};

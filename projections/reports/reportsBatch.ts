@@ -2,7 +2,7 @@
 // what the batch touches in a few queries, fold it in memory with the same rules as sessionFacts.ts and
 // ledgerFacts.ts, and write it back set-based. Training events stay one at a time (they are few).
 import { sql } from 'kysely';
-import type { ProjectionDb, RecordedOf } from '../projection.js';
+import { memorySlot, type ProjectionDb, type RecordedOf, type ReplayMemory } from '../projection.js';
 import { insertRows, opensStream, rowsOf } from '../setBased.js';
 import type { ReportLedgerTable, ReportWalletsTable } from './reports.table.js';
 import { fold, SESSION_TYPES, type SessionType, type Touched } from './sessionFold.js';
@@ -27,28 +27,42 @@ const isWallet = (e: RecordedOf<SessionType | WalletType>): e is RecordedOf<Wall
 
 const any = (ids: string[]) => sql<string>`any(${ids}::uuid[])`;
 
-export async function applyReportsBatch(db: ProjectionDb, events: RecordedOf<SessionType | WalletType>[]) {
+export async function applyReportsBatch(
+  db: ProjectionDb,
+  events: RecordedOf<SessionType | WalletType>[],
+  memory?: ReplayMemory,
+) {
   const sessionEvents = events.filter(isSession);
   const walletEvents = events.filter(isWallet);
-  if (sessionEvents.length) await sessionsBatch(db, sessionEvents);
+  if (sessionEvents.length) await sessionsBatch(db, sessionEvents, memory);
   if (walletEvents.length) await ledgerBatch(db, walletEvents);
 }
 
-async function sessionsBatch(db: ProjectionDb, events: RecordedOf<SessionType>[]) {
+/** A replay's sessions of the previous batch, as written (see ReplayMemory). */
+const lastWritten = memorySlot<Map<string, Touched>>('reports: sessions of the previous batch');
+
+async function sessionsBatch(db: ProjectionDb, events: RecordedOf<SessionType>[], memory?: ReplayMemory) {
   const ids = [...new Set(events.map((e) => e.data.liveSessionId))];
   // Sessions created in this batch (in a replay, nearly all) are neither looked up nor replaced.
   const created = new Set(events.filter(opensStream).map((e) => e.data.liveSessionId));
   const known = ids.filter((id) => !created.has(id));
+  const remembered = memory?.recall(lastWritten);
   const touched = new Map<string, Touched>(
-    ids.map((id) => [id, { session: null, attendance: new Map(), scores: new Map(), deleted: false }]),
+    ids.map((id) => [
+      id,
+      remembered?.get(id) ?? { session: null, attendance: new Map(), scores: new Map(), deleted: false },
+    ]),
   );
-  if (known.length) await loadKnown(db, known, touched);
+  // A session the previous batch of a replay wrote (the one a page boundary cut) is not read back.
+  const toLoad = remembered ? known.filter((id) => !remembered.has(id)) : known;
+  if (toLoad.length) await loadKnown(db, toLoad, touched);
   for (const event of events) fold(touched.get(event.data.liveSessionId)!, event);
   if (known.length) {
     await db.deleteFrom('report_attendance').where('session_id', '=', any(known)).execute();
     await db.deleteFrom('report_scores').where('session_id', '=', any(known)).execute();
   }
   const live = [...touched.values()].filter((t) => t.session && !t.deleted);
+  memory?.remember(lastWritten, new Map(live.map((t) => [t.session!.session_id, t])));
   const deleted = known.filter((id) => touched.get(id)!.deleted);
   if (deleted.length) await db.deleteFrom('report_sessions').where('session_id', '=', any(deleted)).execute();
   const fresh = live.filter((t) => created.has(t.session!.session_id)).map((t) => t.session!);

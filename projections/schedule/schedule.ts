@@ -126,5 +126,9 @@ const perEvent = projection(
 );
 
 /** Set-based per batch (live projector, catch-up and rebuild alike); perEvent is the reference it must match. */
-export const scheduleProjection = batched(perEvent, BATCH_TYPES, applyScheduleBatch);
+/** Its statements never read what a write returns, so a rebuild may pipeline them. */
+export const scheduleProjection = {
+  ...batched(perEvent, BATCH_TYPES, applyScheduleBatch),
+  pipelinedReplay: true,
+};
 export const scheduleProjectionPerEvent = perEvent;

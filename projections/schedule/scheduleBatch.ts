@@ -5,7 +5,7 @@
 // participants to swap, which in a replay is nearly every session.
 import { sql } from 'kysely';
 import { addMinutes } from '../../domain/shared/time.js';
-import type { ProjectionDb, RecordedOf } from '../projection.js';
+import { memorySlot, type ProjectionDb, type RecordedOf, type ReplayMemory } from '../projection.js';
 import { insertRows, opensStream, rowsOf } from '../setBased.js';
 import { participantRows, scheduledSessionRow } from './rows.js';
 import type { ScheduleParticipantsTable, ScheduleSessionsTable } from './schedule.table.js';
@@ -38,16 +38,31 @@ type BatchEvent = RecordedOf<BatchType>;
 
 const sessionIdOf = (event: BatchEvent) => event.data.liveSessionId;
 
-export async function applyScheduleBatch(db: ProjectionDb, events: BatchEvent[]) {
-  const touched = await loadTouched(db, events);
+/** A replay's sessions of the previous batch, as written (see ReplayMemory). */
+const lastWritten = memorySlot<Map<string, Touched>>('schedule: sessions of the previous batch');
+
+export async function applyScheduleBatch(db: ProjectionDb, events: BatchEvent[], memory?: ReplayMemory) {
+  const touched = await loadTouched(db, events, memory?.recall(lastWritten));
   for (const event of events) fold(touched, event);
   await write(db, touched);
+  if (memory) {
+    const written = [...touched.values()].filter((t) => !t.deleted);
+    for (const t of written) t.created = false; // its rows exist now
+    memory.remember(lastWritten, new Map(written.map((t) => [t.session.id, t])));
+  }
 }
 
-async function loadTouched(db: ProjectionDb, events: BatchEvent[]) {
+async function loadTouched(db: ProjectionDb, events: BatchEvent[], remembered?: Map<string, Touched>) {
   const created = new Set(events.filter(opensStream).map(sessionIdOf));
-  const ids = [...new Set(events.map(sessionIdOf))].filter((id) => !created.has(id));
   const touched = new Map<string, Touched>();
+  const ids: string[] = [];
+  for (const id of new Set(events.map(sessionIdOf))) {
+    if (created.has(id)) continue;
+    // A session the previous batch of a replay wrote (the one a page boundary cut) is not read back.
+    const known = remembered?.get(id);
+    if (known) touched.set(id, known);
+    else ids.push(id);
+  }
   if (ids.length === 0) return touched;
   const sessions = await db
     .selectFrom('schedule_sessions')

@@ -54,7 +54,7 @@ export async function run(ctx: BenchContext): Promise<Section> {
       const rssBefore = process.memoryUsage().rss;
       let peak = rssBefore;
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
-      const result = await rebuildProjection(conn.db, store, projection);
+      const result = await rebuildProjection(conn.db, store, projection, { pool: conn.pool });
       clearInterval(sampler);
       // The rate is the history's: every event of the log is behind the rebuilt model, though the store hands
       // the rebuild only the types its read model reads (the note says how many).
