@@ -118,14 +118,20 @@ export async function rebuildProjection(
       const live = await readCheckpoint(db, projection.name);
       await replayUntil(live);
       const gap = comparePositions(live, position) < 0 ? await readRange(store, live, position, types) : [];
-      // The rebuilt tables no longer change: their sums are taken before the transaction, which then holds the
-      // checkpoint only for the live sums. (Not beside it on a second connection: PGlite has only one.)
+      // The rebuilt tables no longer change. On Postgres (a pool) their sums are taken on another connection
+      // while the transaction takes the live ones; PGlite has one connection, which the transaction holds, so
+      // there they are taken before it.
       const compared = performance.now();
-      const rebuiltChecksum = await checksum(db, schema, projection.tables);
+      const rebuilt = checksum(db, schema, projection.tables);
+      rebuilt.catch(() => undefined); // awaited below; not unhandled if the checkpoint moved on meanwhile
+      if (!options.pool) await rebuilt;
       const outcome = await db.transaction().execute(async (trx) => {
         if ((await lockCheckpoint(trx, projection.name)) !== live) return null; // it moved on: go round again
         await applyEvents(trx as unknown as ProjectionDb, projection, gap);
-        const liveChecksum = await checksum(trx, 'public', projection.tables);
+        const [liveChecksum, rebuiltChecksum] = await Promise.all([
+          checksum(trx, 'public', projection.tables),
+          rebuilt,
+        ]);
         const swapped = performance.now();
         // Equal checksums: the live rows already are the rebuilt ones, so they stay (no churn, no long lock).
         const replaced = options.replace !== false && liveChecksum !== rebuiltChecksum;
