@@ -56,11 +56,11 @@ export async function pipelinedConnection(pool: pg.Pool): Promise<PipelinedConne
     done.catch(() => undefined); // reported by settle
     sent.push(done);
   };
-  const flush = () => {
+  const flush = (commits = false) => {
     if (script.length === 0) return;
     const text = script.join(';\n');
     script = [];
-    unanswered(inTurn(text), COMMIT.test(text.slice(text.lastIndexOf('\n') + 1)));
+    unanswered(inTurn(text), commits);
   };
   const query = (text: string, params: unknown[] = []) => {
     if (!UNREAD.test(text) || RETURNING.test(text)) {
@@ -73,7 +73,7 @@ export async function pipelinedConnection(pool: pg.Pool): Promise<PipelinedConne
       unanswered(inTurn(text, params), COMMIT.test(text));
     } else {
       script.push(inlined);
-      if (COMMIT.test(text)) flush();
+      if (COMMIT.test(text)) flush(true);
     }
     return Promise.resolve({ command: 'SELECT', rowCount: 0, rows: [] });
   };

@@ -90,7 +90,7 @@ export async function run(ctx: BenchContext): Promise<Section> {
         measure: `rebuild ${name}: peak resident memory growth`,
         value: (peak - rssBefore) / 2 ** 20,
         unit: 'MiB',
-        note: 'batches of 5,000 events: bounded by the batch, not the history',
+        note: 'pages of 5,000 events, two at most in flight: bounded by the page, not the history',
       });
     }
   } finally {
