@@ -11,6 +11,7 @@
 // this process is busy folding the next page: the server would sit idle between them.
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
+import { prepareValue } from 'pg/lib/utils.js';
 import type { Database } from './schema.js';
 
 /** Statements whose answer nobody reads: plain writes and the transaction's own begin and commit. */
@@ -96,9 +97,9 @@ export async function pipelinedConnection(pool: pg.Pool): Promise<PipelinedConne
 }
 
 /**
- * The statement with its `$n` placeholders replaced by the parameters as quoted literals (dollar-quoted, so
- * nothing inside needs escaping), or null for a parameter with no text form here (bytes, say): that statement is
- * then sent on its own, with its parameters.
+ * The statement with its `$n` placeholders replaced by the parameters as quoted literals: the text `pg` itself
+ * would send (its `prepareValue`), dollar-quoted so that nothing inside needs escaping. Null for a parameter `pg`
+ * sends as bytes: that statement is then sent on its own, with its parameters.
  */
 export function inline(text: string, params: readonly unknown[]): string | null {
   const literals: string[] = [];
@@ -111,45 +112,10 @@ export function inline(text: string, params: readonly unknown[]): string | null 
 }
 
 function literalOf(value: unknown): string | undefined {
-  if (value === null || value === undefined) return 'NULL';
-  const text = textOf(value);
-  if (text === undefined) return undefined;
+  const text = prepareValue(value);
+  if (text === null) return 'NULL';
+  if (typeof text !== 'string') return undefined;
   let tag = '$p$';
   for (let i = 0; text.includes(tag); i++) tag = `$p${i}$`;
   return tag + text + tag;
-}
-
-/** A parameter's text, as `pg` would send it. */
-function textOf(value: unknown): string | undefined {
-  switch (typeof value) {
-    case 'string':
-      return value;
-    case 'number':
-    case 'bigint':
-    case 'boolean':
-      return String(value);
-    case 'object':
-      if (value instanceof Date) return value.toISOString();
-      if (Array.isArray(value)) return arrayOf(value);
-      if (ArrayBuffer.isView(value)) return undefined;
-      return JSON.stringify(value);
-    default:
-      return undefined;
-  }
-}
-
-/** A Postgres array literal ({"a","b",NULL}) of strings, numbers, booleans and nulls. */
-function arrayOf(values: unknown[]): string | undefined {
-  const items: string[] = [];
-  for (const value of values) {
-    if (value === null || value === undefined) {
-      items.push('NULL');
-      continue;
-    }
-    if (Array.isArray(value)) return undefined; // nested arrays: not needed by any statement here
-    const text = textOf(value);
-    if (text === undefined) return undefined;
-    items.push(`"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`);
-  }
-  return `{${items.join(',')}}`;
 }
