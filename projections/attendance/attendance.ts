@@ -53,7 +53,7 @@ async function erasePersonalData(db: ProjectionDb, personId: string) {
     .execute();
 }
 
-export const attendanceProjection = projection(
+const perEvent = projection(
   'attendance',
   ['attendance_completions', 'attendance_records', 'attendance_feedback'],
   {
@@ -123,3 +123,6 @@ export const attendanceProjection = projection(
   },
   { erasePersonalData },
 );
+
+/** Its statements never read what a write returns, so a rebuild may pipeline them (projections/replayWriter.ts). */
+export const attendanceProjection = { ...perEvent, pipelinedReplay: true };

@@ -108,6 +108,8 @@ const CHUNK = 1000;
 
 export const auditProjection: Projection = {
   ...projectionOfAll('audit', ['audit_events', 'audit_anonymous_polls'], recordAuditEvent),
+  // Its statements never read what a write returns, so a rebuild may pipeline them (projections/replayWriter.ts).
+  pipelinedReplay: true,
   // Every event is one independent row: a batch is a few multi-row inserts instead of a round trip per event.
   async applyBatch(db, events) {
     for (let i = 0; i < events.length; i += CHUNK) {

@@ -42,9 +42,15 @@ async function erasePersonalData(db: ProjectionDb, personId: string) {
     .execute();
 }
 
-export const outboxProjection = projection(
+const perEvent = projection(
   'outbox',
   ['mail_outbox', 'calendar_entries', 'calendar_attendees', 'calendar_groups'],
   { ...liveSessionHandlers, ...trainingHandlers, ...summaryHandlers, ...followUpHandlers },
   { erasePersonalData },
 );
+
+/**
+ * Its statements never read what a write returns (its reads only wait for the writes before them), so a rebuild
+ * may pipeline them (projections/replayWriter.ts).
+ */
+export const outboxProjection = { ...perEvent, pipelinedReplay: true };
