@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { Db, DbOrTrx } from '../db/schema.js';
 import type { EventStore, RecordedEvent } from '../commands/eventStore/port.js';
 import type { Projection, ProjectionDb } from './projection.js';
-import { applyEvents, typesReadBy } from './runner.js';
+import { applyEvents, projectionConsumer, typesReadBy } from './runner.js';
 import { replayWriter } from './replayWriter.js';
 import {
   comparePositions,
@@ -23,6 +23,11 @@ export type RebuildResult = {
   liveChecksum: string;
   rebuiltChecksum: string;
   position: string | null;
+  /**
+   * Events of the log the live model was brought through before the comparison, in transactions of their own,
+   * because it was more than a page behind (0 when it was within a page, as it is behind a running server).
+   */
+  liveCaughtUp: number;
   /** Whether the rebuilt rows replaced the live ones: only when their checksums differ (and `replace` allows). */
   replaced: boolean;
   /** Where the time went: the replay into the fresh tables, the checksums, and the swap into the live tables. */
@@ -72,9 +77,11 @@ export async function rebuildProjection(
   }
 
   const writer = await replayWriter(db, schema, projection, options.pool);
+  const pageSize = options.pageSize ?? BATCH;
+  let liveCaughtUp = 0;
   // The next page is read while this one is applied.
   const read = (after: string | null) => {
-    const page = store.readAll({ after, limit: options.pageSize ?? BATCH, types });
+    const page = store.readAll({ after, limit: pageSize, types });
     page.catch(() => undefined); // awaited below; a rejection left unawaited after a failed apply is not unhandled
     return page;
   };
@@ -117,7 +124,14 @@ export async function rebuildProjection(
     for (;;) {
       const live = await readCheckpoint(db, projection.name);
       await replayUntil(live);
-      const gap = comparePositions(live, position) < 0 ? await readRange(store, live, position, types) : [];
+      const gap =
+        comparePositions(live, position) < 0 ? await readGap(store, live, position, types, pageSize) : [];
+      if (gap === null) {
+        // The live model is more than a page behind (its projector never ran here, say): it is brought up in
+        // page-sized transactions of its own, as its projector would, not in the one that holds its checkpoint.
+        liveCaughtUp += await catchUpLive(db, store, projection, position, pageSize);
+        continue;
+      }
       // The rebuilt tables no longer change. On Postgres (a pool) their sums are taken on another connection
       // while the transaction takes the live ones; PGlite has one connection, which the transaction holds, so
       // there they are taken before it.
@@ -153,7 +167,7 @@ export async function rebuildProjection(
       });
       if (outcome) {
         await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(db);
-        return { events: applied, seconds: since(started), position, ...outcome };
+        return { events: applied, seconds: since(started), position, liveCaughtUp, ...outcome };
       }
     }
   } finally {
@@ -161,22 +175,40 @@ export async function rebuildProjection(
   }
 }
 
-async function readRange(
+/**
+ * The events of `types` after `after` up to `until`, or null when there are more than `max` of them: then the
+ * live model is too far behind to be brought up in the transaction that holds its checkpoint.
+ */
+async function readGap(
   store: EventStore,
   after: string | null,
   until: string | null,
   types: readonly string[] | undefined,
-): Promise<RecordedEvent[]> {
-  const out: RecordedEvent[] = [];
-  let cursor = after;
+  max: number,
+): Promise<RecordedEvent[] | null> {
+  const events = await store.readAll({ after, limit: max + 1, types });
+  const gap = events.filter((event) => comparePositions(event.position, until) <= 0);
+  return gap.length > max ? null : gap;
+}
+
+/**
+ * Runs the live projector's own consumer (each page a transaction that moves the checkpoint under its lock)
+ * until the live model reaches `until`; returns how many events of the log it went through.
+ */
+async function catchUpLive(
+  db: Db,
+  store: EventStore,
+  projection: Projection,
+  until: string | null,
+  pageSize: number,
+): Promise<number> {
+  const { consume } = projectionConsumer(db, store, projection);
+  let read = 0;
   for (;;) {
-    const events = await store.readAll({ after: cursor, limit: BATCH, types });
-    for (const event of events) {
-      if (comparePositions(event.position, until) > 0) return out;
-      out.push(event);
-    }
-    if (events.length < BATCH) return out;
-    cursor = events[events.length - 1]!.position;
+    const page = await consume(pageSize);
+    read += page.read;
+    // Nothing read: the log ends, or another node's projector moved the checkpoint (the caller reads it again).
+    if (page.read === 0 || comparePositions(page.position, until) >= 0) return read;
   }
 }
 

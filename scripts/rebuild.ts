@@ -39,6 +39,10 @@ for (const projection of selected) {
   console.log(
     `  replay ${replaySeconds.toFixed(2)} s, checksums ${checksumSeconds.toFixed(2)} s, swap ${swapSeconds.toFixed(2)} s`,
   );
+  if (result.liveCaughtUp > 0)
+    console.log(
+      `  the live model was more than a page behind: brought through ${result.liveCaughtUp} events of the log first`,
+    );
   console.log(`  live checksum    ${result.liveChecksum}`);
   console.log(
     `  rebuilt checksum ${result.rebuiltChecksum}  ${equal ? 'EQUAL: the live model stays as it is' : `DIFFERENT: ${result.replaced ? 'the rebuilt model replaced the live one' : 'the live model was kept'}`}`,

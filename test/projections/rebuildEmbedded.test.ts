@@ -11,6 +11,7 @@ import { reportsProjection } from '../../projections/reports/reports.js';
 import { rebuildProjection } from '../../projections/rebuild.js';
 import { scheduleHistory } from '../bench/generate.js';
 import { projectAll } from '../support/projections.js';
+import { readCheckpoint } from '../../commands/logConsumer/checkpoints.js';
 
 const test = suite('rebuild on the embedded database');
 
@@ -39,6 +40,47 @@ test('schedule and reports rebuild on PGlite and equal the live models', async (
       assert.is(result.rebuiltChecksum, result.liveChecksum, `${projection.name} equals the live model`);
       assert.not.ok(result.replaced);
     }
+  } finally {
+    await conn.close();
+  }
+});
+
+test('a live model far behind (its projector never ran) is caught up in pages, then compared', async () => {
+  const conn = await connectDatabase({});
+  try {
+    await migrateToLatest(conn.db);
+    const store = await postgresEventStore(conn.db, { kind: 'pglite' });
+    const metadata = {
+      commandId: 'c',
+      correlationId: 'c',
+      causationId: 'c',
+      actorId: null,
+      orgId: '00000000-0000-4000-8000-000000000000',
+      at: '2026-01-01T00:00:00Z',
+    };
+    let appended = 0;
+    for (const [stream, , type, data] of scheduleHistory(300)) {
+      await store.appendToStream(stream, [{ type, data, metadata }], { expectedRevision: 'any' });
+      appended++;
+    }
+    // No live projector has run: the live tables are empty and the checkpoint is at the start.
+    const result = await rebuildProjection(conn.db, store, scheduleProjection, { pageSize: 40 });
+    assert.ok(
+      result.liveCaughtUp >= appended,
+      `the live model went through the log (${result.liveCaughtUp})`,
+    );
+    assert.is(result.rebuiltChecksum, result.liveChecksum, 'then equal to the rebuilt one');
+    assert.not.ok(result.replaced, 'nothing to replace');
+    const { n } = await conn.db
+      .selectFrom('schedule_sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.ok(Number(n) > 0, 'the live tables hold the sessions');
+    assert.is(
+      await readCheckpoint(conn.db, 'schedule'),
+      result.position,
+      'the live checkpoint is where the rebuild met it',
+    );
   } finally {
     await conn.close();
   }
