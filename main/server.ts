@@ -8,6 +8,27 @@ import { openRuntime } from './runtime.js';
 
 /** How long a signalled node may take to stop before it exits anyway (Docker sends SIGKILL after its own 10 s). */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
+/**
+ * How long requests still open at a signal may take to finish; then their connections are closed, so that a
+ * client that never ends its request (or never reads its answer) cannot hold the rest of the shutdown, and the
+ * database (the embedded one above all) is still closed cleanly within SHUTDOWN_TIMEOUT_MS.
+ */
+const HTTP_DRAIN_MS = 5_000;
+
+async function closeHttp(app: Awaited<ReturnType<typeof buildApp>>) {
+  const cut = setTimeout(() => {
+    app.log.warn(
+      { afterMs: HTTP_DRAIN_MS },
+      `requests still open after ${HTTP_DRAIN_MS} ms of shutdown: their connections are closed`,
+    );
+    app.server.closeAllConnections();
+  }, HTTP_DRAIN_MS);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+  }
+}
 
 export async function startServer(env: Record<string, string | undefined> = process.env) {
   const config = loadConfig(env);
@@ -49,7 +70,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
         app.log.error({ part: name, err: error }, `${name} did not stop cleanly`);
       }
     };
-    await step('http server', () => app.close());
+    await step('http server', () => closeHttp(app));
     await runtime.close(step);
     app.log.info({ ms: Math.round(performance.now() - started), failed }, 'shut down');
     process.exit(failed ? 1 : 0);

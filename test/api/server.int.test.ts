@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { testDatabase } from '../support/services.js';
@@ -49,14 +49,21 @@ async function stop(child: ChildProcess) {
   return code;
 }
 
+/** A response's status, its body read to the end (an unread body would keep its request open on the server). */
+async function statusOf(response: Promise<Response>) {
+  const res = await response;
+  await res.arrayBuffer();
+  return res.status;
+}
+
 async function walkThrough(base: string, output: string) {
   assert.match(output, /teacher@demo\.lectern\.dev/);
   const health = await fetch(`${base}/health`);
   assert.is(health.status, 200);
   assert.equal(await health.json(), { status: 'ok' });
-  assert.is((await fetch(`${base}/health/ready`)).status, 200);
+  assert.is(await statusOf(fetch(`${base}/health/ready`)), 200);
   // Which stores and bus the node uses is for admins.
-  assert.is((await fetch(`${base}/health/details`)).status, 401);
+  assert.is(await statusOf(fetch(`${base}/health/details`)), 401);
   const adminLogin = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -75,8 +82,8 @@ async function walkThrough(base: string, output: string) {
   };
   assert.is(body.status, 'ok');
   assert.ok(body.eventStore.kind && body.readModels.kind && body.bus.kind);
-  assert.is((await fetch(`${base}/docs/json`)).status, 200);
-  assert.is((await fetch(`${base}/docs`, { redirect: 'follow' })).status, 200);
+  assert.is(await statusOf(fetch(`${base}/docs/json`)), 200);
+  assert.is(await statusOf(fetch(`${base}/docs`, { redirect: 'follow' })), 200);
   const login = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -111,7 +118,15 @@ test('on the embedded default (PGlite, in-process bus)', async () => {
     const health = await walkThrough(server.base, server.output());
     assert.is(health.eventStore.kind, 'pglite');
     assert.is(health.bus.kind, 'local');
+    // A client that never finishes its request (a stalled upload, a slow-loris) does not hold the shutdown: the
+    // node closes its connection after the drain time and still stops cleanly.
+    const stalled = connect(Number(new URL(server.base).port), '127.0.0.1');
+    await new Promise((resolve) => stalled.once('connect', resolve));
+    stalled.write('GET /health HTTP/1.1\r\nHost: localhost\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 200));
     const code = await stop(server.child);
+    stalled.destroy();
+    assert.match(server.output(), /requests still open after 5000 ms of shutdown/);
     if (code !== 0)
       console.log(
         'SERVER OUTPUT',
