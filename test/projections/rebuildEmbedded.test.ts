@@ -5,6 +5,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { connectDatabase } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
+import type { Db } from '../../db/schema.js';
 import { postgresEventStore } from '../../commands/eventStore/postgres.js';
 import { scheduleProjection } from '../../projections/schedule/schedule.js';
 import { reportsProjection } from '../../projections/reports/reports.js';
@@ -15,24 +16,30 @@ import { readCheckpoint } from '../../commands/logConsumer/checkpoints.js';
 
 const test = suite('rebuild on the embedded database');
 
+/** A migrated embedded database with a schedule history of `sessions` sessions appended through the store. */
+async function withHistory(db: Db, sessions: number) {
+  await migrateToLatest(db);
+  const store = await postgresEventStore(db, { kind: 'pglite' });
+  const metadata = {
+    commandId: 'c',
+    correlationId: 'c',
+    causationId: 'c',
+    actorId: null,
+    orgId: '00000000-0000-4000-8000-000000000000',
+    at: '2026-01-01T00:00:00Z',
+  };
+  let appended = 0;
+  for (const [stream, , type, data] of scheduleHistory(sessions)) {
+    await store.appendToStream(stream, [{ type, data, metadata }], { expectedRevision: 'any' });
+    appended++;
+  }
+  return { store, appended };
+}
+
 test('schedule and reports rebuild on PGlite and equal the live models', async () => {
   const conn = await connectDatabase({});
   try {
-    await migrateToLatest(conn.db);
-    const store = await postgresEventStore(conn.db, { kind: 'pglite' });
-    const metadata = {
-      commandId: 'c',
-      correlationId: 'c',
-      causationId: 'c',
-      actorId: null,
-      orgId: '00000000-0000-4000-8000-000000000000',
-      at: '2026-01-01T00:00:00Z',
-    };
-    let appended = 0;
-    for (const [stream, , type, data] of scheduleHistory(600)) {
-      await store.appendToStream(stream, [{ type, data, metadata }], { expectedRevision: 'any' });
-      appended++;
-    }
+    const { store, appended } = await withHistory(conn.db, 600);
     await projectAll(conn.db, store, [scheduleProjection, reportsProjection], 50);
     for (const projection of [scheduleProjection, reportsProjection]) {
       const result = await rebuildProjection(conn.db, store, projection);
@@ -48,21 +55,7 @@ test('schedule and reports rebuild on PGlite and equal the live models', async (
 test('a live model far behind (its projector never ran) is caught up in pages, then compared', async () => {
   const conn = await connectDatabase({});
   try {
-    await migrateToLatest(conn.db);
-    const store = await postgresEventStore(conn.db, { kind: 'pglite' });
-    const metadata = {
-      commandId: 'c',
-      correlationId: 'c',
-      causationId: 'c',
-      actorId: null,
-      orgId: '00000000-0000-4000-8000-000000000000',
-      at: '2026-01-01T00:00:00Z',
-    };
-    let appended = 0;
-    for (const [stream, , type, data] of scheduleHistory(300)) {
-      await store.appendToStream(stream, [{ type, data, metadata }], { expectedRevision: 'any' });
-      appended++;
-    }
+    const { store, appended } = await withHistory(conn.db, 300);
     // No live projector has run: the live tables are empty and the checkpoint is at the start.
     const result = await rebuildProjection(conn.db, store, scheduleProjection, { pageSize: 40 });
     assert.ok(
